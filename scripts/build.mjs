@@ -1,0 +1,19 @@
+// Bundles every entry point with esbuild. tsc only type-checks (npm run typecheck).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const entries = [
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['scripts/eval/main.ts'], outfile: 'dist/eval.js' },
+  { entryPoints: ['scripts/bench/main.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['src/services/analysisWorker.ts'], outfile: 'dist/worker.js' },
+  { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.entryPoints[0]))
+    .map((e) => build({ ...common, ...e, minify: !watch && !e.outfile.includes('eval') && !e.outfile.includes('bench') })),
+);

@@ -1,0 +1,52 @@
+import { findDates, findReferenceDate } from './dates';
+import { findEntities } from './entities';
+import { findFigures } from './figures';
+import { detectLanguage } from './lang/detect';
+import { findQuotes } from './quotes';
+import { splitParagraphs, splitSentences, throwIfAborted } from './text';
+import type { AnalyzeOptions, ArticleAnalysis, ReferenceDate } from './types';
+
+/** Languages with entity extraction. Others get quotes, figures and dates only. */
+export const ENTITY_LANGUAGES = ['en', 'fr'] as const;
+
+/**
+ * Analyses one article. The only entry point the CLI and the extension call.
+ * `text` must already have its BOM removed (see `stripBom`); offsets index into it as given.
+ * Throws an `AbortError` when `options.signal` is aborted.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
+  const { signal } = options;
+  throwIfAborted(signal);
+  const language = options.lang ?? detectLanguage(text);
+  const notes: string[] = [];
+  const entitiesSupported = language === 'en' || language === 'fr';
+  if (!entitiesSupported) {
+    notes.push(
+      language === 'und'
+        ? 'language not recognised: entities are not extracted'
+        : `language not supported for entities: ${language}`,
+    );
+  }
+  const paragraphs = splitParagraphs(text);
+  const sentences = splitSentences(text, paragraphs);
+  throwIfAborted(signal);
+
+  let referenceDate: ReferenceDate | null = null;
+  if (options.referenceDate) {
+    referenceDate = { value: options.referenceDate, source: 'caller' };
+  } else {
+    referenceDate = findReferenceDate(text, language);
+  }
+  throwIfAborted(signal);
+
+  const entities = entitiesSupported ? findEntities(text, language as 'en' | 'fr', signal) : [];
+  throwIfAborted(signal);
+  const figures = findFigures(text, language, signal);
+  throwIfAborted(signal);
+  const anchor = referenceDate?.value ?? options.today ?? null;
+  const dates = findDates(text, language, anchor, signal);
+  throwIfAborted(signal);
+  const quotes = findQuotes(text, language, entities, signal);
+
+  return { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes, sentences, paragraphs };
+}

@@ -1,0 +1,89 @@
+import type { Span } from './types';
+
+/** Removes a leading byte-order mark, as VS Code does for `document.getText()`. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Throws the signal's reason (an AbortError) when the caller has cancelled. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    const err = new Error('Analysis cancelled');
+    err.name = 'AbortError';
+    throw err;
+  }
+}
+
+/** Paragraphs: runs of non-blank lines separated by blank lines (CRLF-safe). */
+export function splitParagraphs(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /\S[\s\S]*?(?=(?:\r?\n[ \t\u00a0]*){2,}|\s*$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return spans;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'st', 'jr', 'sr', 'inc', 'corp',
+  'co', 'ltd', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'no', 'mm', 'mme', 'mlle', 'me', 'm', 'pr', 'av', 'bd', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'ave', 'fig', 'p',
+]);
+
+/**
+ * Sentences inside paragraphs. A sentence ends at . ! ? … (plus closing quotes/brackets) followed by
+ * white space and an upper-case letter, a digit or an opening quote; abbreviations and initials do not end one.
+ */
+export function splitSentences(text: string, paragraphs: Span[] = splitParagraphs(text)): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs) {
+    let start = p.start;
+    const re = /[.!?…]+["'”»’)\]]*(?=\s+["'“«‘(\[]?\s?[\p{Lu}\d])/gu;
+    re.lastIndex = p.start;
+    const para = text.slice(0, p.end);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(para)) !== null) {
+      const end = m.index + m[0].length;
+      if (m[0] === '.') {
+        const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index));
+        const w = word ? word[1].toLowerCase() : '';
+        if (ABBREVIATIONS.has(w) || /^\p{L}$/u.test(w) || /^(\p{L}\.)+\p{L}$/u.test(w)) continue;
+      }
+      pushTrimmed(text, start, end, out);
+      start = end;
+    }
+    pushTrimmed(text, start, p.end, out);
+  }
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) out.push({ start, end });
+}
+
+/** True when the text looks binary (NUL bytes or many control characters), so it should not be analysed. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 9 || (c > 13 && c < 32)) && c !== 27) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+/** Lower-cases and strips diacritics: "États-Unis" → "etats-unis". Used for alias and cross-language keys. */
+export function foldKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’']/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
