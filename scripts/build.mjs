@@ -1,6 +1,6 @@
 // Bundles every entry point with esbuild. tsc only type-checks (npm run typecheck).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
@@ -11,6 +11,10 @@ const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/services/analysisWorker.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // In-host integration tests (mocha runner + *.test.ts), loaded by scripts/e2e/run.sh and test/runTest.ts.
+  ...(existsSync('test/integration') ? readdirSync('test/integration').filter((f) => f.endsWith('.ts')) : []).map((f) => ({
+    entryPoints: [`test/integration/${f}`], outfile: `out/test/integration/${f.replace(/\.ts$/, '.js')}`, external: ['vscode', 'mocha'],
+  })),
 ];
 await Promise.all(
   entries

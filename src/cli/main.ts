@@ -1,0 +1,206 @@
+import { analyze } from '../core/analyze';
+import type { ArticleAnalysis, EntityType } from '../core/types';
+import { JSON_VERSION, toJsonDocument } from './jsonShape';
+import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
+
+const USAGE = `Usage:
+  article-lens analyze [--json] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
+  article-lens xref    [--json] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
+
+  analyze  entities, dates, figures and quoted statements (with speakers) of each article
+  xref     cross-references between versions of one story (entities, passages, quotes, dates, figures)
+
+Options:
+  --json                 machine-readable output on stdout (shape documented in README.md)
+  --lang CODE            force the language instead of detecting it
+  --reference-date DATE  resolve relative dates ("Monday", "ten days ago") against DATE instead of the article's own
+  --max-size MB          refuse files larger than this (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
+  -h, --help             this help
+`;
+
+export interface CliOptions {
+  command: 'analyze' | 'xref';
+  json: boolean;
+  lang?: string;
+  referenceDate?: string;
+  maxBytes: number;
+  files: string[];
+}
+
+export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string } | { ok: 'help' };
+
+/** Parses argv (without node and script). Pure, for tests. */
+export function parseArgs(argv: string[]): ParseResult {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') return { ok: 'help' };
+  if (command !== 'analyze' && command !== 'xref') return { ok: false, error: `unknown command: ${command}` };
+  const options: CliOptions = { command, json: false, maxBytes: DEFAULT_MAX_BYTES, files: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = (): string | undefined => {
+      const eq = arg.indexOf('=');
+      if (eq > 0) return arg.slice(eq + 1);
+      return rest[++i];
+    };
+    const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
+    switch (name) {
+      case '--json':
+        options.json = true;
+        break;
+      case '--lang': {
+        const v = value();
+        if (!v || !/^[a-z]{2,3}$/.test(v)) return { ok: false, error: '--lang needs a language code such as en or fr' };
+        options.lang = v;
+        break;
+      }
+      case '--reference-date': {
+        const v = value();
+        if (!v || !isIsoDate(v)) return { ok: false, error: '--reference-date needs a date as YYYY-MM-DD' };
+        options.referenceDate = v;
+        break;
+      }
+      case '--max-size': {
+        const v = Number(value());
+        if (!Number.isFinite(v) || v <= 0) return { ok: false, error: '--max-size needs a size in MB' };
+        options.maxBytes = Math.round(v * 1024 * 1024);
+        break;
+      }
+      case '-h':
+      case '--help':
+        return { ok: 'help' };
+      case '--':
+        options.files.push(...rest.slice(i + 1));
+        i = rest.length;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') return { ok: false, error: `unknown option: ${arg}` };
+        options.files.push(arg);
+    }
+  }
+  if (options.files.length === 0) return { ok: false, error: 'no FILE given' };
+  return { ok: true, options };
+}
+
+function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+export interface LoadedDocument {
+  file: string;
+  text: string;
+  analysis: ArticleAnalysis;
+}
+
+/** Reads and analyses every file; failures are reported on stderr and skipped. Returns the documents and a failure flag. */
+export function loadDocuments(options: CliOptions, stderr: (s: string) => void): { docs: LoadedDocument[]; failed: boolean } {
+  const docs: LoadedDocument[] = [];
+  let failed = false;
+  for (const file of options.files) {
+    const read = readArticle(file, options.maxBytes);
+    if (!read.ok) {
+      stderr(`article-lens: ${file}: ${read.error}\n`);
+      failed = true;
+      continue;
+    }
+    for (const w of read.warnings) stderr(`article-lens: ${file}: warning: ${w}\n`);
+    try {
+      const analysis = analyze(read.text, { lang: options.lang, referenceDate: options.referenceDate });
+      docs.push({ file, text: read.text, analysis });
+    } catch (e) {
+      stderr(`article-lens: ${file}: analysis failed: ${(e as Error)?.message ?? e}\n`);
+      failed = true;
+    }
+  }
+  return { docs, failed };
+}
+
+const TYPE_LABEL: Record<EntityType, string> = { person: 'People', organization: 'Organizations', place: 'Places' };
+
+/** The human-readable report for `analyze` without --json. */
+export function formatReport(doc: LoadedDocument, color: boolean): string {
+  const a = doc.analysis;
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
+  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+  const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u001b]/g, ' ').replace(/\s+/g, ' ');
+  const lines: string[] = [];
+  lines.push(bold(`== ${doc.file}`));
+  const ref = a.referenceDate ? `${a.referenceDate.value} (from ${a.referenceDate.source})` : 'none found';
+  lines.push(`language: ${a.language}   reference date: ${ref}`);
+  for (const note of a.notes) lines.push(dim(`note: ${note}`));
+  for (const type of ['person', 'organization', 'place'] as EntityType[]) {
+    const list = a.entities.filter((e) => e.type === type);
+    if (list.length === 0) continue;
+    lines.push(bold(`${TYPE_LABEL[type]} (${list.length})`));
+    for (const e of list) {
+      const aliases = e.aliases.length ? dim(` aka ${e.aliases.map(clean).join(', ')}`) : '';
+      lines.push(`  ${clean(e.name)} ×${e.mentions.length}${aliases}`);
+    }
+  }
+  if (a.dates.length) {
+    lines.push(bold(`Dates (${a.dates.length})`));
+    for (const d of a.dates) lines.push(`  ${clean(d.text)} ${dim(`→ ${d.value ?? '?'} (${d.kind})`)}`);
+  }
+  if (a.figures.length) {
+    lines.push(bold(`Figures (${a.figures.length})`));
+    for (const f of a.figures) lines.push(`  ${clean(f.text)} ${dim(`= ${f.value}${f.unit ? ' ' + clean(f.unit) : ''}`)}`);
+  }
+  const statements = a.quotes.filter((q) => !q.scare);
+  if (a.quotes.length) {
+    lines.push(bold(`Quotes (${statements.length} statements, ${a.quotes.length - statements.length} scare quotes)`));
+    for (const q of a.quotes) {
+      const words = clean(q.text);
+      const shown = words.length > 90 ? `${words.slice(0, 87)}…` : words;
+      const who = q.scare ? dim('(scare quote)') : q.speaker ? `— ${clean(q.speaker.name)}${q.speaker.via !== 'named' ? dim(` (${q.speaker.via}: "${clean(doc.text.slice(q.speaker.start, q.speaker.end))}")`) : ''}` : dim('— speaker not stated');
+      lines.push(`  “${shown}” ${who}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Runs the CLI; returns the exit code. I/O is injected so tests can drive it. */
+export async function runCli(
+  argv: string[],
+  io: { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean },
+): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.ok === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) {
+    io.stderr(`article-lens: ${parsed.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const { options } = parsed;
+  const { docs, failed } = loadDocuments(options, io.stderr);
+  if (options.command === 'analyze') {
+    if (options.json) {
+      io.stdout(JSON.stringify({ version: JSON_VERSION, documents: docs.map((d) => toJsonDocument(d.file, d.analysis)) }, null, 2) + '\n');
+    } else {
+      io.stdout(docs.map((d) => formatReport(d, io.color)).join('\n'));
+    }
+  } else {
+    const { runXref } = await import('./xref');
+    runXref(docs, options, io);
+  }
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    color,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`article-lens: ${(e as Error)?.stack ?? e}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

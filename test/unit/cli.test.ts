@@ -1,0 +1,100 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, runCli } from '../../src/cli/main';
+import { readArticle } from '../../src/cli/readArticle';
+
+const corpusDir = join(__dirname, '../fixtures/corpus');
+const tmp = mkdtempSync(join(tmpdir(), 'article-lens-cli-'));
+
+async function run(argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), color: false });
+  return { code, out, err };
+}
+
+describe('cli: arguments', () => {
+  const ok: [string[], Partial<ReturnType<typeof parseArgs>>][] = [];
+  void ok;
+  it('parses analyze options', () => {
+    const r = parseArgs(['analyze', '--json', '--lang', 'fr', '--reference-date=2020-08-17', 'a.txt', 'b.txt']);
+    assert.deepEqual(r, { ok: true, options: { command: 'analyze', json: true, lang: 'fr', referenceDate: '2020-08-17', maxBytes: 5 * 1024 * 1024, files: ['a.txt', 'b.txt'] } });
+  });
+  const bad: [string[], RegExp][] = [
+    [['analyze'], /no FILE/],
+    [['translate', 'a.txt'], /unknown command/],
+    [['analyze', '--reference-date', '2020-02-30', 'a.txt'], /YYYY-MM-DD/],
+    [['analyze', '--lang', 'english', 'a.txt'], /language code/],
+    [['analyze', '--frobnicate', 'a.txt'], /unknown option/],
+  ];
+  for (const [argv, message] of bad) {
+    it(`rejects ${argv.join(' ')}`, () => {
+      const r = parseArgs(argv);
+      assert.equal(r.ok, false);
+      assert.match((r as { error: string }).error, message);
+    });
+  }
+});
+
+describe('cli: reading files', () => {
+  it('removes a BOM and keeps CRLF', () => {
+    const f = join(tmp, 'bom.txt');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Line one.\r\nLine two.', 'utf8')]));
+    assert.deepEqual(readArticle(f), { ok: true, text: 'Line one.\r\nLine two.', warnings: [] });
+  });
+  it('replaces malformed UTF-8 with a warning', () => {
+    const f = join(tmp, 'bad.txt');
+    writeFileSync(f, Buffer.from([0x43, 0x61, 0x66, 0xc3, 0x28, 0x20, 0x6f, 0x6b]));
+    const r = readArticle(f);
+    assert.ok(r.ok);
+    assert.equal(r.ok && r.text, 'Caf\ufffd( ok');
+    assert.match(r.ok ? r.warnings[0] : '', /UTF-8/);
+  });
+  it('decodes UTF-16 with a BOM', () => {
+    const f = join(tmp, 'utf16.txt');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Élysée', 'utf16le')]));
+    assert.deepEqual(readArticle(f), { ok: true, text: 'Élysée', warnings: [] });
+  });
+  it('refuses binary, huge, missing files and directories', () => {
+    const bin = join(tmp, 'x.bin');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    assert.match((readArticle(bin) as { error: string }).error, /binary/);
+    const big = join(tmp, 'big.txt');
+    writeFileSync(big, 'a'.repeat(2048));
+    assert.match((readArticle(big, 1024) as { error: string }).error, /too large/);
+    assert.match((readArticle(join(tmp, 'nope.txt')) as { error: string }).error, /no such file/);
+    assert.match((readArticle(tmp) as { error: string }).error, /directory/);
+  });
+});
+
+describe('cli: analyze', function () {
+  this.timeout(120000);
+  it('prints the documented JSON shape and keeps going after a bad file', async () => {
+    const bin = join(tmp, 'y.bin');
+    writeFileSync(bin, Buffer.from([0, 1, 2, 3]));
+    const { code, out, err } = await run(['analyze', '--json', bin, join(corpusDir, '002_99e5ccb7759e430c.txt')]);
+    assert.equal(code, 1);
+    assert.match(err, /y\.bin: looks like a binary file/);
+    const json = JSON.parse(out);
+    assert.equal(json.version, 1);
+    assert.equal(json.documents.length, 1);
+    const doc = json.documents[0];
+    assert.equal(doc.language, 'fr');
+    for (const key of ['file', 'language', 'referenceDate', 'entities', 'figures', 'dates', 'quotes']) assert.ok(key in doc, key);
+    const fig = doc.figures.find((f: { text: string }) => f.text === '175\u00a0millions de téléchargements');
+    assert.deepEqual({ value: fig.value, unit: fig.unit }, { value: 175000000, unit: 'téléchargements' });
+  });
+  it('prints a readable report without --json', async () => {
+    const { code, out } = await run(['analyze', join(corpusDir, '000_0891fa58e8947cdd.txt')]);
+    assert.equal(code, 0);
+    assert.match(out, /language: en/);
+    assert.match(out, /1,500 American employees = 1500 employees/);
+  });
+  it('exits 2 with usage on bad arguments', async () => {
+    const { code, err } = await run(['analyze']);
+    assert.equal(code, 2);
+    assert.match(err, /Usage:/);
+  });
+});

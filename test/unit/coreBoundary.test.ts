@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+// The analysis core must run in plain Node, the CLI, tests and a worker: it never imports vscode or touches the
+// file system, and shared/ is types only. (The STYLE guide's no-restricted-imports rule, as a test.)
+const root = join(__dirname, '../..');
+function tsFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+describe('architecture boundaries', () => {
+  const banned = /(?:from\s+|require\(\s*|import\(\s*)['"](vscode|fs|node:fs|fs\/promises|node:fs\/promises|child_process|node:child_process|worker_threads|node:worker_threads)['"]/;
+  for (const dir of ['src/core', 'src/shared']) {
+    for (const file of tsFiles(join(root, dir))) {
+      it(`${relative(root, file)} imports no vscode, fs or process APIs`, () => {
+        const src = readFileSync(file, 'utf8');
+        assert.equal(banned.exec(src)?.[0] ?? null, null);
+        assert.equal(/\bset(?:Timeout|Interval|Immediate)\(/.test(src), false, 'no timers in core');
+      });
+    }
+  }
+});
