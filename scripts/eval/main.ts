@@ -1,0 +1,170 @@
+/**
+ * Quality harness (`npm run eval`): scores the analysis core on the development data and prints one markdown table.
+ *
+ *   npx tsx scripts/eval/main.ts [--only ner-en,ner-fr,dates-en,dates-fr,quotes] [--limit N] [--data DIR]
+ *
+ * Data: `--data DIR`, else env ARTICLE_LENS_EVAL_DATA, else `../shared/eval-data` next to the repository.
+ * Full results go to `.artifacts/eval-results.json`. Timing goes to stderr.
+ *
+ * To add a section, write a module exporting a `Section` (see section.ts) and add it to SECTIONS below
+ * (one import line plus its name in the list). A plain `(ctx) => Promise<Row[]>` works too via `section()`.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { datesEn, datesFr } from './dates';
+import { nerEn, nerFr } from './ner';
+import { quotes } from './quotes';
+import { fmt, type Row } from './score';
+import type { EvalContext, Section, SectionResult } from './section';
+
+/** Wraps a row-returning function as a section. */
+export function section(name: string, run: (ctx: EvalContext) => Promise<Row[] | SectionResult>): Section {
+  return { name, run };
+}
+
+const SECTIONS: Section[] = [nerEn, nerFr, datesEn, datesFr, quotes];
+
+interface Args {
+  only: string[] | null;
+  limit?: number;
+  data?: string;
+  help: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { only: null, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--only') args.only = value().split(/[,|]/).map((s) => s.trim()).filter(Boolean);
+    else if (flag === '--limit') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new Error('--limit needs a positive integer');
+      args.limit = n;
+    } else if (flag === '--data') args.data = value();
+    else if (flag === '--help' || flag === '-h') args.help = true;
+    else throw new Error(`unknown argument: ${a}`);
+  }
+  return args;
+}
+
+function findRepoRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** Renders rows as one markdown table. */
+export function renderTable(rows: Row[]): string {
+  const head = ['task', 'dataset', 'system', 'slice', 'gold', 'pred', 'P', 'R', 'F1', 'other', 'target', 'met?'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    const other = r.extra ? `${r.extra.name} ${fmt(r.extra.value)} (n=${r.extra.n})` : '';
+    const cells = [
+      r.task,
+      r.dataset,
+      r.system,
+      r.slice,
+      r.gold === undefined ? '' : String(r.gold),
+      r.pred === undefined ? '' : String(r.pred),
+      r.p === undefined ? '' : fmt(r.p),
+      r.r === undefined ? '' : fmt(r.r),
+      r.f1 === undefined ? '' : fmt(r.f1),
+      other,
+      r.target ?? '',
+      r.met === undefined ? '' : r.met ? 'yes' : '**no**',
+    ];
+    lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`eval: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(
+      `usage: eval [--only ${SECTIONS.map((s) => s.name).join(',')}] [--limit N] [--data DIR]\n` +
+        'Dev-set scores on ../shared/eval-data (or --data / ARTICLE_LENS_EVAL_DATA). Results: .artifacts/eval-results.json\n',
+    );
+    return 0;
+  }
+  const repoRoot = findRepoRoot();
+  const dataDir = path.resolve(args.data ?? process.env.ARTICLE_LENS_EVAL_DATA ?? path.join(repoRoot, '..', 'shared', 'eval-data'));
+  if (!existsSync(dataDir)) {
+    process.stdout.write(`eval skipped: no eval data at ${dataDir} (pass --data DIR or set ARTICLE_LENS_EVAL_DATA)\n`);
+    return 0;
+  }
+  const unknown = (args.only ?? []).filter((n) => !SECTIONS.some((s) => s.name === n));
+  if (unknown.length) {
+    process.stderr.write(`eval: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}\n`);
+    return 2;
+  }
+  const selected = SECTIONS.filter((s) => !args.only || args.only.includes(s.name));
+  const log = (m: string): void => void process.stderr.write(`${m}\n`);
+  const ctx: EvalContext = { dataDir, repoRoot, log, ...(args.limit !== undefined ? { limit: args.limit } : {}) };
+
+  const rows: Row[] = [];
+  const sections: Record<string, { ms: number; details?: unknown; error?: string }> = {};
+  const tAll = Date.now();
+  for (const s of selected) {
+    log(`[eval] ${s.name} …`);
+    const t0 = Date.now();
+    try {
+      const res = await s.run(ctx);
+      const r = Array.isArray(res) ? { rows: res } : res;
+      rows.push(...r.rows);
+      sections[s.name] = { ms: Date.now() - t0, details: r.details };
+    } catch (e) {
+      const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      log(`[eval] ${s.name} FAILED: ${msg}`);
+      sections[s.name] = { ms: Date.now() - t0, error: msg };
+      rows.push({ task: s.name, dataset: '', system: 'article-lens', slice: 'FAILED', note: msg.split('\n')[0] ?? '' });
+    }
+    log(`[eval] ${s.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const totalMs = Date.now() - tAll;
+  log(`[eval] total: ${(totalMs / 1000).toFixed(1)} s`);
+
+  const notes = [
+    '',
+    `Development-set ("dev") scores${args.limit !== undefined ? `, first ${args.limit} documents per dataset only` : ''}; not test results.`,
+    'Entities: exact token span + type (conlleval); MISC gold is excluded (we do not predict MISC), so a prediction on a MISC span is a false positive.',
+    'Dates: strict = exact span, relaxed = overlap (one-to-one); value accuracy over relaxed-matched pairs.',
+    'Quotes: a non-scare quote matches a gold direct-quote Content span it overlaps (one-to-one); speaker accuracy over matched pairs whose gold has a Source.',
+  ];
+  process.stdout.write(`${renderTable(rows)}\n${notes.join('\n')}\n`);
+
+  const outDir = path.join(repoRoot, '.artifacts');
+  mkdirSync(outDir, { recursive: true });
+  const out = path.join(outDir, 'eval-results.json');
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), dataDir, limit: args.limit ?? null, totalMs, rows, sections }, null, 1),
+  );
+  log(`[eval] wrote ${path.relative(process.cwd(), out)}`);
+  return Object.values(sections).some((s) => s.error) ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`eval: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,147 @@
+/** Quote eval on PolNeAR dev: direct-quote P/R/F1 (overlap, one-to-one) and speaker accuracy over matched pairs. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import type { Quote } from '../../src/core/types';
+import { firstAnnPerArticle, goldDirectQuotes, readBrat, type GoldQuote } from './brat';
+import { matchOverlapping, overlaps, prf, type Prf, type Row } from './score';
+import type { EvalContext, Section, SectionResult } from './section';
+
+/** Last word of a gold Source text ("The New York Post" → "Post", "Hillary Clinton’s" → "Clinton"). */
+export function lastWord(text: string): string {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+  const w = words[words.length - 1] ?? '';
+  return w.replace(/(?:['’]s|['’])$/u, '').replace(/\.$/, '');
+}
+
+/**
+ * Speaker rule: correct when our speaker span overlaps the gold Source span, OR our speaker name contains
+ * the gold Source text's last word (case-insensitive, whole word). A missing speaker is wrong.
+ */
+export function speakerCorrect(ours: Quote['speaker'], gold: { start: number; end: number; text: string }): boolean {
+  if (!ours) return false;
+  if (overlaps(ours, gold)) return true;
+  const w = lastWord(gold.text).toLowerCase();
+  if (!w) return false;
+  const name = ours.name.toLowerCase();
+  const i = name.indexOf(w);
+  if (i < 0) return false;
+  const before = i === 0 ? '' : name[i - 1]!;
+  const after = name[i + w.length] ?? '';
+  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+}
+
+export interface QuoteScore {
+  quotes: Prf;
+  speakerCorrect: number;
+  speakerTotal: number;
+  speakerAccuracy: number;
+  scarePredicted: number;
+  errors: { fp: string[]; fn: string[]; speaker: string[] };
+}
+
+type DocInput = { id: string; text: string; gold: GoldQuote[] };
+
+/** Scores our non-scare quotes against gold direct quotes of each document. */
+export function scoreQuotes(docs: DocInput[], preds: Quote[][], maxErrors = 100): QuoteScore {
+  let gold = 0;
+  let pred = 0;
+  let tp = 0;
+  let spOk = 0;
+  let spTotal = 0;
+  let scare = 0;
+  const fp: string[] = [];
+  const fn: string[] = [];
+  const speaker: string[] = [];
+  const clip = (s: string): string => JSON.stringify(s.length > 90 ? `${s.slice(0, 87)}…` : s);
+  docs.forEach((doc, di) => {
+    const all = preds[di] ?? [];
+    scare += all.filter((q) => q.scare).length;
+    const p = all.filter((q) => !q.scare);
+    const g = doc.gold;
+    gold += g.length;
+    pred += p.length;
+    const pairs = matchOverlapping(
+      g.map((x) => x.content),
+      p,
+    );
+    tp += pairs.length;
+    for (const [gi, pi] of pairs) {
+      const src = g[gi]!.source;
+      if (!src) continue;
+      spTotal++;
+      const sp = p[pi]!.speaker;
+      if (speakerCorrect(sp, src)) spOk++;
+      else if (speaker.length < maxErrors) {
+        speaker.push(`${doc.id} ${clip(p[pi]!.text)} gold=${JSON.stringify(src.text)} ours=${sp ? JSON.stringify(sp.name) : 'none'}`);
+      }
+    }
+    const mg = new Set(pairs.map(([a]) => a));
+    const mp = new Set(pairs.map(([, b]) => b));
+    g.forEach((x, i) => {
+      if (!mg.has(i) && fn.length < maxErrors) fn.push(`${doc.id} ${clip(doc.text.slice(x.content.start, x.content.end))}`);
+    });
+    p.forEach((x, i) => {
+      if (!mp.has(i) && fp.length < maxErrors) fp.push(`${doc.id} ${clip(x.text)}`);
+    });
+  });
+  return {
+    quotes: prf(gold, pred, tp),
+    speakerCorrect: spOk,
+    speakerTotal: spTotal,
+    speakerAccuracy: spTotal > 0 ? spOk / spTotal : 0,
+    scarePredicted: scare,
+    errors: { fp, fn, speaker },
+  };
+}
+
+/** Reads the PolNeAR dev articles with their gold direct quotes (first .ann per article in sort order). */
+export function readPolnear(dataDir: string, limit?: number): DocInput[] {
+  const dir = path.join(dataDir, 'polnear-dev');
+  const anns = firstAnnPerArticle(readdirSync(path.join(dir, 'attributions')));
+  let articles = [...anns.keys()].sort();
+  if (limit !== undefined) articles = articles.slice(0, limit);
+  return articles.map((id) => {
+    const text = readFileSync(path.join(dir, 'text', `${id}.txt`), 'utf8');
+    const brat = readBrat(readFileSync(path.join(dir, 'attributions', anns.get(id)!), 'utf8'));
+    return { id, text, gold: goldDirectQuotes(brat, text) };
+  });
+}
+
+async function runQuotes(ctx: EvalContext): Promise<SectionResult> {
+  const docs = readPolnear(ctx.dataDir, ctx.limit);
+  const t0 = Date.now();
+  const preds = docs.map((d) => {
+    const date = /_(\d{4}-\d{2}-\d{2})_/.exec(d.id)?.[1];
+    return analyze(d.text, date ? { lang: 'en', referenceDate: date } : { lang: 'en' }).quotes;
+  });
+  const ms = Date.now() - t0;
+  ctx.log(`  article-lens analyze(): ${ms} ms`);
+  const s = scoreQuotes(docs, preds);
+  const dataset = 'PolNeAR dev';
+  const rows: Row[] = [
+    {
+      task: 'quotes',
+      dataset,
+      system: 'article-lens',
+      slice: 'direct quotes',
+      ...s.quotes,
+      target: 'F1 ≥ 0.80',
+      met: s.quotes.f1 >= 0.8,
+      note: `non-scare quotes vs gold Content with “…” marks; match = overlap, one-to-one; ${s.scarePredicted} scare quotes ignored`,
+    },
+    {
+      task: 'quotes',
+      dataset,
+      system: 'article-lens',
+      slice: 'speaker',
+      extra: { name: 'speaker acc', value: s.speakerAccuracy, n: s.speakerTotal },
+      target: 'speaker acc ≥ 0.75',
+      met: s.speakerAccuracy >= 0.75,
+      note: 'over matched pairs whose gold has a Source: speaker span overlaps Source, or speaker name contains its last word',
+    },
+  ];
+  return { rows, details: { docs: docs.length, goldWithSource: docs.reduce((n, d) => n + d.gold.filter((g) => g.source).length, 0), ms, ...s } };
+}
+
+export const quotes: Section = { name: 'quotes', run: runQuotes };
