@@ -4,7 +4,7 @@ import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import type { DateMention } from '../../src/core/types';
 import { matchOverlapping, prf, type Prf, type Row } from './score';
-import type { EvalContext, Section, SectionResult } from './section';
+import { DocErrors, type EvalContext, type Section, type SectionResult } from './section';
 import { readTimeml, referenceFromDct, type TimemlDoc } from './timeml';
 
 export interface DateScore {
@@ -84,10 +84,12 @@ async function runDates(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionRes
   if (ctx.limit !== undefined) files = files.slice(0, ctx.limit);
   const docs = files.map((f) => readTimeml(readFileSync(path.join(dir, f), 'utf8'), f.replace(/\.tml$/, '')));
   const t0 = Date.now();
+  const crashes = new DocErrors();
   const preds = docs.map((d) => {
     const ref = referenceFromDct(d.dct);
-    return analyze(d.text, ref ? { lang, referenceDate: ref } : { lang }).dates;
+    return crashes.run(d.id, () => analyze(d.text, ref ? { lang, referenceDate: ref } : { lang }).dates, []);
   });
+  if (crashes.count) ctx.log(`  ${crashes.note()}`);
   const ms = Date.now() - t0;
   ctx.log(`  article-lens analyze(): ${ms} ms`);
   const s = scoreDates(docs, preds);
@@ -112,12 +114,12 @@ async function runDates(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionRes
       extra: { name: 'value acc', value: s.valueAccuracy, n: s.relaxed.tp },
       target: 'value acc ≥ 0.85',
       met: valueOk,
-      note: 'value accuracy over relaxed-matched pairs (exact string equality with gold value)',
+      note: `value accuracy over relaxed-matched pairs (exact string equality with gold value)${crashes.count ? `; ${crashes.note()}` : ''}`,
     },
   ];
   return {
     rows,
-    details: { docs: docs.length, emptyTimex: docs.reduce((n, d) => n + d.emptyTimex, 0), ms, ...s },
+    details: { docs: docs.length, crashes: { count: crashes.count, samples: crashes.samples }, emptyTimex: docs.reduce((n, d) => n + d.emptyTimex, 0), ms, ...s },
   };
 }
 

@@ -6,7 +6,7 @@ import type { EntityType } from '../../src/core/types';
 import { rawEntities, type CharEntity } from './baseline';
 import { batchSentences, buildDoc, readConll2003, readWikiNeural, tokenAligner, type BuiltDoc, type ConllDoc } from './conll';
 import { prf, type Prf, type Row } from './score';
-import type { EvalContext, Section, SectionResult } from './section';
+import { DocErrors, type EvalContext, type Section, type SectionResult } from './section';
 
 export const NER_TYPES = ['PER', 'ORG', 'LOC'] as const;
 const TYPE_MAP: Record<EntityType, CharEntity['type']> = { person: 'PER', organization: 'ORG', place: 'LOC' };
@@ -137,13 +137,16 @@ async function runNer(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionResul
   ctx.log(`  raw ${lang === 'en' ? 'compromise' : 'fr-compromise'}: ${raw.ms} ms`);
 
   const t0 = Date.now();
-  const ours = texts.map((t) => ourEntities(t, lang));
+  const crashes = new DocErrors();
+  const ours = texts.map((t, i) => crashes.run(`doc ${i}`, () => ourEntities(t, lang), []));
   const ourMs = Date.now() - t0;
   ctx.log(`  article-lens analyze(): ${ourMs} ms`);
   const ourScore = scoreNer(built, ours);
+  if (crashes.count) ctx.log(`  ${crashes.note()}`);
 
   const baseName = lang === 'en' ? 'raw compromise' : 'raw fr-compromise';
   const rows = [...rowsFor(ourScore, dataset, 'article-lens', lang === 'en' ? 0.65 : 0.6), ...rowsFor(rawScore, dataset, baseName, null)];
+  if (crashes.count) rows[NER_TYPES.length]!.note += `; ${crashes.note()}`;
   if (raw.missing.length) rows[rows.length - 1]!.note += `; ${baseName} lacks .${raw.missing.join('(), .')}()`;
   return {
     rows,
@@ -152,6 +155,7 @@ async function runNer(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionResul
       chars,
       ms: { articleLens: ourMs, raw: raw.ms },
       rawMissingMethods: raw.missing,
+      crashes: { count: crashes.count, samples: crashes.samples },
       articleLens: ourScore,
       raw: { ...rawScore, errors: undefined },
     },

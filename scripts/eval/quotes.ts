@@ -5,7 +5,7 @@ import { analyze } from '../../src/core/analyze';
 import type { Quote } from '../../src/core/types';
 import { firstAnnPerArticle, goldDirectQuotes, readBrat, type GoldQuote } from './brat';
 import { matchOverlapping, overlaps, prf, type Prf, type Row } from './score';
-import type { EvalContext, Section, SectionResult } from './section';
+import { DocErrors, type EvalContext, type Section, type SectionResult } from './section';
 
 /** Last word of a gold Source text ("The New York Post" → "Post", "Hillary Clinton’s" → "Clinton"). */
 export function lastWord(text: string): string {
@@ -111,10 +111,12 @@ export function readPolnear(dataDir: string, limit?: number): DocInput[] {
 async function runQuotes(ctx: EvalContext): Promise<SectionResult> {
   const docs = readPolnear(ctx.dataDir, ctx.limit);
   const t0 = Date.now();
+  const crashes = new DocErrors();
   const preds = docs.map((d) => {
     const date = /_(\d{4}-\d{2}-\d{2})_/.exec(d.id)?.[1];
-    return analyze(d.text, date ? { lang: 'en', referenceDate: date } : { lang: 'en' }).quotes;
+    return crashes.run(d.id, () => analyze(d.text, date ? { lang: 'en', referenceDate: date } : { lang: 'en' }).quotes, []);
   });
+  if (crashes.count) ctx.log(`  ${crashes.note()}`);
   const ms = Date.now() - t0;
   ctx.log(`  article-lens analyze(): ${ms} ms`);
   const s = scoreQuotes(docs, preds);
@@ -128,7 +130,7 @@ async function runQuotes(ctx: EvalContext): Promise<SectionResult> {
       ...s.quotes,
       target: 'F1 ≥ 0.80',
       met: s.quotes.f1 >= 0.8,
-      note: `non-scare quotes vs gold Content with “…” marks; match = overlap, one-to-one; ${s.scarePredicted} scare quotes ignored`,
+      note: `non-scare quotes vs gold Content with “…” marks; match = overlap, one-to-one; ${s.scarePredicted} scare quotes ignored${crashes.count ? `; ${crashes.note()}` : ''}`,
     },
     {
       task: 'quotes',
@@ -141,7 +143,7 @@ async function runQuotes(ctx: EvalContext): Promise<SectionResult> {
       note: 'over matched pairs whose gold has a Source: speaker span overlaps Source, or speaker name contains its last word',
     },
   ];
-  return { rows, details: { docs: docs.length, goldWithSource: docs.reduce((n, d) => n + d.gold.filter((g) => g.source).length, 0), ms, ...s } };
+  return { rows, details: { docs: docs.length, crashes: { count: crashes.count, samples: crashes.samples }, goldWithSource: docs.reduce((n, d) => n + d.gold.filter((g) => g.source).length, 0), ms, ...s } };
 }
 
 export const quotes: Section = { name: 'quotes', run: runQuotes };

@@ -23,3 +23,28 @@ export interface Section {
   name: string;
   run: (ctx: EvalContext) => Promise<SectionResult | Row[]>;
 }
+
+/** Collects per-document failures so one crashing document does not stop a section. */
+export class DocErrors {
+  count = 0;
+  readonly samples: string[] = [];
+
+  /** Runs `fn`; on an exception records it (with the document id) and returns `fallback`. */
+  run<T>(id: string, fn: () => T, fallback: T): T {
+    try {
+      return fn();
+    } catch (e) {
+      this.count++;
+      if (this.samples.length < 5) {
+        const msg = e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 3).join(' | ') : String(e);
+        this.samples.push(`${id}: ${msg}`);
+      }
+      return fallback;
+    }
+  }
+
+  /** A note for the table ("3 documents threw"), or '' when none did. */
+  note(): string {
+    return this.count ? `${this.count} document(s) threw in analyze() and count as empty output: ${this.samples[0]}` : '';
+  }
+}
