@@ -8,6 +8,7 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['scripts/eval/main.ts'], outfile: 'dist/eval.js' },
   { entryPoints: ['scripts/bench/main.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['scripts/bench/coreEntry.ts'], outfile: 'dist/bench-core.js' },
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/services/analysisWorker.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },

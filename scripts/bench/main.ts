@@ -1,0 +1,148 @@
+/**
+ * npm run bench — analyze() against the raw compromise / fr-compromise parse of the same text, in the same process,
+ * reported as ratios; plus cold start (load + first analysis) and peak memory, each in a fresh child process.
+ * Numbers are for reading, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../../src/core/analyze';
+import { detectLanguage } from '../../src/core/lang/detect';
+import { runXrefBench } from './xrefBench';
+
+const root = resolve(__dirname, '..');
+const corpusDir = join(root, 'test/fixtures/corpus');
+
+type Lang = 'en' | 'fr';
+
+function corpusText(lang: Lang): string {
+  const texts = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(join(corpusDir, f), 'utf8'))
+    .filter((t) => detectLanguage(t) === lang);
+  const extra = lang === 'en' ? englishExtra() : [];
+  return [...texts, ...extra].join('\n\n');
+}
+
+/** More real English news (PolNeAR dev texts) when the shared eval data is beside the repo; else only the corpus. */
+function englishExtra(): string[] {
+  const dir = join(root, '../shared/eval-data/polnear-dev/text');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .slice(0, 40)
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
+}
+
+/** Real text cut or repeated to `bytes` (UTF-8), ending on a paragraph boundary where possible. */
+function sized(source: string, bytes: number): string {
+  let out = '';
+  while (Buffer.byteLength(out) < bytes) out += (out ? '\n\n' : '') + source;
+  let cut = out;
+  while (Buffer.byteLength(cut) > bytes) cut = cut.slice(0, Math.floor(cut.length * (bytes / Buffer.byteLength(cut))) - 1);
+  const para = cut.lastIndexOf('\n\n');
+  return para > cut.length * 0.8 ? cut.slice(0, para) : cut;
+}
+
+function time(fn: () => void, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadRaw = (lang: Lang) => (lang === 'en' ? require('compromise') : require('fr-compromise'));
+
+function rawParse(lang: Lang, text: string): void {
+  const nlp = loadRaw(lang);
+  const doc = nlp(text);
+  // The comparable raw job: the library's own people/places/organizations.
+  for (const method of ['people', 'places', 'organizations']) {
+    if (typeof doc[method] === 'function') doc[method]().out('array');
+  }
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+function childRun(script: string): { ms: number; maxRssMb: number; ok: boolean; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  const m = /MAXRSS (\d+)/.exec(r.stdout ?? '');
+  return { ms, maxRssMb: m ? Number(m[1]) / 1024 : NaN, ok: r.status === 0, out: (r.stderr ?? '') + (r.stdout ?? '') };
+}
+
+function main(): void {
+  const sizes: [string, number, number][] = [
+    ['5 KB', 5 * 1024, 7],
+    ['100 KB', 100 * 1024, 3],
+    ['1 MB', 1024 * 1024, 1],
+  ];
+  const rows: string[] = [];
+  const tmp = mkdtempSync(join(tmpdir(), 'article-lens-bench-'));
+  console.error('warming up…');
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    const source = corpusText(lang);
+    analyze(source.slice(0, 4000), { lang });
+    rawParse(lang, source.slice(0, 4000));
+    for (const [label, bytes, runs] of sizes) {
+      const text = sized(source, bytes);
+      console.error(`${lang} ${label}…`);
+      const raw = time(() => rawParse(lang, text), runs);
+      const ours = time(() => analyze(text, { lang }), runs);
+      const file = join(tmp, `${lang}-${bytes}.txt`);
+      writeFileSync(file, text);
+      const mem = childRun(
+        `const {analyze}=require('./dist/bench-core.js');const t=require('fs').readFileSync(${JSON.stringify(file)},'utf8');` +
+          `analyze(t,{lang:${JSON.stringify(lang)}});console.log('MAXRSS '+process.resourceUsage().maxRSS)`,
+      );
+      const rawMem = childRun(
+        `const nlp=require(${JSON.stringify(lang === 'en' ? 'compromise' : 'fr-compromise')});const t=require('fs').readFileSync(${JSON.stringify(file)},'utf8');` +
+          `const d=nlp(t);for(const m of ['people','places','organizations'])if(typeof d[m]==='function')d[m]().out('array');console.log('MAXRSS '+process.resourceUsage().maxRSS)`,
+      );
+      rows.push(
+        `| ${lang} | ${label} | ${fmt(raw)} | ${fmt(ours)} | **${(ours / raw).toFixed(2)}×** | ${rawMem.maxRssMb.toFixed(0)} MB | ${mem.maxRssMb.toFixed(0)} MB |`,
+      );
+    }
+  }
+  console.log('\n### analyze() vs the raw library parse (same text, same process; median)\n');
+  console.log('| lang | size | raw compromise parse | analyze() | ratio | peak RSS raw | peak RSS analyze |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+
+  const sample = join(corpusDir, '000_0891fa58e8947cdd.txt');
+  const cold = childRun(
+    `const t0=performance.now();const {analyze}=require('./dist/bench-core.js');const t1=performance.now();` +
+      `analyze(require('fs').readFileSync(${JSON.stringify(sample)},'utf8'));const t2=performance.now();` +
+      `console.log('LOAD '+(t1-t0)+' FIRST '+(t2-t1));console.log('MAXRSS '+process.resourceUsage().maxRSS)`,
+  );
+  const coldRaw = childRun(
+    `const t0=performance.now();const nlp=require('compromise');const t1=performance.now();` +
+      `nlp(require('fs').readFileSync(${JSON.stringify(sample)},'utf8')).people().out('array');const t2=performance.now();` +
+      `console.log('LOAD '+(t1-t0)+' FIRST '+(t2-t1));console.log('MAXRSS '+process.resourceUsage().maxRSS)`,
+  );
+  const parse = (out: string) => {
+    const m = /LOAD ([\d.]+) FIRST ([\d.]+)/.exec(out);
+    return m ? { load: Number(m[1]), first: Number(m[2]) } : { load: NaN, first: NaN };
+  };
+  const c = parse(cold.out);
+  const cr = parse(coldRaw.out);
+  console.log('\n### Cold start (fresh process: load the bundle, then the first analysis of a 4 KB article)\n');
+  console.log('| | load | first analysis | load + first | peak RSS |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| raw compromise | ${fmt(cr.load)} | ${fmt(cr.first)} | ${fmt(cr.load + cr.first)} | ${coldRaw.maxRssMb.toFixed(0)} MB |`);
+  console.log(`| Article Lens core | ${fmt(c.load)} | ${fmt(c.first)} | ${fmt(c.load + c.first)} | ${cold.maxRssMb.toFixed(0)} MB |`);
+
+  runXrefBench(root);
+}
+
+main();
