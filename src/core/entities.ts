@@ -1,7 +1,545 @@
-import type { Entity } from './types';
+/**
+ * Named entities (person, organization, place) for English and French.
+ *
+ * compromise (EN) or fr-compromise (FR) tags the text once; rule layers on top of its tags do the rest:
+ * runs of capitalised words (joined by "of", "de", "du"…) are candidate names; each run is typed from a
+ * gazetteer of countries, organization suffixes/heads, titles, compromise's tags, the word shape (CamelCase
+ * brands, acronyms) and the context ("the firm X", "in X", "X, the head of", "à X"); the type a name gets is
+ * then remembered for the whole article, and short forms are linked to the full one ("Trump" → "Donald Trump",
+ * "U.S." → "United States").
+ */
+import {
+  CALENDAR_WORDS,
+  lookupGazetteer,
+  ORG_CUES,
+  ORG_HEADS,
+  ORG_SUFFIXES,
+  PERSON_CUES,
+  PLACE_PREPOSITIONS,
+  PLACE_WORDS,
+  SPEECH_VERBS,
+  TITLES,
+  type GazetteerEntry,
+} from './gazetteer';
+import { englishLexiconTag, tagEnglish, type TaggedTerm } from './lang/en';
+import { frenchLexiconTag, tagFrench } from './lang/fr';
+import { foldKey, throwIfAborted } from './text';
+import type { Entity, EntityType, Mention } from './types';
+
+type Lang = 'en' | 'fr';
+
+interface Tok {
+  text: string;
+  start: number;
+  end: number;
+  /** Starts with a letter or digit. */
+  word: boolean;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** First word of a sentence (or of a line, or after an opening quote): capitals say little there. */
+  initial: boolean;
+  /** In an all-capitals line (headline): capitals say nothing there. */
+  shouting: boolean;
+  tags: readonly string[];
+  fold: string;
+}
+
+interface Candidate {
+  first: number;
+  last: number; // token indices, inclusive
+  scores: Record<EntityType, number>;
+  /** Evidence that cannot be overturned by the article-wide vote (gazetteer, title before the name). */
+  strong: EntityType | null;
+  gaz: GazetteerEntry | undefined;
+}
+
+const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+const CHUNK = 20_000;
+const MAX_RUN = 8;
+
+const CONNECTORS: Record<Lang, ReadonlySet<string>> = {
+  en: new Set(['of', 'de', 'van', 'von', 'der', 'den', 'del', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'el', 'y', '&', 'for', 'and']),
+  fr: new Set(['de', 'du', 'des', "d'", 'la', "l'", 'le', 'van', 'von', 'der', 'den', 'del', 'da', 'di', 'al', 'bin', 'el', 'y', '&', 'et', 'sur', 'en']),
+};
+/** Connectors that may join two capitalised words only when the result is a known org/place pattern. */
+const WEAK_CONNECTORS = new Set(['and', 'for', 'et', 'sur', 'en', '&']);
+
+const NON_NAME_TAGS = ['Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Value', 'Auxiliary', 'Copula', 'Negative', 'Expression'];
+
+const OPENERS = new Set(['.', '!', '?', '…', ':', ';', '"', '“', '«', '(', '[', '-', '–', '—', '•', '*', "'", '‘']);
+
+const FR_ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/i;
+const EN_POSSESSIVE = /['’]s?$/i;
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|\S/gu;
 
 /** Finds people, organizations and places (EN via compromise, FR via fr-compromise) with rule layers on top. */
 export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSignal): Entity[] {
-  void text; void lang; void signal;
-  return []; // PLACEHOLDER: being written
+  throwIfAborted(signal);
+  if (!text || !/\p{Lu}/u.test(text)) return [];
+  const terms = tagInChunks(text, lang, signal);
+  const toks = tokenize(text, lang);
+  attachTags(toks, terms);
+  markInitials(text, toks);
+  throwIfAborted(signal);
+  const cands = findCandidates(toks, lang);
+  scoreCandidates(toks, cands, lang);
+  throwIfAborted(signal);
+  return resolve(text, toks, cands, lang);
+}
+
+// ---------------------------------------------------------------------------------------------- tagging
+
+/** One compromise parse per ~20 KB group of paragraphs, checking for cancellation between groups. */
+function tagInChunks(text: string, lang: Lang, signal?: AbortSignal): TaggedTerm[] {
+  const tag = lang === 'fr' ? tagFrench : tagEnglish;
+  const out: TaggedTerm[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    throwIfAborted(signal);
+    let end = Math.min(text.length, pos + CHUNK);
+    if (end < text.length) {
+      const para = text.lastIndexOf('\n\n', end);
+      const line = text.lastIndexOf('\n', end);
+      const space = text.lastIndexOf(' ', end);
+      const cut = para > pos + CHUNK / 4 ? para : line > pos + CHUNK / 4 ? line : space > pos + CHUNK / 4 ? space : end;
+      end = cut;
+    }
+    const chunk = text.slice(pos, end);
+    let terms: TaggedTerm[] = [];
+    try {
+      terms = tag(chunk);
+    } catch {
+      terms = []; // a tagger failure on odd input must not break the analysis
+    }
+    for (const t of terms) out.push({ ...t, start: t.start + pos, end: t.end + pos });
+    pos = end;
+  }
+  return out;
+}
+
+function tokenize(text: string, lang: Lang): Tok[] {
+  const toks: Tok[] = [];
+  const push = (t: string, start: number): void => {
+    const c = t.codePointAt(0) ?? 0;
+    const ch = String.fromCodePoint(c);
+    const word = /[\p{L}\p{N}]/u.test(ch);
+    toks.push({ text: t, start, end: start + t.length, word, cap: /\p{Lu}/u.test(ch), initial: false, shouting: false, tags: [], fold: word ? foldKey(t) : t });
+  };
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    let t = m[0];
+    let start = m.index;
+    if (t.length > 1 && /['’]/.test(t)) {
+      const el = FR_ELISION.exec(t);
+      if (el && el[0].length < t.length && (lang === 'fr' || /^[ld]['’]\p{Lu}/u.test(t))) {
+        push(el[0], start);
+        start += el[0].length;
+        t = t.slice(el[0].length);
+      }
+      const pos = EN_POSSESSIVE.exec(t);
+      if (pos && pos.index > 0 && lang === 'en') {
+        push(t.slice(0, pos.index), start);
+        push(t.slice(pos.index), start + pos.index);
+        continue;
+      }
+    }
+    // A trailing dot that is not an acronym's belongs to the sentence ("in Washington.").
+    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) {
+      push(t.slice(0, -1), start);
+      push('.', start + t.length - 1);
+      continue;
+    }
+    push(t, start);
+  }
+  return toks;
+}
+
+function attachTags(toks: Tok[], terms: TaggedTerm[]): void {
+  let j = 0;
+  for (const tok of toks) {
+    if (!tok.word) continue;
+    while (j < terms.length && terms[j].end <= tok.start) j++;
+    if (j < terms.length && terms[j].start <= tok.start && tok.start < terms[j].end) tok.tags = terms[j].tags;
+  }
+}
+
+function markInitials(text: string, toks: Tok[]): void {
+  let lineStart = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const prev = i > 0 ? toks[i - 1] : null;
+    const gap = prev ? text.slice(prev.end, toks[i].start) : '\n';
+    if (gap.includes('\n')) {
+      markShouting(toks, lineStart, i);
+      lineStart = i;
+    }
+    toks[i].initial = !prev || gap.includes('\n') || (!prev.word && OPENERS.has(prev.text)) || (prev.initial && !prev.word);
+  }
+  markShouting(toks, lineStart, toks.length);
+}
+
+/** A line whose words are mostly in capitals is a headline: capitals carry no information there. */
+function markShouting(toks: Tok[], from: number, to: number): void {
+  let words = 0;
+  let upper = 0;
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (!t.word || !/\p{L}/u.test(t.text)) continue;
+    words++;
+    if (t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase()) upper++;
+  }
+  if (words >= 2 && upper / words >= 0.6) for (let i = from; i < to; i++) toks[i].shouting = true;
+}
+
+// ----------------------------------------------------------------------------------------- candidates
+
+const hasTag = (t: Tok, tag: string): boolean => t.tags.includes(tag);
+const isCamel = (s: string): boolean => /^\p{Lu}?\p{Ll}+\p{Lu}[\p{L}]*$/u.test(s) && /\p{Ll}\p{Lu}/u.test(s);
+const isAcronym = (s: string): boolean => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(s);
+
+function lexiconTag(lang: Lang, word: string): string | undefined {
+  return lang === 'fr' ? frenchLexiconTag(word) : englishLexiconTag(word);
+}
+
+/** True for a capitalised token that may be (part of) a name; `mid` says whether capitals are informative here. */
+function nameLike(t: Tok, lang: Lang, known: ReadonlySet<string>): boolean {
+  if (!t.word || !t.cap) return false;
+  if (CALENDAR_WORDS.has(t.fold) || /^\p{N}/u.test(t.text)) return false;
+  if (t.text === 'I' || t.text === 'A' || t.text === 'À') return false;
+  if (!t.initial && !t.shouting) return true;
+  // First word of a sentence or a headline word: only with evidence it is a name.
+  if (known.has(t.text)) return true;
+  if (lookupGazetteer(t.text)) return true;
+  if (isCamel(t.text)) return true;
+  if (NON_NAME_TAGS.some((g) => hasTag(t, g))) return false;
+  if (hasTag(t, 'Person') || hasTag(t, 'Place') || hasTag(t, 'Organization') || hasTag(t, 'FirstName')) return true;
+  const lex = lexiconTag(lang, t.fold);
+  if (lex && !/Name|Place|City|Country|Region|Organization|Person/.test(lex)) return false;
+  return hasTag(t, 'ProperNoun') && !t.shouting;
+}
+
+function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
+  // Names written capitalised in mid-sentence somewhere in the article are names everywhere.
+  const known = new Set<string>();
+  for (const t of toks) if (t.word && t.cap && !t.initial && !t.shouting && !CALENDAR_WORDS.has(t.fold)) known.add(t.text);
+  const connectors = CONNECTORS[lang];
+  const cands: Candidate[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!nameLike(toks[i], lang, known)) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let k = i + 1;
+    while (k < toks.length && last - i < MAX_RUN) {
+      const t = toks[k];
+      if (t.start - toks[k - 1].end > 2 || /\n/.test(t.text)) break;
+      if (nameLike(t, lang, known) && !t.initial) {
+        last = k;
+        k++;
+        continue;
+      }
+      // "Bank of England", "Banque de France", "Côte d'Ivoire": a connector between two name words.
+      if (t.word && connectors.has(t.fold) && !t.cap && k + 1 < toks.length && nameLike(toks[k + 1], lang, known) && !toks[k + 1].initial) {
+        if (WEAK_CONNECTORS.has(t.fold)) {
+          const whole = toks.slice(i, k + 2).map((x) => x.fold);
+          if (!ORG_SUFFIXES.has(whole[whole.length - 1]) && !ORG_HEADS.has(whole[0])) break;
+        }
+        last = k + 1;
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    for (const c of splitRun(toks, i, last, lang)) cands.push(c);
+    i = last + 1;
+  }
+  if (lang === 'fr') addFrenchInstitutions(toks, cands);
+  return cands;
+}
+
+const emptyScores = (): Record<EntityType, number> => ({ person: 0, organization: 0, place: 0 });
+
+/** Splits a run at titles ("Microsoft CEO Satya Nadella") and drops titles, calendar words and sentence-initial function words. */
+function splitRun(toks: Tok[], first: number, last: number, lang: Lang): Candidate[] {
+  const out: Candidate[] = [];
+  let s = first;
+  let titled = false;
+  for (let k = first; k <= last + 1; k++) {
+    const t = k <= last ? toks[k] : null;
+    const isTitle =
+      t !== null &&
+      TITLES.has(t.fold.replace(/\.$/, '')) &&
+      !(k < last && (ORG_SUFFIXES.has(toks[k + 1].fold) || PLACE_WORDS.has(toks[k + 1].fold))) &&
+      !(k === last && k > s) &&
+      (k < last || (k + 1 < toks.length && toks[k + 1].text === '.' && k + 2 < toks.length && toks[k + 2].cap));
+    if (t === null || isTitle) {
+      if (k > s) {
+        const c = makeCandidate(toks, s, k - 1, lang);
+        if (c) {
+          if (titled) {
+            c.scores.person += 6;
+            c.strong = 'person';
+          }
+          out.push(c);
+        }
+      }
+      titled = isTitle;
+      s = k + 1;
+    }
+  }
+  return out;
+}
+
+function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Candidate | null {
+  // Trim connectors at the edges.
+  const connectors = CONNECTORS[lang];
+  while (first <= last && (!toks[first].cap || connectors.has(toks[first].fold))) first++;
+  while (last >= first && (!toks[last].cap || connectors.has(toks[last].fold))) last--;
+  if (first > last) return null;
+  const text = toks.slice(first, last + 1);
+  if (text.length === 1 && toks[first].text.length < 2) return null;
+  return { first, last, scores: emptyScores(), strong: null, gaz: undefined };
+}
+
+/** French institutions written with a capital on the head noun only: "Parti communiste chinois", "Banque centrale européenne". */
+function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
+  const byFirst = new Map<number, Candidate>();
+  for (const c of cands) byFirst.set(c.first, c);
+  for (const c of cands) {
+    if (c.first !== c.last || !ORG_HEADS.has(toks[c.first].fold)) continue;
+    let k = c.last + 1;
+    let last = c.last;
+    while (k < toks.length && k - c.first <= 4) {
+      const t = toks[k];
+      if (!t.word || t.cap || t.start - toks[k - 1].end > 1) break;
+      if (!/(?:iste|istes|ois|oise|ais|aise|ain|aine|ien|ienne|éen|éenne|al|ale|aux|ique|el|elle|aire|if|ive|ral|rale|onal|onale|ésien|ane)$/.test(t.fold)) break;
+      if (NON_NAME_TAGS.some((g) => hasTag(t, g)) && !hasTag(t, 'Adjective')) break;
+      last = k;
+      k++;
+    }
+    if (last > c.last) {
+      c.last = last;
+      c.scores.organization += 6;
+      c.strong = 'organization';
+    }
+  }
+}
+
+// -------------------------------------------------------------------------------------------- scoring
+
+function prevWord(toks: Tok[], i: number): Tok | null {
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) if (toks[k].word) return toks[k];
+  return null;
+}
+
+function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
+  for (const c of cands) {
+    const s = c.scores;
+    const words = toks.slice(c.first, c.last + 1);
+    const text = toks.slice(c.first, c.last + 1).map((t) => t.text);
+    const surface = joinSurface(toks, c.first, c.last);
+    const folds = words.map((t) => t.fold);
+    const capWords = words.filter((t) => t.cap);
+    const firstT = words[0];
+    const lastT = words[words.length - 1];
+    // Gazetteer: countries, regions, international bodies.
+    c.gaz = lookupGazetteer(surface);
+    if (c.gaz) {
+      s[c.gaz.type] += 8;
+      c.strong = c.gaz.type;
+    }
+    // Organization suffixes and heads, place words.
+    if (words.length > 1 && ORG_SUFFIXES.has(folds[folds.length - 1])) s.organization += 4;
+    if (words.length > 1 && ORG_HEADS.has(folds[0])) s.organization += 4;
+    if (words.length > 1 && (PLACE_WORDS.has(folds[0]) || PLACE_WORDS.has(folds[folds.length - 1]))) s.place += 3;
+    // compromise's tags.
+    for (const t of capWords) {
+      if (hasTag(t, 'Person')) s.person += 1.5;
+      if (hasTag(t, 'Place')) s.place += 1.5;
+      if (hasTag(t, 'Organization')) s.organization += 1.5;
+    }
+    if (hasTag(firstT, 'FirstName') || hasTag(firstT, 'Honorific')) s.person += words.length > 1 ? 2 : 0.5;
+    if (words.length > 1 && hasTag(lastT, 'LastName')) s.person += 1;
+    // Word shape: CamelCase brands, acronyms.
+    if (words.length === 1 && isCamel(firstT.text)) s.organization += 3;
+    if (words.length === 1 && isAcronym(firstT.text) && !firstT.shouting && !c.gaz) s.organization += 2.5;
+    if (words.length > 1 && words.every((t) => isAcronym(t.text)) && !firstT.shouting) s.organization += 1;
+    // Context before: "the venture capital firm X", "in X", "à X", "said X", "Mr X".
+    const p1 = prevWord(toks, c.first);
+    const before = c.first > 0 ? toks[c.first - 1] : null;
+    if (p1 && before && before.word) {
+      if (ORG_CUES.has(p1.fold)) s.organization += 3;
+      if (PERSON_CUES.has(p1.fold)) s.person += 2.5;
+      if (TITLES.has(p1.fold)) s.person += 3;
+      if (SPEECH_VERBS.has(p1.fold)) s.person += 1;
+      if (PLACE_PREPOSITIONS.has(p1.fold)) s.place += lang === 'fr' && (p1.fold === 'a' || p1.fold === 'en') ? 2 : 1;
+    } else if (before && !before.word && before.text === '.' && c.first >= 2 && TITLES.has(toks[c.first - 2].fold)) {
+      s.person += 3; // "Mr. Smith", "M. Macron"
+    }
+    if (before && /^[ld]['’]$/i.test(before.text) && lang === 'fr') {
+      const p2 = prevWord(toks, c.first - 1);
+      if (p2 && ORG_CUES.has(p2.fold)) s.organization += 2;
+    }
+    // Context after: "X said", "X, the head of", "X company", "(AFP)" datelines.
+    const after = c.last + 1 < toks.length ? toks[c.last + 1] : null;
+    if (after && after.word) {
+      if (ORG_CUES.has(after.fold) && !after.cap) s.organization += 2;
+      if (SPEECH_VERBS.has(after.fold)) s.person += words.length > 1 ? 1 : 0.3;
+    }
+    if (after && after.text === ',') {
+      const n1 = toks[c.last + 2];
+      const n2 = toks[c.last + 3];
+      const cue = (t: Tok | undefined): boolean => !!t && PERSON_CUES.has(t.fold);
+      if (cue(n1) || (n1 && /^(?:the|a|an|le|la|l'|un|une|former|ancien|ancienne)$/i.test(n1.text) && (cue(n2) || cue(toks[c.last + 4])))) s.person += 2.5;
+      if (n1 && /^\d{1,2}$/.test(n1.text) && toks[c.last + 3]?.text === ',') s.person += 2.5; // "X, 45,"
+      const o = (t: Tok | undefined): boolean => !!t && ORG_CUES.has(t.fold);
+      if (n1 && /^(?:the|a|an|le|la|l'|un|une)$/i.test(n1.text) && (o(n2) || o(toks[c.last + 4]))) s.organization += 1.5;
+    }
+    if (before?.text === '(' && after?.text === ')' && isAcronym(text.join(''))) s.organization += 2;
+    // Default: an unknown capitalised pair or triple in news is most often a person's name.
+    if (words.length >= 2 && words.length <= 3 && capWords.length === words.length && words.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t.text))) s.person += 0.6;
+  }
+}
+
+function joinSurface(toks: Tok[], first: number, last: number): string {
+  let out = toks[first].text;
+  for (let k = first + 1; k <= last; k++) out += (toks[k].start > toks[k - 1].end ? ' ' : '') + toks[k].text;
+  return out;
+}
+
+// ----------------------------------------------------------------------------------------- resolution
+
+interface Cluster {
+  type: EntityType;
+  key: string;
+  mentions: Mention[];
+  forms: Map<string, number>;
+  first: number;
+}
+
+function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang): Entity[] {
+  // 1. Article-wide vote: a name's type is the sum of the evidence over all its mentions.
+  const votes = new Map<string, Record<EntityType, number>>();
+  const strongOf = new Map<string, EntityType>();
+  const surfaceOf = (c: Candidate): string => text.slice(toks[c.first].start, toks[c.last].end);
+  for (const c of cands) {
+    const k = foldKey(surfaceOf(c));
+    const v = votes.get(k) ?? emptyScores();
+    for (const t of TYPES) v[t] += c.scores[t];
+    votes.set(k, v);
+    if (c.strong && c.gaz) strongOf.set(k, c.strong);
+  }
+  const typeOf = (k: string): EntityType | null => {
+    const strong = strongOf.get(k);
+    if (strong) return strong;
+    const v = votes.get(k);
+    if (!v) return null;
+    let best: EntityType | null = null;
+    let bestScore = 0;
+    for (const t of TYPES) if (v[t] > bestScore) ((best = t), (bestScore = v[t]));
+    return best;
+  };
+
+  // 2. People's surnames (and first names used alone) point to the full name.
+  const personByPart = new Map<string, string>();
+  const multi = cands.filter((c) => c.last > c.first);
+  for (const c of multi) {
+    const k = foldKey(surfaceOf(c));
+    if (typeOf(k) !== 'person') continue;
+    const parts = toks.slice(c.first, c.last + 1).filter((t) => t.cap);
+    const lastName = parts[parts.length - 1].fold;
+    if (!personByPart.has(lastName)) personByPart.set(lastName, k);
+  }
+  // Longer organization/place names for their first word ("Sequoia" → "Sequoia Capital").
+  const byHead = new Map<string, string>();
+  for (const c of multi) {
+    const k = foldKey(surfaceOf(c));
+    const ty = typeOf(k);
+    if (ty === 'organization' && !ORG_HEADS.has(toks[c.first].fold)) byHead.set(toks[c.first].fold, k);
+  }
+  // Acronyms of multi-word names in the article ("European Central Bank" → "ECB").
+  const byAcronym = new Map<string, string>();
+  for (const c of multi) {
+    const caps = toks.slice(c.first, c.last + 1).filter((t) => t.cap);
+    if (caps.length < 2) continue;
+    const acr = caps.map((t) => t.text[0]).join('');
+    byAcronym.set(acr, foldKey(surfaceOf(c)));
+  }
+
+  const clusters = new Map<string, Cluster>();
+  const covered = new Set<number>();
+  const addMention = (key: string, type: EntityType, start: number, end: number): void => {
+    let cl = clusters.get(key);
+    if (!cl) {
+      cl = { type, key, mentions: [], forms: new Map(), first: start };
+      clusters.set(key, cl);
+    }
+    const m: Mention = { start, end, text: text.slice(start, end) };
+    cl.mentions.push(m);
+    cl.forms.set(m.text, (cl.forms.get(m.text) ?? 0) + 1);
+    cl.first = Math.min(cl.first, start);
+  };
+
+  for (const c of cands) {
+    const surface = surfaceOf(c);
+    const k = foldKey(surface);
+    let type = typeOf(k);
+    let key = k;
+    if (c.gaz) key = c.gaz.key;
+    if (c.first === c.last) {
+      const part = personByPart.get(c.gaz ? '' : toks[c.first].fold);
+      if (part && part !== k && !(c.strong && c.strong !== 'person')) {
+        type = 'person';
+        key = part;
+      } else if (byAcronym.has(toks[c.first].text) && isAcronym(toks[c.first].text) && !c.gaz) {
+        const full = byAcronym.get(toks[c.first].text) as string;
+        const ft = typeOf(full);
+        if (ft && ft !== 'person') ((type = ft), (key = full));
+      } else if (byHead.has(k) && (type === null || type === 'organization')) {
+        type = 'organization';
+        key = byHead.get(k) as string;
+      }
+    } else if (!c.gaz) {
+      const g = lookupGazetteer(surface);
+      if (g) key = g.key;
+    }
+    if (!type) continue;
+    if (type !== 'person' && key === k) {
+      // Same-name places/orgs under one key even when a gazetteer entry exists for one spelling.
+      const g = lookupGazetteer(surface);
+      if (g) key = g.key;
+    }
+    addMention(`${type}|${key}`, type, toks[c.first].start, toks[c.last].end);
+    for (let q = c.first; q <= c.last; q++) covered.add(q);
+  }
+
+  // 3. Mentions the capitalisation pass could not see (e.g. a known name at the start of a sentence).
+  const singles = new Map<string, string>();
+  for (const cl of clusters.values()) for (const f of cl.forms.keys()) if (!/\s/.test(f)) singles.set(f, cl.key);
+  for (let q = 0; q < toks.length; q++) {
+    const t = toks[q];
+    if (covered.has(q) || !t.word || !t.cap) continue;
+    const key = singles.get(t.text);
+    if (!key) continue;
+    if (q + 1 < toks.length && toks[q + 1].cap && toks[q + 1].start - t.end <= 1 && !covered.has(q + 1)) continue;
+    const cl = clusters.get(key) as Cluster;
+    addMention(key, cl.type, t.start, t.end);
+  }
+
+  void lang;
+  const ordered = [...clusters.values()].sort((a, b) => a.first - b.first);
+  return ordered.map((cl, i) => {
+    cl.mentions.sort((a, b) => a.start - b.start);
+    const forms = [...cl.forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || nonAscii(b[0]) - nonAscii(a[0]));
+    const name = forms[0][0];
+    return { id: `e${i + 1}`, type: cl.type, name, aliases: forms.slice(1).map((f) => f[0]), mentions: cl.mentions };
+  });
+}
+
+function nonAscii(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) n++;
+  return n;
 }

@@ -1,0 +1,23 @@
+/**
+ * French tagging with `fr-compromise`. The only file that imports 'fr-compromise'.
+ *
+ * NOTE: `require` on purpose, see lang/en.ts: the CommonJS build carries its own copy of compromise, so the
+ * French plugins never touch the English instance.
+ */
+import frRequired = require('fr-compromise');
+import { toTaggedTerms, type TaggedTerm } from './en';
+
+type FrNlp = ((text: string) => { json(o: object): unknown }) & { world(): { model: { one: { lexicon: Record<string, unknown> } } } };
+const frNlp: FrNlp = ((frRequired as unknown as { default?: FrNlp }).default ?? frRequired) as unknown as FrNlp;
+
+/** Tags `text` with one fr-compromise parse; same shape as `tagEnglish`. */
+export function tagFrench(text: string): TaggedTerm[] {
+  const json = frNlp(text).json({ offset: true, text: false, normal: false, terms: { offset: true } });
+  return toTaggedTerms(text, json as Parameters<typeof toTaggedTerms>[1]);
+}
+
+/** The fr-compromise lexicon tag of a lower-cased word, or undefined. */
+export function frenchLexiconTag(word: string): string | undefined {
+  const v = frNlp.world().model.one.lexicon[word];
+  return typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : undefined;
+}
