@@ -1,0 +1,336 @@
+#!/usr/bin/env node
+// Browser driver of the offline real-VS-Code harness (started by scripts/e2e/run.sh).
+// Drives a running code-server with Debian's Chromium through playwright-core, in two page loads:
+//
+//  1. UI checks: what only the screen shows, in a workbench that loads the extension under
+//     development (payload extensionDevelopmentPath) on the UI copy of the fixture workspace:
+//     highlights painted, hover card on "ByteDance", palette command opens the panel, which lists
+//     the entities. One screenshot per check in --shots.
+//  2. In-host suite: a workbench with payload extensionDevelopmentPath + extensionTestsPath on a
+//     separate copy of the workspace; VS Code runs out/test/integration/index.js in the extension
+//     host and calls window.codeAutomationExit(code) when mocha is done; per-test results come
+//     from the JSON file the runner writes ($E2E_RESULTS_FILE of the server, --results here).
+//
+//   node driver.mjs --url http://127.0.0.1:PORT --extension DIR --tests DIR --results FILE
+//                   --ws-ui DIR --ws-tests DIR --shots DIR --summary FILE [--only ui|tests]
+//
+// Writes --summary: { checks: [{name, ok, ms, detail}], inHost: {...}, passed, failed }.
+// The payload is honoured only because the server runs with `--vscode-option enable-smoke-test-driver`
+// (see scripts/e2e/run.sh); that flag also suppresses notification toasts.
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { chromium } from 'playwright-core';
+
+const argv = process.argv.slice(2);
+function arg(name, def) {
+  const i = argv.indexOf('--' + name);
+  return i !== -1 && i + 1 < argv.length ? argv[i + 1] : def;
+}
+const BASE = arg('url');
+const EXTENSION = path.resolve(arg('extension', '.'));
+const TESTS = arg('tests') && path.resolve(arg('tests'));
+const RESULTS = arg('results') && path.resolve(arg('results'));
+const WS_UI = arg('ws-ui') && path.resolve(arg('ws-ui'));
+const WS_TESTS = arg('ws-tests') && path.resolve(arg('ws-tests'));
+const SHOTS = path.resolve(arg('shots', '.artifacts/screenshots'));
+const SUMMARY = arg('summary') && path.resolve(arg('summary'));
+const ONLY = arg('only', '');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TESTS_TIMEOUT_MS = Number(process.env.E2E_TESTS_TIMEOUT_S || 600) * 1000;
+const ARTICLE = '000_0891fa58e8947cdd.txt'; // the first corpus article (English AFP dispatch)
+if (!BASE) { console.error('driver: --url is required'); process.exit(2); }
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1) + 's';
+const log = (...a) => console.log(`[driver ${secs()}]`, ...a);
+const firstLine = (e) => String((e && e.message) || e).split('\n')[0];
+
+const checks = [];
+async function check(name, fn) {
+  const s = Date.now();
+  try {
+    const detail = await fn();
+    checks.push({ name, ok: true, ms: Date.now() - s, detail: detail || '' });
+    log(`PASS ${name} (${Date.now() - s} ms)${detail ? ' - ' + detail : ''}`);
+    return true;
+  } catch (e) {
+    checks.push({ name, ok: false, ms: Date.now() - s, detail: String((e && e.message) || e) });
+    log(`FAIL ${name} (${Date.now() - s} ms) - ${firstLine(e)}`);
+    return false;
+  }
+}
+async function shot(page, name) {
+  try { await page.screenshot({ path: path.join(SHOTS, `${name}.png`) }); } catch (e) { log(`screenshot ${name} failed: ${firstLine(e)}`); }
+}
+// Wraps a step so a timeout says which step it was.
+async function step(label, fn) {
+  try { return await fn(); } catch (e) { throw new Error(`[${label}] ${firstLine(e)}`); }
+}
+// Polls fn() until it returns a truthy value; returns the last value (or throws with it).
+async function poll(what, fn, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last && last.ok) return last;
+    if (Date.now() > deadline) throw new Error(`${what}: timed out after ${timeoutMs} ms (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+// vscode-remote://<host:port the page was loaded from><absolute path>
+const remoteUri = (p) => `vscode-remote://${new URL(BASE).host}${p}`;
+function workbenchUrl(folder, payload) {
+  return `${BASE}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function newPage(context, tag, pageErrors) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`[${tag}] ${e}`));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`[${tag}] console: ${m.text()}`); });
+  return page;
+}
+
+// Open the command palette (F1), filter by `query`, wait for the focused row showing `rowText`, run it.
+async function runFromPalette(page, query, rowText = query) {
+  await step('palette-open', async () => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10000 });
+  });
+  await step('palette-filter', async () => {
+    await page.locator('.quick-input-widget input').fill('>' + query);
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor({ timeout: 10000 });
+  });
+  await step('palette-run', async () => {
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+  });
+}
+
+// On-screen box of the first occurrence of `word` in the rendered lines of the visible editor.
+async function wordBox(page, word) {
+  return page.evaluate((w) => {
+    for (const root of document.querySelectorAll('.monaco-editor .view-lines')) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let n;
+      while ((n = walker.nextNode())) {
+        const i = n.textContent.indexOf(w);
+        if (i === -1) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + w.length);
+        const b = r.getBoundingClientRect();
+        if (b.width > 0 && b.height > 0) return { x: b.x, y: b.y, w: b.width, h: b.height };
+      }
+    }
+    return null;
+  }, word);
+}
+
+// --------------------------------------------------------------------------------------------
+// 1. UI checks
+async function runUiChecks(context, pageErrors) {
+  const page = await newPage(context, 'ui', pageErrors);
+  const url = workbenchUrl(WS_UI, [['extensionDevelopmentPath', remoteUri(EXTENSION)], ['skipWelcome', 'true']]);
+  log('ui: goto', url);
+  await page.goto(url);
+
+  const ready = await check('ui: workbench loads the fixture workspace', async () => {
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: ARTICLE }).first().waitFor({ timeout: 60000 });
+    return `explorer lists ${ARTICLE}`;
+  });
+  await shot(page, '01-workbench');
+  if (!ready) return;
+
+  // Open the article the way a user does (Quick Open), with no set-up of any kind.
+  const opened = await check('ui: an article opens in the editor', async () => {
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(ARTICLE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: ARTICLE }).first().waitFor({ timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: 'ByteDance' }).first().waitFor({ timeout: 15000 });
+    return `editor shows ${ARTICLE}`;
+  });
+  if (!opened) { await shot(page, 'fail-open'); return; }
+
+  // Highlights: TextEditorDecorationType decorations with a backgroundColor are painted as
+  // <div class="cdr ced-…-TextEditorDecorationType<N>-…"> in the editor's .view-overlays layer
+  // (N varies per run, so match the prefix and the computed colour).
+  await check('ui: highlights are painted on the article', async () => {
+    const r = await poll('painted highlights', () => page.evaluate(() => {
+      const els = [...document.querySelectorAll('.monaco-editor .view-overlays [class*="ced-"]')]
+        .filter((e) => /TextEditorDecorationType/.test(e.className));
+      const transparent = (c) => !c || c === 'transparent' || /^rgba\(.*,\s*0\)$/.test(c);
+      const painted = els.filter((e) => !transparent(getComputedStyle(e).backgroundColor) && e.getBoundingClientRect().width > 0);
+      const colours = [...new Set(painted.map((e) => getComputedStyle(e).backgroundColor))];
+      return { ok: painted.length > 0, count: painted.length, colours, decorated: els.length };
+    }), 45000);
+    return `${r.count} painted ranges in ${r.colours.length} colour(s): ${r.colours.join(' ')}`;
+  });
+  await shot(page, '02-highlights');
+
+  await check('ui: hovering "ByteDance" shows its card', async () => {
+    const box = await step('find-word', async () => {
+      const b = await wordBox(page, 'ByteDance');
+      if (!b) throw new Error('"ByteDance" is not rendered in the editor');
+      return b;
+    });
+    const hover = page.locator('.monaco-hover', { hasText: 'ByteDance' }).filter({ hasText: 'Organization' }).first();
+    const cx = box.x + box.w / 2, cy = box.y + box.h / 2;
+    let text = '';
+    for (let attempt = 0; attempt < 3 && !text; attempt++) {
+      await page.mouse.move(5, 5);
+      await page.mouse.move(box.x + 2, cy);
+      await page.mouse.move(cx, cy, { steps: 5 });
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 8000 });
+        text = (await hover.innerText()).trim();
+      } catch {
+        // The card may come late while the analysis finishes; the keyboard command is the fallback.
+        await page.mouse.click(cx, cy);
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        try { await hover.waitFor({ state: 'visible', timeout: 8000 }); text = (await hover.innerText()).trim(); } catch { /* retry */ }
+      }
+    }
+    if (!text) {
+      const any = await page.locator('.monaco-hover').allInnerTexts().catch(() => []);
+      throw new Error(`no hover with "Organization" and "ByteDance"; hovers seen: ${JSON.stringify(any)}`);
+    }
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 160));
+  });
+  await shot(page, '03-hover');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+
+  // The panel is a webview view (articleLens.panel): outer <iframe class="webview"> hosting an inner
+  // #active-frame with the extension's HTML. Look through every frame for the panel's root.
+  await check('ui: "Article Lens: Show Panel" opens the panel listing the entities', async () => {
+    // Focus the article editor first so the panel shows the active article.
+    const box = await wordBox(page, 'ByteDance');
+    if (box) await page.mouse.click(box.x + 1, box.y + box.h / 2);
+    await runFromPalette(page, 'Article Lens: Show Panel');
+    const r = await poll('panel entity list', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-panel');
+          if (!root) return null;
+          const rows = [...root.querySelectorAll('li.entity')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+          return { rows: rows.length, tiktok: rows.some((t) => t.includes('TikTok')), sample: rows.slice(0, 5) };
+        }).catch(() => null);
+        if (found) return { ok: found.rows > 0 && found.tiktok, ...found };
+      }
+      return { ok: false, panel: 'not found' };
+    }, 30000);
+    return `${r.rows} li.entity rows incl. TikTok; first: ${JSON.stringify(r.sample)}`;
+  });
+  await shot(page, '04-panel');
+  await page.close();
+}
+
+// --------------------------------------------------------------------------------------------
+// 2. Integration suite inside the extension host
+async function runInHostSuite(context, pageErrors) {
+  const inHost = { exitCode: null, results: null, error: null };
+  if (!TESTS || !RESULTS || !WS_TESTS) throw new Error('--tests, --results and --ws-tests are required');
+  const page = await newPage(context, 'tests', pageErrors);
+  let resolveExit;
+  const exited = new Promise((r) => { resolveExit = r; });
+  // Called by VS Code's browser extension service when the extension host's test runner is done.
+  await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(code); });
+  // The extension host's console (mocha's spec reporter, console.log of the tests) comes here.
+  // Everything goes to host.log; the workbench's own chatter stays out of stdout.
+  const hostLog = fs.createWriteStream(path.join(SHOTS, 'host.log'));
+  const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Creation of workbench contribution|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|Canceled)|\/static\/out\/vs\/code\/browser\/workbench\/workbench\.js:/;
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = util.format(...(args || []));
+    hostLog.write(`[${type}] ${line}\n`);
+    if (!noise.test(line)) console.log(`[host ${type}] ${line}`);
+  });
+  try { fs.unlinkSync(RESULTS); } catch { /* not there */ }
+  const url = workbenchUrl(WS_TESTS, [
+    ['extensionDevelopmentPath', remoteUri(EXTENSION)],
+    ['extensionTestsPath', remoteUri(TESTS)],
+    ['skipWelcome', 'true'],
+  ]);
+  log('tests: goto', url);
+  await page.goto(url);
+  let timer;
+  const timeout = new Promise((r) => { timer = setTimeout(() => r('timeout'), TESTS_TIMEOUT_MS); });
+  const code = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  if (code === 'timeout') inHost.error = `codeAutomationExit not called within ${TESTS_TIMEOUT_MS / 1000} s`;
+  else inHost.exitCode = code;
+  log(`tests: extension host test runner finished: ${inHost.error || 'exit code ' + code}`);
+  await shot(page, '05-in-host-tests');
+  // The runner writes the file before resolving; give the file system a moment anyway.
+  const deadline = Date.now() + 5000;
+  while (!fs.existsSync(RESULTS) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (fs.existsSync(RESULTS)) {
+    try { inHost.results = JSON.parse(fs.readFileSync(RESULTS, 'utf8')); } catch (e) { inHost.error = `bad results file: ${firstLine(e)}`; }
+  } else if (!inHost.error) {
+    inHost.error = `no results file ${RESULTS}`;
+  }
+  await page.close();
+  hostLog.end();
+  return inHost;
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // nothing but loopback can even be resolved
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Abort (and report) any request that is not to loopback.
+  const external = new Set();
+  await context.route((u) => /^(https?|wss?):$/.test(u.protocol) && !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname),
+    (route) => { external.add(new URL(route.request().url()).origin); return route.abort(); });
+  const pageErrors = [];
+
+  let inHost = null;
+  if (ONLY !== 'tests') {
+    try { await runUiChecks(context, pageErrors); } catch (e) { await check('ui: checks ran to the end', async () => { throw e; }); }
+  }
+  if (ONLY !== 'ui') {
+    try { inHost = await runInHostSuite(context, pageErrors); } catch (e) { inHost = { exitCode: null, results: null, error: firstLine(e) }; }
+  }
+  await browser.close();
+  if (external.size) log('blocked non-loopback requests from the page:', [...external].join(', '));
+  if (pageErrors.length) fs.writeFileSync(path.join(SHOTS, 'page-errors.txt'), pageErrors.join('\n') + '\n');
+
+  // Count: every browser check + every in-host mocha test (from the results file). A runner that
+  // failed without reporting a failed test (crash, timeout, missing file) counts as one failure.
+  let passed = checks.filter((c) => c.ok).length;
+  let failed = checks.length - passed;
+  if (inHost) {
+    const tests = (inHost.results && inHost.results.tests) || [];
+    for (const t of tests) console.log(`   [in-host] ${t.state === 'passed' ? 'ok  ' : 'FAIL'} ${t.title}${t.err ? ' - ' + t.err.split('\n')[0] : ''}`);
+    const p = tests.filter((t) => t.state === 'passed').length;
+    const f = tests.length - p;
+    passed += p;
+    failed += f;
+    if (f === 0 && (inHost.exitCode !== 0 || inHost.error)) {
+      failed += 1;
+      console.log(`   [in-host] FAIL runner: ${inHost.error || 'exit code ' + inHost.exitCode}${inHost.results && inHost.results.error ? ' - ' + inHost.results.error.split('\n')[0] : ''}`);
+    }
+  }
+  const summary = { passed, failed, checks, inHost, externalBlocked: [...external], totalMs: Date.now() - t0 };
+  if (SUMMARY) fs.writeFileSync(SUMMARY, JSON.stringify(summary, null, 2));
+  log(`driver done: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
