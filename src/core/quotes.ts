@@ -1,7 +1,439 @@
-import type { Entity, Quote } from './types';
+import { cueAfter, cueBefore, indexEntities, resolveCue, tokenize } from './attribution';
+import type { Cue, ResolveContext } from './attribution';
+import { throwIfAborted } from './text';
+import type { Entity, Quote, Span, Speaker } from './types';
 
-/** Finds quoted statements (straight, curly, « » and nested), marks scare quotes, and attributes speakers. */
+/*
+ * Quoted statements.
+ *
+ * One left-to-right scan over the text pairs quote marks with a small stack, paragraph by paragraph:
+ *   - straight "…", curly “…” (and „…“), French « … » (the no-break spaces inside are not part of the quote),
+ *     single ‘…’ and ‹…› only when a closing mark follows within the same paragraph (apostrophes!);
+ *   - marks nested inside an open quote belong to it: only the outermost quote is reported;
+ *   - a quote left open at the end of a paragraph is cut there (never more). When the next paragraph opens
+ *     with a quote mark (the English convention for a statement running over several paragraphs), the two
+ *     parts are CHAINED, not joined: each paragraph keeps its own Quote, and they share one speaker
+ *     (`via: 'continuation'` on the parts that are not attributed themselves).
+ * Then each quote gets a `scare` flag (a few words, inside a sentence, no sentence-final punctuation) and a
+ * speaker from the words next to it (attribution.ts). A quote with no attribution of its own that follows an
+ * attributed quote in the same paragraph, or that makes up a whole paragraph right after a paragraph ending in
+ * an attributed quote, inherits that speaker (`via: 'continuation'`, span = the words that attributed it).
+ */
+
+const MAX_SCARE_WORDS = 6;
+const WINDOW = 320;
+const SINGLE_LOOKAHEAD = 300;
+
+type Family = 'straight' | 'curly' | 'guillemet' | 'single' | 'angle' | 'low';
+
+interface Open {
+  family: Family;
+  at: number;
+}
+
+interface RawQuote {
+  open: number;
+  /** Index of the closing mark, or -1 when the paragraph ended first. */
+  close: number;
+  family: Family;
+  para: number;
+  paraStart: number;
+  paraEnd: number;
+}
+
+const SPACE_INSIDE = /[\s\u00a0\u202f\u2009\u2007\u200b]/;
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007
+    || c === 0x200b || c === 12 || c === 11;
+}
+
+function isWordCode(c: number): boolean {
+  // letters and digits (rough but cheap; covers Latin, accented, and most scripts)
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7
+    && !(c >= 0x2000 && c <= 0x206f) && c !== 0xab && c !== 0xbb);
+}
+
+/** Paragraph spans: blank-line separated blocks; when the text has no blank line at all, each line. */
+function paragraphSpans(text: string): Span[] {
+  const n = text.length;
+  // does a blank line exist?
+  let hasBlank = false;
+  for (let i = text.indexOf('\n'); i >= 0 && i < n; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 0xa0)) j++;
+    if (j < n && text.charCodeAt(j) === 10) { hasBlank = true; break; }
+    if (j >= n) break;
+  }
+  const spans: Span[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < n) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    let j = nl + 1;
+    if (hasBlank) {
+      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 0xa0)) j++;
+      if (j < n && text.charCodeAt(j) !== 10) { i = nl + 1; continue; }
+    }
+    spans.push({ start, end: nl });
+    start = j;
+    i = j;
+  }
+  spans.push({ start, end: n });
+  return spans
+    .map((s) => trimSpan(text, s.start, s.end))
+    .filter((s): s is Span => s !== null);
+}
+
+function trimSpan(text: string, start: number, end: number): Span | null {
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end } : null;
+}
+
+function familyOf(c: string): Family | null {
+  switch (c) {
+    case '"': return 'straight';
+    case '“': case '”': return 'curly';
+    case '„': return 'low';
+    case '«': case '»': return 'guillemet';
+    case '‘': case '’': return 'single';
+    case '‹': case '›': return 'angle';
+    default: return null;
+  }
+}
+
+const MARK_RE = /["“”„«»‘’‹›]/g;
+
+/** Pairs quote marks inside one paragraph; pushes outermost quotes. Linear in the paragraph length. */
+function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[], signal: AbortSignal | undefined): void {
+  const stack: Open[] = [];
+  const src = text;
+  MARK_RE.lastIndex = para.start;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  // closing-mark lookahead cache for ‘ and ‹ (position of the next possible closer), keeps it linear
+  let nextSingleClose = -2;
+  let nextAngleClose = -2;
+  while ((m = MARK_RE.exec(src)) !== null && m.index < para.end) {
+    if ((++count & 1023) === 0) throwIfAborted(signal);
+    const i = m.index;
+    const c = m[0];
+    const prev = i > para.start ? src.charCodeAt(i - 1) : 32;
+    const next = i + 1 < para.end ? src.charCodeAt(i + 1) : 32;
+    const prevSpace = isSpaceCode(prev) || '([{—–-/'.includes(String.fromCharCode(prev)) || '"“«‘„‹'.includes(String.fromCharCode(prev));
+    const nextSpace = isSpaceCode(next) || '.,;:!?)]}—–…'.includes(String.fromCharCode(next)) || '"”»’›'.includes(String.fromCharCode(next));
+    const fam = familyOf(c)!;
+    const depthOf = (f: Family): number => {
+      for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === f) return k;
+      return -1;
+    };
+    const closeAt = (k: number): void => {
+      const o = stack[k];
+      stack.length = k;
+      if (k === 0) out.push({ open: o.at, close: i, family: o.family, para: paraIdx, paraStart: para.start, paraEnd: para.end });
+    };
+    switch (c) {
+      case '"': {
+        const k = depthOf('straight');
+        if (k >= 0 && !(prevSpace && !nextSpace && k < stack.length - 1)) closeAt(k);
+        else if (!(nextSpace && !prevSpace)) stack.push({ family: 'straight', at: i });
+        break;
+      }
+      case '“': {
+        const k = depthOf('curly');
+        // “ used as a closer by sloppy typesetting: closing context while a curly quote is open
+        if (k >= 0 && nextSpace && !prevSpace) closeAt(k);
+        else stack.push({ family: 'curly', at: i });
+        break;
+      }
+      case '„':
+        stack.push({ family: 'low', at: i });
+        break;
+      case '”': {
+        let k = depthOf('curly');
+        if (k < 0) k = depthOf('low');
+        if (k >= 0) closeAt(k);
+        else if (prevSpace && !nextSpace) stack.push({ family: 'curly', at: i }); // ” used as opener
+        break;
+      }
+      case '«':
+        stack.push({ family: 'guillemet', at: i });
+        break;
+      case '»': {
+        const k = depthOf('guillemet');
+        if (k >= 0) closeAt(k);
+        break;
+      }
+      case '‘': {
+        if (!prevSpace || nextSpace) break;
+        if (stack.length === 0) {
+          if (nextSingleClose < i) nextSingleClose = findCloser(src, i + 1, Math.min(para.end, i + SINGLE_LOOKAHEAD), '’');
+          if (nextSingleClose < 0) { nextSingleClose = -2; break; }
+        }
+        stack.push({ family: 'single', at: i });
+        break;
+      }
+      case '’': {
+        // an apostrophe unless in closing context ("don’t" has a letter after it)
+        if (prevSpace || !nextSpace || isWordCode(next)) break;
+        const k = depthOf('single');
+        if (k >= 0) closeAt(k);
+        break;
+      }
+      case '‹': {
+        if (stack.length === 0) {
+          if (nextAngleClose < i) nextAngleClose = findCloser(src, i + 1, Math.min(para.end, i + SINGLE_LOOKAHEAD), '›');
+          if (nextAngleClose < 0) { nextAngleClose = -2; break; }
+        }
+        stack.push({ family: 'angle', at: i });
+        break;
+      }
+      case '›': {
+        const k = depthOf('angle');
+        if (k >= 0) closeAt(k);
+        break;
+      }
+    }
+  }
+  if (stack.length > 0) {
+    const o = stack[0];
+    if (o.family === 'straight' || o.family === 'curly' || o.family === 'guillemet' || o.family === 'low') {
+      out.push({ open: o.at, close: -1, family: o.family, para: paraIdx, paraStart: para.start, paraEnd: para.end });
+    }
+  }
+}
+
+function findCloser(text: string, from: number, to: number, closer: string): number {
+  let j = text.indexOf(closer, from);
+  while (j >= 0 && j < to) {
+    const n = j + 1 < text.length ? text.charCodeAt(j + 1) : 32;
+    if (!isWordCode(n)) return j;
+    j = text.indexOf(closer, j + 1);
+  }
+  return -1;
+}
+
+function markKind(f: Family): Quote['mark'] {
+  switch (f) {
+    case 'straight': return 'straight';
+    case 'curly': return 'curly';
+    case 'guillemet': return 'guillemet';
+    case 'single': return 'single';
+    default: return 'other';
+  }
+}
+
+const SENTENCE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'st', 'jr',
+  'sr', 'inc', 'corp', 'co', 'ltd', 'vs', 'no', 'mme', 'mlle', 'm', 'pr', 'prof', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e',
+  'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'rev', 'ft', 'mt']);
+
+/** Start of the sentence containing `pos`, looking back at most `limit` characters and not before `floor`. */
+function sentenceStartBefore(text: string, pos: number, floor: number, limit = WINDOW): number {
+  const lo = Math.max(floor, pos - limit);
+  for (let i = pos - 1; i > lo; i--) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) continue;
+    // i is a space: is there a sentence end just before it (. ! ? … then optional closing marks)?
+    let j = i - 1;
+    while (j >= lo && ')”"»’'.includes(text[j])) j--;
+    if (j < lo) continue;
+    const e = text[j];
+    if (e === '!' || e === '?' || e === '…') return i + 1;
+    if (e === '.') {
+      // not after an abbreviation or an initial
+      let w = j - 1;
+      while (w >= lo && (isWordCode(text.charCodeAt(w)) || text[w] === '.')) w--;
+      const word = text.slice(w + 1, j).toLowerCase();
+      if (word.length === 1 && /\p{Lu}/u.test(text[j - 1])) continue;
+      if (SENTENCE_ABBR.has(word)) continue;
+      return i + 1;
+    }
+  }
+  return lo;
+}
+
+/** True when the quoted text ends like a sentence (. ! ? …, possibly before inner closing marks). */
+function endsSentence(inner: string): boolean {
+  let k = inner.length - 1;
+  while (k >= 0 && ')”"»’›\u00a0\u202f '.includes(inner[k])) k--;
+  return k >= 0 && '.!?…'.includes(inner[k]);
+}
+
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const w = isWordCode(s.charCodeAt(i)) || s[i] === '\'' || s[i] === '’' || s[i] === '-';
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+interface Work {
+  raw: RawQuote;
+  quote: Quote;
+  cue: Cue | null;
+  /** Paragraph of this quote opens with the quote's mark. */
+  opensParagraph: boolean;
+  /** The quote (plus trailing punctuation) makes up all of its paragraph. */
+  wholeParagraph: boolean;
+  chainedFromPrev: boolean;
+}
+
+/**
+ * Finds quoted statements (straight, curly, « » and nested), marks scare quotes, and attributes speakers.
+ * `entities` may be empty: speakers are then returned by name with `entityId: null`.
+ * Called by `analyze()`; throws an AbortError when `signal` is aborted.
+ */
 export function findQuotes(text: string, lang: string, entities: Entity[], signal?: AbortSignal): Quote[] {
-  void text; void lang; void entities; void signal;
-  return []; // PLACEHOLDER: being written
+  throwIfAborted(signal);
+  if (!text) return [];
+  const paras = paragraphSpans(text);
+  const raws: RawQuote[] = [];
+  for (let p = 0; p < paras.length; p++) {
+    if ((p & 255) === 0) throwIfAborted(signal);
+    scanParagraph(text, paras[p], p, raws, signal);
+  }
+  if (raws.length === 0) return [];
+
+  // build quotes
+  const works: Work[] = [];
+  for (const r of raws) {
+    const outerEnd = r.close >= 0 ? r.close + 1 : r.paraEnd;
+    let s = r.open + 1;
+    let e = r.close >= 0 ? r.close : r.paraEnd;
+    while (s < e && SPACE_INSIDE.test(text[s])) s++;
+    while (e > s && SPACE_INSIDE.test(text[e - 1])) e--;
+    if (e <= s) continue;
+    const quote: Quote = {
+      start: s,
+      end: e,
+      text: text.slice(s, e),
+      outer: { start: r.open, end: outerEnd },
+      mark: markKind(r.family),
+      scare: false,
+      speaker: null,
+    };
+    const tail = trimSpan(text, outerEnd, r.paraEnd);
+    const tailText = tail ? text.slice(tail.start, tail.end) : '';
+    works.push({
+      raw: r,
+      quote,
+      cue: null,
+      opensParagraph: r.open === r.paraStart,
+      wholeParagraph: r.open === r.paraStart && /^[\s.,;:!?…)\]]*$/.test(tailText),
+      chainedFromPrev: false,
+    });
+  }
+
+  // spans of all quotes, for "inside a quote" tests (sorted, non-overlapping)
+  const outers = works.map((w) => w.quote.outer);
+  const insideQuote = (pos: number): boolean => {
+    let lo = 0;
+    let hi = outers.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (outers[mid].end <= pos) lo = mid + 1;
+      else if (outers[mid].start > pos) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+  const ctx: ResolveContext = {
+    text,
+    index: indexEntities(entities),
+    insideQuote,
+    sentenceStart: (pos) => sentenceStartBefore(text, pos, 0, 1500),
+  };
+
+  let consumedUpTo = 0; // text before this offset was already used by an earlier quote's attribution
+  for (let qi = 0; qi < works.length; qi++) {
+    if ((qi & 255) === 0) throwIfAborted(signal);
+    const w = works[qi];
+    const q = w.quote;
+    const r = w.raw;
+    const prevW = qi > 0 ? works[qi - 1] : null;
+
+    // multi-paragraph chain: the previous paragraph ended inside an open quote and this one reopens it
+    if (prevW && prevW.raw.close < 0 && prevW.raw.para === r.para - 1 && w.opensParagraph) w.chainedFromPrev = true;
+
+    // scare quote: a few words, inside a sentence, no sentence-final punctuation
+    const sentStart = sentenceStartBefore(text, r.open, r.paraStart);
+    const floor = Math.max(sentStart, r.paraStart, prevW && prevW.raw.para === r.para ? prevW.quote.outer.end : 0, consumedUpTo);
+    const before = text.slice(Math.max(sentStart, r.paraStart), r.open);
+    const insideSentence = /[\p{L}\p{N}]/u.test(before);
+    q.scare = r.close >= 0 && insideSentence && !endsSentence(q.text) && countWords(q.text) <= MAX_SCARE_WORDS;
+
+    // attribution after the quote (same paragraph, until the next quote)
+    let cue: Cue | null = null;
+    if (r.close >= 0 && !q.scare) {
+      const nextOpen = qi + 1 < works.length && works[qi + 1].raw.para === r.para ? works[qi + 1].raw.open : r.paraEnd;
+      const to = Math.min(nextOpen, q.outer.end + WINDOW);
+      cue = cueAfter(tokenize(text, q.outer.end, to, lang));
+    }
+    // attribution before the quote (same sentence, not reusing an earlier quote's words)
+    if (!cue && floor < r.open) {
+      const toks = tokenize(text, Math.max(floor, r.open - WINDOW), r.open, lang);
+      cue = cueBefore(toks, q.scare ? 8 : 40);
+    }
+    if (cue) {
+      w.cue = cue;
+      consumedUpTo = Math.max(consumedUpTo, cue.verbEnd, cue.end);
+      const res = resolveCue(ctx, cue, q.outer.start);
+      q.speaker = { name: res.name, entityId: res.entityId, start: cue.start, end: cue.end, via: cue.kind };
+    }
+  }
+
+  // continuations: inherit the speaker of the quote before (same paragraph, chained, or a whole quote paragraph)
+  for (let qi = 1; qi < works.length; qi++) {
+    const w = works[qi];
+    if (w.quote.speaker || w.quote.scare) continue;
+    const pi = findPrevStatement(works, qi);
+    const prev = pi >= 0 ? works[pi] : null;
+    if (!prev || !prev.quote.speaker) continue;
+    const sameParagraph = prev.raw.para === w.raw.para && noAttributionBetween(text, prev, w);
+    const nextParagraph = prev.raw.para === w.raw.para - 1 && (w.chainedFromPrev || (w.wholeParagraph && isLastInParagraph(works, pi)));
+    if (sameParagraph || nextParagraph) w.quote.speaker = inherit(prev.quote.speaker);
+  }
+  // backwards: the first part of a chain, or a quote directly followed by an attributed one ("A." "B," he said.)
+  for (let qi = works.length - 2; qi >= 0; qi--) {
+    const w = works[qi];
+    if (w.quote.speaker || w.quote.scare) continue;
+    const next = works[qi + 1];
+    if (!next.quote.speaker || next.quote.scare) continue;
+    const chain = next.chainedFromPrev;
+    const adjacent = next.raw.para === w.raw.para && /^[\s,;:—–-]*$/.test(text.slice(w.quote.outer.end, next.quote.outer.start));
+    if (chain || adjacent) w.quote.speaker = inherit(next.quote.speaker);
+  }
+  return works.map((w) => w.quote);
+}
+
+function inherit(s: Speaker): Speaker {
+  return { name: s.name, entityId: s.entityId, start: s.start, end: s.end, via: 'continuation' };
+}
+
+function findPrevStatement(works: Work[], qi: number): number {
+  for (let k = qi - 1; k >= 0 && qi - k <= 8; k--) {
+    if (!works[k].quote.scare) return k;
+  }
+  return -1;
+}
+
+function isLastInParagraph(works: Work[], i: number): boolean {
+  const w = works[i];
+  for (let k = i + 1; k < works.length && works[k].raw.para === w.raw.para; k++) {
+    if (!works[k].quote.scare) return false;
+  }
+  return true;
+}
+
+/** Between two quotes of one paragraph: nothing that could be another speaker's attribution. */
+function noAttributionBetween(text: string, a: Work, b: Work): boolean {
+  const between = text.slice(a.quote.outer.end, b.quote.outer.start);
+  if (between.length > 400) return false;
+  // a new sentence that names someone else would have produced its own cue; here we only refuse very long gaps
+  return true;
 }
