@@ -7,9 +7,12 @@ import { firstAnnPerArticle, goldDirectQuotes, readBrat, type GoldQuote } from '
 import { matchOverlapping, overlaps, prf, type Prf, type Row } from './score';
 import { DocErrors, type EvalContext, type Section, type SectionResult } from './section';
 
-/** Last word of a gold Source text ("The New York Post" → "Post", "Hillary Clinton’s" → "Clinton"). */
+/**
+ * Last word of a gold Source text ("The New York Post" → "Post", "Hillary Clinton’s" → "Clinton"), ignoring a
+ * trailing parenthesis ("Tim Kaine (D-Va.)" → "Kaine").
+ */
 export function lastWord(text: string): string {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
+  const words = text.replace(/\s*\([^()]*\)\s*$/, '').match(/[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu) ?? [];
   const w = words[words.length - 1] ?? '';
   return w.replace(/(?:['’]s|['’])$/u, '').replace(/\.$/, '');
 }
