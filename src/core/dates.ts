@@ -124,14 +124,18 @@ function sentenceAfter(s: string, pos: number): string {
   return cut >= 0 ? seg.slice(0, cut) : seg;
 }
 
+/** Cues that a weekday or month-day lies ahead of the reference (tense, schedule, deadline). */
 const EN_FUTURE =
-  /(?<![\p{L}])(?:will|won't|shall|'ll|next|upcoming|scheduled|schedule|until|till|deadline|expected|plans?|planned|going to|is to|are to|due|would|tomorrow|intends?)(?![\p{L}])/iu;
+  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next|upcoming|scheduled|is to|are to|going to|set to|plans? to|planned|planning|expected to|tomorrow|until|till|deadline|must|should|by))(?![\p{L}])/iu;
 const FR_FUTURE =
-  /(?<![\p{L}])(?:prochaine?s?|jusqu['’]au|jusqu['’]à|d['’]ici|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|va|vont|doit|doivent|prévue?s?|programmée?s?|demain|\p{L}{2,}(?:era|eront|ira|iront|dra|dront))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:prochaine?s?|jusqu['’]au|jusqu['’]à|d['’]ici|avant\s+le|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|va|vont|doit|doivent|prévue?s?|programmée?s?|demain|\p{L}{2,}(?:era|eront|ira|iront|dra|dront))(?![\p{L}])/iu;
+/** For weekdays the bar is higher: only tense and schedule words. */
+const EN_FUTURE_WD =
+  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next|upcoming|scheduled|is to|are to|going to|set to|plans? to|planned|planning|expected to|tomorrow|until|till|deadline))(?![\p{L}])/iu;
 
 /** Whether the sentence around [start, end) speaks of the future. */
-function futureCue(c: Ctx, start: number, end: number): boolean {
-  const re = c.lang === 'en' ? EN_FUTURE : FR_FUTURE;
+function futureCue(c: Ctx, start: number, end: number, weekday = false): boolean {
+  const re = c.lang === 'en' ? (weekday ? EN_FUTURE_WD : EN_FUTURE) : FR_FUTURE;
   return re.test(sentenceBefore(c.s, start)) || re.test(sentenceAfter(c.s, end));
 }
 
@@ -188,7 +192,7 @@ function enRules(): Rule[] {
   const VAGUE = alt(EN_VAGUE);
   const UNIT = alt(Object.keys(EN_UNITS));
   const PART = alt(Object.keys(EN_DAYPARTS));
-  const MOD = '(?:more\\s+than|less\\s+than|at\\s+least|about|nearly|almost|some|over|up\\s+to|roughly|around|approximately|just|only|another|barely)';
+  const MOD = '(?:more\\s+than|less\\s+than|at\\s+least|up\\s+to|another)';
   const rules: Rule[] = [];
   const R = (src: string, fn: Handler) => rules.push({ re: new RegExp(src, 'giu'), fn });
 
@@ -227,9 +231,10 @@ function enRules(): Rule[] {
   // "July 1997", "late November", "at the start of August", "last October", bare "April"
   R(`${B}(?:(early|mid|late|the\\s+(?:end|beginning|start|middle)\\s+of|(?:last|next|this))[\\s-]+)?(${MON})(\\.?)(?:,?\\s+(?:of\\s+)?(\\d{4}))?${E}`, (m, c) => {
     const st = m.index!;
-    const en = st + m[0].length;
+    let en = st + m[0].length;
     const monWord = m[2];
     const key = lower(monWord);
+    if (m[3] && !m[4] && key.length > 3 && key !== 'sept') en -= 1; // sentence-final period after a full name
     const month = EN_MONTHS[key];
     if (!isUpper(monWord[0])) return;
     const full = key.length > 3 && key !== 'sept';
@@ -262,7 +267,7 @@ function enRules(): Rule[] {
     let mod = m[1] ? lower(m[1]) : '';
     let s0 = st;
     if (mod === 'early' || mod === 'late' || mod === 'past') { s0 = st + m[1].length; s0 += c.s.slice(s0).length - c.s.slice(s0).trimStart().length; mod = ''; }
-    const dir = mod === 'last' ? 'last' : mod === 'next' || mod === 'coming' ? 'next' : futureCue(c, st, en) ? 'future' : 'past';
+    const dir = mod === 'last' ? 'last' : mod === 'next' || mod === 'coming' ? 'next' : futureCue(c, st, en, true) ? 'future' : 'past';
     let [v, from] = weekdayValue(c, wd, dir);
     const part = m[3] ? EN_DAYPARTS[lower(m[3])] : '';
     if (part) v = v.startsWith('XXXX') ? v : v + part;
@@ -283,6 +288,7 @@ function enRules(): Rule[] {
     let part = m[2] ? EN_DAYPARTS[lower(m[2])] : '';
     let en = st + m[0].length;
     if (part && !/^(?:yesterday|tomorrow|today)$/.test(w)) { en = st + m[1].length; part = ''; }
+    if (w === 'now' && isUpper(m[1][0])) return; // discourse "Now, …"
     if (w === 'now' || w === 'nowadays' || w === 'these days') return push(c, st, en, 'relative', 'PRESENT_REF', 'explicit', 1);
     if (w === 'the future') return push(c, st, en, 'relative', 'FUTURE_REF', 'explicit', 1);
     if (w === 'the past') return push(c, st, en, 'relative', 'PAST_REF', 'explicit', 1);
@@ -301,7 +307,7 @@ function enRules(): Rule[] {
   R(`${B}(?:(earlier|later|early|late)\\s+)?(this|last|next|coming|past|previous|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|that)\\s+(week|month|year|weekend|decade|century|quarter|spring|summer|fall|autumn|winter)${E}`, (m, c) =>
     periodRule(c, m.index!, m.index! + m[0].length, lower(m[2]).replace(/^the /, 'the-'), lower(m[3])));
   // "ten days ago", "two months ago", "years ago"
-  R(`${B}(?:${MOD}\\s+)?(?:(${NUM}|${VAGUE})\\s+)?(${UNIT})\\s+ago${E}`, (m, c) => agoRule(m, c, m[1], m[2]));
+  R(`${B}(?:(?:${MOD}|almost|nearly|about|some|over)\\s+)?(?:(${NUM}|${VAGUE})\\s+)?(${UNIT})\\s+ago${E}`, (m, c) => agoRule(m, c, m[1], m[2]));
   // quarters: "the third quarter", "the first quarter of 1998"
   R(`${B}(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\\s-]+quarter(?:\\s+of\\s+(\\d{4}))?${E}`, (m, c) => {
     const st = m.index!;
@@ -316,6 +322,7 @@ function enRules(): Rule[] {
   R(`${B}(?:(every|each|per)\\s+(?:other\\s+)?(day|week|month|year|morning|evening|night|summer|winter|spring|fall|decade|hour|minute)|(daily|weekly|monthly|yearly|annually|nightly|hourly|quarterly|biweekly)|(?:once|twice|(?:${NUM})\\s+times)\\s+(?:a|per)\\s+(day|week|month|year))${E}`, (m, c) => {
     const st = m.index!;
     if (m[3] && isUpper(m[3][0])) return; // "China Daily"
+    if (m[3] && /^\s+\p{Lu}/u.test(c.s.slice(st + m[0].length, st + m[0].length + 3))) return; // "the party daily Granma"
     const w = lower(m[2] ?? m[4] ?? m[3]);
     const map: Record<string, string> = {
       day: 'P1D', daily: 'P1D', week: 'P1W', weekly: 'P1W', month: 'P1M', monthly: 'P1M', year: 'P1Y', yearly: 'P1Y',
@@ -327,15 +334,19 @@ function enRules(): Rule[] {
   });
   // durations: "90 days", "the next three years", "two weeks", "16-hour", "a year", "more than four decades"
   R(`${B}(?:(?:the\\s+)?(past|last|next|coming|first|previous|final|following|other)\\s+)?(?:${MOD}\\s+)?(${NUM}|${VAGUE}|a\\s+few)[\\s-]+(${UNIT})(?:[\\s-]+(?:long|old))?${E}`, (m, c) => {
-    const st = m.index!;
+    let st = m.index!;
     const numW = lower(m[2]);
     const unitW = lower(m[3]);
+    const the = /^the\s+/i.exec(m[0]);
+    if (the && m[1]) st += the[0].length; // TimeBank: "the past 20 years" → "past 20 years"
     if ((numW === 'a' || numW === 'an' || numW === 'one') && /^seconds?$/.test(unitW) && numW !== 'one') return;
     if (/^(?:a|an)$/.test(numW) && /^(?:hour|minute|second|day|week|month|year)$/.test(unitW)) {
       // "twice a day" is a set (handled above); "a day earlier" etc. remain durations.
       const before = c.s.slice(Math.max(0, st - 12), st);
       if (/(?:once|twice|times|per)\s+$/i.test(before)) return;
     }
+    if (/old$/i.test(m[0])) return; // ages ("a 44-year-old protester") are not durations
+    if (isUpper(m[3][0])) return; // titles ("60 Minutes")
     const unit = EN_UNITS[unitW];
     const vague = isVague(numW, 'en') || numW === 'a few';
     const n = vague ? null : parseNum(numW, 'en');
@@ -343,7 +354,7 @@ function enRules(): Rule[] {
     if (n !== null && n > 1 && /^(?:year|month|week|day|hour|minute|second|decade|century)$/.test(unitW) && !/-/.test(m[0]) && !/\s(?:long|old)$/.test(m[0])) {
       // "three year" without plural is fine in "a three year plan"; keep it.
     }
-    push(c, st, st + m[0].length, 'duration', durationValue(n, unit), 'explicit', 1);
+    push(c, st, m.index! + m[0].length, 'duration', durationValue(n, unit), 'explicit', 1);
   });
   // vague plural units after a cue: "for months", "in recent years", "over the coming years", "decades-long"
   R(`${B}(?:(for|over|in|within|after|recent|coming|past|several|few|many|those|these)\\s+)(years|months|weeks|decades|days|hours)(-long)?${E}`, (m, c) => {
@@ -374,6 +385,8 @@ function enRules(): Rule[] {
       if (!/o'clock/i.test(m[0]) && !/(?:at|by|until|from|before|after|around|about)\s+$/i.test(c.s.slice(Math.max(0, st - 10), st))) return;
     } else if (m[6]) {
       const w = lower(m[6]);
+      if (isUpper(m[6][0]) && st > 0 && !/[.!?\n]\s*$/.test(c.s.slice(Math.max(0, st - 3), st))) return;
+      if (/high\s+$/i.test(c.s.slice(Math.max(0, st - 6), st))) return;
       h = w === 'midnight' ? 24 : 12;
     } else {
       h = parseNum(m[7], 'en') ?? -1;
@@ -505,7 +518,7 @@ function frRules(): Rule[] {
     push(c, st, st + m[0].length, 'set', v, 'explicit', 3);
   });
   // deictic words: "hier", "aujourd'hui", "demain matin", "hier soir", "aujourd'hui vendredi", "ce soir", "cette nuit"
-  R(`${B}(avant-hier|après-demain|hier|aujourd${APOS}hui|demain|ce\\s+matin|ce\\s+soir|cet\\s+après-midi|cette\\s+nuit|ce\\s+midi|cette\\s+(?:matinée|soirée)|la\\s+(?:nuit|soirée|matinée|veille|journée))(?:\\s+(${PART}))?(?:\\s+(${WD}))?${E}`, (m, c) => {
+  R(`${B}(avant-hier|après-demain|hier|aujourd${APOS}hui|demain|ce\\s+matin|ce\\s+soir|cet\\s+après-midi|cette\\s+nuit|ce\\s+midi|cette\\s+(?:matinée|soirée)|la\\s+(?:nuit|soirée|matinée|veille))(?:\\s+(${PART}))?(?:\\s+(${WD}))?${E}`, (m, c) => {
     const st = m.index!;
     const en = st + m[0].length;
     const w = lower(m[1]).replace(/\s+/g, ' ');
@@ -558,6 +571,8 @@ function frRules(): Rule[] {
     else if (isVague(m[1], 'fr')) n = null;
     else n = parseNum(m[1], 'fr');
     if (!m[2] && n === null && !isVague(m[1], 'fr')) return;
+    if (/^ans?$/.test(unitW) && frAge(c, st, st + m[0].length)) return;
+    if (m[1] && lower(m[1]) === 'des' && unit.time) return; // "des heures scolaires"
     if (m[1] && lower(m[1]) === 'des' && !/s$/.test(unitW) && unitW !== 'mois') return;
     if (n !== null && /et\s+demie?$/.test(m[0])) n += 0.5;
     push(c, st, st + m[0].length, 'duration', durationValue(n, unit), 'explicit', 1);
@@ -584,12 +599,26 @@ function frRules(): Rule[] {
   R(`${B}(?:en\\s+|l${APOS}|le\\s+)?(été|hiver|automne|printemps)(?:\\s+(\\d{4}))?${E}`, (m, c) => {
     const st = m.index!;
     const w = lower(m[1]);
-    if (w === 'été' && !/^(?:en|l['’]|le)/i.test(lower(m[0])) && /(?:a|ont|avait|ait|est|sont|était|avoir|être|aurait|aura|fut)\s+$/iu.test(c.s.slice(Math.max(0, st - 12), st))) return; // participle "été"
+    const lead = c.s.slice(Math.max(0, st - 30), st);
+    if (w === 'été' && !/^(?:en|l['’]|le)/i.test(lower(m[0])) && !/(?:d['’]|pendant\s+l['’]|durant\s+l['’]|cet\s+)$/iu.test(lead)) return; // participle "été"
+    if (/\p{Lu}\p{L}*\s+d['’]$/u.test(lead)) return; // "Jeux olympiques d'hiver"
     const code = SEASONS[w];
     const s0 = st + (m[0].length - m[0].replace(/^(?:en\s+|le\s+)/i, '').length);
     push(c, s0, st + m[0].length, 'date', m[2] ? `${m[2]}-${code}` : `XXXX-${code}`, 'explicit', 0);
   });
   return rules;
+}
+
+/** "Alain Parmentier, 53 ans,", "âgé de 54 ans", "une fillette de 6 ans", "les 6-16 ans": ages, not durations. */
+function frAge(c: Ctx, st: number, en: number): boolean {
+  const before = c.s.slice(Math.max(0, st - 40), st);
+  const after = c.s.slice(en, en + 3);
+  if (/[âa]g[ée]e?s?\s+d(?:e\s+|['’])$/iu.test(before)) return true;
+  if (/,\s*$/.test(before) && /^\s*[,.;)]/.test(after)) return true;
+  if (/\d\s*[-–]\s*$/.test(before)) return true;
+  if (/(?:les|des)\s+(?:moins|plus)\s+de\s+$/iu.test(before)) return true;
+  if (/(?:^|[^\p{L}])(?:une?|la|le)\s+\p{L}+(?:\s+de\s+\p{L}+)?\s+de\s+$/iu.test(before)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------- shared rule bodies
@@ -598,14 +627,13 @@ function yearRule(m: RegExpMatchArray, c: Ctx, decade: boolean, index?: number):
   const st = index ?? m.index!;
   const en = st + m[0].length;
   const yearStr = m[3];
-  const the = m[1];
   const mod = m[2];
   if (decade) {
     if (!yearStr.endsWith('0')) return;
-    return push(c, st, en, 'date', yearStr.slice(0, 3), 'explicit', 1);
+    return push(c, st + m[0].indexOf(yearStr), en, 'date', yearStr.slice(0, 3), 'explicit', 1);
   }
-  let s0 = st;
-  if (the) s0 += m[0].indexOf(mod ?? yearStr);
+  // TimeBank leaves "the", "early", "late", "fiscal" out of a year's span.
+  const s0 = st + m[0].indexOf(yearStr);
   const after = c.s.slice(en, en + 24);
   const ok = Boolean(mod) || prepBefore(c, s0) || /^\s*(?:[.,;:)\]]|$|'s|\s-)/.test(after) || /^\s*$/.test(after);
   if (!ok) return;
@@ -629,9 +657,12 @@ function periodRule(c: Ctx, st: number, en: number, det: string, unit: string): 
     case 'week':
       v = rd ? isoWeek(addDays(rd, 7 * dir)) : null;
       break;
-    case 'weekend':
-      v = rd ? isoWeek(addDays(rd, 7 * dir)) + '-WE' : null;
+    case 'weekend': {
+      // Early in the week, "this weekend" in past-tense news is the one just gone.
+      const back = dir === 0 && rd && rd.getUTCDay() >= 1 && rd.getUTCDay() <= 3 && !futureCue(c, st, en) ? -7 : 0;
+      v = rd ? isoWeek(addDays(rd, 7 * dir + back)) + '-WE' : null;
       break;
+    }
     case 'month':
       if (r?.m !== undefined) { const [y, mo] = addMonths(r.y, r.m, dir); v = ym(y, mo); }
       break;
@@ -739,6 +770,8 @@ function chronoNumeric(c: Ctx): void {
   }
   for (const r of results) {
     if (!/\d[/.-]\d/.test(r.text)) continue;
+    const around = c.s.slice(Math.max(0, r.index - 2), r.index) + '|' + c.s.slice(r.index + r.text.trimEnd().length, r.index + r.text.trimEnd().length + 2);
+    if (/[\d.,/-]\d|\d[.,/-]|[.,/-]\d/.test(around.replace('|', ' '))) continue; // part of a phone number or a longer figure
     const k = r.start;
     const y = k.get('year');
     const mo = k.get('month');
@@ -814,7 +847,7 @@ function anchorTimes(cands: Cand[], text: string, rd: Date | null): void {
     if (cd.timeOnly) {
       let day: string | null = rd ? fmtDate(rd) : null;
       let from: From = 'reference';
-      if (lastDay && cd.start - lastDay.end < 200 && !/\n\s*\n/.test(text.slice(lastDay.end, cd.start))) day = lastDay.value;
+      if (lastDay && cd.start - lastDay.end < 1500) day = lastDay.value;
       if (!day) { cd.value = null; from = 'none'; }
       else cd.value = day + cd.timeOnly;
       cd.from = from;
