@@ -10,6 +10,8 @@
  */
 import {
   CALENDAR_WORDS,
+  EVENT_WORDS,
+  FR_PLACE_HEADS,
   lookupGazetteer,
   ORG_CUES,
   ORG_HEADS,
@@ -70,7 +72,7 @@ const OPENERS = new Set(['.', '!', '?', '…', ':', ';', '"', '“', '«', '(', 
 
 const FR_ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/i;
 const EN_POSSESSIVE = /['’]s?$/i;
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|\S/gu;
+const TOKEN_RE = /(?:\p{Lu}\.)+(?!\p{L})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|\S/gu;
 
 /** Finds people, organizations and places (EN via compromise, FR via fr-compromise) with rule layers on top. */
 export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSignal): Entity[] {
@@ -83,6 +85,7 @@ export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSign
   throwIfAborted(signal);
   const cands = findCandidates(toks, lang);
   scoreCandidates(toks, cands, lang);
+  propagateCoordination(toks, cands);
   throwIfAborted(signal);
   return resolve(text, toks, cands, lang);
 }
@@ -144,8 +147,15 @@ function tokenize(text: string, lang: Lang): Tok[] {
         continue;
       }
     }
+    // "ZDNet.com": the site's name is the organization.
+    const dom = /^(.+)\.(?:com|net|org|fr|io|info|co\.uk|de|be|ca|ch)$/i.exec(t);
+    if (dom) {
+      push(dom[1], start);
+      push(t.slice(dom[1].length), start + dom[1].length);
+      continue;
+    }
     // A trailing dot that is not an acronym's belongs to the sentence ("in Washington.").
-    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t)) {
+    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t)) {
       push(t.slice(0, -1), start);
       push('.', start + t.length - 1);
       continue;
@@ -206,7 +216,8 @@ function nameLike(t: Tok, lang: Lang, known: ReadonlySet<string>): boolean {
   if (!t.word || !t.cap) return false;
   if (CALENDAR_WORDS.has(t.fold) || /^\p{N}/u.test(t.text)) return false;
   if (t.text === 'I' || t.text === 'A' || t.text === 'À') return false;
-  if (!t.initial && !t.shouting) return true;
+  if (hasTag(t, 'Demonym') || lexiconTag(lang, t.fold) === 'Demonym') return false;
+  if (!t.initial && !t.shouting) return !isFunctionWord(t, lang);
   // First word of a sentence or a headline word: only with evidence it is a name.
   if (known.has(t.text)) return true;
   if (lookupGazetteer(t.text)) return true;
@@ -216,6 +227,23 @@ function nameLike(t: Tok, lang: Lang, known: ReadonlySet<string>): boolean {
   const lex = lexiconTag(lang, t.fold);
   if (lex && !/Name|Place|City|Country|Region|Organization|Person/.test(lex)) return false;
   return hasTag(t, 'ProperNoun') && !t.shouting;
+}
+
+/** Capitalised pronouns and determiners mid-sentence ("IT" read as "it" stays a name only when the tagger says so). */
+function isFunctionWord(t: Tok, lang: Lang): boolean {
+  if (lookupGazetteer(t.text)) return false;
+  if (t.text.length <= 1) return true;
+  const lex = lexiconTag(lang, t.fold);
+  return !!lex && /^(?:Pronoun|Determiner|Preposition|Conjunction|Copula|Auxiliary|Negative|QuestionWord)$/.test(lex) && !nameTag(t);
+}
+
+const nameTag = (t: Tok): boolean => hasTag(t, 'Person') || hasTag(t, 'Place') || hasTag(t, 'Organization');
+
+/** True when the lower-cased word is a first name in either language's lexicon. */
+function isFirstName(word: string): boolean {
+  const a = englishLexiconTag(word);
+  const b = frenchLexiconTag(word);
+  return /(?:Male|Female|First)Name/.test(a ?? '') || /(?:Male|Female|First)Name/.test(b ?? '');
 }
 
 function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
@@ -255,7 +283,10 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
     for (const c of splitRun(toks, i, last, lang)) cands.push(c);
     i = last + 1;
   }
-  if (lang === 'fr') addFrenchInstitutions(toks, cands);
+  if (lang === 'fr') {
+    addFrenchInstitutions(toks, cands);
+    addFrenchPlaceHeads(toks, cands);
+  }
   return cands;
 }
 
@@ -300,6 +331,10 @@ function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Ca
   if (first > last) return null;
   const text = toks.slice(first, last + 1);
   if (text.length === 1 && toks[first].text.length < 2) return null;
+  if (text.some((t) => EVENT_WORDS.has(t.fold))) return null;
+  if (hasTag(toks[last], 'Demonym') && !ORG_SUFFIXES.has(toks[last].fold)) return null;
+  // A lone capitalised adjective in French is a demonym or a title word ("les Américains").
+  if (lang === 'fr' && text.length === 1 && hasTag(toks[first], 'Adjective') && !nameTag(toks[first]) && !lookupGazetteer(toks[first].text)) return null;
   return { first, last, scores: emptyScores(), strong: null, gaz: undefined };
 }
 
@@ -324,6 +359,20 @@ function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
       c.scores.organization += 6;
       c.strong = 'organization';
     }
+  }
+}
+
+/** French geographic names with a lower-case generic head: "océan Indien", "mer des Wadden", "baie d'Hudson". */
+function addFrenchPlaceHeads(toks: Tok[], cands: Candidate[]): void {
+  for (const c of cands) {
+    let k = c.first - 1;
+    if (k >= 0 && /^(?:de|des|du|d'|d’)$/i.test(toks[k].text)) k--;
+    if (k < 0 || c.first - k > 2) continue;
+    const head = toks[k];
+    if (!head.word || head.cap || !FR_PLACE_HEADS.has(head.fold) || toks[k + 1].start - head.end > 1) continue;
+    c.first = k;
+    c.scores.place += 6;
+    c.strong = 'place';
   }
 }
 
@@ -360,7 +409,16 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
       if (hasTag(t, 'Place')) s.place += 1.5;
       if (hasTag(t, 'Organization')) s.organization += 1.5;
     }
-    if (hasTag(firstT, 'FirstName') || hasTag(firstT, 'Honorific')) s.person += words.length > 1 ? 2 : 0.5;
+    if (hasTag(firstT, 'FirstName') || hasTag(firstT, 'Honorific') || isFirstName(firstT.fold)) s.person += words.length > 1 ? 2 : 0.5;
+    if (words.length > 1 && /^\p{Lu}\.$/u.test(firstT.text)) s.person += 2; // "S. Waugh"
+    // Dateline: a place name opening a line, before a date or an agency ("LONDON 1996-08-30", "San Francisco (AFP)").
+    if (firstT.initial && (c.first === 0 || /\n/.test(text.join('')) || isLineStart(toks, c.first))) {
+      const n1 = toks[c.last + 1];
+      const n2 = toks[c.last + 2];
+      if (n1 && ((/^\p{N}/u.test(n1.text) && n2 === undefined) || /^\d{4}-\d\d/.test(n1.text + (n2?.text ?? '')) || (n1.text === '(' && n2 && isAcronym(n2.text)) || (n1.text === ',' && n2 && CALENDAR_WORDS.has(n2.fold)))) {
+        s.place += 4;
+      }
+    }
     if (words.length > 1 && hasTag(lastT, 'LastName')) s.person += 1;
     // Word shape: CamelCase brands, acronyms.
     if (words.length === 1 && isCamel(firstT.text)) s.organization += 3;
@@ -374,7 +432,8 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
       if (PERSON_CUES.has(p1.fold)) s.person += 2.5;
       if (TITLES.has(p1.fold)) s.person += 3;
       if (SPEECH_VERBS.has(p1.fold)) s.person += 1;
-      if (PLACE_PREPOSITIONS.has(p1.fold)) s.place += lang === 'fr' && (p1.fold === 'a' || p1.fold === 'en') ? 2 : 1;
+      // NOTE: folded "à" is "a"; the verb "a" (has) must not count.
+      if (PLACE_PREPOSITIONS.has(p1.fold) && p1.text !== 'a') s.place += lang === 'fr' && (p1.fold === 'a' || p1.fold === 'en') ? 2 : 1;
     } else if (before && !before.word && before.text === '.' && c.first >= 2 && TITLES.has(toks[c.first - 2].fold)) {
       s.person += 3; // "Mr. Smith", "M. Macron"
     }
@@ -400,6 +459,37 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
     if (before?.text === '(' && after?.text === ')' && isAcronym(text.join(''))) s.organization += 2;
     // Default: an unknown capitalised pair or triple in news is most often a person's name.
     if (words.length >= 2 && words.length <= 3 && capWords.length === words.length && words.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t.text))) s.person += 0.6;
+  }
+}
+
+function isLineStart(toks: Tok[], i: number): boolean {
+  return i === 0 || (toks[i].initial && !toks[i - 1].word && toks[i - 1].text !== '.' && toks[i - 1].text !== '"') || toks[i].initial;
+}
+
+/**
+ * Coordination: in "Apple Music, Spotify or YouTube" and "Hulu et ESPN", a name with no evidence of its own
+ * takes the type of the names it is listed with.
+ */
+function propagateCoordination(toks: Tok[], cands: Candidate[]): void {
+  const best = (c: Candidate): EntityType | null => {
+    let b: EntityType | null = null;
+    let v = 0.9;
+    for (const t of TYPES) if (c.scores[t] > v) ((b = t), (v = c.scores[t]));
+    return b;
+  };
+  const linked = (a: Candidate, b: Candidate): boolean => {
+    const between = toks.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase());
+    return between.length === 1 ? /^(?:,|and|or|et|ou|&)$/.test(between[0]) : between.length === 2 && between[0] === ',' && /^(?:and|or|et|ou)$/.test(between[1]);
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < cands.length; i++) {
+      const c = cands[i];
+      if (TYPES.some((t) => c.scores[t] > 0)) continue;
+      const prev = i > 0 && linked(cands[i - 1], c) ? best(cands[i - 1]) : null;
+      const next = i + 1 < cands.length && linked(c, cands[i + 1]) ? best(cands[i + 1]) : null;
+      const ty = prev ?? next;
+      if (ty && (!prev || !next || prev === next)) c.scores[ty] += 0.5;
+    }
   }
 }
 

@@ -187,9 +187,19 @@ export const PERSON_CUES = set(`
 
 /** Verbs of saying: "said X" / "X said" hint a person. */
 export const SPEECH_VERBS = set(`
-  said says told added asked wrote stated explained noted declared insisted warned argued
-  a déclaré déclare dit a dit affirme a affirmé explique a expliqué ajoute a ajouté estime a estimé souligne assure
+  said says added asked wrote stated explained noted declared insisted warned argued
+  déclare déclaré dit affirme affirmé explique expliqué ajoute ajouté estime estimé souligne assure indique indiqué précise précisé
 `);
+
+/** Words that make a capitalised phrase an event, title or award (not predicted): "World Cup", "Seconde Guerre mondiale". */
+export const EVENT_WORDS = set(`
+  war wars cup championship championships olympics olympic games prix award awards festival open tournament trophy
+  league? series grand-prix
+  guerre guerres coupe championnat jeux olympiques festival tournoi trophée prix révolution
+`.replace('league?', ''));
+
+/** Lower-case heads of French geographic names: "océan Indien", "mer des Wadden", "détroit de Béring". */
+export const FR_PLACE_HEADS = set('océan mer détroit baie île îles lac mont monts golfe fleuve rivière cap canal vallée massif désert péninsule presqu\'île archipel plateau col');
 
 /** Prepositions that introduce a place (EN + FR). */
 export const PLACE_PREPOSITIONS = set('in at from near across outside inside into toward towards à en au aux vers depuis');
