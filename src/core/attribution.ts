@@ -29,6 +29,8 @@ export interface Cue {
   head: string;
   /** Where the cue's verb ends: text before it cannot attribute a later quote. */
   verbEnd: number;
+  /** The verb is a naming verb ("called", "described as", "qualifié de"): the quote is a label. */
+  naming?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -224,7 +226,7 @@ function isNameWord(t: Token | undefined): boolean {
 }
 
 /** Parses a noun phrase that starts at token i; returns the cue and the index after it, or null. */
-function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd'>; next: number } | null {
+function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd' | 'naming'>; next: number } | null {
   const t = toks[i];
   if (!t || !t.word) return null;
   if (PRONOUNS.has(t.lower)) {
@@ -271,7 +273,7 @@ function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd'>; 
 }
 
 /** Parses a noun phrase that ends at token i (inclusive), reading backwards. */
-function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 'verbEnd'> | null {
+function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 'verbEnd' | 'naming'> | null {
   const t = toks[i];
   if (!t || i < floor) return null;
   if (!t.word) {
@@ -331,8 +333,31 @@ function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 've
  * Looks for an attribution right after a quote: `"…," said X`, `"…," X said`, `« … », ajoute X`,
  * `« … », conclut-elle`, `"…," according to X`. `toks` starts right after the closing mark.
  */
-export function cueAfter(toks: Token[]): Cue | null {
-  let i = 0;
+export function cueAfter(toks: Token[], clauseEnd = true): Cue | null {
+  // "”― Pamela Padilla": a name after a dash, alone on its line
+  if (toks[0] && /^[—―–-]$/.test(toks[0].text)) {
+    const np = parseNpForward(toks, 1);
+    if (np && np.cue.kind === 'named' && (np.next >= toks.length || /^[.,;]$/.test(toks[np.next].text))) {
+      return { ...np.cue, verbEnd: np.cue.end };
+    }
+  }
+  const direct = cueAt(toks, 0);
+  if (direct || !clauseEnd) return direct;
+  // "“…” for criminal behavior, she said.": the last clause of the sentence
+  let end = 0;
+  while (end < toks.length && !/^[.!?…]$/.test(toks[end].text)) {
+    if (/^["“”«»]$/.test(toks[end].text)) return null;
+    end++;
+  }
+  let comma = -1;
+  for (let k = end - 1; k > 0; k--) if (toks[k].text === ',') { comma = k; break; }
+  if (comma < 0) return null;
+  return cueAt(toks.slice(0, end), comma + 1);
+}
+
+function cueAt(toks: Token[], from: number): Cue | null {
+  const i0 = from;
+  let i = i0;
   while (i < toks.length && !toks[i].word && /^[,;:—–\-.!?…)]$/.test(toks[i].text)) i++;
   if (i >= toks.length) return null;
   // verb first: "said X", "a déclaré X", "conclut-elle", "a-t-il ajouté"
@@ -383,7 +408,7 @@ export function cueAfter(toks: Token[]): Cue | null {
  * `According to X, "…"`, `Selon X, « … »`, `X a déclaré : « … »`. `toks` ends right before the opening mark.
  * `maxGap` limits how many tokens may separate the verb from the quote (small for scare quotes).
  */
-export function cueBefore(toks: Token[], maxGap: number): Cue | null {
+export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | null {
   for (let v = toks.length - 1; v >= 0 && toks.length - 1 - v <= maxGap; v--) {
     const t = toks[v];
     if (!t.word) continue;
@@ -398,23 +423,24 @@ export function cueBefore(toks: Token[], maxGap: number): Cue | null {
       return { start: inv.pron.start, end: inv.pron.end, kind: 'pronoun', head: inv.pron.text.toLowerCase(), verbEnd: t.end };
     }
     if (!isSpeechVerb(t)) continue;
+    const naming = WEAK_BEFORE_ONLY.has(t.lower);
     if (/ing$/.test(t.lower)) continue; // "saying" needs its own subject analysis; skip
-    if (v > 0 && DETERMINERS.has(toks[v - 1].lower)) continue; // "l’annonce", "the report": a noun
+    if (v > 0 && DETERMINERS.has(toks[v - 1].lower) && !(lang === 'fr' && toks[v - 1].lower === 'a')) continue; // "l’annonce", "the report": a noun
     // subject before the verb, skipping auxiliaries/adverbs
     let j = v - 1;
     let aux = 0;
     while (j >= 0 && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) { j--; aux++; }
     if (j >= 0 && (toks[j].lower === 'selon')) continue;
     const np = parseNpBackward(toks, j, 0);
-    if (np) return { ...np, verbEnd: t.end };
+    if (np) return { ...np, verbEnd: t.end, naming };
     // inverted after the verb: "said Trump: "…"" / "a déclaré Emmanuel Macron : « … »"
     const fwd = parseNpForward(toks, v + 1);
-    if (fwd && fwd.cue.kind === 'named') return { ...fwd.cue, verbEnd: t.end };
+    if (fwd && fwd.cue.kind === 'named') return { ...fwd.cue, verbEnd: t.end, naming };
     // "… and promised to create "…"": the subject of the first verb of the sentence
     if (j >= 0 && /^(?:and|et|but|mais)$/.test(toks[j].lower)) {
       const subj = parseNpForward(toks, 0);
       if (subj && (toks[subj.next] && (isSpeechVerb(toks[subj.next]) || AUX_ADVERBS.has(toks[subj.next].lower) || toks[subj.next].word))) {
-        return { ...subj.cue, verbEnd: t.end };
+        return { ...subj.cue, verbEnd: t.end, naming };
       }
     }
   }
@@ -508,6 +534,7 @@ function antecedent(ctx: ResolveContext, pos: number, kind: 'person' | 'org' | '
     if (m.start < floor) break;
     if (m.end > pos || ctx.insideQuote(m.start)) continue;
     if (!compatible(kind, m.entity.type)) continue;
+    if (isModifierUse(ctx.text, m)) continue;
     if (!preferSubject) return m.entity;
     if (!fallback) fallback = m.entity;
     const s = ctx.sentenceStart(m.start);
@@ -522,6 +549,13 @@ function antecedent(ctx: ResolveContext, pos: number, kind: 'person' | 'org' | '
     if (isSubjectPosition(ctx, s, m.start)) firstInSentence = m.entity;
   }
   return firstInSentence ?? fallback;
+}
+
+/** "the Chinese owner", "American users": a nationality adjective in front of a noun is not an antecedent. */
+function isModifierUse(text: string, m: IndexedMention): boolean {
+  const w = text.slice(m.start, m.end);
+  if (!/^\p{Lu}\p{Ll}+(?:an|ese|ish|ian|ic|i)$/u.test(w)) return false;
+  return /^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2));
 }
 
 function isSubjectPosition(ctx: ResolveContext, sentStart: number, pos: number): boolean {

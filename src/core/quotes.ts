@@ -54,17 +54,23 @@ function isWordCode(c: number): boolean {
     && !(c >= 0x2000 && c <= 0x206f) && c !== 0xab && c !== 0xbb);
 }
 
-/** Paragraph spans: blank-line separated blocks; when the text has no blank line at all, each line. */
+/**
+ * Paragraph spans. Every line break ends a paragraph, except in hard-wrapped text (no line longer than 100
+ * characters), where only blank lines do. Quotes never run past a paragraph.
+ */
 function paragraphSpans(text: string): Span[] {
   const n = text.length;
-  // does a blank line exist?
-  let hasBlank = false;
-  for (let i = text.indexOf('\n'); i >= 0 && i < n; i = text.indexOf('\n', i + 1)) {
-    let j = i + 1;
-    while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 0xa0)) j++;
-    if (j < n && text.charCodeAt(j) === 10) { hasBlank = true; break; }
-    if (j >= n) break;
+  let maxLine = 0;
+  let lines = 0;
+  for (let i = 0; i <= n; ) {
+    const nl = text.indexOf('\n', i);
+    const end = nl < 0 ? n : nl;
+    if (end - i > maxLine) maxLine = end - i;
+    lines++;
+    if (nl < 0) break;
+    i = nl + 1;
   }
+  const wrapped = maxLine <= 100 && lines >= 3;
   const spans: Span[] = [];
   let start = 0;
   let i = 0;
@@ -72,7 +78,7 @@ function paragraphSpans(text: string): Span[] {
     const nl = text.indexOf('\n', i);
     if (nl < 0) break;
     let j = nl + 1;
-    if (hasBlank) {
+    if (wrapped) {
       while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 0xa0)) j++;
       if (j < n && text.charCodeAt(j) !== 10) { i = nl + 1; continue; }
     }
@@ -90,18 +96,6 @@ function trimSpan(text: string, start: number, end: number): Span | null {
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return end > start ? { start, end } : null;
-}
-
-function familyOf(c: string): Family | null {
-  switch (c) {
-    case '"': return 'straight';
-    case '“': case '”': return 'curly';
-    case '„': return 'low';
-    case '«': case '»': return 'guillemet';
-    case '‘': case '’': return 'single';
-    case '‹': case '›': return 'angle';
-    default: return null;
-  }
 }
 
 const MARK_RE = /["“”„«»‘’‹›]/g;
@@ -124,7 +118,6 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
     const next = i + 1 < para.end ? src.charCodeAt(i + 1) : 32;
     const prevSpace = isSpaceCode(prev) || '([{—–-/'.includes(String.fromCharCode(prev)) || '"“«‘„‹'.includes(String.fromCharCode(prev));
     const nextSpace = isSpaceCode(next) || '.,;:!?)]}—–…'.includes(String.fromCharCode(next)) || '"”»’›'.includes(String.fromCharCode(next));
-    const fam = familyOf(c)!;
     const depthOf = (f: Family): number => {
       for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === f) return k;
       return -1;
@@ -365,20 +358,33 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
     const floor = Math.max(sentStart, r.paraStart, prevW && prevW.raw.para === r.para ? prevW.quote.outer.end : 0, consumedUpTo);
     const before = text.slice(Math.max(sentStart, r.paraStart), r.open);
     const insideSentence = /[\p{L}\p{N}]/u.test(before);
-    q.scare = r.close >= 0 && insideSentence && !endsSentence(q.text) && countWords(q.text) <= MAX_SCARE_WORDS;
+    // a short phrase inside a sentence is a scare quote unless a speech verb attributes it (then it is a partial
+    // quotation: "She said she was "proud""); labels ("called it "X"", "qualifié d’« X »") stay scare quotes
+    const short = r.close >= 0 && insideSentence && !endsSentence(q.text) && countWords(q.text) <= MAX_SCARE_WORDS;
 
     // attribution after the quote (same paragraph, until the next quote)
     let cue: Cue | null = null;
-    if (r.close >= 0 && !q.scare) {
+    if (r.close >= 0) {
       const nextOpen = qi + 1 < works.length && works[qi + 1].raw.para === r.para ? works[qi + 1].raw.open : r.paraEnd;
       const to = Math.min(nextOpen, q.outer.end + WINDOW);
-      cue = cueAfter(tokenize(text, q.outer.end, to, lang));
+      cue = cueAfter(tokenize(text, q.outer.end, to, lang), !short);
     }
     // attribution before the quote (same sentence, not reusing an earlier quote's words)
     if (!cue && floor < r.open) {
       const toks = tokenize(text, Math.max(floor, r.open - WINDOW), r.open, lang);
-      cue = cueBefore(toks, q.scare ? 8 : 40);
+      cue = cueBefore(toks, short ? 8 : 40, lang);
     }
+    // a paragraph that opens with the quote, after a paragraph ending in "X said:" / "Caddell continued:"
+    if (!cue && w.opensParagraph && !short) {
+      let k = r.paraStart - 1;
+      while (k > 0 && isSpaceCode(text.charCodeAt(k))) k--;
+      if (k > 0 && text[k] === ':' && k > consumedUpTo) {
+        const s0 = sentenceStartBefore(text, k, Math.max(0, consumedUpTo));
+        cue = cueBefore(tokenize(text, s0, k, lang), 12, lang);
+      }
+    }
+    q.scare = short && (!cue || cue.naming === true);
+    if (short && !cue) continue;
     if (cue) {
       w.cue = cue;
       consumedUpTo = Math.max(consumedUpTo, cue.verbEnd, cue.end);
