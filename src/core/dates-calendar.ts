@@ -92,21 +92,32 @@ export function resolveWeekday(ref: Date, weekday: number, dir: 'past' | 'future
 
 /**
  * Resolves a month-day without a year: the most recent such date on/before the reference
- * (or, with `future`, the first one on/after it). With a year-only reference the year is used as is.
+ * (or, with `future`, the first one on/after it if that is at most ~6 months ahead). With a year-only
+ * reference the year is used as is.
  */
 export function resolveMonthDay(ref: RefDate, month: number, day: number, future: boolean): [number, number, number] {
   if (ref.m === undefined || ref.d === undefined) return [ref.y, month, day];
   const key = month * 100 + day;
   const refKey = ref.m * 100 + ref.d;
-  if (future) return [key >= refKey ? ref.y : ref.y + 1, month, day];
-  return [key <= refKey ? ref.y : ref.y - 1, month, day];
+  const past = key <= refKey ? ref.y : ref.y - 1;
+  if (future) {
+    // Only the coming half-year: "by Jan. 14" written on Jan. 15 is still the one just gone.
+    const y = key >= refKey ? ref.y : ref.y + 1;
+    const ahead = (Date.UTC(y, month - 1, day) - Date.UTC(ref.y, ref.m - 1, ref.d)) / 86400000;
+    return [ahead <= 183 ? y : past, month, day];
+  }
+  return [past, month, day];
 }
 
-/** Same for a bare month: the most recent one on/before the reference month (or on/after with `future`). */
+/** Same for a bare month: the most recent one on/before the reference month (or on/after, ≤ 6 months, with `future`). */
 export function resolveMonth(ref: RefDate, month: number, future: boolean): [number, number] {
   if (ref.m === undefined) return [ref.y, month];
-  if (future) return [month >= ref.m ? ref.y : ref.y + 1, month];
-  return [month <= ref.m ? ref.y : ref.y - 1, month];
+  const past = month <= ref.m ? ref.y : ref.y - 1;
+  if (future) {
+    const y = month >= ref.m ? ref.y : ref.y + 1;
+    return [(y - ref.y) * 12 + month - ref.m <= 6 ? y : past, month];
+  }
+  return [past, month];
 }
 
 export function validDay(y: number, m: number, d: number): boolean {
