@@ -4,10 +4,13 @@
  *   npx tsx scripts/eval/main.ts [--only ner-en,ner-fr,dates-en,dates-fr,quotes] [--limit N] [--data DIR]
  *
  * Data: `--data DIR`, else env ARTICLE_LENS_EVAL_DATA, else `../shared/eval-data` next to the repository.
- * Full results go to `.artifacts/eval-results.json`. Timing goes to stderr.
+ * Full results go to `.artifacts/eval-results.json` (partial runs: `.artifacts/eval-<sections>[-limitN].json`,
+ * or `--out FILE`). `--errors N` prints N error samples per list to stderr. Timing goes to stderr.
  *
- * To add a section, write a module exporting a `Section` (see section.ts) and add it to SECTIONS below
- * (one import line plus its name in the list). A plain `(ctx) => Promise<Row[]>` works too via `section()`.
+ * Sections are listed in SECTIONS below. To add one, write a module exporting a `Section` (see section.ts), or
+ * just a function `(ctx?) => Promise<Row[]>`, import it, and put it in the list; e.g. for sentence alignment,
+ * add `import { evalAlignment } from './align';` and replace the `alignPending` entry by
+ * `section('align', evalAlignment)`.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,17 +25,31 @@ export function section(name: string, run: (ctx: EvalContext) => Promise<Row[] |
   return { name, run };
 }
 
-const SECTIONS: Section[] = [nerEn, nerFr, datesEn, datesFr, quotes];
+/** Placeholder for the sentence-alignment score on parallel-dev/ until scripts/eval/align.ts exists. */
+const alignPending = section('align', async () => [
+  {
+    task: 'alignment',
+    dataset: 'parallel-dev',
+    system: 'article-lens',
+    slice: 'sentence alignment',
+    note: 'not wired yet (scripts/eval/align.ts)',
+  },
+]);
+
+const SECTIONS: Section[] = [nerEn, nerFr, datesEn, datesFr, quotes, alignPending];
 
 interface Args {
   only: string[] | null;
+  /** Print up to this many error samples per list (fp, fn, …) of each section to stderr. */
+  errors: number;
   limit?: number;
   data?: string;
+  out?: string;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: null, help: false };
+  const args: Args = { only: null, errors: 0, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -46,7 +63,12 @@ function parseArgs(argv: string[]): Args {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 1) throw new Error('--limit needs a positive integer');
       args.limit = n;
+    } else if (flag === '--errors') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0) throw new Error('--errors needs a non-negative integer');
+      args.errors = n;
     } else if (flag === '--data') args.data = value();
+    else if (flag === '--out') args.out = value();
     else if (flag === '--help' || flag === '-h') args.help = true;
     else throw new Error(`unknown argument: ${a}`);
   }
@@ -62,17 +84,24 @@ function findRepoRoot(): string {
   return process.cwd();
 }
 
-/** Renders rows as one markdown table. */
+/** Renders rows as one markdown table; row notes become numbered footnotes under it. */
 export function renderTable(rows: Row[]): string {
   const head = ['task', 'dataset', 'system', 'slice', 'gold', 'pred', 'P', 'R', 'F1', 'other', 'target', 'met?'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  const notes: string[] = [];
   for (const r of rows) {
+    let slice = r.slice;
+    if (r.note) {
+      let n = notes.indexOf(r.note);
+      if (n < 0) n = notes.push(r.note) - 1;
+      slice += ` [${n + 1}]`;
+    }
     const other = r.extra ? `${r.extra.name} ${fmt(r.extra.value)} (n=${r.extra.n})` : '';
     const cells = [
       r.task,
       r.dataset,
       r.system,
-      r.slice,
+      slice,
       r.gold === undefined ? '' : String(r.gold),
       r.pred === undefined ? '' : String(r.pred),
       r.p === undefined ? '' : fmt(r.p),
@@ -84,7 +113,25 @@ export function renderTable(rows: Row[]): string {
     ];
     lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   }
+  if (notes.length) lines.push('', ...notes.map((n, i) => `[${i + 1}] ${n}`));
   return lines.join('\n');
+}
+
+/** Prints the `errors` lists found in a section's details (e.g. `articleLens.errors.fp`), `max` lines each. */
+function printErrors(name: string, details: unknown, max: number, log: (m: string) => void): void {
+  const visit = (obj: unknown, where: string): void => {
+    if (!obj || typeof obj !== 'object') return;
+    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+      if (k === 'errors' && v && typeof v === 'object') {
+        for (const [kind, list] of Object.entries(v as Record<string, unknown>)) {
+          if (!Array.isArray(list) || list.length === 0) continue;
+          log(`  [${name}${where}] ${kind} (first ${Math.min(max, list.length)} of ${list.length} kept):`);
+          for (const line of list.slice(0, max)) log(`    ${String(line)}`);
+        }
+      } else if (k !== 'errors') visit(v, `${where}.${k}`);
+    }
+  };
+  visit(details, '');
 }
 
 async function main(): Promise<number> {
@@ -97,8 +144,9 @@ async function main(): Promise<number> {
   }
   if (args.help) {
     process.stdout.write(
-      `usage: eval [--only ${SECTIONS.map((s) => s.name).join(',')}] [--limit N] [--data DIR]\n` +
-        'Dev-set scores on ../shared/eval-data (or --data / ARTICLE_LENS_EVAL_DATA). Results: .artifacts/eval-results.json\n',
+      `usage: eval [--only ${SECTIONS.map((s) => s.name).join(',')}] [--limit N] [--errors N] [--data DIR] [--out FILE]\n` +
+        'Dev-set scores on ../shared/eval-data (or --data / ARTICLE_LENS_EVAL_DATA).\n' +
+        'Results: .artifacts/eval-results.json for a full run, .artifacts/eval-<sections>[-limitN].json for a partial one.\n',
     );
     return 0;
   }
@@ -128,6 +176,7 @@ async function main(): Promise<number> {
       const r = Array.isArray(res) ? { rows: res } : res;
       rows.push(...r.rows);
       sections[s.name] = { ms: Date.now() - t0, details: r.details };
+      if (args.errors > 0) printErrors(s.name, r.details, args.errors, log);
     } catch (e) {
       const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
       log(`[eval] ${s.name} FAILED: ${msg}`);
@@ -148,9 +197,13 @@ async function main(): Promise<number> {
   ];
   process.stdout.write(`${renderTable(rows)}\n${notes.join('\n')}\n`);
 
-  const outDir = path.join(repoRoot, '.artifacts');
-  mkdirSync(outDir, { recursive: true });
-  const out = path.join(outDir, 'eval-results.json');
+  // Partial runs get their own file so that concurrent partial runs do not overwrite the full results.
+  const partial = args.only !== null || args.limit !== undefined;
+  const name = partial
+    ? `eval-${selected.map((s) => s.name).join('+')}${args.limit !== undefined ? `-limit${args.limit}` : ''}.json`
+    : 'eval-results.json';
+  const out = path.resolve(args.out ?? path.join(repoRoot, '.artifacts', name));
+  mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(
     out,
     JSON.stringify({ date: new Date().toISOString(), dataDir, limit: args.limit ?? null, totalMs, rows, sections }, null, 1),

@@ -36,6 +36,12 @@ export function speakerCorrect(ours: Quote['speaker'], gold: { start: number; en
 
 export interface QuoteScore {
   quotes: Prf;
+  /**
+   * Same, but unmatched predictions that overlap an already-matched gold Content are not counted as false
+   * positives: they are extra pieces of one gold quote (a quote split around "he said", or a multi-paragraph quote).
+   */
+  quotesPiecesMerged: Prf;
+  extraPieces: number;
   speakerCorrect: number;
   speakerTotal: number;
   speakerAccuracy: number;
@@ -53,6 +59,7 @@ export function scoreQuotes(docs: DocInput[], preds: Quote[][], maxErrors = 100)
   let spOk = 0;
   let spTotal = 0;
   let scare = 0;
+  let pieces = 0;
   const fp: string[] = [];
   const fn: string[] = [];
   const speaker: string[] = [];
@@ -85,11 +92,16 @@ export function scoreQuotes(docs: DocInput[], preds: Quote[][], maxErrors = 100)
       if (!mg.has(i) && fn.length < maxErrors) fn.push(`${doc.id} ${clip(doc.text.slice(x.content.start, x.content.end))}`);
     });
     p.forEach((x, i) => {
-      if (!mp.has(i) && fp.length < maxErrors) fp.push(`${doc.id} ${clip(x.text)}`);
+      if (mp.has(i)) return;
+      const piece = [...mg].some((gi) => overlaps(g[gi]!.content, x));
+      if (piece) pieces++;
+      if (fp.length < maxErrors) fp.push(`${doc.id} ${clip(x.text)}${piece ? ' (extra piece of a matched gold quote)' : ''}`);
     });
   });
   return {
     quotes: prf(gold, pred, tp),
+    quotesPiecesMerged: prf(gold, pred - pieces, tp),
+    extraPieces: pieces,
     speakerCorrect: spOk,
     speakerTotal: spTotal,
     speakerAccuracy: spTotal > 0 ? spOk / spTotal : 0,
@@ -134,6 +146,14 @@ async function runQuotes(ctx: EvalContext): Promise<SectionResult> {
       target: 'F1 ≥ 0.80',
       met: s.quotes.f1 >= 0.8,
       note: `non-scare quotes vs gold Content with “…” marks; match = overlap, one-to-one; ${s.scarePredicted} scare quotes ignored${crashes.count ? `; ${crashes.note()}` : ''}`,
+    },
+    {
+      task: 'quotes',
+      dataset,
+      system: 'article-lens',
+      slice: 'direct quotes, pieces merged',
+      ...s.quotesPiecesMerged,
+      note: `diagnostic: ${s.extraPieces} unmatched predictions that overlap an already-matched gold Content (pieces of one gold quote) are not counted as false positives`,
     },
     {
       task: 'quotes',

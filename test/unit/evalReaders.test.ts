@@ -330,5 +330,26 @@ describe('eval: brat reader and quote scoring', () => {
     assert.deepEqual([s.quotes.gold, s.quotes.pred, s.quotes.tp], [2, 2, 1]);
     assert.equal(s.scarePredicted, 1);
     assert.deepEqual([s.speakerCorrect, s.speakerTotal], [1, 1]);
+    assert.equal(s.extraPieces, 0);
+  });
+
+  it('counts a second piece of one gold quote as a false positive, and separately as an extra piece', () => {
+    // “Smart,” he said, “very smart.” is one attribution whose Content covers both quoted pieces.
+    const text = '“Smart,” he said, “very smart.”';
+    const ann = 'T1\tContent 0 31\t“Smart,” he said, “very smart.”\nT2\tSource 9 11\the\nT3\tAttribution 12 16\tsaid\nE1\tAttribution:T3 Content:T1 Source:T2';
+    const gold = goldDirectQuotes(readBrat(ann), text);
+    const piece = (start: number, end: number): Quote => ({
+      start,
+      end,
+      text: text.slice(start, end),
+      outer: { start: start - 1, end: end + 1 },
+      mark: 'curly',
+      scare: false,
+      speaker: sp('he', 9, 11),
+    });
+    const s = scoreQuotes([{ id: 'b', text, gold }], [[piece(1, 7), piece(19, 30)]]);
+    assert.deepEqual([s.quotes.gold, s.quotes.pred, s.quotes.tp], [1, 2, 1]);
+    assert.equal(s.extraPieces, 1);
+    assert.deepEqual([s.quotesPiecesMerged.pred, s.quotesPiecesMerged.p], [1, 1]);
   });
 });
