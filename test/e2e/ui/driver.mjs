@@ -4,8 +4,9 @@
 //
 //  1. UI checks: what only the screen shows, in a workbench that loads the extension under
 //     development (payload extensionDevelopmentPath) on the UI copy of the fixture workspace:
-//     highlights painted, hover card on "ByteDance", palette command opens the panel, which lists
-//     the entities. One screenshot per check in --shots.
+//     an article opened with no set-up gets highlights painted, hovering "ByteDance" shows its card,
+//     the palette command "Article Lens: Show Panel" opens the panel, which lists the entities, and
+//     hover cards on a hostile article render its text inert. Screenshots in --shots.
 //  2. In-host suite: a workbench with payload extensionDevelopmentPath + extensionTestsPath on a
 //     separate copy of the workspace; VS Code runs out/test/integration/index.js in the extension
 //     host and calls window.codeAutomationExit(code) when mocha is done; per-test results come
@@ -39,6 +40,7 @@ const ONLY = arg('only', '');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TESTS_TIMEOUT_MS = Number(process.env.E2E_TESTS_TIMEOUT_S || 600) * 1000;
 const ARTICLE = '000_0891fa58e8947cdd.txt'; // the first corpus article (English AFP dispatch)
+const HOSTILE = 'hostile-article.txt';
 if (!BASE) { console.error('driver: --url is required'); process.exit(2); }
 fs.mkdirSync(SHOTS, { recursive: true });
 
@@ -109,24 +111,52 @@ async function runFromPalette(page, query, rowText = query) {
   });
 }
 
-// On-screen box of the first occurrence of `word` in the rendered lines of the visible editor.
+// On-screen box of the first occurrence of `word` in the rendered lines of the visible editors.
+// Works across token <span>s, and with the non-breaking spaces the editor renders for spaces.
 async function wordBox(page, word) {
   return page.evaluate((w) => {
-    for (const root of document.querySelectorAll('.monaco-editor .view-lines')) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const nodes = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
       let n;
-      while ((n = walker.nextNode())) {
-        const i = n.textContent.indexOf(w);
-        if (i === -1) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + w.length);
-        const b = r.getBoundingClientRect();
-        if (b.width > 0 && b.height > 0) return { x: b.x, y: b.y, w: b.width, h: b.height };
-      }
+      let text = '';
+      while ((n = walker.nextNode())) { nodes.push([n, text.length]); text += n.textContent; }
+      const i = text.replace(/\u00a0/g, ' ').indexOf(w);
+      if (i === -1) continue;
+      const at = (off) => { let k = nodes.length - 1; while (k > 0 && nodes[k][1] > off) k--; return [nodes[k][0], off - nodes[k][1]]; };
+      const r = document.createRange();
+      r.setStart(...at(i));
+      r.setEnd(...at(i + w.length - 1));
+      r.setEnd(r.endContainer, r.endOffset + 1);
+      const b = r.getBoundingClientRect();
+      if (b.width > 0 && b.height > 0) return { x: b.x, y: b.y, w: b.width, h: b.height };
     }
     return null;
   }, word);
+}
+
+// Quick Open (Ctrl+P) a workspace file by name, Enter, and wait for the editor to show `expectText`.
+async function openWithQuickOpen(page, name, expectText) {
+  await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: expectText }).first().waitFor({ timeout: 15000 });
+}
+
+// Number of painted TextEditorDecorationType ranges in the visible editors.
+async function paintedDecorations(page) {
+  return page.evaluate(() => {
+    const els = [...document.querySelectorAll('.monaco-editor .view-overlays [class*="ced-"]')]
+      .filter((e) => /TextEditorDecorationType/.test(e.className));
+    const transparent = (c) => !c || c === 'transparent' || /^rgba\(.*,\s*0\)$/.test(c);
+    const painted = els.filter((e) => !transparent(getComputedStyle(e).backgroundColor) && e.getBoundingClientRect().width > 0);
+    const colours = [...new Set(painted.map((e) => getComputedStyle(e).backgroundColor))];
+    return { ok: painted.length > 0, count: painted.length, colours, decorated: els.length };
+  });
 }
 
 // --------------------------------------------------------------------------------------------
@@ -147,14 +177,7 @@ async function runUiChecks(context, pageErrors) {
 
   // Open the article the way a user does (Quick Open), with no set-up of any kind.
   const opened = await check('ui: an article opens in the editor', async () => {
-    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10000 });
-    await input.fill(ARTICLE);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: ARTICLE }).first().waitFor({ timeout: 10000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines', { hasText: 'ByteDance' }).first().waitFor({ timeout: 15000 });
+    await openWithQuickOpen(page, ARTICLE, 'ByteDance');
     return `editor shows ${ARTICLE}`;
   });
   if (!opened) { await shot(page, 'fail-open'); return; }
@@ -163,14 +186,7 @@ async function runUiChecks(context, pageErrors) {
   // <div class="cdr ced-…-TextEditorDecorationType<N>-…"> in the editor's .view-overlays layer
   // (N varies per run, so match the prefix and the computed colour).
   await check('ui: highlights are painted on the article', async () => {
-    const r = await poll('painted highlights', () => page.evaluate(() => {
-      const els = [...document.querySelectorAll('.monaco-editor .view-overlays [class*="ced-"]')]
-        .filter((e) => /TextEditorDecorationType/.test(e.className));
-      const transparent = (c) => !c || c === 'transparent' || /^rgba\(.*,\s*0\)$/.test(c);
-      const painted = els.filter((e) => !transparent(getComputedStyle(e).backgroundColor) && e.getBoundingClientRect().width > 0);
-      const colours = [...new Set(painted.map((e) => getComputedStyle(e).backgroundColor))];
-      return { ok: painted.length > 0, count: painted.length, colours, decorated: els.length };
-    }), 45000);
+    const r = await poll('painted highlights', () => paintedDecorations(page), 45000);
     return `${r.count} painted ranges in ${r.colours.length} colour(s): ${r.colours.join(' ')}`;
   });
   await shot(page, '02-highlights');
@@ -231,6 +247,49 @@ async function runUiChecks(context, pageErrors) {
     return `${r.rows} li.entity rows incl. TikTok; first: ${JSON.stringify(r.sample)}`;
   });
   await shot(page, '04-panel');
+
+  // A hostile article (markdown links, command: URIs, HTML and script tags, unbalanced quotes):
+  // whatever hover cards appear on it must render the article text inert - no links to the
+  // article's command:/external targets, no HTML elements from the article, no dialogs.
+  await check('ui: hover cards on a hostile article are inert', async () => {
+    const dialogs = [];
+    const onDialog = (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); };
+    page.on('dialog', onDialog);
+    try {
+      await openWithQuickOpen(page, HOSTILE, 'Acme Corp');
+      await poll('highlights on the hostile article', () => paintedDecorations(page), 30000).catch(() => {});
+      const seen = [];
+      for (const target of ['We are not in talks', 'Jane Doe', 'Acme Corp', 'John Smith', 'London', 'March 3, 2026']) {
+        await page.keyboard.press('Escape');
+        await page.mouse.move(5, 5);
+        const box = await wordBox(page, target);
+        if (!box) continue;
+        const cy = box.y + box.h / 2;
+        await page.mouse.move(box.x + 2, cy);
+        await page.mouse.move(box.x + Math.min(box.w / 2, 30), cy, { steps: 4 });
+        const hover = page.locator('.monaco-hover .rendered-markdown').filter({ visible: true }).first();
+        try { await hover.waitFor({ state: 'visible', timeout: 3000 }); } catch { continue; }
+        const info = await page.evaluate(() => [...document.querySelectorAll('.monaco-hover')]
+          .filter((h) => h.getBoundingClientRect().height > 0)
+          .map((h) => ({
+            text: h.innerText.replace(/\s+/g, ' ').trim(),
+            elements: [...h.querySelectorAll('.rendered-markdown script, .rendered-markdown img, .rendered-markdown iframe, .rendered-markdown b, .rendered-markdown object, .rendered-markdown embed')].map((e) => e.tagName),
+            links: [...h.querySelectorAll('a')].map((a) => a.getAttribute('href') || a.getAttribute('data-href') || '').filter(Boolean),
+          })));
+        for (const h of info) seen.push({ target, ...h });
+        if (seen.length >= 2) break;
+      }
+      await shot(page, '05-hostile-hover');
+      if (!seen.length) throw new Error('no hover card appeared on any annotation of the hostile article');
+      const bad = seen.filter((h) => h.elements.length ||
+        h.links.some((l) => /evil\.example|workbench\.action\.(quit|terminal)|vscode\.open|exportAnnotations|^command:x\b/.test(l)));
+      if (bad.length) throw new Error(`live content in hover: ${JSON.stringify(bad)}`);
+      if (dialogs.length) throw new Error(`dialogs opened: ${JSON.stringify(dialogs)}`);
+      return `${seen.length} hover card(s) inert, e.g. ${JSON.stringify(seen[0].text.slice(0, 120))}`;
+    } finally {
+      page.off('dialog', onDialog);
+    }
+  });
   await page.close();
 }
 
@@ -268,7 +327,7 @@ async function runInHostSuite(context, pageErrors) {
   if (code === 'timeout') inHost.error = `codeAutomationExit not called within ${TESTS_TIMEOUT_MS / 1000} s`;
   else inHost.exitCode = code;
   log(`tests: extension host test runner finished: ${inHost.error || 'exit code ' + code}`);
-  await shot(page, '05-in-host-tests');
+  await shot(page, '06-in-host-tests');
   // The runner writes the file before resolving; give the file system a moment anyway.
   const deadline = Date.now() + 5000;
   while (!fs.existsSync(RESULTS) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
