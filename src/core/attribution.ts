@@ -176,7 +176,7 @@ const EITHER_PRONOUNS = new Set(['they', 'il', 'elle', 'ils', 'elles']);
 // Tokens
 
 const TOKEN_RE =
-  /(?:[ldjcmnstLDJCMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})|(?:\p{L}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /(?:[ldjcmnstLDJCMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mme|Mlle|Pr|Capt|Cmdr|Adm|Supt|Insp)\.(?=\s)|(?:\p{L}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
 /** Tokenises `text[from, to)`. The window is small, so the regex never runs far. */
 export function tokenize(text: string, from: number, to: number, lang: string): Token[] {
@@ -239,7 +239,14 @@ function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd' | 
       if (NAME_CONNECTORS.has(toks[j].lower) && isNameWord(toks[j + 1]) && j + 1 > i) { j += 2; continue; }
       break;
     }
-    return { cue: { start: t.start, end: toks[j - 1].end, kind: 'named', head: '' }, next: j };
+    const end = toks[j - 1].end;
+    // "Rep. Jason Chaffetz (R-Utah)": skip a short parenthesis
+    if (toks[j]?.text === '(') {
+      let c = j + 1;
+      while (c < toks.length && c - j <= 8 && toks[c].text !== ')') c++;
+      if (toks[c]?.text === ')') j = c + 1;
+    }
+    return { cue: { start: t.start, end, kind: 'named', head: '' }, next: j };
   }
   if (DETERMINERS.has(t.lower)) {
     // determiner + up to 6 words, ending before a preposition, verb, relative or punctuation
@@ -374,6 +381,12 @@ function cueAt(toks: Token[], from: number): Cue | null {
     // "said on Monday X" is rare; "told AFP" is not a speaker; allow "said in a statement X"? keep strict
     const np = parseNpForward(toks, n);
     if (np) return { ...np.cue, verbEnd: toks[k].end };
+    for (let m = n; m < toks.length && m - n <= 6 && toks[m].word; m++) {
+      if (isNameWord(toks[m])) {
+        const nm = parseNpForward(toks, m);
+        if (nm) return { ...nm.cue, verbEnd: toks[k].end };
+      }
+    }
     return null;
   }
   if (toks[k] && toks[k].lower === 'according' && toks[k + 1]?.lower === 'to') {
@@ -389,7 +402,7 @@ function cueAt(toks: Token[], from: number): Cue | null {
   }
   // subject first: "X said", "the company said", "Vanessa Pappas, head of …, said", "he also said"
   const np = parseNpForward(toks, i);
-  if (!np) return null;
+  if (!np) return subjectBeforeVerb(toks, i);
   let j = np.next;
   if (toks[j]?.text === ',') {
     // apposition: skip to the next comma within 16 tokens
@@ -400,7 +413,29 @@ function cueAt(toks: Token[], from: number): Cue | null {
   let aux = 0;
   while (j < toks.length && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !isSpeechVerb(toks[j])) { j++; aux++; }
   if (isSpeechVerb(toks[j]) && !WEAK_BEFORE_ONLY.has(toks[j].lower)) return { ...np.cue, verbEnd: toks[j].end };
-  return null;
+  return subjectBeforeVerb(toks, i);
+}
+
+/** "retired Air Force general Lloyd Newton said", "Trump lawyer Marc Kasowitz said": a longer subject. */
+function subjectBeforeVerb(toks: Token[], from: number): Cue | null {
+  let v = from;
+  while (v < toks.length && v - from <= 14) {
+    const t = toks[v];
+    if (isSpeechVerb(t) && !WEAK_BEFORE_ONLY.has(t.lower)) break;
+    if (!t.word && !/^[,()\-–]$/.test(t.text)) return null;
+    if (t.word && (STOP_WORDS.has(t.lower) && t.lower !== 'of') ) return null;
+    v++;
+  }
+  if (v >= toks.length || v === from || !isSpeechVerb(toks[v])) return null;
+  let j = v - 1;
+  let aux = 0;
+  while (j > from && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) { j--; aux++; }
+  if (toks[j]?.text === ')') {
+    while (j > from && toks[j].text !== '(') j--;
+    j--;
+  }
+  const np = parseNpBackward(toks, j, from);
+  return np ? { ...np, verbEnd: toks[v].end } : null;
 }
 
 /**
@@ -424,7 +459,12 @@ export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | nul
     }
     if (!isSpeechVerb(t)) continue;
     const naming = WEAK_BEFORE_ONLY.has(t.lower);
-    if (/ing$/.test(t.lower)) continue; // "saying" needs its own subject analysis; skip
+    if (/ing$/.test(t.lower)) {
+      // "Trump attacked Clinton, saying, "…"": the subject of the sentence
+      const subj = parseNpForward(toks, 0);
+      if (subj && subj.cue.kind !== 'description' && v <= toks.length - 1) return { ...subj.cue, verbEnd: t.end, naming: WEAK_BEFORE_ONLY.has(t.lower) };
+      continue;
+    }
     if (v > 0 && DETERMINERS.has(toks[v - 1].lower) && !(lang === 'fr' && toks[v - 1].lower === 'a')) continue; // "l’annonce", "the report": a noun
     // subject before the verb, skipping auxiliaries/adverbs
     let j = v - 1;
