@@ -1,0 +1,573 @@
+/**
+ * Cross-references between versions of one story (English ↔ English and English ↔ French): which files are one
+ * story, the same entities, passages, quotes (with a fidelity check), dates and figures in each version, conflicts,
+ * and what only one version has. Pure: analyses in, `CrossRefResult` out (the `xref --json` shape of issue 4).
+ * Called by the CLI `xref` command and the extension's cross-reference view.
+ */
+import { alignComparable, alignRewrite, alignTranslation, looksLikeTranslation, weekdayNumber, type AlignDoc, type AlignPair } from './align';
+import type {
+  CrossRefLink,
+  CrossRefResult,
+  EntityLink,
+  ManualLink,
+  OnlyInItem,
+  SpanLink,
+  Story,
+} from './crossrefTypes';
+import { entityKeys, foldName, sameEntityKey } from './entityKeys';
+import { groupStories, summarize } from './stories';
+import type { ArticleAnalysis, DateMention, Entity, Figure, Quote, Span } from './types';
+import { wordDiff } from './wordDiff';
+
+export interface CrossRefDoc {
+  file: string;
+  text: string;
+  analysis: ArticleAnalysis;
+}
+
+export interface CrossRefOptions {
+  /** User glossary of term pairs (either direction), used as extra anchors across languages. */
+  glossary?: Record<string, string>;
+  /** Manual link/unlink overrides for story grouping. */
+  manualLinks?: ManualLink[];
+  /** Treat all given documents as one story, skipping automatic grouping (e.g. when the user chose them). */
+  oneStory?: boolean;
+  /** Story grouping threshold (see groupStories). */
+  storyThreshold?: number;
+  signal?: AbortSignal;
+}
+
+function abortCheck(signal?: AbortSignal): void {
+  if (signal?.aborted) {
+    const err = new Error('Cross-referencing cancelled');
+    err.name = 'AbortError';
+    throw err;
+  }
+}
+
+const DAY_VALUE = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/;
+
+/** Index of the sentence containing `pos`, or -1. Sentences are sorted and disjoint. */
+function sentenceAt(sentences: Span[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Anchor keys per sentence from the analysis: entity keys, resolved dates, figure values. */
+function sentenceExtras(doc: CrossRefDoc, glossary: Map<string, string> | undefined): string[][] {
+  const a = doc.analysis;
+  const extra: string[][] = a.sentences.map(() => []);
+  for (const e of a.entities) {
+    const keys = entityKeys(e, glossary).filter((k) => k.startsWith('geo:') || k.startsWith('name:') || k.startsWith('surname:'));
+    const anchors = keys.map((k) => (k.startsWith('surname:') ? `name:${k.slice(8)}` : k.startsWith('name:') ? `ent:${k.slice(5)}` : k));
+    for (const m of e.mentions) {
+      const s = sentenceAt(a.sentences, m.start);
+      if (s >= 0) extra[s].push(...anchors);
+    }
+  }
+  for (const d of a.dates) {
+    if (!d.value || d.value === 'PRESENT_REF' || /X[MDYW]/.test(d.value)) continue;
+    const s = sentenceAt(a.sentences, d.start);
+    if (s < 0) continue;
+    const md = DAY_VALUE.exec(d.value);
+    extra[s].push(`date:${md ? `${md[2]}-${md[3]}` : d.value.replace(/^\d{4}-|^XXXX-/, '')}`);
+  }
+  for (const f of a.figures) {
+    const s = sentenceAt(a.sentences, f.start);
+    if (s >= 0 && Number.isFinite(f.value)) extra[s].push(`num:${f.value}`);
+  }
+  return extra;
+}
+
+function glossaryMap(g: Record<string, string> | undefined): Map<string, string> | undefined {
+  if (!g) return undefined;
+  const m = new Map<string, string>();
+  for (const [k, v] of Object.entries(g)) {
+    m.set(foldName(k), v);
+    m.set(foldName(v), k);
+  }
+  return m;
+}
+
+function side(doc: CrossRefDoc, span: Span): { file: string; start: number; end: number; text: string } {
+  return { file: doc.file, start: span.start, end: span.end, text: doc.text.slice(span.start, span.end) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entities.
+
+interface EntRef {
+  doc: number;
+  entity: Entity;
+  keys: string[];
+}
+
+/** Entity clusters across the documents of one story (union of pairwise same-entity decisions). */
+function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undefined): { links: EntityLink[]; linked: Set<string> } {
+  const refs: EntRef[] = [];
+  docs.forEach((d, i) => {
+    for (const e of d.analysis.entities) refs.push({ doc: i, entity: e, keys: entityKeys(e, glossary) });
+  });
+  const parent = refs.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  const tie = new Map<number, string>();
+  // Index strong keys and one-word names so that only plausible pairs are compared.
+  const byKey = new Map<string, number[]>();
+  refs.forEach((r, i) => {
+    const own = new Set<string>(r.keys);
+    for (const s of [r.entity.name, ...r.entity.aliases]) {
+      const f = foldName(s).split(' ');
+      own.add(`surname:${f[f.length - 1]}`);
+    }
+    for (const k of own) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  for (const list of byKey.values()) {
+    if (list.length > 200) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const a = refs[list[x]];
+        const b = refs[list[y]];
+        if (a.doc === b.doc) continue;
+        const ra = find(list[x]);
+        const rb = find(list[y]);
+        if (ra === rb) continue;
+        const k = sameEntityKey(
+          { keys: a.keys, name: a.entity.name, aliases: a.entity.aliases, type: a.entity.type },
+          { keys: b.keys, name: b.entity.name, aliases: b.entity.aliases, type: b.entity.type },
+        );
+        if (k) {
+          parent[rb] = ra;
+          tie.set(ra, tie.get(ra) ?? tie.get(rb) ?? k);
+        }
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  refs.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  const links: EntityLink[] = [];
+  const linked = new Set<string>();
+  for (const [root, g] of groups) {
+    const docsIn = new Set(g.map((i) => refs[i].doc));
+    if (docsIn.size < 2) continue;
+    g.sort((x, y) => refs[x].doc - refs[y].doc || x - y);
+    const link: EntityLink = {
+      kind: 'entity',
+      items: g.map((i) => ({
+        file: docs[refs[i].doc].file,
+        entityId: refs[i].entity.id,
+        name: refs[i].entity.name,
+        type: refs[i].entity.type,
+      })),
+    };
+    const key = tie.get(root);
+    if (key) link.key = key;
+    links.push(link);
+    for (const i of g) linked.add(`${refs[i].doc}:${refs[i].entity.id}`);
+  }
+  return { links, linked };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Passages.
+
+function alignDoc(doc: CrossRefDoc, extra: string[][]): AlignDoc {
+  return { text: doc.text, lang: doc.analysis.language, units: doc.analysis.sentences, extra };
+}
+
+interface PairAlignment {
+  pairs: AlignPair[];
+  mode: 'rewrite' | 'comparable' | 'translation';
+  /** Sentence index in A → sentence indices in B. */
+  aToB: Map<number, number[]>;
+}
+
+function alignPair(a: CrossRefDoc, b: CrossRefDoc, ea: string[][], eb: string[][], options: CrossRefOptions): PairAlignment {
+  const da = alignDoc(a, ea);
+  const db = alignDoc(b, eb);
+  const opts = { glossary: options.glossary, signal: options.signal };
+  let pairs: AlignPair[];
+  let mode: PairAlignment['mode'];
+  if (a.analysis.language === b.analysis.language) {
+    pairs = alignRewrite(da, db, opts);
+    mode = 'rewrite';
+  } else {
+    const beads = alignTranslation(da, db, opts);
+    if (looksLikeTranslation(da, db, beads)) {
+      pairs = beads.filter((p) => p.a.length && p.b.length);
+      mode = 'translation';
+    } else {
+      pairs = alignComparable(da, db, opts);
+      mode = 'comparable';
+    }
+  }
+  const aToB = new Map<number, number[]>();
+  for (const p of pairs) for (const i of p.a) aToB.set(i, [...(aToB.get(i) ?? []), ...p.b]);
+  return { pairs, mode, aToB };
+}
+
+function passageLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): SpanLink[] {
+  const out: SpanLink[] = [];
+  const cross = a.analysis.language !== b.analysis.language;
+  for (const p of al.pairs) {
+    const sa = a.analysis.sentences;
+    const sb = b.analysis.sentences;
+    const spanA = { start: sa[p.a[0]].start, end: sa[p.a[p.a.length - 1]].end };
+    const spanB = { start: sb[p.b[0]].start, end: sb[p.b[p.b.length - 1]].end };
+    const link: SpanLink = { kind: 'passage', a: side(a, spanA), b: side(b, spanB), score: p.score, sentences: { a: p.a, b: p.b } };
+    if (cross) link.crossLanguage = true;
+    else {
+      link.reworded = !p.identical;
+      link.differences = p.differences ?? [];
+    }
+    out.push(link);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quotes.
+
+function speakerKeys(doc: CrossRefDoc, q: Quote): { name: string; keys: string[]; type: Entity['type'] } | null {
+  const sp = q.speaker;
+  if (!sp || !sp.entityId) return null;
+  const e = doc.analysis.entities.find((x) => x.id === sp.entityId);
+  if (!e) return null;
+  return { name: e.name, keys: entityKeys(e), type: e.type };
+}
+
+function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: CrossRefOptions): { links: SpanLink[]; la: Set<number>; lb: Set<number> } {
+  const qa = a.analysis.quotes.map((q, i) => ({ q, i })).filter((x) => !x.q.scare);
+  const qb = b.analysis.quotes.map((q, i) => ({ q, i })).filter((x) => !x.q.scare);
+  const la = new Set<number>();
+  const lb = new Set<number>();
+  const links: SpanLink[] = [];
+  if (!qa.length || !qb.length) return { links, la, lb };
+  const cross = a.analysis.language !== b.analysis.language;
+  const da: AlignDoc = { text: a.text, lang: a.analysis.language, units: qa.map((x) => x.q) };
+  const db: AlignDoc = { text: b.text, lang: b.analysis.language, units: qb.map((x) => x.q) };
+  const pairs = cross
+    ? alignComparable(da, db, { glossary: options.glossary, threshold: 0.3, signal: options.signal })
+    : sameLanguageQuotePairs(qa.map((x) => x.q), qb.map((x) => x.q));
+  for (const p of pairs) {
+    const x = qa[p.a[0]];
+    const y = qb[p.b[0]];
+    const ka = speakerKeys(a, x.q);
+    const kb = speakerKeys(b, y.q);
+    const sameSpeaker =
+      !!ka && !!kb &&
+      !!sameEntityKey({ keys: ka.keys, name: ka.name, aliases: [], type: ka.type }, { keys: kb.keys, name: kb.name, aliases: [], type: kb.type });
+    // Across languages, shared anchors between two short quotes are weak evidence: also require the passages
+    // around them to be aligned, or the same speaker.
+    if (cross && !sameSpeaker && !aligned(al, a, b, x.q, y.q)) continue;
+    const link: SpanLink = { kind: 'quote', a: side(a, x.q), b: side(b, y.q), score: p.score };
+    if (cross) link.crossLanguage = true;
+    else {
+      const d = wordDiff(x.q.text, y.q.text);
+      link.reworded = !d.identical;
+      link.differences = d.differences;
+    }
+    link.speakers = { a: x.q.speaker?.name ?? null, b: y.q.speaker?.name ?? null };
+    if (ka && kb) {
+      if (!sameSpeaker) {
+        link.conflict = true;
+        link.note = `attributed to ${ka.name} in ${a.file} but to ${kb.name} in ${b.file}`;
+      }
+    }
+    links.push(link);
+    la.add(x.i);
+    lb.add(y.i);
+  }
+  return { links, la, lb };
+}
+
+/** Minimum share of words kept for two quotes in one language to be the same statement. */
+const QUOTE_SIMILARITY = 0.5;
+
+/**
+ * Same-language quote pairs by word overlap (LCS share of the longer quote), one-to-one strongest first; then a
+ * quote left over whose best partner is already taken still links to it when close enough (a headline repeating
+ * part of a quote from the body).
+ */
+function sameLanguageQuotePairs(qa: Quote[], qb: Quote[]): AlignPair[] {
+  const sims: Array<{ i: number; j: number; score: number }> = [];
+  for (let i = 0; i < qa.length; i++) {
+    for (let j = 0; j < qb.length; j++) {
+      const sim = wordDiff(qa[i].text, qb[j].text).similarity;
+      if (sim >= QUOTE_SIMILARITY) sims.push({ i, j, score: sim });
+    }
+  }
+  const chosen = greedy(sims.slice());
+  const usedA = new Set(chosen.map((c) => c.i));
+  const usedB = new Set(chosen.map((c) => c.j));
+  for (const c of sims) {
+    if (usedA.has(c.i) && usedB.has(c.j)) continue;
+    if (!usedA.has(c.i) && chosen.some((x) => x.i === c.i)) continue;
+    const bestForI = !usedA.has(c.i) && sims.filter((x) => x.i === c.i).every((x) => x.score <= c.score);
+    const bestForJ = !usedB.has(c.j) && sims.filter((x) => x.j === c.j).every((x) => x.score <= c.score);
+    if (bestForI || bestForJ) {
+      chosen.push(c);
+      usedA.add(c.i);
+      usedB.add(c.j);
+    }
+  }
+  return chosen.map((c) => ({ a: [c.i], b: [c.j], score: Math.round(c.score * 1000) / 1000 }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates and figures.
+
+/** Whether a date value is precise enough to link on equality alone. */
+function linkableDate(v: string | null): v is string {
+  return !!v && v !== 'PRESENT_REF' && !/X[MDYW]\b|PX/.test(v) && !/^XXXX-WXX/.test(v);
+}
+
+function weekdayOfValue(v: string | null): number {
+  const m = /^XXXX-WXX-(\d)/.exec(v ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
+function weekdayInText(text: string): number {
+  for (const w of text.split(/[^\p{L}]+/u)) {
+    const n = weekdayNumber(w);
+    if (n) return n;
+  }
+  return 0;
+}
+
+/** Same day ignoring an unknown year ("XXXX-06-01" = "2020-06-01"); returns the fuller value. */
+function sameDate(x: string, y: string): string | null {
+  if (x === y) return x;
+  const mx = DAY_VALUE.exec(x);
+  const my = DAY_VALUE.exec(y);
+  if (mx && my && mx[2] === my[2] && mx[3] === my[3] && (mx[1] === 'XXXX' || my[1] === 'XXXX')) {
+    return mx[1] === 'XXXX' ? y : x;
+  }
+  const px = /^(\d{4}|XXXX)-(\d{2})$/.exec(x);
+  const py = /^(\d{4}|XXXX)-(\d{2})$/.exec(y);
+  if (px && py && px[2] === py[2] && (px[1] === 'XXXX' || py[1] === 'XXXX')) return px[1] === 'XXXX' ? y : x;
+  return null;
+}
+
+function aligned(al: PairAlignment, a: CrossRefDoc, b: CrossRefDoc, sa: Span, sb: Span): boolean {
+  const i = sentenceAt(a.analysis.sentences, sa.start);
+  const j = sentenceAt(b.analysis.sentences, sb.start);
+  return i >= 0 && j >= 0 && (al.aToB.get(i) ?? []).includes(j);
+}
+
+function greedy<T extends { score: number; i: number; j: number }>(cands: T[]): T[] {
+  cands.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  const ui = new Set<number>();
+  const uj = new Set<number>();
+  const out: T[] = [];
+  for (const c of cands) {
+    if (ui.has(c.i) || uj.has(c.j)) continue;
+    ui.add(c.i);
+    uj.add(c.j);
+    out.push(c);
+  }
+  return out;
+}
+
+function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: SpanLink[]; la: Set<number>; lb: Set<number> } {
+  const da = a.analysis.dates;
+  const db = b.analysis.dates;
+  const cands: Array<{ i: number; j: number; score: number; resolved?: string; note?: string }> = [];
+  const consider = (x: DateMention, y: DateMention, i: number, j: number, swap: boolean): void => {
+    const bonus = (swap ? aligned(al, a, b, y, x) : aligned(al, a, b, x, y)) ? 0.2 : 0;
+    if (linkableDate(x.value) && linkableDate(y.value)) {
+      const v = sameDate(x.value, y.value);
+      if (v) {
+        const c = { i: swap ? j : i, j: swap ? i : j, score: 0.8 + bonus } as (typeof cands)[number];
+        if (v !== x.value || v !== y.value) c.resolved = v;
+        cands.push(c);
+      }
+      return;
+    }
+    // A bare weekday ("Monday") resolved by the other version's full date ("Monday 17 August").
+    // Only within aligned passages, or between versions in one language: two comparable articles in two
+    // languages may well speak of different Mondays.
+    const wd = weekdayOfValue(x.value);
+    const sameLang = a.analysis.language === b.analysis.language;
+    if (wd && (bonus || sameLang) && weekdayOfValue(y.value) === wd) {
+      cands.push({ i: swap ? j : i, j: swap ? i : j, score: 0.5 + bonus });
+      return;
+    }
+    if (wd && (bonus || sameLang) && y.value && DAY_VALUE.test(y.value) && weekdayInText(y.text) === wd) {
+      cands.push({
+        i: swap ? j : i,
+        j: swap ? i : j,
+        score: 0.6 + bonus,
+        resolved: y.value,
+        note: `"${x.text}" is ${y.value} ("${y.text}")`,
+      });
+    }
+  };
+  for (let i = 0; i < da.length; i++) {
+    for (let j = 0; j < db.length; j++) {
+      consider(da[i], db[j], i, j, false);
+      if (!linkableDate(db[j].value) && weekdayOfValue(db[j].value)) consider(db[j], da[i], j, i, true);
+    }
+  }
+  const links: SpanLink[] = [];
+  const la = new Set<number>();
+  const lb = new Set<number>();
+  for (const c of greedy(cands)) {
+    const link: SpanLink = { kind: 'date', a: side(a, da[c.i]), b: side(b, db[c.j]), score: Math.min(1, c.score) };
+    if (a.analysis.language !== b.analysis.language) link.crossLanguage = true;
+    if (c.resolved) link.resolvedValue = c.resolved;
+    if (c.note) link.note = c.note;
+    links.push(link);
+    la.add(c.i);
+    lb.add(c.j);
+  }
+  return { links, la, lb };
+}
+
+function unitsCompatible(x: Figure, y: Figure, cross: boolean): boolean {
+  if (x.kind !== y.kind && x.kind !== 'number' && y.kind !== 'number') return false;
+  if (!x.unit || !y.unit || cross) return true;
+  return foldName(x.unit) === foldName(y.unit);
+}
+
+function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: SpanLink[]; la: Set<number>; lb: Set<number> } {
+  const fa = a.analysis.figures;
+  const fb = b.analysis.figures;
+  const cross = a.analysis.language !== b.analysis.language;
+  const cands: Array<{ i: number; j: number; score: number; conflict: boolean }> = [];
+  for (let i = 0; i < fa.length; i++) {
+    for (let j = 0; j < fb.length; j++) {
+      const x = fa[i];
+      const y = fb[j];
+      const inPair = aligned(al, a, b, x, y);
+      if (x.value === y.value) cands.push({ i, j, score: (unitsCompatible(x, y, cross) ? 0.8 : 0.6) + (inPair ? 0.2 : 0), conflict: false });
+      else if (inPair && x.kind === y.kind && unitsCompatible(x, y, cross) && (x.unit || y.unit)) {
+        // Same kind of thing in passages that report the same fact, different number: a conflict.
+        cands.push({ i, j, score: 0.5, conflict: true });
+      }
+    }
+  }
+  const links: SpanLink[] = [];
+  const la = new Set<number>();
+  const lb = new Set<number>();
+  for (const c of greedy(cands)) {
+    const x = fa[c.i];
+    const y = fb[c.j];
+    const link: SpanLink = { kind: 'figure', a: side(a, x), b: side(b, y), score: Math.min(1, c.score), conflict: c.conflict };
+    if (cross) link.crossLanguage = true;
+    if (c.conflict) link.note = `${x.text} (${a.file}) vs ${y.text} (${b.file})`;
+    else if (x.unit && y.unit && !cross && foldName(x.unit) !== foldName(y.unit)) link.note = `same number, different unit: ${x.unit} / ${y.unit}`;
+    links.push(link);
+    la.add(c.i);
+    lb.add(c.j);
+  }
+  return { links, la, lb };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entry point.
+
+/** Cross-references the documents of one story (all given documents; no grouping). */
+export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOptions = {}): { links: CrossRefLink[]; onlyIn: OnlyInItem[] } {
+  const glossary = glossaryMap(options.glossary);
+  const { links: entityLinks, linked: linkedEntities } = linkEntities(docs, glossary);
+  const extras = docs.map((d) => sentenceExtras(d, glossary));
+  const passages: SpanLink[] = [];
+  const quotes: SpanLink[] = [];
+  const dates: SpanLink[] = [];
+  const figures: SpanLink[] = [];
+  const linkedQuotes = docs.map(() => new Set<number>());
+  const linkedDates = docs.map(() => new Set<number>());
+  const linkedFigures = docs.map(() => new Set<number>());
+  for (let x = 0; x < docs.length; x++) {
+    for (let y = x + 1; y < docs.length; y++) {
+      abortCheck(options.signal);
+      const a = docs[x];
+      const b = docs[y];
+      const al = alignPair(a, b, extras[x], extras[y], options);
+      passages.push(...passageLinks(a, b, al));
+      const q = quoteLinks(a, b, al, options);
+      quotes.push(...q.links);
+      q.la.forEach((i) => linkedQuotes[x].add(i));
+      q.lb.forEach((i) => linkedQuotes[y].add(i));
+      const d = dateLinks(a, b, al);
+      dates.push(...d.links);
+      d.la.forEach((i) => linkedDates[x].add(i));
+      d.lb.forEach((i) => linkedDates[y].add(i));
+      const f = figureLinks(a, b, al);
+      figures.push(...f.links);
+      f.la.forEach((i) => linkedFigures[x].add(i));
+      f.lb.forEach((i) => linkedFigures[y].add(i));
+    }
+  }
+  const onlyIn: OnlyInItem[] = [];
+  if (docs.length >= 2) {
+    docs.forEach((d, x) => {
+      for (const e of d.analysis.entities) {
+        if (!linkedEntities.has(`${x}:${e.id}`)) onlyIn.push({ file: d.file, kind: 'entity', name: e.name, type: e.type, entityId: e.id });
+      }
+      d.analysis.quotes.forEach((q, i) => {
+        if (!q.scare && !linkedQuotes[x].has(i)) onlyIn.push({ file: d.file, kind: 'quote', name: q.text, start: q.start, end: q.end });
+      });
+      d.analysis.figures.forEach((f, i) => {
+        if (!linkedFigures[x].has(i)) onlyIn.push({ file: d.file, kind: 'figure', name: f.text, start: f.start, end: f.end });
+      });
+      d.analysis.dates.forEach((dt, i) => {
+        if (dt.value && dt.value !== 'PRESENT_REF' && !linkedDates[x].has(i)) {
+          onlyIn.push({ file: d.file, kind: 'date', name: dt.text, start: dt.start, end: dt.end });
+        }
+      });
+    });
+  }
+  return { links: [...entityLinks, ...passages, ...quotes, ...dates, ...figures], onlyIn };
+}
+
+/**
+ * Groups the documents into stories (automatically, under manual overrides, or as one story with `oneStory`)
+ * and cross-references the versions inside each story.
+ */
+export function crossReference(docs: CrossRefDoc[], options: CrossRefOptions = {}): CrossRefResult {
+  abortCheck(options.signal);
+  let stories: Story[];
+  if (options.oneStory) stories = docs.length >= 2 ? [{ files: docs.map((d) => d.file), score: 1, manual: true }] : [];
+  else {
+    const summaries = docs.map((d) => summarize(d.analysis, d.text, d.file));
+    stories = groupStories(summaries, {
+      manualLinks: options.manualLinks,
+      signal: options.signal,
+      ...(options.storyThreshold !== undefined ? { threshold: options.storyThreshold } : {}),
+    });
+  }
+  const byFile = new Map(docs.map((d) => [d.file, d]));
+  const links: CrossRefLink[] = [];
+  const onlyIn: OnlyInItem[] = [];
+  for (const s of stories) {
+    const members = s.files.map((f) => byFile.get(f)).filter((d): d is CrossRefDoc => !!d);
+    const r = crossReferenceStory(members, options);
+    links.push(...r.links);
+    onlyIn.push(...r.onlyIn);
+  }
+  return { stories, links, onlyIn };
+}

@@ -1,0 +1,103 @@
+/**
+ * Plain, JSON-serialisable data produced by cross-referencing versions of one story.
+ * The shape follows `article-lens xref --json` (issue 4, item 7); extra fields are additions.
+ */
+import type { EntityType, Lang } from './types';
+
+/** A set of files judged to be versions of one story. */
+export interface Story {
+  files: string[];
+  /** 0..1: how strongly the versions are tied (the weakest link of the group; 1 for a manual link). */
+  score: number;
+  /** True when a manual link/unlink decided (part of) this grouping. */
+  manual?: boolean;
+}
+
+/** One side of a span link. */
+export interface LinkSide {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A word-level difference between two wordings: `a` in the first version, `b` in the second ("" when absent). */
+export interface WordDifference {
+  a: string;
+  b: string;
+}
+
+export interface EntityLinkItem {
+  file: string;
+  entityId: string;
+  name: string;
+  type?: EntityType;
+}
+
+export interface EntityLink {
+  kind: 'entity';
+  items: EntityLinkItem[];
+  /** The shared key that tied them ("geo:US", "name:tiktok", "surname:trump"). */
+  key?: string;
+}
+
+export type SpanLinkKind = 'passage' | 'quote' | 'date' | 'figure';
+
+export interface SpanLink {
+  kind: SpanLinkKind;
+  a: LinkSide;
+  b: LinkSide;
+  /** 0..1 similarity. */
+  score: number;
+  /** Same-language links: the wording differs. Absent across languages (a translation always differs). */
+  reworded?: boolean;
+  differences?: WordDifference[];
+  /** Figures that disagree, or a quote attributed to different speakers. */
+  conflict?: boolean;
+  /** Human-readable reason for a conflict or a resolution. */
+  note?: string;
+  /** True when the two sides are in different languages. */
+  crossLanguage?: boolean;
+  /** Quotes: the speaker each version gives (null when none). */
+  speakers?: { a: string | null; b: string | null };
+  /** Dates: the resolved ISO value shared by both sides, when one side only implied it ("Monday" = "Monday 17 August"). */
+  resolvedValue?: string;
+  /** Passages: sentence indices on each side (into `analysis.sentences`), for 1:2 / 2:1 links. */
+  sentences?: { a: number[]; b: number[] };
+}
+
+export type CrossRefLink = EntityLink | SpanLink;
+
+export type OnlyInKind = 'entity' | 'quote' | 'figure' | 'date';
+
+export interface OnlyInItem {
+  file: string;
+  kind: OnlyInKind;
+  /** Entity name, or the text of the quote/figure/date. */
+  name: string;
+  type?: EntityType;
+  entityId?: string;
+  start?: number;
+  end?: number;
+}
+
+export interface CrossRefResult {
+  stories: Story[];
+  links: CrossRefLink[];
+  onlyIn: OnlyInItem[];
+}
+
+/** A manual override persisted by the extension: link or unlink two files. */
+export interface ManualLink {
+  a: string;
+  b: string;
+  linked: boolean;
+}
+
+/** Cheap per-document fingerprint used to group stories; cacheable by content hash. */
+export interface DocSummary {
+  file: string;
+  language: Lang;
+  /** Weighted features: key → weight ("ent:name:tiktok" → 2, "geo:US" → 0.5, "fig:1500" → 1.5). */
+  features: Record<string, number>;
+}
