@@ -1,0 +1,248 @@
+/**
+ * Annotation export formats. Pure: text and analysis in, strings/objects out. Called by the export command
+ * (src/features/commands.ts) and tested in test/unit/export.test.ts.
+ *
+ * - `toCliJson`: the same shape as `article-lens analyze --json`.
+ * - `toBrat`: brat standoff `.ann` (offsets in Unicode code points, as brat counts them).
+ * - `toWebAnnotation`: a W3C Web Annotation collection (JSON-LD) with TextQuoteSelector + TextPositionSelector
+ *   (positions in code points, as the W3C model requires).
+ */
+import type { ArticleAnalysis, Span } from './types';
+
+export type ExportFormat = 'json' | 'brat' | 'w3c';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'brat', 'w3c'];
+
+/** File extension for each format. */
+export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { json: '.json', brat: '.ann', w3c: '.jsonld' };
+
+/** One document in the CLI's `--json` shape. */
+export function toCliDocument(file: string, a: ArticleAnalysis) {
+  return {
+    file,
+    language: a.language,
+    referenceDate: a.referenceDate?.value ?? null,
+    entities: a.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: e.aliases,
+      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+    })),
+    figures: a.figures.map((f) => ({
+      start: f.start,
+      end: f.end,
+      text: f.text,
+      value: f.value,
+      unit: f.unit,
+      kind: f.kind,
+    })),
+    dates: a.dates.map((d) => ({
+      start: d.start,
+      end: d.end,
+      text: d.text,
+      kind: d.kind,
+      value: d.value,
+      resolvedFrom: d.resolvedFrom,
+    })),
+    quotes: a.quotes.map((q) => ({
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      scare: q.scare,
+      speaker: q.speaker
+        ? { name: q.speaker.name, entityId: q.speaker.entityId, start: q.speaker.start, end: q.speaker.end, via: q.speaker.via }
+        : null,
+    })),
+  };
+}
+
+/** `{ version: 1, documents: [ … ] }` exactly as the CLI prints it, pretty-printed. */
+export function toCliJson(file: string, a: ArticleAnalysis): string {
+  return `${JSON.stringify({ version: 1, documents: [toCliDocument(file, a)] }, null, 2)}\n`;
+}
+
+/**
+ * Maps UTF-16 offsets to Unicode code-point offsets for one text. Built once (linear), then O(log n) per lookup.
+ */
+export function codePointMapper(text: string): (utf16: number) => number {
+  const astral: number[] = []; // UTF-16 index of the low surrogate of each astral character
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        astral.push(i + 1);
+        i++;
+      }
+    }
+  }
+  if (astral.length === 0) return (o) => o;
+  return (o) => {
+    // Count low surrogates strictly before o.
+    let lo = 0;
+    let hi = astral.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (astral[mid] < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return o - lo;
+  };
+}
+
+const BRAT_TYPES = {
+  person: 'Person',
+  organization: 'Organization',
+  place: 'Place',
+  date: 'Date',
+  figure: 'Figure',
+  quote: 'Quote',
+  speaker: 'Speaker',
+} as const;
+
+/** Splits a span at line breaks into non-empty fragments (brat fragments cannot contain newlines). */
+function fragments(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let s = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    if (i === span.end || text[i] === '\n' || text[i] === '\r') {
+      // Trim surrounding white space so each fragment starts and ends on text.
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(text[a])) a++;
+      while (b > a && /\s/.test(text[b - 1])) b--;
+      if (b > a) out.push({ start: a, end: b });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\t\r\n]+/g, ' ');
+}
+
+/**
+ * brat standoff annotations: `T` lines for entity mentions, dates, figures, quotes and speakers; `R` lines
+ * linking a quote to its speaker (`SaidBy`); `#` AnnotatorNotes with entity ids/names, date values, figure values.
+ * Multi-line spans become discontinuous fragments (`start end;start end`).
+ */
+export function toBrat(text: string, a: ArticleAnalysis): string {
+  const cp = codePointMapper(text);
+  const lines: string[] = [];
+  let t = 0;
+  let n = 0;
+  let r = 0;
+  const add = (type: string, span: Span, note?: string): string | null => {
+    const frags = fragments(text, span);
+    if (frags.length === 0) return null;
+    const id = `T${++t}`;
+    const offs = frags.map((f) => `${cp(f.start)} ${cp(f.end)}`).join(';');
+    const covered = frags.map((f) => text.slice(f.start, f.end)).join(' ');
+    lines.push(`${id}\t${type} ${offs}\t${oneLine(covered)}`);
+    if (note) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${oneLine(note)}`);
+    return id;
+  };
+  for (const e of a.entities) {
+    for (const m of e.mentions) add(BRAT_TYPES[e.type], m, `${e.id}: ${e.name}`);
+  }
+  for (const d of a.dates) add(BRAT_TYPES.date, d, d.value ? `${d.kind}: ${d.value}` : d.kind);
+  for (const f of a.figures) add(BRAT_TYPES.figure, f, `${f.kind}: ${f.value}${f.unit ? ` ${f.unit}` : ''}`);
+  for (const q of a.quotes) {
+    const qid = add(BRAT_TYPES.quote, q, q.scare ? 'scare quote' : undefined);
+    if (qid && q.speaker && q.speaker.end > q.speaker.start) {
+      const sid = add(BRAT_TYPES.speaker, q.speaker, `${q.speaker.via}: ${q.speaker.name}`);
+      if (sid) lines.push(`R${++r}\tSaidBy Arg1:${qid} Arg2:${sid}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/** One W3C Web Annotation. */
+export interface WebAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'tagging' | 'identifying' | 'describing';
+  body: { type: 'TextualBody'; value: string; purpose: string; format?: string }[];
+  target: {
+    source: string;
+    selector: [
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+      { type: 'TextPositionSelector'; start: number; end: number },
+    ];
+  };
+}
+
+/**
+ * A W3C Web Annotation collection (JSON-LD) for one article at `source` (a URI). Each entity mention, date,
+ * figure, quote and speaker attribution is one annotation with both a quote and a position selector.
+ */
+export function toWebAnnotation(text: string, a: ArticleAnalysis, source: string) {
+  const cp = codePointMapper(text);
+  const items: WebAnnotation[] = [];
+  const ctx = 32;
+  const push = (span: Span, motivation: WebAnnotation['motivation'], bodies: [string, string][]) => {
+    items.push({
+      id: `${source}#annotation-${items.length + 1}`,
+      type: 'Annotation',
+      motivation,
+      body: bodies.map(([purpose, value]) => ({ type: 'TextualBody', value, purpose, format: 'text/plain' })),
+      target: {
+        source,
+        selector: [
+          {
+            type: 'TextQuoteSelector',
+            exact: text.slice(span.start, span.end),
+            prefix: text.slice(Math.max(0, span.start - ctx), span.start),
+            suffix: text.slice(span.end, span.end + ctx),
+          },
+          { type: 'TextPositionSelector', start: cp(span.start), end: cp(span.end) },
+        ],
+      },
+    });
+  };
+  for (const e of a.entities) {
+    for (const m of e.mentions) {
+      push(m, 'identifying', [
+        ['tagging', e.type],
+        ['identifying', e.name],
+      ]);
+    }
+  }
+  for (const d of a.dates) {
+    push(d, 'describing', [['tagging', 'date'], ...(d.value ? ([['describing', d.value]] as [string, string][]) : [])]);
+  }
+  for (const f of a.figures) {
+    push(f, 'describing', [
+      ['tagging', 'figure'],
+      ['describing', `${f.value}${f.unit ? ` ${f.unit}` : ''}`],
+    ]);
+  }
+  for (const q of a.quotes) {
+    push(q, 'describing', [
+      ['tagging', q.scare ? 'scare-quote' : 'quote'],
+      ...(q.speaker ? ([['describing', `speaker: ${q.speaker.name}`]] as [string, string][]) : []),
+    ]);
+  }
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `${source}#annotations`,
+    type: 'AnnotationCollection',
+    label: 'Article Lens annotations',
+    total: items.length,
+    first: { id: `${source}#page1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+/** Serialises one export format. `file` is the name used in the CLI JSON; `source` the URI used in JSON-LD. */
+export function exportAnnotations(format: ExportFormat, text: string, a: ArticleAnalysis, file: string, source: string): string {
+  switch (format) {
+    case 'json':
+      return toCliJson(file, a);
+    case 'brat':
+      return toBrat(text, a);
+    case 'w3c':
+      return `${JSON.stringify(toWebAnnotation(text, a, source), null, 2)}\n`;
+  }
+}

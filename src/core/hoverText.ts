@@ -1,0 +1,200 @@
+/**
+ * Markdown for hover cards. Pure: strings and core data in, markdown strings out.
+ * Every piece of article text goes through `escapeMarkdown`, so a hostile article cannot inject links,
+ * `command:` URIs, HTML or code spans. Callers must still render with `isTrusted` off and `supportHtml` off.
+ */
+import type { DateMention, Entity, Figure, Quote, ReferenceDate } from './types';
+
+/** Localizable words used in the cards (English defaults). */
+export interface HoverLabels {
+  person: string;
+  organization: string;
+  place: string;
+  date: string;
+  figure: string;
+  quote: string;
+  aliases: string;
+  mentions: (n: number) => string;
+  firstMention: string;
+  resolvedExplicit: string;
+  resolvedAgainst: (ref: string, source: string) => string;
+  unresolved: string;
+  speaker: string;
+  noSpeaker: string;
+  via: Record<'named' | 'description' | 'pronoun' | 'continuation', string>;
+  attributedBy: string;
+  scare: string;
+  value: string;
+  unit: string;
+  dateKinds: Record<string, string>;
+  figureKinds: Record<string, string>;
+  referenceSources: Record<string, string>;
+}
+
+export const DEFAULT_HOVER_LABELS: HoverLabels = {
+  person: 'Person',
+  organization: 'Organization',
+  place: 'Place',
+  date: 'Date',
+  figure: 'Figure',
+  quote: 'Quote',
+  aliases: 'Also called',
+  mentions: (n) => (n === 1 ? '1 mention' : `${n} mentions`),
+  firstMention: 'First mention',
+  resolvedExplicit: 'given explicitly in the text',
+  resolvedAgainst: (ref, source) => `resolved against ${ref} (${source})`,
+  unresolved: 'could not be resolved to a calendar date',
+  speaker: 'Speaker',
+  noSpeaker: 'no speaker found',
+  via: {
+    named: 'named at the quote',
+    description: 'by a description',
+    pronoun: 'by a pronoun',
+    continuation: 'continues the previous quote',
+  },
+  attributedBy: 'attributed by',
+  scare: 'short quoted phrase (scare quote)',
+  value: 'Value',
+  unit: 'unit',
+  dateKinds: { date: 'date', relative: 'relative date', duration: 'duration', time: 'time', set: 'recurring' },
+  figureKinds: { money: 'money', percent: 'percentage', count: 'count', number: 'number' },
+  referenceSources: {
+    caller: 'the reference date you set',
+    dateline: 'the dateline',
+    text: 'a date in the text',
+    copyright: 'the copyright line',
+  },
+};
+
+const MAX_SNIPPET = 240;
+
+/**
+ * Escapes text for CommonMark/GFM so that it renders literally: every ASCII punctuation character is
+ * backslash-escaped (this breaks links, autolinks such as `http://` and `www.`, emphasis, code spans and
+ * HTML tags), line breaks and control characters become spaces, and the result is cut to `max` characters.
+ */
+export function escapeMarkdown(text: string, max = MAX_SNIPPET): string {
+  let s = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ');
+  if (s.length > max) s = `${s.slice(0, max)}…`;
+  // Lone surrogates would render as garbage; replace them.
+  s = s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return s.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+/** Text around a span, with the span in bold: "…the words **mention** and more…" (all escaped). */
+export function contextSnippet(text: string, start: number, end: number, radius = 60): string {
+  const from = Math.max(0, start - radius);
+  const to = Math.min(text.length, end + radius);
+  // Do not cut through a word at either end when the cut is not at the text boundary.
+  let a = from;
+  if (a > 0) {
+    const ws = text.slice(a, start).search(/\s/);
+    if (ws >= 0) a += ws + 1;
+  }
+  let b = to;
+  if (b < text.length) {
+    const tail = text.slice(end, b);
+    const ws = tail.search(/\s\S*$/);
+    if (ws >= 0) b = end + ws;
+  }
+  const before = escapeMarkdown(text.slice(a, start), radius + 1);
+  const mention = escapeMarkdown(text.slice(start, end), 120).trim();
+  const after = escapeMarkdown(text.slice(end, b), radius + 1);
+  return `${a > 0 ? '…' : ''}${before}**${mention}**${after}${b < text.length ? '…' : ''}`;
+}
+
+/** Hover card of an entity: kind, canonical name, aliases, mention count and the first mention in context. */
+export function entityHover(text: string, entity: Entity, labels: HoverLabels = DEFAULT_HOVER_LABELS): string {
+  const lines: string[] = [];
+  lines.push(`**${labels[entity.type]}** · ${escapeMarkdown(entity.name, 120)}`);
+  if (entity.aliases.length > 0) {
+    lines.push(`${labels.aliases}: ${entity.aliases.slice(0, 12).map((a) => escapeMarkdown(a, 80)).join(', ')}`);
+  }
+  lines.push(labels.mentions(entity.mentions.length));
+  const first = entity.mentions[0];
+  if (first) lines.push(`${labels.firstMention}: ${contextSnippet(text, first.start, first.end)}`);
+  return lines.join('\n\n');
+}
+
+/** Weekday + long date for an ISO `YYYY-MM-DD` value, or null when the value is not a full calendar date. */
+export function describeCalendarDate(value: string | null, locale = 'en'): string | null {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(d.getTime()) || d.getUTCMonth() !== Number(m[2]) - 1) return null;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(d);
+  } catch {
+    return d.toISOString().slice(0, 10);
+  }
+}
+
+/** Hover card of a date: kind, ISO value, calendar date with weekday, and what it was resolved against. */
+export function dateHover(
+  date: DateMention,
+  reference: ReferenceDate | null,
+  labels: HoverLabels = DEFAULT_HOVER_LABELS,
+  locale = 'en',
+): string {
+  const lines: string[] = [];
+  const kind = labels.dateKinds[date.kind] ?? date.kind;
+  lines.push(`**${labels.date}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(date.text, 120)}`);
+  if (date.value) {
+    const cal = describeCalendarDate(date.value, locale);
+    lines.push(`${labels.value}: ${escapeMarkdown(date.value, 60)}${cal ? ` — ${escapeMarkdown(cal, 80)}` : ''}`);
+  }
+  if (date.resolvedFrom === 'explicit') {
+    lines.push(labels.resolvedExplicit);
+  } else if (date.resolvedFrom === 'reference' && reference) {
+    const source = labels.referenceSources[reference.source] ?? reference.source;
+    const where = reference.span ? ` “${escapeMarkdown(reference.span.text, 80)}”` : '';
+    lines.push(escapeMarkdownKeepingInserts(labels.resolvedAgainst(reference.value, source)) + where);
+  } else if (!date.value) {
+    lines.push(labels.unresolved);
+  }
+  return lines.join('\n\n');
+}
+
+// Label templates are ours, but the reference value comes from the article: escape the whole sentence.
+function escapeMarkdownKeepingInserts(s: string): string {
+  return escapeMarkdown(s, 400);
+}
+
+/** Hover card of a quote: speaker, how it was attributed (with the attributing words), and the quote itself. */
+export function quoteHover(text: string, quote: Quote, labels: HoverLabels = DEFAULT_HOVER_LABELS): string {
+  const lines: string[] = [];
+  const sp = quote.speaker;
+  lines.push(
+    `**${labels.quote}** · ${labels.speaker}: ${sp ? `**${escapeMarkdown(sp.name, 120)}**` : `_${labels.noSpeaker}_`}`,
+  );
+  if (sp) {
+    const how = labels.via[sp.via] ?? sp.via;
+    const words = sp.end > sp.start ? text.slice(sp.start, sp.end) : '';
+    lines.push(words ? `${how} — ${labels.attributedBy} “${escapeMarkdown(words, 120)}”` : how);
+  }
+  if (quote.scare) lines.push(`_${labels.scare}_`);
+  lines.push(`> ${escapeMarkdown(quote.text, 400)}`);
+  return lines.join('\n\n');
+}
+
+/** Hover card of a figure: kind, normalized value and unit. */
+export function figureHover(figure: Figure, labels: HoverLabels = DEFAULT_HOVER_LABELS, locale = 'en'): string {
+  const kind = labels.figureKinds[figure.kind] ?? figure.kind;
+  let value: string;
+  try {
+    value = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(figure.value);
+  } catch {
+    value = String(figure.value);
+  }
+  const unit = figure.unit ? ` ${escapeMarkdown(figure.unit, 60)}` : '';
+  return [
+    `**${labels.figure}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(figure.text, 120)}`,
+    `${labels.value}: ${escapeMarkdown(value)}${unit}`,
+  ].join('\n\n');
+}

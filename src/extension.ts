@@ -1,0 +1,100 @@
+/**
+ * Entry point: builds the services, registers every feature, and returns the API object below.
+ * Activation is light: the NLP libraries load only in the analysis worker (dist/worker.js), which is
+ * spawned on the first article.
+ */
+import * as vscode from 'vscode';
+import { ContextKeys, Config } from './constants';
+import type { ArticleAnalysis } from './core/types';
+import { registerCommands } from './features/commands';
+import { registerDecorations, type DecorationCounts } from './features/decorations';
+import { registerHovers } from './features/hovers';
+import { registerLanguageDetection } from './features/languageDetection';
+import { registerNavigation } from './features/navigation';
+import { registerPanel } from './features/panelView';
+import { registerSemanticTokens } from './features/semanticTokens';
+import { registerStatusBar } from './features/statusBar';
+import { registerSymbols } from './features/symbols';
+import { AnalysisClient } from './services/analysisClient';
+import { DocumentAnalyses, type AnalyzedEvent } from './services/analyses';
+import { ArticleFiles } from './services/articleFiles';
+import { ExtensionConfig } from './services/config';
+
+/**
+ * The object `activate()` returns (`vscode.extensions.getExtension('article-lens.article-lens').exports`),
+ * used by the integration tests to wait for analyses instead of sleeping:
+ *
+ * ```ts
+ * interface ArticleLensApi {
+ *   analyses: {
+ *     // Resolves once the current version of the document at `uri` is analysed (opens it if needed);
+ *     // undefined when it is not an article, is over the size limit, or failed.
+ *     whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
+ *     // Fires after each analysis of a document's current version.
+ *     onDidAnalyze: vscode.Event<{ document: vscode.TextDocument; analysis: ArticleAnalysis }>;
+ *   };
+ *   decorations: {
+ *     // Ranges painted per layer (person, organization, place, date, figure, quote, speaker) in the visible
+ *     // editors of `uri`; all zero when it is not visible.
+ *     counts(uri: vscode.Uri): DecorationCounts;
+ *     // Fires after the editors of a document were repainted.
+ *     onDidPaint: vscode.Event<vscode.Uri>;
+ *   };
+ * }
+ * ```
+ */
+export interface ArticleLensApi {
+  analyses: {
+    whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
+    onDidAnalyze: vscode.Event<AnalyzedEvent>;
+  };
+  decorations: {
+    counts(uri: vscode.Uri): DecorationCounts;
+    onDidPaint: vscode.Event<vscode.Uri>;
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): ArticleLensApi {
+  const config = new ExtensionConfig();
+  const files = new ArticleFiles(config);
+  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
+  const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
+  const decorations = registerDecorations({ analyses, config });
+
+  const setContext = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, !!doc && analyses.isArticle(doc));
+    void vscode.commands.executeCommand('setContext', ContextKeys.highlightsOn, config.get(Config.decorationsEnabled));
+  };
+  setContext();
+
+  context.subscriptions.push(
+    files,
+    client,
+    analyses,
+    decorations,
+    registerLanguageDetection({ files }),
+    registerSemanticTokens({ analyses, config }),
+    registerHovers({ analyses, config }),
+    registerSymbols({ analyses }),
+    registerNavigation({ analyses }),
+    registerStatusBar({ analyses, config }),
+    registerPanel({ analyses, extensionUri: context.extensionUri }),
+    registerCommands({ analyses, files, config }),
+    vscode.window.onDidChangeActiveTextEditor(setContext),
+    vscode.workspace.onDidOpenTextDocument(setContext),
+    vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),
+  );
+
+  return {
+    analyses: {
+      whenAnalyzed: (uri) => analyses.whenAnalyzed(uri),
+      onDidAnalyze: analyses.onDidAnalyze,
+    },
+    decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { colorId, Config, DECORATION_LAYERS, type DecorationLayer } from '../constants';
+import type { DocumentAnalyses } from '../services/analyses';
+import type { ExtensionConfig } from '../services/config';
+import { LAYER_KIND, layerSpans } from '../util/layers';
+import { toRange } from '../util/ranges';
+
+/** Counts of painted ranges per layer, for one document. */
+export type DecorationCounts = Record<DecorationLayer, number>;
+
+/** What registerDecorations returns: a disposable plus read access for tests (through the extension API). */
+export interface DecorationsController extends vscode.Disposable {
+  /** Ranges currently painted per layer for the document at `uri` (all zero when it is not visible). */
+  counts(uri: vscode.Uri): DecorationCounts;
+  /** Fires after the editors showing a document have been (re)painted. */
+  readonly onDidPaint: vscode.Event<vscode.Uri>;
+}
+
+/**
+ * The non-colour cue per layer (underline style or frame), so that kinds can be told apart without colour:
+ * person solid underline, organization double, place dashed, date dotted, figure thin underline + bold,
+ * quote italic (plus a mark in the overview ruler), speaker framed.
+ */
+const STYLES: Record<DecorationLayer, vscode.DecorationRenderOptions> = {
+  person: { borderStyle: 'solid', borderWidth: '0 0 2px 0' },
+  organization: { borderStyle: 'double', borderWidth: '0 0 3px 0' },
+  place: { borderStyle: 'dashed', borderWidth: '0 0 2px 0' },
+  date: { borderStyle: 'dotted', borderWidth: '0 0 2px 0' },
+  figure: { borderStyle: 'solid', borderWidth: '0 0 1px 0', fontWeight: 'bold' },
+  quote: { fontStyle: 'italic' },
+  speaker: { borderStyle: 'solid', borderWidth: '1px', borderRadius: '2px' },
+};
+
+function createTypes(): Map<DecorationLayer, vscode.TextEditorDecorationType> {
+  const types = new Map<DecorationLayer, vscode.TextEditorDecorationType>();
+  for (const layer of DECORATION_LAYERS) {
+    types.set(
+      layer,
+      vscode.window.createTextEditorDecorationType({
+        ...STYLES[layer],
+        backgroundColor: new vscode.ThemeColor(colorId(layer, 'Background')),
+        borderColor: new vscode.ThemeColor(colorId(layer, 'Border')),
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        ...(layer === 'quote'
+          ? {
+              overviewRulerColor: new vscode.ThemeColor(colorId('quote', 'Border')),
+              overviewRulerLane: vscode.OverviewRulerLane.Left,
+            }
+          : {}),
+      }),
+    );
+  }
+  return types;
+}
+
+function zero(): DecorationCounts {
+  return { person: 0, organization: 0, place: 0, date: 0, figure: 0, quote: 0, speaker: 0 };
+}
+
+/**
+ * Paints entity, date, figure, quote and speaker highlights in visible article editors whenever an analysis
+ * arrives, the visible editors change, or a highlight setting changes. Called from extension.ts.
+ */
+export function registerDecorations(deps: { analyses: DocumentAnalyses; config: ExtensionConfig }): DecorationsController {
+  const { analyses, config } = deps;
+  let types = createTypes();
+  const painted = new Map<string, DecorationCounts>();
+  const paintEmitter = new vscode.EventEmitter<vscode.Uri>();
+
+  const paint = (editor: vscode.TextEditor): void => {
+    const doc = editor.document;
+    const analysis = analyses.isArticle(doc) ? analyses.get(doc) : undefined;
+    if (!analysis && analyses.isArticle(doc) && analyses.state(doc.uri)?.status === 'pending') {
+      // Keep the current highlights until the new analysis arrives (VS Code moves them with the edits).
+      return;
+    }
+    const enabled = config.enabledKinds();
+    const spans = analysis ? layerSpans(analysis) : undefined;
+    const counts = zero();
+    for (const layer of DECORATION_LAYERS) {
+      const type = types.get(layer);
+      if (!type) continue;
+      const list = spans && enabled.has(LAYER_KIND[layer]) ? spans[layer] : [];
+      editor.setDecorations(
+        type,
+        list.map((s) => toRange(doc, s)),
+      );
+      counts[layer] = list.length;
+    }
+    painted.set(doc.uri.toString(), counts);
+    paintEmitter.fire(doc.uri);
+  };
+
+  const paintAll = (): void => {
+    for (const editor of vscode.window.visibleTextEditors) paint(editor);
+  };
+
+  const disposables: vscode.Disposable[] = [
+    paintEmitter,
+    analyses.onDidAnalyze(({ document }) => {
+      for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) paint(editor);
+    }),
+    analyses.onDidChangeState((state) => {
+      if (state.status === 'tooLarge' || state.status === 'error' || state.status === 'closed') {
+        const key = state.uri.toString();
+        for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === key) paint(editor);
+        if (state.status === 'closed') painted.delete(key);
+      }
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => paintAll()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(Config.section + '.decorations')) paintAll();
+      if (e.affectsConfiguration('workbench.colorCustomizations')) {
+        // Recreate the types so colour customisations apply to already painted ranges.
+        for (const t of types.values()) t.dispose();
+        types = createTypes();
+        paintAll();
+      }
+    }),
+  ];
+  paintAll();
+
+  return {
+    counts: (uri) => {
+      const key = uri.toString();
+      const visible = vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key);
+      return visible ? { ...(painted.get(key) ?? zero()) } : zero();
+    },
+    onDidPaint: paintEmitter.event,
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+      for (const t of types.values()) t.dispose();
+      painted.clear();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { Commands, Config } from '../constants';
+import type { DocumentAnalyses } from '../services/analyses';
+import type { ExtensionConfig } from '../services/config';
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Status-bar item for the active article: language and counts, "analysing…", or a clear message when the file
+ * is over `articleLens.analysis.maxFileSizeKB` or the analysis failed. Click opens the panel.
+ */
+export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: ExtensionConfig }): vscode.Disposable {
+  const { analyses, config } = deps;
+  const t = vscode.l10n.t;
+  const item = vscode.window.createStatusBarItem('articleLens.status', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Article Lens';
+  item.command = Commands.showPanel;
+
+  const update = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !config.get(Config.statusBarEnabled) || !analyses.isArticle(doc)) {
+      item.hide();
+      return;
+    }
+    const state = analyses.state(doc.uri);
+    const analysis = analyses.get(doc);
+    item.backgroundColor = undefined;
+    if (state?.status === 'tooLarge') {
+      const limit = config.get(Config.analysisMaxFileSizeKB, doc);
+      item.text = `$(warning) ${t('Article too large ({0} > {1} KB): not analysed', formatSize(state.size), limit)}`;
+      item.tooltip = t(
+        'This file is larger than articleLens.analysis.maxFileSizeKB ({0} KB). Raise the setting to analyse it.',
+        limit,
+      );
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else if (state?.status === 'error') {
+      item.text = `$(error) ${t('Article Lens: analysis failed')}`;
+      item.tooltip = state.error ?? '';
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    } else if (analysis) {
+      const count = (type: string) => analysis.entities.filter((e) => e.type === type).length;
+      const quotes = analysis.quotes.filter((q) => !q.scare).length;
+      item.text = `$(book) ${analysis.language.toUpperCase()} · ${t('{0} entities', analysis.entities.length)} · ${t('{0} quotes', quotes)}`;
+      const tip = new vscode.MarkdownString(undefined, true);
+      tip.isTrusted = false;
+      tip.appendText(
+        [
+          `Article Lens — ${analysis.language}`,
+          `${t('People')}: ${count('person')}`,
+          `${t('Organizations')}: ${count('organization')}`,
+          `${t('Places')}: ${count('place')}`,
+          `${t('Dates')}: ${analysis.dates.length}`,
+          `${t('Figures')}: ${analysis.figures.length}`,
+          `${t('Quotes')}: ${quotes}`,
+          analysis.referenceDate ? `${t('Reference date')}: ${analysis.referenceDate.value}` : '',
+          ...analysis.notes,
+          state?.ms !== undefined ? t('Analysed in {0} ms', Math.round(state.ms)) : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      );
+      item.tooltip = tip;
+    } else {
+      item.text = `$(sync~spin) ${t('Article Lens: analysing…')}`;
+      item.tooltip = undefined;
+    }
+    item.show();
+  };
+
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    analyses.onDidChangeState(update),
+    analyses.onDidAnalyze(update),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (config.affects(e, Config.statusBarEnabled, Config.analysisMaxFileSizeKB)) update();
+    }),
+  );
+}

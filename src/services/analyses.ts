@@ -1,0 +1,279 @@
+import * as vscode from 'vscode';
+import { Config, OVERRIDES_STATE_KEY } from '../constants';
+import type { ArticleAnalysis, Lang } from '../core/types';
+import type { AnalysisClient } from './analysisClient';
+import type { ArticleFiles } from './articleFiles';
+import type { ExtensionConfig } from './config';
+
+/** Where one document's analysis stands. */
+export type AnalysisStatus = 'pending' | 'ready' | 'tooLarge' | 'error' | 'closed';
+
+/** Cached state of one document, keyed by its URI; valid for `version` only. */
+export interface AnalysisState {
+  uri: vscode.Uri;
+  version: number;
+  status: AnalysisStatus;
+  analysis?: ArticleAnalysis;
+  /** Size of the text in bytes (UTF-16 length × 1 is close enough for the limit; see sizeOf). */
+  size: number;
+  /** Milliseconds the worker spent on the analysis. */
+  ms?: number;
+  error?: string;
+}
+
+/** Payload of onDidAnalyze. */
+export interface AnalyzedEvent {
+  document: vscode.TextDocument;
+  analysis: ArticleAnalysis;
+}
+
+/** Per-document choices made with the "Set Language" and "Set Reference Date" commands. */
+export interface DocumentOverrides {
+  lang?: Lang;
+  referenceDate?: string;
+}
+
+interface Inflight {
+  version: number;
+  controller: AbortController;
+  promise: Promise<void>;
+}
+
+/** UTF-8 byte length, computed without allocating a buffer for the common ASCII case. */
+export function sizeOf(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * DocumentAnalyses: the one cache of ArticleAnalysis that feeds every feature (decorations, tokens, hovers,
+ * symbols, navigation, panel, status bar, commands). Keyed by URI and valid for one document version;
+ * analyses run in the worker, immediately when an article is opened or becomes active, and debounced per
+ * document while typing. Created in extension.ts.
+ */
+export class DocumentAnalyses implements vscode.Disposable {
+  private readonly states = new Map<string, AnalysisState>();
+  private readonly inflight = new Map<string, Inflight>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly analyzedEmitter = new vscode.EventEmitter<AnalyzedEvent>();
+  private readonly changeEmitter = new vscode.EventEmitter<AnalysisState>();
+
+  /** Fires after a document's analysis for its current version is ready. */
+  readonly onDidAnalyze = this.analyzedEmitter.event;
+  /** Fires on every state change (pending, ready, too large, error) and when a closed document is dropped. */
+  readonly onDidChangeState = this.changeEmitter.event;
+
+  constructor(
+    private readonly client: AnalysisClient,
+    private readonly files: ArticleFiles,
+    private readonly config: ExtensionConfig,
+    private readonly memento: vscode.Memento,
+  ) {
+    this.disposables.push(
+      this.analyzedEmitter,
+      this.changeEmitter,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.request(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        this.request(e.document, this.config.get(Config.analysisDebounceMs, e.document));
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.request(editor.document, 0)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (
+          this.config.affects(
+            e,
+            Config.analysisLanguage,
+            Config.analysisReferenceDate,
+            Config.analysisMaxFileSizeKB,
+            Config.filesAutoDetect,
+          )
+        ) {
+          this.reanalyzeAll();
+        }
+      }),
+    );
+    for (const doc of vscode.workspace.textDocuments) this.request(doc, 0);
+  }
+
+  /** The analysis of the document's current version, or undefined if it is not (yet) available. */
+  get(document: vscode.TextDocument): ArticleAnalysis | undefined {
+    const s = this.states.get(document.uri.toString());
+    return s && s.status === 'ready' && s.version === document.version ? s.analysis : undefined;
+  }
+
+  /** The state kept for a URI (possibly for an older version), or undefined. */
+  state(uri: vscode.Uri): AnalysisState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  /** True when the document is treated as an article. */
+  isArticle(document: vscode.TextDocument): boolean {
+    return this.files.isArticle(document);
+  }
+
+  /**
+   * Resolves with the analysis of the document at `uri` once its current version is analysed; opens the document
+   * if needed. Resolves undefined when it is not an article, too large, failed, or was closed.
+   */
+  async whenAnalyzed(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<ArticleAnalysis | undefined> {
+    const key = uri.toString();
+    let doc = this.find(key) ?? (await vscode.workspace.openTextDocument(uri));
+    for (;;) {
+      if (token?.isCancellationRequested) return undefined;
+      doc = this.find(key) ?? doc;
+      if (doc.isClosed || !this.files.isArticle(doc)) return undefined;
+      const s = this.states.get(key);
+      if (s && s.version === doc.version && s.status !== 'pending') return s.status === 'ready' ? s.analysis : undefined;
+      const next = new Promise<void>((resolve) => {
+        const subs: vscode.Disposable[] = [];
+        const done = () => {
+          for (const d of subs) d.dispose();
+          resolve();
+        };
+        subs.push(this.onDidChangeState((st) => st.uri.toString() === key && st.status !== 'pending' && done()));
+        if (token) subs.push(token.onCancellationRequested(done));
+      });
+      this.request(doc, 0);
+      await next;
+    }
+  }
+
+  /** Forgets cached results and analyses every open article again (the "Re-analyse" command). */
+  reanalyzeAll(): void {
+    for (const f of this.inflight.values()) f.controller.abort();
+    this.inflight.clear();
+    this.states.clear();
+    for (const doc of vscode.workspace.textDocuments) this.request(doc, 0);
+  }
+
+  /** Re-analyses one document now, ignoring the cache. */
+  reanalyze(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.inflight.get(key)?.controller.abort();
+    this.inflight.delete(key);
+    this.states.delete(key);
+    this.request(document, 0);
+  }
+
+  /** Overrides (language, reference date) chosen for a document. */
+  overrides(uri: vscode.Uri): DocumentOverrides {
+    return this.memento.get<Record<string, DocumentOverrides>>(OVERRIDES_STATE_KEY, {})[uri.toString()] ?? {};
+  }
+
+  /** Changes a document's overrides (persisted in workspace state) and re-analyses it. */
+  async setOverrides(document: vscode.TextDocument, patch: DocumentOverrides): Promise<void> {
+    const all = { ...this.memento.get<Record<string, DocumentOverrides>>(OVERRIDES_STATE_KEY, {}) };
+    const key = document.uri.toString();
+    const next: DocumentOverrides = { ...all[key], ...patch };
+    if (!next.lang) delete next.lang;
+    if (!next.referenceDate) delete next.referenceDate;
+    if (Object.keys(next).length) all[key] = next;
+    else delete all[key];
+    await this.memento.update(OVERRIDES_STATE_KEY, all);
+    this.reanalyze(document);
+  }
+
+  /** Schedules an analysis of `doc` after `delayMs` (0 = now), replacing any pending one for it. */
+  request(doc: vscode.TextDocument, delayMs: number): void {
+    if (!this.files.isArticle(doc)) return;
+    const key = doc.uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+    const s = this.states.get(key);
+    if (s && s.version === doc.version && s.status !== 'pending') return;
+    if (this.inflight.get(key)?.version === doc.version) return;
+    if (!s || s.status !== 'pending' || s.version !== doc.version) {
+      this.setState({ uri: doc.uri, version: doc.version, status: 'pending', size: s?.size ?? 0, analysis: s?.analysis });
+    }
+    if (delayMs <= 0) {
+      this.run(doc);
+    } else {
+      this.timers.set(
+        key,
+        setTimeout(() => {
+          this.timers.delete(key);
+          const current = this.find(key);
+          if (current) this.run(current);
+        }, delayMs),
+      );
+    }
+  }
+
+  private run(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const previous = this.inflight.get(key);
+    if (previous?.version === doc.version) return;
+    previous?.controller.abort();
+    const version = doc.version;
+    const text = doc.getText();
+    const size = sizeOf(text);
+    const limitKB = this.config.get(Config.analysisMaxFileSizeKB, doc);
+    if (size > limitKB * 1024) {
+      this.inflight.delete(key);
+      this.setState({ uri: doc.uri, version, status: 'tooLarge', size });
+      return;
+    }
+    const ov = this.overrides(doc.uri);
+    const langSetting = this.config.get(Config.analysisLanguage, doc);
+    const refSetting = this.config.get(Config.analysisReferenceDate, doc).trim();
+    const options = {
+      lang: ov.lang ?? (langSetting === 'auto' ? undefined : langSetting),
+      referenceDate: ov.referenceDate ?? (refSetting || undefined),
+      today: new Date().toISOString().slice(0, 10),
+    };
+    const controller = new AbortController();
+    const promise = this.client.analyze(text, options, controller.signal).then(
+      ({ analysis, ms }) => {
+        if (this.inflight.get(key)?.controller !== controller) return;
+        this.inflight.delete(key);
+        this.setState({ uri: doc.uri, version, status: 'ready', analysis, size, ms });
+        const current = this.find(key);
+        if (current && current.version === version) this.analyzedEmitter.fire({ document: current, analysis });
+      },
+      (err: Error) => {
+        if (this.inflight.get(key)?.controller !== controller) return;
+        this.inflight.delete(key);
+        if (err.name === 'AbortError') return;
+        this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message });
+      },
+    );
+    this.inflight.set(key, { version, controller, promise });
+  }
+
+  private setState(state: AnalysisState): void {
+    this.states.set(state.uri.toString(), state);
+    this.changeEmitter.fire(state);
+  }
+
+  private find(key: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  private onClosed(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    // NOTE: changing a document's language closes and reopens it; keep the cache when it comes straight back.
+    setTimeout(() => {
+      if (this.find(key)) return;
+      const t = this.timers.get(key);
+      if (t) clearTimeout(t);
+      this.timers.delete(key);
+      this.inflight.get(key)?.controller.abort();
+      this.inflight.delete(key);
+      const s = this.states.get(key);
+      if (s) {
+        this.states.delete(key);
+        this.changeEmitter.fire({ ...s, status: 'closed', analysis: undefined, version: -1 });
+      }
+    }, 1000);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const f of this.inflight.values()) f.controller.abort();
+    this.inflight.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { Config, LANGUAGE_ID } from '../constants';
+import { looksLikeArticle } from '../util/articleDetect';
+import type { ExtensionConfig } from './config';
+
+/** URI schemes whose plain-text documents are never treated as articles (output panes, SCM views, …). */
+const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-settings', 'comment', 'walkThrough', 'vscode-notebook-cell']);
+
+/**
+ * Decides which documents are articles: those in the `article` language, and plain-text documents that read
+ * like prose when `articleLens.files.autoDetect` is on. Remembers documents the extension switched to `article`,
+ * so that a user who switches one back to Plain Text is not overridden. Shared by DocumentAnalyses and the
+ * language-detection feature.
+ */
+export class ArticleFiles implements vscode.Disposable {
+  private readonly switched = new Set<string>();
+  private readonly optedOut = new Set<string>();
+  private readonly detectCache = new Map<string, { version: number; result: boolean }>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly config: ExtensionConfig) {
+    // NOTE: registered before any feature's listener, so a reverted document is opted out before features look.
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        const key = doc.uri.toString();
+        if (doc.languageId === 'plaintext' && this.switched.has(key)) {
+          this.switched.delete(key);
+          this.optedOut.add(key);
+        }
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.detectCache.delete(doc.uri.toString())),
+    );
+  }
+
+  /** True when the document is (or is about to become) an article. */
+  isArticle(doc: vscode.TextDocument): boolean {
+    return doc.languageId === LANGUAGE_ID || this.shouldDetect(doc);
+  }
+
+  /** True for a plain-text document that auto-detection would switch to the `article` language. */
+  shouldDetect(doc: vscode.TextDocument): boolean {
+    if (doc.languageId !== 'plaintext' || IGNORED_SCHEMES.has(doc.uri.scheme)) return false;
+    const key = doc.uri.toString();
+    if (this.optedOut.has(key) || !this.config.get(Config.filesAutoDetect, doc)) return false;
+    const cached = this.detectCache.get(key);
+    if (cached && cached.version === doc.version) return cached.result;
+    const result = looksLikeArticle(doc.getText(), doc.uri.path);
+    this.detectCache.set(key, { version: doc.version, result });
+    return result;
+  }
+
+  /** Records that the extension switched this document to `article`. */
+  markSwitched(uri: vscode.Uri): void {
+    this.switched.add(uri.toString());
+  }
+
+  /** Clears an opt-out (used by the "Set as Article" command). */
+  optIn(uri: vscode.Uri): void {
+    this.optedOut.delete(uri.toString());
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Messages between the extension and the side-panel webview, and the panel's view model.
+ * Types only: imported by src/features (extension side) and src/webview (browser side).
+ */
+import type { EntityType, Span } from '../core/types';
+
+/** One entity row. */
+export interface PanelEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** Number of mentions in the article. */
+  count: number;
+  /** Spans of every mention, first one first; clicking a row reveals them in turn. */
+  mentions: Span[];
+}
+
+/** One date row; `value` is the resolved ISO value, `label` a readable form of it (with weekday when known). */
+export interface PanelDate extends Span {
+  text: string;
+  kind: string;
+  value: string | null;
+  label: string | null;
+}
+
+/** One quote row. */
+export interface PanelQuote extends Span {
+  text: string;
+  speaker: string | null;
+  /** How the speaker was found ("named", "description", "pronoun", "continuation"). */
+  via: string | null;
+  scare: boolean;
+}
+
+/** One figure row. */
+export interface PanelFigure extends Span {
+  text: string;
+  value: number;
+  unit: string | null;
+  kind: string;
+}
+
+/** Localized strings the webview shows (it has no access to vscode.l10n). */
+export interface PanelLabels {
+  filter: string;
+  person: string;
+  organization: string;
+  place: string;
+  dates: string;
+  quotes: string;
+  figures: string;
+  empty: string;
+  noArticle: string;
+  unattributed: string;
+  referenceDate: string;
+  language: string;
+}
+
+/** Everything the panel shows for the active article. `null` document means no article is active. */
+export interface PanelModel {
+  /** Document URI (string form) the model describes; echoed back in `reveal` messages. */
+  uri: string | null;
+  /** File name for the heading. */
+  title: string;
+  language: string;
+  referenceDate: string | null;
+  /** A status message (too large, analysing, error), or null. */
+  status: string | null;
+  entities: PanelEntity[];
+  /** Sorted in time order (resolved values first, then unresolved in text order). */
+  dates: PanelDate[];
+  quotes: PanelQuote[];
+  figures: PanelFigure[];
+  labels: PanelLabels;
+}
+
+/** Extension → webview. */
+export type ToWebview = { type: 'update'; model: PanelModel };
+
+/** Webview → extension. */
+export type FromWebview = { type: 'ready' } | { type: 'reveal'; uri: string; span: Span };
