@@ -140,7 +140,7 @@ async function runNer(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionResul
   const crashes = new DocErrors();
   const ours = texts.map((t, i) => crashes.run(`doc ${i}`, () => ourEntities(t, lang), []));
   const ourMs = Date.now() - t0;
-  ctx.log(`  article-lens analyze(): ${ourMs} ms`);
+  ctx.log(`  article-lens analyze(): ${ourMs} ms (${(ourMs / Math.max(1, raw.ms)).toFixed(2)}× the raw parse, ${Math.round(chars / 1024)} KB)`);
   const ourScore = scoreNer(built, ours);
   if (crashes.count) ctx.log(`  ${crashes.note()}`);
 
