@@ -12,7 +12,7 @@
  * add `import { evalAlignment } from './align';` and replace the `alignPending` entry by
  * `section('align', evalAlignment)`.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { datesEn, datesFr } from './dates';
 import { nerEn, nerFr } from './ner';
@@ -134,6 +134,30 @@ function printErrors(name: string, details: unknown, max: number, log: (m: strin
   visit(details, '');
 }
 
+/** Logs how the main numbers moved since the previous results in the same output file, if any. */
+function printDelta(file: string, rows: Row[], log: (m: string) => void): void {
+  let prev: Row[];
+  try {
+    prev = (JSON.parse(readFileSync(file, 'utf8')) as { rows: Row[] }).rows;
+  } catch {
+    return;
+  }
+  const key = (r: Row): string => `${r.task}|${r.dataset}|${r.system}|${r.slice}`;
+  const before = new Map(prev.map((r) => [key(r), r]));
+  const out: string[] = [];
+  for (const r of rows) {
+    const b = before.get(key(r));
+    if (!b) continue;
+    const parts: string[] = [];
+    if (r.f1 !== undefined && b.f1 !== undefined && Math.abs(r.f1 - b.f1) >= 0.0005) parts.push(`F1 ${fmt(b.f1)}→${fmt(r.f1)}`);
+    if (r.extra && b.extra && Math.abs(r.extra.value - b.extra.value) >= 0.0005) {
+      parts.push(`${r.extra.name} ${fmt(b.extra.value)}→${fmt(r.extra.value)}`);
+    }
+    if (parts.length) out.push(`  ${r.dataset} ${r.system} ${r.slice}: ${parts.join(', ')}`);
+  }
+  log(out.length ? `[eval] changes since the previous run in ${path.basename(file)}:\n${out.join('\n')}` : '[eval] no change since the previous run');
+}
+
 async function main(): Promise<number> {
   let args: Args;
   try {
@@ -204,6 +228,7 @@ async function main(): Promise<number> {
     : 'eval-results.json';
   const out = path.resolve(args.out ?? path.join(repoRoot, '.artifacts', name));
   mkdirSync(path.dirname(out), { recursive: true });
+  printDelta(out, rows, log);
   writeFileSync(
     out,
     JSON.stringify({ date: new Date().toISOString(), dataDir, limit: args.limit ?? null, totalMs, rows, sections }, null, 1),
