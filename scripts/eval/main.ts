@@ -8,12 +8,11 @@
  * or `--out FILE`). `--errors N` prints N error samples per list to stderr. Timing goes to stderr.
  *
  * Sections are listed in SECTIONS below. To add one, write a module exporting a `Section` (see section.ts), or
- * just a function `(ctx?) => Promise<Row[]>`, import it, and put it in the list; e.g. for sentence alignment,
- * add `import { evalAlignment } from './align';` and replace the `alignPending` entry by
- * `section('align', evalAlignment)`.
+ * just a function `(ctx?) => Promise<Row[]>` wrapped with `section(name, fn)`, import it, and put it in the list.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { align } from './align';
 import { datesEn, datesFr } from './dates';
 import { nerEn, nerFr } from './ner';
 import { quotes } from './quotes';
@@ -25,18 +24,7 @@ export function section(name: string, run: (ctx: EvalContext) => Promise<Row[] |
   return { name, run };
 }
 
-/** Placeholder for the sentence-alignment score on parallel-dev/ until scripts/eval/align.ts exists. */
-const alignPending = section('align', async () => [
-  {
-    task: 'alignment',
-    dataset: 'parallel-dev',
-    system: 'article-lens',
-    slice: 'sentence alignment',
-    note: 'not wired yet (scripts/eval/align.ts)',
-  },
-]);
-
-const SECTIONS: Section[] = [nerEn, nerFr, datesEn, datesFr, quotes, alignPending];
+const SECTIONS: Section[] = [nerEn, nerFr, datesEn, datesFr, quotes, align];
 
 interface Args {
   only: string[] | null;
