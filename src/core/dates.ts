@@ -292,6 +292,7 @@ function enRules(): Rule[] {
     if (w === 'now' || w === 'nowadays' || w === 'these days') return push(c, st, en, 'relative', 'PRESENT_REF', 'explicit', 1);
     if (w === 'the future') return push(c, st, en, 'relative', 'FUTURE_REF', 'explicit', 1);
     if (w === 'the past') return push(c, st, en, 'relative', 'PAST_REF', 'explicit', 1);
+    if (w === 'tomorrow' && !part && /(?:of|for)\s+$/i.test(c.s.slice(Math.max(0, st - 5), st))) return push(c, st, en, 'relative', 'FUTURE_REF', 'explicit', 1); // "the stars of tomorrow"
     if (w === 'overnight') return push(c, st, en, 'time', c.rd ? fmtDate(c.rd) + 'TNI' : null, 'reference', 0);
     let off = 0;
     let suffix = part;
