@@ -114,7 +114,9 @@ function isUpper(ch: string | undefined): boolean {
 function sentenceBefore(s: string, pos: number): string {
   const from = Math.max(0, pos - 160);
   const seg = s.slice(from, pos);
-  const cut = Math.max(seg.lastIndexOf('. '), seg.lastIndexOf('\n'), seg.lastIndexOf('! '), seg.lastIndexOf('? '));
+  // A sentence end: . ! ? after a word of 2+ letters without inner periods ("a.m.", "U.S." do not end one).
+  let cut = seg.lastIndexOf('\n');
+  for (const m of seg.matchAll(/(?:(?<![\p{L}.])\p{L}{2,}|\d|["”'’)])[.!?]+["”'’)]*\s/gu)) cut = Math.max(cut, m.index! + m[0].length - 1);
   return cut >= 0 ? seg.slice(cut + 1) : seg;
 }
 
@@ -131,12 +133,16 @@ const FR_FUTURE =
   /(?<![\p{L}])(?:prochaine?s?|jusqu['’]au|jusqu['’]à|d['’]ici|avant\s+le|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|va|vont|doit|doivent|prévue?s?|programmée?s?|demain|\p{L}{2,}(?:era|eront|ira|iront|dra|dront))(?![\p{L}])/iu;
 /** For weekdays the bar is higher: only tense and schedule words. */
 const EN_FUTURE_WD =
-  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next|upcoming|scheduled|is to|are to|going to|set to|plans? to|planned|planning|expected to|tomorrow|until|till|deadline))(?![\p{L}])/iu;
+  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next|upcoming|is to|are to|going to|(?:is|are) scheduled|(?:is|are) expected|as soon as|as early as))(?![\p{L}])/iu;
 
 /** Whether the sentence around [start, end) speaks of the future. */
 function futureCue(c: Ctx, start: number, end: number, weekday = false): boolean {
   const re = c.lang === 'en' ? (weekday ? EN_FUTURE_WD : EN_FUTURE) : FR_FUTURE;
-  return re.test(sentenceBefore(c.s, start)) || re.test(sentenceAfter(c.s, end));
+  const before = sentenceBefore(c.s, start);
+  const after = sentenceAfter(c.s, end);
+  // A weekday takes its tense from its own clause: a short window.
+  if (weekday) return re.test(before.slice(-70)) || re.test(after.slice(0, 30));
+  return re.test(before) || re.test(after);
 }
 
 function push(c: Ctx, start: number, end: number, kind: DateKind, value: string | null, from: From, prio = 0, timeOnly?: string): void {
@@ -841,6 +847,23 @@ function select(cands: Cand[]): Cand[] {
   return starts;
 }
 
+/** "9 a.m. Tuesday", "4 a.m. EDT Thursday": a clock time right before its day is one expression. */
+function mergeTimeDay(cands: Cand[], text: string): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i];
+    const b = cands[i + 1];
+    if (a.timeOnly && /^T\d/.test(a.timeOnly) && b && b.value && /^\d{4}-\d{2}-\d{2}$/.test(b.value) &&
+      /^,?\s{1,3}(?:(?:[ECMP][SD]T|GMT|UTC)\s{1,3})?(?:on\s{1,3})?$/.test(text.slice(a.end, b.start))) {
+      out.push({ start: a.start, end: b.end, kind: 'time', value: b.value + a.timeOnly, from: b.from, prio: b.prio });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** Gives clock times and parts of day the day of the nearest preceding day-level date in the same piece. */
 function anchorTimes(cands: Cand[], text: string, rd: Date | null): void {
   let lastDay: { value: string; end: number } | null = null;
@@ -874,7 +897,7 @@ export function findDates(text: string, lang: string, reference: string | null, 
       for (const m of c.s.matchAll(rule.re)) rule.fn(m, c);
     }
     chronoNumeric(c);
-    const kept = select(c.out);
+    const kept = mergeTimeDay(select(c.out), text);
     anchorTimes(kept, text, rd);
     all.push(...kept);
   }
