@@ -53,6 +53,44 @@ export const Config = {
 
 export type ConfigKey = Exclude<(typeof Config)[keyof typeof Config], 'articleLens'>;
 
+/** Typed values of every setting, with the defaults declared in package.json. */
+export interface ConfigValues {
+  [Config.decorationsEnabled]: boolean;
+  [Config.decorationsPerson]: boolean;
+  [Config.decorationsOrganization]: boolean;
+  [Config.decorationsPlace]: boolean;
+  [Config.decorationsDate]: boolean;
+  [Config.decorationsFigure]: boolean;
+  [Config.decorationsQuote]: boolean;
+  [Config.semanticTokensEnabled]: boolean;
+  [Config.analysisMaxFileSizeKB]: number;
+  [Config.analysisDebounceMs]: number;
+  [Config.analysisLanguage]: 'auto' | 'en' | 'fr';
+  [Config.analysisReferenceDate]: string;
+  [Config.filesAutoDetect]: boolean;
+  [Config.hoversEnabled]: boolean;
+  [Config.statusBarEnabled]: boolean;
+}
+
+/** Defaults, mirrored from package.json (test/unit/manifest.test.ts checks they agree). */
+export const CONFIG_DEFAULTS: ConfigValues = {
+  [Config.decorationsEnabled]: true,
+  [Config.decorationsPerson]: true,
+  [Config.decorationsOrganization]: true,
+  [Config.decorationsPlace]: true,
+  [Config.decorationsDate]: true,
+  [Config.decorationsFigure]: true,
+  [Config.decorationsQuote]: true,
+  [Config.semanticTokensEnabled]: true,
+  [Config.analysisMaxFileSizeKB]: 2048,
+  [Config.analysisDebounceMs]: 400,
+  [Config.analysisLanguage]: 'auto',
+  [Config.analysisReferenceDate]: '',
+  [Config.filesAutoDetect]: true,
+  [Config.hoversEnabled]: true,
+  [Config.statusBarEnabled]: true,
+};
+
 /** The kinds of annotation that are highlighted and can be switched on and off. */
 export const HIGHLIGHT_KINDS = ['person', 'organization', 'place', 'date', 'figure', 'quote'] as const;
 export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];

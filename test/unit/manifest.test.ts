@@ -1,0 +1,202 @@
+// Manifest consistency: package.json contributions, src/constants.ts IDs, the typed command-handler map in
+// src/features/commands.ts, the localization files, and the packaging allowlist agree with each other.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Commands,
+  Config,
+  CONFIG_DEFAULTS,
+  colorId,
+  DECORATION_LAYERS,
+  HIGHLIGHT_KINDS,
+  KIND_SETTING,
+  LANGUAGE_ID,
+  TokenTypes,
+  Views,
+} from '../../src/constants';
+
+const root = join(__dirname, '..', '..');
+const read = (p: string) => readFileSync(join(root, p), 'utf8');
+const pkg = JSON.parse(read('package.json'));
+const nls: Record<string, string> = JSON.parse(read('package.nls.json'));
+const nlsFr: Record<string, string> = JSON.parse(read('package.nls.fr.json'));
+const contributes = pkg.contributes;
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(join(root, dir))) {
+    const p = join(dir, name);
+    if (statSync(join(root, p)).isDirectory()) walk(p, out);
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+describe('manifest: commands', () => {
+  const contributed: { command: string; title: string; category: string }[] = contributes.commands;
+
+  it('package.json contributes exactly the command IDs in src/constants.ts', () => {
+    assert.deepEqual(contributed.map((c) => c.command).sort(), Object.values(Commands).sort());
+  });
+
+  it('every command is in the "Article Lens" category with a localized title', () => {
+    for (const c of contributed) {
+      assert.equal(c.category, '%category%', c.command);
+      const key = c.title.replace(/^%|%$/g, '');
+      assert.ok(nls[key], `English title for ${c.command}`);
+      assert.ok(nlsFr[key], `French title for ${c.command}`);
+    }
+    assert.equal(nls.category, 'Article Lens');
+  });
+
+  it('the show-panel command is titled "Show Panel" (palette: "Article Lens: Show Panel")', () => {
+    const c = contributed.find((x) => x.command === Commands.showPanel);
+    assert.ok(c);
+    assert.equal(nls[c.title.replace(/%/g, '')], 'Show Panel');
+  });
+
+  it('the typed handler map in src/features/commands.ts covers every command and nothing else', () => {
+    const src = read('src/features/commands.ts');
+    const keys = [...src.matchAll(/^\s{4}\[Commands\.(\w+)\]:/gm)].map((m) => m[1]);
+    assert.deepEqual(keys.sort(), Object.keys(Commands).sort());
+    assert.match(src, /satisfies Record<CommandId, Handler>/);
+  });
+
+  it('menus and keybindings only name contributed commands', () => {
+    const ids = new Set(Object.values(Commands) as string[]);
+    for (const [menu, items] of Object.entries(contributes.menus as Record<string, { command: string }[]>)) {
+      for (const it of items) assert.ok(ids.has(it.command), `${menu}: ${it.command}`);
+    }
+    const keyed = (contributes.keybindings as { command: string }[]).map((k) => k.command).sort();
+    assert.deepEqual(keyed, [Commands.nextEntity, Commands.nextQuote, Commands.previousEntity, Commands.previousQuote].sort());
+  });
+});
+
+describe('manifest: views, language, colours, tokens', () => {
+  it('declares the activity-bar container and the webview view', () => {
+    const container = contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === Views.container);
+    assert.ok(container);
+    assert.equal(container.title, 'Article Lens');
+    assert.ok(statSync(join(root, container.icon)).isFile());
+    const views = contributes.views[Views.container];
+    assert.deepEqual(
+      views.map((v: { id: string; type: string }) => [v.id, v.type]),
+      [[Views.panel, 'webview']],
+    );
+  });
+
+  it('contributes the article language with its grammar file', () => {
+    assert.equal(contributes.languages[0].id, LANGUAGE_ID);
+    const grammar = contributes.grammars.find((g: { language: string }) => g.language === LANGUAGE_ID);
+    const tm = JSON.parse(read(grammar.path));
+    assert.equal(tm.scopeName, grammar.scopeName);
+    assert.ok(JSON.parse(read(contributes.languages[0].configuration)));
+  });
+
+  it('contributes a background and a border colour per layer, for light, dark and both high-contrast themes', () => {
+    const colors = new Map((contributes.colors as { id: string; defaults: Record<string, string> }[]).map((c) => [c.id, c]));
+    for (const layer of DECORATION_LAYERS) {
+      for (const part of ['Background', 'Border'] as const) {
+        const c = colors.get(colorId(layer, part));
+        assert.ok(c, colorId(layer, part));
+        for (const theme of ['light', 'dark', 'highContrast', 'highContrastLight']) {
+          assert.match(c.defaults[theme], /^#[0-9a-f]{6}([0-9a-f]{2})?$/i, `${c.id} ${theme}`);
+        }
+      }
+    }
+    assert.equal(colors.size, DECORATION_LAYERS.length * 2);
+  });
+
+  it('declares every semantic token type with a superType and a TextMate scope fallback', () => {
+    const types = contributes.semanticTokenTypes as { id: string; superType: string }[];
+    assert.deepEqual(types.map((t) => t.id).sort(), Object.values(TokenTypes).sort());
+    for (const t of types) assert.ok(t.superType, t.id);
+    const scopes = contributes.semanticTokenScopes[0];
+    assert.equal(scopes.language, LANGUAGE_ID);
+    for (const t of types) assert.ok(scopes.scopes[t.id]?.length, t.id);
+  });
+});
+
+describe('manifest: settings', () => {
+  const props: Record<string, { default: unknown }> = {};
+  for (const section of contributes.configuration as { title: string; properties: Record<string, { default: unknown }> }[]) {
+    assert.ok(section.title, 'every settings section has a title');
+    Object.assign(props, section.properties);
+  }
+
+  it('package.json declares exactly the settings in src/constants.ts, with the same defaults', () => {
+    const keys = Object.values(Config).filter((k) => k !== Config.section);
+    assert.deepEqual(Object.keys(props).sort(), [...keys].sort());
+    for (const k of keys) assert.deepEqual(props[k].default, CONFIG_DEFAULTS[k], k);
+  });
+
+  it('has one setting per highlight kind', () => {
+    for (const kind of HIGHLIGHT_KINDS) assert.ok(props[KIND_SETTING[kind]], kind);
+  });
+
+  it('groups settings in titled sections', () => {
+    assert.ok((contributes.configuration as unknown[]).length >= 3);
+  });
+});
+
+describe('manifest: localization', () => {
+  it('every %key% in package.json exists in English and French', () => {
+    const keys = [...read('package.json').matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length > 20);
+    for (const k of keys) {
+      assert.ok(nls[k], `package.nls.json: ${k}`);
+      assert.ok(nlsFr[k], `package.nls.fr.json: ${k}`);
+    }
+    assert.deepEqual(Object.keys(nlsFr).sort(), Object.keys(nls).sort());
+  });
+
+  it('every vscode.l10n string used in src/ has a French translation', () => {
+    const fr: Record<string, string> = JSON.parse(read('l10n/bundle.l10n.fr.json'));
+    assert.equal(pkg.l10n, './l10n');
+    const missing: string[] = [];
+    for (const file of walk('src')) {
+      const src = read(file);
+      // t('…') and t("…"), also when the string starts on the next line.
+      for (const m of src.matchAll(/\bt\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+        const s = (m[1] ?? m[2]).replace(/\\'/g, "'");
+        if (!(s in fr)) missing.push(`${file}: ${s}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe('manifest: activation, capabilities, packaging, layering', () => {
+  it('activates on articles and plain text only, never on start-up', () => {
+    assert.deepEqual(pkg.activationEvents.sort(), ['onLanguage:article', 'onLanguage:plaintext']);
+    assert.equal(pkg.main, './dist/extension.js');
+  });
+
+  it('declares support for untrusted and virtual workspaces', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
+  });
+
+  it('.vscodeignore is an allowlist that ships the extension, worker, webview and media', () => {
+    const lines = read('.vscodeignore').split('\n').map((l) => l.trim());
+    assert.ok(lines.includes('**'));
+    for (const f of ['dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'media/panel.css', 'media/icon.svg', 'media/icon.png', 'syntaxes/article.tmLanguage.json', 'l10n/bundle.l10n.fr.json']) {
+      assert.ok(lines.includes(`!${f}`), f);
+    }
+  });
+
+  it('src/core and src/shared never import vscode; only the worker imports the analysis entry point', () => {
+    for (const file of [...walk('src/core'), ...walk('src/shared')]) {
+      assert.doesNotMatch(read(file), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, file);
+    }
+    const importers = walk('src').filter((f) => /from ['"][./]*core\/analyze['"]|from ['"]\.\.\/core\/analyze['"]/.test(read(f)));
+    const extensionSide = importers.filter((f) => !f.includes('cli') && !f.includes('core'));
+    assert.deepEqual(extensionSide.map((f) => f.replace(/\\/g, '/')), ['src/services/analysisWorker.ts']);
+  });
+
+  it('features do not import each other', () => {
+    for (const file of walk('src/features')) {
+      assert.doesNotMatch(read(file).replace(/from '\.\/panelHtml'/, ''), /from '\.\//, file);
+    }
+  });
+});
