@@ -204,7 +204,13 @@ function markShouting(toks: Tok[], from: number, to: number): void {
 // ----------------------------------------------------------------------------------------- candidates
 
 const hasTag = (t: Tok, tag: string): boolean => t.tags.includes(tag);
-const isCamel = (s: string): boolean => /^\p{Lu}?\p{Ll}+\p{Lu}[\p{L}]*$/u.test(s) && /\p{Ll}\p{Lu}/u.test(s);
+/** Brand-like CamelCase ("TikTok", "ByteDance", "ZDNet"), not Scottish/Irish/Dutch surnames ("McDonald", "DeVito"). */
+const isCamel = (s: string): boolean =>
+  /^\p{Lu}[\p{L}\p{N}]*$/u.test(s) &&
+  /\p{Ll}/u.test(s) &&
+  (/\p{Ll}\p{Lu}/u.test(s) || /^\p{Lu}{2,}\p{Ll}{2,}/u.test(s)) &&
+  !/^\p{Lu}+s$/u.test(s) && // "MPs", "CEOs"
+  !/^(?:Mc|Mac|O'|Van|De|Di|Da|Du|La|Le|Fitz)\p{Lu}\p{Ll}+$/u.test(s);
 const isAcronym = (s: string): boolean => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(s);
 
 function lexiconTag(lang: Lang, word: string): string | undefined {
@@ -216,7 +222,7 @@ function nameLike(t: Tok, lang: Lang, known: ReadonlySet<string>): boolean {
   if (!t.word || !t.cap) return false;
   if (CALENDAR_WORDS.has(t.fold) || /^\p{N}/u.test(t.text)) return false;
   if (t.text === 'I' || t.text === 'A' || t.text === 'À') return false;
-  if (hasTag(t, 'Demonym') || lexiconTag(lang, t.fold) === 'Demonym') return false;
+  if (isDemonym(t, lang)) return false;
   if (!t.initial && !t.shouting) return !isFunctionWord(t, lang);
   // First word of a sentence or a headline word: only with evidence it is a name.
   if (known.has(t.text)) return true;
@@ -237,6 +243,8 @@ function isFunctionWord(t: Tok, lang: Lang): boolean {
   return !!lex && /^(?:Pronoun|Determiner|Preposition|Conjunction|Copula|Auxiliary|Negative|QuestionWord)$/.test(lex) && !nameTag(t);
 }
 
+const isDemonym = (t: Tok, lang: Lang): boolean => hasTag(t, 'Demonym') || lexiconTag(lang, t.fold) === 'Demonym';
+
 const nameTag = (t: Tok): boolean => hasTag(t, 'Person') || hasTag(t, 'Place') || hasTag(t, 'Organization');
 
 /** True when the lower-cased word is a first name in either language's lexicon. */
@@ -254,7 +262,14 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
   const cands: Candidate[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!nameLike(toks[i], lang, known)) {
+    const t0 = toks[i];
+    const next = toks[i + 1];
+    // A demonym starts a run only when a name follows it ("European Union", "British Airways").
+    const demonymStart =
+      t0.word && t0.cap && isDemonym(t0, lang) && next !== undefined && next.start - t0.end <= 1 && !next.initial && nameLike(next, lang, known);
+    // French geographic names after a lower-case head ("océan Indien") are names even when tagged adjectives.
+    const afterPlaceHead = lang === 'fr' && t0.cap && !t0.initial && i > 0 && !toks[i - 1].cap && FR_PLACE_HEADS.has(toks[i - 1].fold);
+    if (!demonymStart && !afterPlaceHead && !nameLike(t0, lang, known)) {
       i++;
       continue;
     }
@@ -332,9 +347,15 @@ function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Ca
   const text = toks.slice(first, last + 1);
   if (text.length === 1 && toks[first].text.length < 2) return null;
   if (text.some((t) => EVENT_WORDS.has(t.fold))) return null;
+  if (text.length > 1 && isDemonym(toks[first], lang)) {
+    const lastFold = toks[last].fold;
+    const keep = lookupGazetteer(joinSurface(toks, first, last)) || ORG_SUFFIXES.has(lastFold) || PLACE_WORDS.has(lastFold);
+    if (!keep) return makeCandidate(toks, first + 1, last, lang);
+  }
+  const afterHead = first > 0 && !toks[first - 1].cap && FR_PLACE_HEADS.has(toks[first - 1].fold);
   if (hasTag(toks[last], 'Demonym') && !ORG_SUFFIXES.has(toks[last].fold)) return null;
   // A lone capitalised adjective in French is a demonym or a title word ("les Américains").
-  if (lang === 'fr' && text.length === 1 && hasTag(toks[first], 'Adjective') && !nameTag(toks[first]) && !lookupGazetteer(toks[first].text)) return null;
+  if (lang === 'fr' && text.length === 1 && !afterHead && hasTag(toks[first], 'Adjective') && !nameTag(toks[first]) && !lookupGazetteer(toks[first].text)) return null;
   return { first, last, scores: emptyScores(), strong: null, gaz: undefined };
 }
 
@@ -348,8 +369,9 @@ function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
     let last = c.last;
     while (k < toks.length && k - c.first <= 4) {
       const t = toks[k];
+      const low = t.text.toLowerCase();
       if (!t.word || t.cap || t.start - toks[k - 1].end > 1) break;
-      if (!/(?:iste|istes|ois|oise|ais|aise|ain|aine|ien|ienne|éen|éenne|al|ale|aux|ique|el|elle|aire|if|ive|ral|rale|onal|onale|ésien|ane)$/.test(t.fold)) break;
+      if (!/(?:iste|istes|ois|oise|ais|aise|ain|aine|ien|ienne|éen|éenne|al|ale|aux|ique|el|elle|aire|if|ive|ral|rale|onal|onale|ésien|ane)s?$/.test(low)) break;
       if (NON_NAME_TAGS.some((g) => hasTag(t, g)) && !hasTag(t, 'Adjective')) break;
       last = k;
       k++;

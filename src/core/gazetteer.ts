@@ -13,7 +13,8 @@ export interface GazetteerEntry {
   key: string;
 }
 
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ']);
+// Not countries, or deprecated codes that duplicate a current one's name (DD "Germany", SU "Russia", UK "United Kingdom").
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ', 'AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'RH', 'SU', 'TP', 'UK', 'VD', 'YD', 'YU', 'ZR']);
 
 function buildPlaces(): ReadonlyMap<string, GazetteerEntry> {
   const map = new Map<string, GazetteerEntry>();
@@ -48,6 +49,7 @@ function buildPlaces(): ReadonlyMap<string, GazetteerEntry> {
         add(name, entry);
         // "Congo - Kinshasa" → "Congo-Kinshasa"; "St. Kitts & Nevis" → "Saint Kitts and Nevis".
         add(name.replace(/ - /g, '-'), entry);
+        add(name.replace(/\s*\(.*\)$/, ''), entry); // Myanmar (Burma) -> Myanmar
         add(name.replace(/\bSt\. /g, 'Saint ').replace(/ & /g, ' and '), entry);
       }
     }
