@@ -135,13 +135,16 @@ const FR_FUTURE =
 const EN_FUTURE_WD =
   /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next|upcoming|is to|are to|going to|(?:is|are) scheduled|(?:is|are) expected|as soon as|as early as))(?![\p{L}])/iu;
 
+/** Intentions before a weekday ("planned to leave … on Thursday"). */
+const EN_INTENT = /(?<![\p{L}])(?:plans?|planned|planning|set|expected|scheduled|due|ready)\s+to\s/iu;
+
 /** Whether the sentence around [start, end) speaks of the future. */
 function futureCue(c: Ctx, start: number, end: number, weekday = false): boolean {
   const re = c.lang === 'en' ? (weekday ? EN_FUTURE_WD : EN_FUTURE) : FR_FUTURE;
   const before = sentenceBefore(c.s, start);
   const after = sentenceAfter(c.s, end);
   // A weekday takes its tense from its own clause: a short window.
-  if (weekday) return re.test(before.slice(-70)) || re.test(after.slice(0, 30));
+  if (weekday) return re.test(before.slice(-70)) || re.test(after.slice(0, 30)) || (c.lang === 'en' && EN_INTENT.test(before.slice(-70)));
   return re.test(before) || re.test(after);
 }
 
