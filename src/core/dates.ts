@@ -243,10 +243,10 @@ function enRules(): Rule[] {
     let en = st + m[0].length;
     const monWord = m[2];
     const key = lower(monWord);
-    if (m[3] && !m[4] && key.length > 3 && key !== 'sept') en -= 1; // sentence-final period after a full name
+    if (m[3] && !m[4] && (key.length > 3 ? key !== 'sept' : key === 'may')) en -= 1; // sentence-final period after a full name
     const month = EN_MONTHS[key];
     if (!isUpper(monWord[0])) return;
-    const full = key.length > 3 && key !== 'sept';
+    const full = key.length > 3 ? key !== 'sept' : key === 'may';
     const mod = m[1] ? lower(m[1]) : '';
     if (m[4]) return push(c, st, en, 'date', ym(Number(m[4]), month), 'explicit', 2);
     if (!full) return; // "Jan", "Dec" alone are too often names
@@ -316,6 +316,17 @@ function enRules(): Rule[] {
   // relative periods: "last week", "this year", "earlier this month", "the past decade", "next spring"
   R(`${B}(?:(earlier|later|early|late)\\s+)?(this|last|next|coming|past|previous|the\\s+past|the\\s+last|the\\s+next|the\\s+coming|that)\\s+(week|month|year|weekend|decade|century|quarter|spring|summer|fall|autumn|winter)${E}`, (m, c) =>
     periodRule(c, m.index!, m.index! + m[0].length, lower(m[2]).replace(/^the /, 'the-'), lower(m[3])));
+  // "the weekend", "over the weekend": the one on/before the reference (or the coming one with a future cue)
+  R(`${B}the\\s+weekend${E}`, (m, c) => {
+    const st = m.index!;
+    const en = st + m[0].length;
+    if (!c.rd) return push(c, st, en, 'relative', null, 'none', 1);
+    const fut = futureCue(c, st, en, true);
+    const sat = resolveWeekday(c.rd, 6, fut ? 'future' : 'past');
+    const day = c.rd.getUTCDay();
+    const base = !fut && day === 0 ? c.rd : sat; // a Sunday reference is still inside its weekend
+    push(c, st, en, 'relative', isoWeek(base) + '-WE', 'reference', 1);
+  });
   // "ten days ago", "two months ago", "years ago"
   R(`${B}(?:(?:${MOD}|almost|nearly|about|some|over)\\s+)?(?:(${NUM}|${VAGUE})\\s+)?(${UNIT})\\s+ago${E}`, (m, c) => agoRule(m, c, m[1], m[2]));
   // quarters: "the third quarter", "the first quarter of 1998"
