@@ -515,7 +515,7 @@ function frRules(): Rule[] {
     push(c, st, en, part ? 'time' : 'relative', v, from, 2);
   });
   // sets: "chaque année", "tous les jeudis", "tous les deux ans", "quotidiennement", "annuel"
-  R(`${B}(?:(chaque|tous\\s+les|toutes\\s+les)\\s+(?:(${NUM})\\s+)?(jours?|semaines?|mois|années?|ans|matins?|soirs?|nuits?|${WD}s?|week-ends?|étés?|hivers?)|(quotidiennement|hebdomadairement|mensuellement|annuellement)|(quotidienne?s?|hebdomadaires?|mensuelle?s?|annuelle?s?|bimensuelle?s?|trimestrielle?s?)|par\\s+(jour|semaine|mois|an|année|heure))${E}`, (m, c) => {
+  R(`${B}(?:(chaque|tous\\s+les|toutes\\s+les)\\s+(?:(${NUM})\\s+)?(jours?|semaines?|mois|années?|ans|matins?|soirs?|nuits?|${WD}s?|week-ends?|étés?|hivers?)|(quotidiennement|hebdomadairement|mensuellement|annuellement)|(quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|bimensuel(?:le)?s?|trimestriel(?:le)?s?)|par\\s+(jour|semaine|mois|an|année|heure))${E}`, (m, c) => {
     const st = m.index!;
     if (m[5] && /(?:^|[^\p{L}])(?:le|du|au|un|ce|des|les|l['’]|d['’]|son|sa|leur|notre|votre)\s+$/iu.test(c.s.slice(Math.max(0, st - 8), st))) return; // "le quotidien" (newspaper)
     const w = lower(m[3] ?? m[4] ?? m[5] ?? m[6]).replace(/s$/, '');
@@ -592,7 +592,7 @@ function frRules(): Rule[] {
     else if (isVague(m[1], 'fr')) n = null;
     else n = parseNum(m[1], 'fr');
     if (!m[2] && n === null && !isVague(m[1], 'fr')) return;
-    if (/^ans?$/.test(unitW) && frAge(c, st, st + m[0].length)) return;
+    if (/^ans?$/.test(unitW) && (frAge(c, st, st + m[0].length) || (/^(?:moins|plus)\s/i.test(m[0]) && /(?:^|[^\p{L}])(?:les|des|aux)\s+$/iu.test(c.s.slice(Math.max(0, st - 6), st))))) return;
     if (m[1] && lower(m[1]) === 'des' && unit.time) return; // "des heures scolaires"
     if (m[1] && lower(m[1]) === 'des' && !/s$/.test(unitW) && unitW !== 'mois') return;
     if (n !== null && /et\s+demie?$/.test(m[0])) n += 0.5;
@@ -861,13 +861,20 @@ function select(cands: Cand[]): Cand[] {
   return starts;
 }
 
-/** "9 a.m. Tuesday", "4 a.m. EDT Thursday": a clock time right before its day is one expression. */
-function mergeTimeDay(cands: Cand[], text: string): Cand[] {
+/** "9 a.m. Tuesday", "4 a.m. EDT Thursday", "hier à 10 h": a clock time next to its day is one expression. */
+function mergeTimeDay(cands: Cand[], text: string, lang: 'en' | 'fr'): Cand[] {
   const out: Cand[] = [];
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i];
     const b = cands[i + 1];
-    if (a.timeOnly && /^T\d/.test(a.timeOnly) && b && b.value && /^\d{4}-\d{2}-\d{2}$/.test(b.value) &&
+    if (lang === 'fr' && a.value && /^\d{4}-\d{2}-\d{2}$/.test(a.value) && b?.timeOnly && /^T\d/.test(b.timeOnly) &&
+      /^\s{1,3}à\s{1,3}$/.test(text.slice(a.end, b.start))) {
+      // "hier à 10 h"
+      out.push({ start: a.start, end: b.end, kind: 'time', value: a.value + b.timeOnly, from: a.from, prio: a.prio });
+      i++;
+      continue;
+    }
+    if (lang === 'en' && a.timeOnly && /^T\d/.test(a.timeOnly) && b && b.value && /^\d{4}-\d{2}-\d{2}$/.test(b.value) &&
       /^,?\s{1,3}(?:(?:[ECMP][SD]T|GMT|UTC)\s{1,3})?(?:on\s{1,3})?$/.test(text.slice(a.end, b.start))) {
       out.push({ start: a.start, end: b.end, kind: 'time', value: b.value + a.timeOnly, from: b.from, prio: b.prio });
       i++;
@@ -911,7 +918,7 @@ export function findDates(text: string, lang: string, reference: string | null, 
       for (const m of c.s.matchAll(rule.re)) rule.fn(m, c);
     }
     chronoNumeric(c);
-    const kept = mergeTimeDay(select(c.out), text);
+    const kept = mergeTimeDay(select(c.out), text, L);
     anchorTimes(kept, text, rd);
     all.push(...kept);
   }

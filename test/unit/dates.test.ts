@@ -64,6 +64,9 @@ describe('dates: English sentences (corpus and news)', () => {
       [['Aug. 7, 1998', 'date', '1998-08-07'], ['years', 'duration', 'PXY']]],
     ['Profits rose 12 percent in the third quarter.', '1998-11-20', [['the third quarter', 'date', '1998-Q3']]],
     ['The deal was signed two months ago and the plant opens later.', '1999-12-15', [['two months ago', 'relative', '1999-10']]],
+    ['The appeal will be heard in May, a court clerk said.', '2000-03-29', [['May', 'date', '2000-05']]],
+    ['The evidence arrived over the weekend at the FBI lab.', '1998-08-17', [['the weekend', 'relative', '1998-W33-WE']]],
+    ['The suspect was seen at 9 a.m. Tuesday near the embassy.', '2000-04-05', [['9 a.m. Tuesday', 'time', '2000-04-04T09:00']]],
   ]);
 });
 
@@ -73,6 +76,7 @@ describe('dates: English false hits stay out', () => {
     ['He finished second in the race, a second behind the winner.', '2020-08-17', []],
     ['Now the alliance has 19 members, including a 44-year-old veteran.', '1999-03-12', []],
     ['The Communist Party daily Granma reported it.', '2000-01-28', []],
+    ['Theresa May said prices may rise.', '2020-08-17', []],
     ['The firm employs 2000 workers and sold 1,998 units.', '2020-08-17', []],
   ]);
 });
