@@ -128,12 +128,12 @@ function sentenceAfter(s: string, pos: number): string {
 
 /** Cues that a weekday or month-day lies ahead of the reference (tense, schedule, deadline). */
 const EN_FUTURE =
-  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next|upcoming|scheduled|is to|are to|going to|set to|plans? to|planned|planning|expected to|tomorrow|until|till|deadline|must|should|by))(?![\p{L}])/iu;
+  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next(?!\s+to\b)|upcoming|scheduled|is to|are to|going to|set to|plans? to|planned|planning|expected to|tomorrow|until|till|deadline|must|should|by))(?![\p{L}])/iu;
 const FR_FUTURE =
   /(?<![\p{L}])(?:prochaine?s?|jusqu['’]au|jusqu['’]à|d['’]ici|avant\s+le|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|va|vont|doit|doivent|prévue?s?|programmée?s?|demain|\p{L}{2,}(?:era|eront|ira|iront|dra|dront))(?![\p{L}])/iu;
 /** For weekdays the bar is higher: only tense and schedule words. */
 const EN_FUTURE_WD =
-  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next|upcoming|is to|are to|going to|(?:is|are) scheduled|(?:is|are) expected|as soon as|as early as))(?![\p{L}])/iu;
+  /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next(?!\s+to\b)|upcoming|is to|are to|going to|scheduled|would be|as soon as|as early as))(?![\p{L}])/iu;
 
 /** Intentions before a weekday ("planned to leave … on Thursday"). */
 const EN_INTENT = /(?<![\p{L}])(?:plans?|planned|planning|set|expected|scheduled|due|ready)\s+to\s/iu;
