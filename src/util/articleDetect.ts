@@ -24,7 +24,7 @@ export function looksLikeArticle(text: string, fileName = ''): boolean {
     else if ('{}[]<>=;|\\$#@_^`~'.includes(ch)) code++;
   }
   const n = sample.length;
-  if ((letters + spaces) / n < 0.75 || code / n > 0.02) return false;
+  if ((letters + spaces) / n < 0.75 || code / n > 0.06) return false;
   const sentenceEnds = (sample.match(/\p{L}[.!?…]["'”»’)]?(?=\s|$)/gu) ?? []).length;
   if (sentenceEnds < 3) return false;
   // Share of characters on "prose lines": lines of at least 8 words.

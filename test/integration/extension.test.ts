@@ -1,0 +1,393 @@
+// In-host integration tests of Article Lens (mocha BDD: describe/it/before/after), run inside the real
+// extension host by test/integration/index.ts. Fixtures come from the workspace folder
+// (test/e2e/fixtures/workspace, copied by the harness). Every wait is on the extension's own API
+// (`whenAnalyzed`, `onDidPaint`) or on a VS Code event, never a fixed sleep.
+//
+// API used (see src/extension.ts): exports = { analyses: { whenAnalyzed(uri), onDidAnalyze },
+//                                              decorations: { counts(uri), onDidPaint } }.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { Commands, Config, EXTENSION_ID, HIGHLIGHT_KINDS, LANGUAGE_ID } from '../../src/constants';
+import type { ArticleAnalysis } from '../../src/core/types';
+import type { ArticleLensApi } from '../../src/extension';
+
+const EN_A = '000_0891fa58e8947cdd.txt';
+const EN_B = '001_1a341257ed710bcc.txt';
+const FR = '002_99e5ccb7759e430c.txt';
+const HOSTILE = 'hostile-article.txt';
+
+let api: ArticleLensApi;
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+}
+
+function fixture(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder(), name);
+}
+
+/** Resolves when `event` fires with a value passing `test`, or rejects after `ms` (a safety net, not a sleep). */
+function once<T>(event: vscode.Event<T>, test: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, ms);
+    const sub = event((v) => {
+      if (!test(v)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(v);
+    });
+  });
+}
+
+/** The open document for `uri` once it is in the `article` language (auto-detected on open). */
+async function articleDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const key = uri.toString();
+  const find = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID);
+  return find() ?? once(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID, `${uri.path} to become an article`);
+}
+
+/** Opens a fixture in the active editor and waits for its analysis. */
+async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; analysis: ArticleAnalysis }> {
+  const uri = fixture(name);
+  const first = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(first, { preview: false });
+  const doc = await articleDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  const analysis = await api.analyses.whenAnalyzed(uri);
+  assert.ok(analysis, `${name} is analysed`);
+  return { doc, editor, analysis };
+}
+
+function hoverMarkdown(hovers: vscode.Hover[]): vscode.MarkdownString[] {
+  return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && !('language' in c)) as vscode.MarkdownString[];
+}
+
+async function hoverAt(doc: vscode.TextDocument, offset: number): Promise<{ text: string; parts: vscode.MarkdownString[] }> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+  const parts = hoverMarkdown(hovers ?? []);
+  return { text: parts.map((p) => p.value).join('\n\n'), parts };
+}
+
+/** Undoes markdown backslash escapes, to compare hover text with article text. */
+function unescape(md: string): string {
+  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+function allIndexes(text: string, re: RegExp): number[] {
+  return [...text.matchAll(re)].map((m) => m.index ?? -1);
+}
+
+describe('Article Lens in the extension host', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<ArticleLensApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    const doc = await vscode.workspace.openTextDocument(fixture(EN_A));
+    await vscode.window.showTextDocument(doc);
+    // Opening the article activates the extension; activate() then only hands over the API.
+    api = ext.isActive ? ext.exports : await ext.activate();
+    assert.ok(api?.analyses?.whenAnalyzed, 'activate() returns the API');
+  });
+
+  after(async () => {
+    const cfg = vscode.workspace.getConfiguration();
+    for (const key of [Config.decorationsEnabled, ...HIGHLIGHT_KINDS.map((k) => `articleLens.decorations.${k}`), Config.analysisMaxFileSizeKB]) {
+      await cfg.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  describe('activation and language', () => {
+    it('activates on opening a plain .txt article and switches it to the article language', async () => {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.strictEqual(ext?.isActive, true);
+      const doc = await articleDocument(fixture(EN_A));
+      assert.strictEqual(doc.languageId, LANGUAGE_ID);
+    });
+
+    it('analyses English and French articles in a worker and returns spans that match the text', async () => {
+      for (const [name, lang] of [[EN_A, 'en'], [FR, 'fr']] as const) {
+        const { doc, analysis } = await openArticle(name);
+        assert.strictEqual(analysis.language, lang, name);
+        const text = doc.getText();
+        for (const e of analysis.entities) for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+        for (const q of analysis.quotes) assert.strictEqual(text.slice(q.start, q.end), q.text);
+      }
+    });
+  });
+
+  describe('hovers', () => {
+    it('shows the entity card for "ByteDance": kind, canonical name, mentions, first mention', async () => {
+      const { doc } = await openArticle(EN_A);
+      const at = doc.getText().indexOf('ByteDance') + 3;
+      const { text, parts } = await hoverAt(doc, at);
+      assert.match(text, /\*\*Organization\*\* · ByteDance/);
+      assert.match(text, /2 mentions/);
+      assert.match(text, /First mention: .*\*\*ByteDance\*\*/);
+      for (const p of parts) assert.ok(!p.isTrusted, 'hover markdown is not trusted');
+    });
+
+    it('shows the date card with kind and what it was resolved against', async () => {
+      const { doc, analysis } = await openArticle(EN_A);
+      const text = doc.getText();
+      const monday = text.indexOf('on Monday') + 4;
+      const date = analysis.dates.find((d) => d.start <= monday && monday < d.end);
+      assert.ok(date, '"Monday" is a date mention');
+      const { text: md } = await hoverAt(doc, monday + 1);
+      assert.match(md, /\*\*Date\*\*/);
+      assert.match(unescape(md), /Monday/);
+      if (date.value) assert.ok(unescape(md).includes(date.value), 'the card shows the resolved value');
+    });
+
+    it('shows the quote card with its speaker and how it was attributed', async () => {
+      const { doc, analysis } = await openArticle(EN_A);
+      const at = doc.getText().indexOf('Given the rumors and misinformation') + 12;
+      const quote = analysis.quotes.find((q) => q.start <= at && at < q.end);
+      assert.ok(quote?.speaker, 'the quote has a speaker');
+      const { text } = await hoverAt(doc, at);
+      assert.match(text, /\*\*Quote\*\* · Speaker: \*\*/);
+      assert.ok(unescape(text).includes(quote.speaker.name));
+      assert.match(text, /named at the quote|by a description|by a pronoun|continues the previous quote/);
+    });
+
+    it("a hostile article's hover cards are inert (no links, command URIs, HTML, code spans)", async () => {
+      const { doc, analysis } = await openArticle(HOSTILE);
+      const text = doc.getText();
+      const offsets = [
+        text.indexOf('Acme Corp') + 2,
+        text.indexOf('We are not in talks') + 5,
+        text.indexOf('[click here]') + 3,
+        text.indexOf('Jane Doe') + 2,
+        ...analysis.entities.flatMap((e) => e.mentions.map((m) => m.start)),
+        ...analysis.quotes.map((q) => q.start),
+      ].filter((o) => o >= 0);
+      let cards = 0;
+      for (const o of offsets) {
+        const { parts } = await hoverAt(doc, o);
+        for (const p of parts) {
+          cards++;
+          assert.ok(!p.isTrusted, 'not trusted');
+          assert.ok(!p.supportHtml, 'no HTML');
+          const v = p.value;
+          assert.doesNotMatch(v, /(^|[^\\])\]\(/, `no link syntax: ${v}`);
+          assert.doesNotMatch(v, /(^|[^\\])</, `no raw angle bracket: ${v}`);
+          assert.doesNotMatch(v, /(^|[^\\])`/, `no code span: ${v}`);
+          assert.doesNotMatch(v, /command:/, `no command URI: ${v}`);
+        }
+      }
+      assert.ok(cards >= 3, `hover cards were produced (${cards})`);
+    });
+  });
+
+  describe('outline and navigation', () => {
+    it('document symbols list the quotes grouped by speaker', async () => {
+      const { doc, analysis } = await openArticle(EN_A);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      const quotes = symbols.find((s) => s.name === 'Quotes');
+      assert.ok(quotes, 'a Quotes group');
+      const speakers = new Set(analysis.quotes.filter((q) => !q.scare && q.speaker).map((q) => q.speaker!.name));
+      assert.ok(speakers.size > 0);
+      for (const s of speakers) assert.ok(quotes.children.some((c) => c.name === s), `speaker ${s} in the outline`);
+      const listed = quotes.children.reduce((n, c) => n + c.children.length, 0);
+      assert.strictEqual(listed, analysis.quotes.filter((q) => !q.scare).length);
+      for (const group of ['People', 'Organizations', 'Places']) assert.ok(symbols.some((s) => s.name === group), group);
+    });
+
+    it('Find All References on "Trump" returns every mention', async () => {
+      const { doc } = await openArticle(EN_B);
+      const text = doc.getText();
+      const mentions = allIndexes(text, /\bTrump\b/g);
+      assert.strictEqual(mentions.length, 4);
+      const pos = doc.positionAt(mentions[2] + 1);
+      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos);
+      for (const m of mentions) {
+        const p = doc.positionAt(m);
+        assert.ok(refs.some((r) => r.uri.toString() === doc.uri.toString() && r.range.contains(p)), `mention at ${m} is a reference`);
+      }
+    });
+
+    it('Go to Definition jumps to the first mention', async () => {
+      const { doc } = await openArticle(EN_B);
+      const text = doc.getText();
+      const mentions = allIndexes(text, /\bTrump\b/g);
+      const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        doc.uri,
+        doc.positionAt(mentions[3] + 1),
+      );
+      assert.strictEqual(defs.length, 1);
+      const d = defs[0];
+      const range = 'targetRange' in d ? d.targetRange : d.range;
+      assert.ok(range.contains(doc.positionAt(mentions[0])), 'the first mention');
+    });
+
+    it('provides semantic tokens for articles', async () => {
+      const { doc } = await openArticle(EN_A);
+      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+      assert.ok(tokens && tokens.data.length >= 5 * 10, 'at least ten tokens');
+    });
+  });
+
+  describe('highlights', () => {
+    it('paints every kind, and toggling a kind removes its highlights (and restores them)', async () => {
+      const { doc } = await openArticle(EN_A);
+      const before = api.decorations.counts(doc.uri);
+      assert.ok(before.organization > 0 && before.person > 0 && before.place > 0 && before.quote > 0, JSON.stringify(before));
+      const painted = once(api.decorations.onDidPaint, (u) => u.toString() === doc.uri.toString(), 'repaint');
+      const on = await vscode.commands.executeCommand<boolean>(Commands.toggleKind, 'organization');
+      assert.strictEqual(on, false);
+      await painted;
+      const after = api.decorations.counts(doc.uri);
+      assert.strictEqual(after.organization, 0);
+      assert.strictEqual(after.person, before.person, 'other kinds stay');
+      const repainted = once(api.decorations.onDidPaint, (u) => u.toString() === doc.uri.toString(), 'repaint');
+      await vscode.commands.executeCommand(Commands.toggleKind, 'organization');
+      await repainted;
+      assert.strictEqual(api.decorations.counts(doc.uri).organization, before.organization);
+    });
+
+    it('toggling all highlights clears and restores every layer', async () => {
+      const { doc } = await openArticle(EN_A);
+      const painted = once(api.decorations.onDidPaint, (u) => u.toString() === doc.uri.toString(), 'repaint');
+      await vscode.commands.executeCommand(Commands.toggleHighlights);
+      await painted;
+      assert.ok(Object.values(api.decorations.counts(doc.uri)).every((n) => n === 0));
+      const repainted = once(api.decorations.onDidPaint, (u) => u.toString() === doc.uri.toString(), 'repaint');
+      await vscode.commands.executeCommand(Commands.toggleHighlights);
+      await repainted;
+      assert.ok(api.decorations.counts(doc.uri).person > 0);
+    });
+
+    it('a file over the size limit is not analysed', async () => {
+      const { doc } = await openArticle(EN_A);
+      const cfg = vscode.workspace.getConfiguration();
+      await cfg.update(Config.analysisMaxFileSizeKB, 1, vscode.ConfigurationTarget.Workspace);
+      try {
+        await vscode.commands.executeCommand(Commands.reanalyze);
+        assert.strictEqual(await api.analyses.whenAnalyzed(doc.uri), undefined);
+      } finally {
+        await cfg.update(Config.analysisMaxFileSizeKB, undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      assert.ok(await api.analyses.whenAnalyzed(doc.uri));
+    });
+  });
+
+  describe('commands', () => {
+    it('every contributed command is registered', async () => {
+      const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+      const registered = new Set(await vscode.commands.getCommands(true));
+      for (const c of contributed) assert.ok(registered.has(c), c);
+    });
+
+    it('every contributed command runs without error', async () => {
+      const { doc } = await openArticle(EN_A);
+      const out = vscode.Uri.joinPath(folder(), 'out-commands.json');
+      const args: Record<string, unknown[]> = {
+        [Commands.toggleKind]: ['date'],
+        [Commands.setLanguage]: ['en'],
+        [Commands.setReferenceDate]: ['2020-08-17'],
+        [Commands.exportAnnotations]: [{ format: 'json', target: out }],
+        [Commands.setAsArticle]: [doc.uri],
+      };
+      const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+      for (const { command } of ext.packageJSON.contributes.commands as { command: string }[]) {
+        await vscode.window.showTextDocument(await articleDocument(doc.uri), { preview: false });
+        await vscode.commands.executeCommand(command, ...(args[command] ?? []));
+      }
+      // Undo the state changes.
+      await vscode.commands.executeCommand(Commands.toggleKind, 'date');
+      await vscode.commands.executeCommand(Commands.toggleHighlights);
+      await vscode.commands.executeCommand(Commands.setLanguage, 'auto');
+      await vscode.commands.executeCommand(Commands.setReferenceDate, '');
+      assert.ok((await vscode.workspace.fs.stat(out)).size > 100);
+    });
+
+    it('set reference date and set language change the analysis', async () => {
+      const { doc } = await openArticle(EN_A);
+      const withRef = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '2020-08-18');
+      assert.deepStrictEqual(withRef?.referenceDate && [withRef.referenceDate.value, withRef.referenceDate.source], ['2020-08-18', 'caller']);
+      const cleared = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '');
+      assert.notStrictEqual(cleared?.referenceDate?.source, 'caller');
+      const fr = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setLanguage, 'fr');
+      assert.strictEqual(fr?.language, 'fr');
+      const auto = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setLanguage, 'auto');
+      assert.strictEqual(auto?.language, 'en');
+      assert.strictEqual((await api.analyses.whenAnalyzed(doc.uri))?.language, 'en');
+    });
+
+    it('next/previous entity and quote move the selection to a mention', async () => {
+      const { editor, analysis } = await openArticle(EN_A);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const mentions = analysis.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+      await vscode.commands.executeCommand(Commands.nextEntity);
+      const a = editor.document.offsetAt(editor.selection.start);
+      assert.ok(mentions.some((m) => m.start === a), 'on an entity mention');
+      await vscode.commands.executeCommand(Commands.nextEntity);
+      const b = editor.document.offsetAt(editor.selection.start);
+      assert.ok(b > a);
+      await vscode.commands.executeCommand(Commands.previousEntity);
+      assert.strictEqual(editor.document.offsetAt(editor.selection.start), a);
+      await vscode.commands.executeCommand(Commands.nextQuote);
+      const q = editor.document.offsetAt(editor.selection.start);
+      assert.ok(analysis.quotes.some((x) => x.outer.start === q), 'on a quote');
+    });
+
+    it('copies the entity list', async () => {
+      const { analysis } = await openArticle(EN_A);
+      const text = await vscode.commands.executeCommand<string>(Commands.copyEntities);
+      for (const e of analysis.entities) assert.ok(text.includes(e.name), e.name);
+      assert.match(text, /^Organizations \(\d+\)$/m);
+    });
+
+    it('exports valid JSON, brat standoff and W3C Web Annotation files', async () => {
+      const { doc, analysis } = await openArticle(EN_A);
+      const text = doc.getText();
+      const dec = new TextDecoder();
+      const target = (ext: string) => vscode.Uri.joinPath(folder(), `export-test${ext}`);
+
+      await vscode.commands.executeCommand(Commands.exportAnnotations, { format: 'json', target: target('.json') });
+      const json = JSON.parse(dec.decode(await vscode.workspace.fs.readFile(target('.json'))));
+      assert.strictEqual(json.version, 1);
+      assert.strictEqual(json.documents[0].entities.length, analysis.entities.length);
+      for (const e of json.documents[0].entities) for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+
+      await vscode.commands.executeCommand(Commands.exportAnnotations, { format: 'brat', target: target('.ann') });
+      const ann = dec.decode(await vscode.workspace.fs.readFile(target('.ann')));
+      const lines = ann.trim().split('\n');
+      assert.ok(lines.length > 10);
+      const chars = Array.from(text);
+      for (const line of lines) {
+        const m = /^T\d+\t\w+ (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/.exec(line);
+        if (!m) {
+          assert.match(line, /^(R\d+\tSaidBy Arg1:T\d+ Arg2:T\d+|#\d+\tAnnotatorNotes T\d+\t.*)$/);
+          continue;
+        }
+        const covered = m[1].split(';').map((f) => {
+          const [s, e] = f.split(' ').map(Number);
+          return chars.slice(s, e).join('');
+        });
+        assert.strictEqual(covered.join(' '), m[2]);
+      }
+
+      await vscode.commands.executeCommand(Commands.exportAnnotations, { format: 'w3c', target: target('.jsonld') });
+      const w3c = JSON.parse(dec.decode(await vscode.workspace.fs.readFile(target('.jsonld'))));
+      assert.strictEqual(w3c['@context'], 'http://www.w3.org/ns/anno.jsonld');
+      assert.strictEqual(w3c.type, 'AnnotationCollection');
+      for (const item of w3c.first.items) {
+        const [quote, pos] = item.target.selector;
+        assert.strictEqual(chars.slice(pos.start, pos.end).join(''), quote.exact);
+      }
+    });
+
+    it('shows the panel', async () => {
+      await openArticle(EN_A);
+      await vscode.commands.executeCommand(Commands.showPanel);
+    });
+  });
+});
