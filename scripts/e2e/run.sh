@@ -13,7 +13,8 @@
 # Exit status non-zero if anything failed or nothing ran.
 # Knobs: ARTICLE_LENS_E2E_CACHE (install cache), E2E_KEEP_RUN=1 (keep the temp dir and server log),
 #        E2E_ONLY=ui|tests, E2E_GREP=<regexp> (in-host tests to run), E2E_TESTS_TIMEOUT_S (default 600),
-#        E2E_SKIP_BUILD=1, ARTICLE_LENS_E2E_EXTENSION=<dir> (another extension folder; harness development only).
+#        E2E_SKIP_BUILD=1, E2E_SCREENSHOTS_DIR (default .artifacts/screenshots; it is emptied of *.png first),
+#        ARTICLE_LENS_E2E_EXTENSION=<dir> (another extension folder; harness development only).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,7 +22,7 @@ CACHE="${ARTICLE_LENS_E2E_CACHE:-$HOME/.cache/article-lens-e2e}"
 NODE_HOME="$CACHE/node-v24.21.0"
 CS_ENTRY="$CACHE/code-server-4.139.1/node_modules/code-server/out/node/entry.js"
 EXTENSION="${ARTICLE_LENS_E2E_EXTENSION:-$ROOT}"
-SHOTS="$ROOT/.artifacts/screenshots"
+SHOTS="${E2E_SCREENSHOTS_DIR:-$ROOT/.artifacts/screenshots}"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
 t_start=$(date +%s%N)
@@ -121,6 +122,6 @@ cp "$RUN/server.log" "$SHOTS/server.log" 2>/dev/null || true
 counts="$(node -e 'try{const s=require(process.argv[1]);console.log(s.passed+" "+s.failed)}catch{console.log("0 0")}' "$RUN/summary.json")"
 passed="${counts% *}"; failed="${counts#* }"
 if [ "$rc" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi   # driver crashed or timed out
-say "done (driver exit $rc); screenshots and logs in ${SHOTS#"$ROOT"/}/"
+say "done (driver exit $rc); screenshots and logs in $SHOTS/"
 FINAL="$passed passed, $failed failed"
 if [ "$failed" != 0 ] || [ "$passed" = 0 ]; then exit 1; fi
