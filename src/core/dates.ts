@@ -135,12 +135,16 @@ const FR_FUTURE =
 const EN_FUTURE_WD =
   /(?:'ll|(?<![\p{L}])(?:will|won't|shall|next(?!\s+to\b)|upcoming|is to|are to|going to|scheduled|would be|as soon as|as early as))(?![\p{L}])/iu;
 
+/** French weekdays: tense only (deadline words such as "jusqu'à 17 h" say nothing about the day). */
+const FR_FUTURE_WD =
+  /(?<![\p{L}])(?:prochaine?s?|sera|seront|aura|auront|fera|feront|devra|devront|pourra|pourront|va|vont|prévue?s?|programmée?s?|\p{L}{2,}(?:era|eront|ira|iront|dra|dront))(?![\p{L}])/iu;
+
 /** Intentions before a weekday ("planned to leave … on Thursday"). */
 const EN_INTENT = /(?<![\p{L}])(?:plans?|planned|planning|set|expected|scheduled|due|ready)\s+to\s/iu;
 
 /** Whether the sentence around [start, end) speaks of the future. */
 function futureCue(c: Ctx, start: number, end: number, weekday = false): boolean {
-  const re = c.lang === 'en' ? (weekday ? EN_FUTURE_WD : EN_FUTURE) : FR_FUTURE;
+  const re = c.lang === 'en' ? (weekday ? EN_FUTURE_WD : EN_FUTURE) : weekday ? FR_FUTURE_WD : FR_FUTURE;
   const before = sentenceBefore(c.s, start);
   const after = sentenceAfter(c.s, end);
   // A weekday takes its tense from its own clause: a short window.
@@ -508,7 +512,7 @@ function frRules(): Rule[] {
       // Capitalised mid-sentence weekday: still a weekday in headlines; accept.
     }
     const mod = m[4] ? lower(m[4]) : '';
-    const dir = mod === 'dernier' || mod === 'passé' || mod === 'précédent' ? 'last' : mod === 'prochain' || mod === 'suivant' ? 'next' : futureCue(c, st, en) ? 'future' : 'past';
+    const dir = mod === 'dernier' || mod === 'passé' || mod === 'précédent' ? 'last' : mod === 'prochain' || mod === 'suivant' ? 'next' : futureCue(c, st, en, true) ? 'future' : 'past';
     let [v, from] = weekdayValue(c, wd, dir);
     const part = m[5] ? FR_DAYPARTS[lower(m[5])] : '';
     if (part && !v.startsWith('XXXX')) v += part;
@@ -564,7 +568,7 @@ function frRules(): Rule[] {
     push(c, st, st + m[0].length, 'relative', v, 'explicit', 1);
   });
   // relative periods: "cette semaine", "l'année dernière", "le mois prochain", "ce week-end", "cet été", "la fin de l'année dernière"
-  R(`${B}(?:(?:au\\s+|le\\s+|la\\s+|à\\s+la\\s+)?(début|fin|milieu)\\s+(?:de\\s+|d${APOS}|du\\s+)?)?(?:(cette|ce|cet|la|le|l${APOS})\\s*)(semaine|mois|année|an|week-end|été|hiver|automne|printemps|trimestre|siècle|décennie)(?:-ci)?(?:\\s+(dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en\\s+cours))?${E}`, (m, c) => {
+  R(`${B}(?:(?:le\\s+|la\\s+)?(début|fin|milieu)\\s+(?:de\\s+|d${APOS}|du\\s+)?)?(?:(cette|ce|cet|la|le|l${APOS})\\s*)(semaine|mois|année|an|week-end|été|hiver|automne|printemps|trimestre|siècle|décennie)(?:-ci)?(?:\\s+(dernière|dernier|prochaine|prochain|passée|passé|précédente|précédent|suivante|suivant|en\\s+cours))?${E}`, (m, c) => {
     const det = lower(m[2]);
     const unit = lower(m[3]);
     let mod = m[4] ? lower(m[4]) : '';
@@ -607,7 +611,7 @@ function frRules(): Rule[] {
   // clock times: "21 h 45", "18 h", "18h30", "vers 15 h 30", "14 heures", "midi", "minuit"
   R(`${B}(?:(vers|dès|jusqu${APOS}à)\\s+)?(?:(\\d{1,2})\\s*(?:h|heures?)(?:\\s*(\\d{2}))?(?![\\p{L}\\p{N}])|(?<![-'’])(midi|minuit)${E})`, (m, c) => {
     let st = m.index!;
-    if (m[1] && !/^vers$/i.test(m[1])) st += m[1].length;
+    if (m[1]) st += m[1].length; // "vers", "dès" are signals, not part of the time
     const h = m[2] !== undefined ? Number(m[2]) : lower(m[4]) === 'midi' ? 12 : 24;
     const min = m[3] ? Number(m[3]) : 0;
     if (h > 24 || min > 59) return;
@@ -888,11 +892,15 @@ function mergeTimeDay(cands: Cand[], text: string, lang: 'en' | 'fr'): Cand[] {
 /** Gives clock times and parts of day the day of the nearest preceding day-level date in the same piece. */
 function anchorTimes(cands: Cand[], text: string, rd: Date | null): void {
   let lastDay: { value: string; end: number } | null = null;
-  for (const cd of cands) {
+  for (let i = 0; i < cands.length; i++) {
+    const cd = cands[i];
     if (cd.timeOnly) {
       let day: string | null = rd ? fmtDate(rd) : null;
       let from: From = 'reference';
-      if (lastDay && cd.start - lastDay.end < 1500) day = lastDay.value;
+      const next = cands[i + 1];
+      const nextDay = next?.value ? /^(\d{4}-\d{2}-\d{2})/.exec(next.value) : null;
+      if (nextDay && /^,?\s{0,2}$/.test(text.slice(cd.end, next.start))) day = nextDay[1]; // "vers 0 h 40, jeudi"
+      else if (lastDay && cd.start - lastDay.end < 1500) day = lastDay.value;
       if (!day) { cd.value = null; from = 'none'; }
       else cd.value = day + cd.timeOnly;
       cd.from = from;
