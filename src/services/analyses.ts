@@ -134,7 +134,9 @@ export class DocumentAnalyses implements vscode.Disposable {
         subs.push(this.onDidChangeState((st) => st.uri.toString() === key && st.status !== 'pending' && done()));
         if (token) subs.push(token.onCancellationRequested(done));
       });
-      this.request(doc, 0);
+      // NOTE: while the user types, a debounced run is pending; wait for it rather than forcing one per request
+      // (hover and semantic-token requests arrive on every keystroke).
+      if (!this.timers.has(key)) this.request(doc, 0);
       await next;
     }
   }
