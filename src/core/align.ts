@@ -491,6 +491,8 @@ const BEADS: Array<[number, number, number]> = [
 export interface TranslationOptions extends AlignOptions {
   /** Weight of the anchor similarity against the length model (default 10). */
   anchorWeight?: number;
+  /** Cost added per unit of a merged bead that shares no anchor with the other side (default 4). */
+  orphanPenalty?: number;
 }
 
 /**
@@ -516,12 +518,15 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
   const s2 = 6.8;
   const lambda = options.anchorWeight ?? 10;
   const lengthCost = (la: number, lb: number): number => {
-    if (la === 0 && lb === 0) return 0;
+    // An unaligned unit (1:0 / 0:1) pays only its prior: the length model says nothing about a deletion, and
+    // charging it the full length mismatch makes the aligner glue deleted or inserted units onto neighbours.
+    if (la === 0 || lb === 0) return 0;
     const mean = (la + lb / c) / 2;
     const delta = (lb - la * c) / Math.sqrt(Math.max(mean, 1) * s2);
     const p = 2 * (1 - normCdf(Math.abs(delta)));
     return -Math.log(Math.max(p, 1e-12));
   };
+  const orphanPenalty = options.orphanPenalty ?? 4;
   const band = Math.max(12, Math.abs(n - mm) + 12);
   const W = mm + 1;
   const cost = new Float64Array((n + 1) * W).fill(Infinity);
@@ -553,6 +558,9 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
           const bs = range(pj, j);
           const sim = da === 1 && db === 1 ? pairScore(model, pi, pj) : mergedScore(model, as, bs);
           cst -= lambda * sim;
+          // In a merged bead, a unit with several anchors of its own that shares none with the other side is
+          // more likely an insertion (1:0) than half of a merge.
+          if (da > 1 || db > 1) cst += orphanPenalty * orphans(model, as, bs);
         }
         if (cst < best) {
           best = cst;
@@ -583,6 +591,29 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
     j -= db;
   }
   return beads.reverse();
+}
+
+/**
+ * Units of a merged bead that, on their own, hardly match the other side (score under 0.1 against its merged
+ * units) although they have anchors of their own: more likely an insertion (1:0) than half of a merge.
+ */
+function orphans(m: PairModel, as: number[], bs: number[]): number {
+  let count = 0;
+  const check = (own: Array<Map<string, number>>, ownNorm: number[], kOwn: number, mine: number[], other: Array<Map<string, number>>, otherNorm: number[], kOther: number, theirs: number[]): void => {
+    if (mine.length < 2) return;
+    let normOther = 0;
+    for (const t of theirs) normOther += otherNorm[t];
+    for (const u of mine) {
+      const v = own[u];
+      if (v.size < 3) continue;
+      let s = 0;
+      for (const [k, w] of v) if (theirs.some((t) => other[t].has(k))) s += w;
+      if (s / Math.sqrt((ownNorm[u] + kOwn) * (normOther + kOther)) < 0.1) count++;
+    }
+  };
+  check(m.a, m.normA, m.kA, as, m.b, m.normB, m.kB, bs);
+  check(m.b, m.normB, m.kB, bs, m.a, m.normA, m.kA, as);
+  return count;
 }
 
 function range(from: number, to: number): number[] {

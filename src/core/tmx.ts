@@ -1,0 +1,69 @@
+/**
+ * TMX 1.4 export of aligned passage pairs, for translators (the "export alignment as TMX" command).
+ * Pure: pairs in, XML string out. Text is XML-escaped; characters XML 1.0 forbids are dropped.
+ */
+
+export interface TmxPair {
+  /** Source segment and its language (ISO 639-1, e.g. "en"). */
+  source: { lang: string; text: string };
+  target: { lang: string; text: string };
+  /** Optional note (e.g. the two file names and the link score). */
+  note?: string;
+}
+
+export interface TmxOptions {
+  /** Default source language of the header (defaults to the first pair's source language, else "en"). */
+  srcLang?: string;
+  /** Tool name in the header. */
+  creationTool?: string;
+  creationToolVersion?: string;
+  /** Creation date as an ISO string (the caller supplies it: core has no clock). */
+  creationDate?: string;
+}
+
+/** Escapes text for XML content and attribute values, dropping characters XML 1.0 does not allow. */
+export function escapeXml(s: string): string {
+  return s
+    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** "2020-08-17T09:30:00.000Z" → "20200817T093000Z" (TMX's date format); invalid input gives null. */
+function tmxDate(iso: string | undefined): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) return null;
+  return `${m[1]}${m[2]}${m[3]}T${m[4] ?? '00'}${m[5] ?? '00'}${m[6] ?? '00'}Z`;
+}
+
+/** Collapses white space inside a segment (line breaks inside a passage are not meaningful to a TM). */
+function segText(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Builds a TMX 1.4 document with one translation unit per pair. */
+export function toTmx(pairs: TmxPair[], options: TmxOptions = {}): string {
+  const src = options.srcLang ?? pairs[0]?.source.lang ?? 'en';
+  const date = tmxDate(options.creationDate);
+  const header =
+    `<header creationtool="${escapeXml(options.creationTool ?? 'Article Lens')}"` +
+    ` creationtoolversion="${escapeXml(options.creationToolVersion ?? '1')}"` +
+    ` segtype="sentence" o-tmf="article-lens" adminlang="en" srclang="${escapeXml(src)}" datatype="plaintext"` +
+    (date ? ` creationdate="${date}"` : '') +
+    '/>';
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">', `  ${header}`, '  <body>'];
+  for (const p of pairs) {
+    lines.push('    <tu>');
+    if (p.note) lines.push(`      <note>${escapeXml(p.note)}</note>`);
+    for (const side of [p.source, p.target]) {
+      lines.push(`      <tuv xml:lang="${escapeXml(side.lang)}"><seg>${escapeXml(segText(side.text))}</seg></tuv>`);
+    }
+    lines.push('    </tu>');
+  }
+  lines.push('  </body>', '</tmx>', '');
+  return lines.join('\n');
+}
