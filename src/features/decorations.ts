@@ -31,6 +31,10 @@ const STYLES: Record<DecorationLayer, vscode.DecorationRenderOptions> = {
   speaker: { borderStyle: 'solid', borderWidth: '1px', borderRadius: '2px' },
 };
 
+/** Above this many spans in a document, only a window of lines around the visible ones is painted. */
+const LARGE_SPAN_COUNT = 5000;
+const WINDOW_MARGIN_LINES = 400;
+
 function createTypes(): Map<DecorationLayer, vscode.TextEditorDecorationType> {
   const types = new Map<DecorationLayer, vscode.TextEditorDecorationType>();
   for (const layer of DECORATION_LAYERS) {
@@ -65,6 +69,7 @@ export function registerDecorations(deps: { analyses: DocumentAnalyses; config: 
   const { analyses, config } = deps;
   let types = createTypes();
   const painted = new Map<string, DecorationCounts>();
+  const windows = new WeakMap<vscode.TextEditor, { first: number; last: number }>();
   const paintEmitter = new vscode.EventEmitter<vscode.Uri>();
 
   const paint = (editor: vscode.TextEditor): void => {
@@ -77,10 +82,22 @@ export function registerDecorations(deps: { analyses: DocumentAnalyses; config: 
     const enabled = config.enabledKinds();
     const spans = analysis ? layerSpans(analysis) : undefined;
     const counts = zero();
+    // Long articles: paint a window of lines around the visible ones, and move it when the user scrolls.
+    let inWindow = (_s: { start: number; end: number }) => true;
+    windows.delete(editor);
+    const total = spans ? DECORATION_LAYERS.reduce((n, l) => n + spans[l].length, 0) : 0;
+    if (total > LARGE_SPAN_COUNT && editor.visibleRanges.length) {
+      const first = Math.max(0, editor.visibleRanges[0].start.line - WINDOW_MARGIN_LINES);
+      const last = editor.visibleRanges[editor.visibleRanges.length - 1].end.line + WINDOW_MARGIN_LINES;
+      const from = doc.offsetAt(new vscode.Position(first, 0));
+      const to = doc.offsetAt(new vscode.Position(last + 1, 0));
+      inWindow = (s) => s.end >= from && s.start <= to;
+      windows.set(editor, { first, last });
+    }
     for (const layer of DECORATION_LAYERS) {
       const type = types.get(layer);
       if (!type) continue;
-      const list = spans && enabled.has(LAYER_KIND[layer]) ? spans[layer] : [];
+      const list = spans && enabled.has(LAYER_KIND[layer]) ? spans[layer].filter(inWindow) : [];
       editor.setDecorations(
         type,
         list.map((s) => toRange(doc, s)),
@@ -108,6 +125,15 @@ export function registerDecorations(deps: { analyses: DocumentAnalyses; config: 
       }
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => paintAll()),
+    vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor, visibleRanges }) => {
+      const w = windows.get(textEditor);
+      if (!w || !visibleRanges.length) return;
+      const top = visibleRanges[0].start.line;
+      const bottom = visibleRanges[visibleRanges.length - 1].end.line;
+      // Repaint only when the view comes near the edge of the painted window.
+      if (top - w.first < WINDOW_MARGIN_LINES / 4 && w.first > 0) paint(textEditor);
+      else if (w.last - bottom < WINDOW_MARGIN_LINES / 4) paint(textEditor);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(Config.section + '.decorations')) paintAll();
       if (e.affectsConfiguration('workbench.colorCustomizations')) {

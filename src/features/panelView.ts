@@ -125,7 +125,10 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
 
   const model = (): PanelModel => {
     const doc = pickDocument();
-    return buildPanelModel(doc, doc && analyses.get(doc), doc && analyses.state(doc.uri));
+    const state = doc && analyses.state(doc.uri);
+    // While a re-analysis is pending (typing), keep showing the previous lists rather than "Analysing…".
+    const analysis = doc && (analyses.get(doc) ?? (state?.status === 'pending' ? analyses.latest(doc) : undefined));
+    return buildPanelModel(doc, analysis, state);
   };
 
   const post = (): void => {
@@ -188,7 +191,7 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
       if (doc && doc.uri.toString() === document.uri.toString()) post();
     }),
     analyses.onDidChangeState((s: AnalysisState) => {
-      if (s.status !== 'ready' && current?.toString() === s.uri.toString()) post();
+      if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'closed') && current?.toString() === s.uri.toString()) post();
     }),
   );
 }

@@ -25,7 +25,7 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
       return;
     }
     const state = analyses.state(doc.uri);
-    const analysis = analyses.get(doc);
+    const analysis = analyses.get(doc) ?? (state?.status === 'pending' ? analyses.latest(doc) : undefined);
     item.backgroundColor = undefined;
     if (state?.status === 'tooLarge') {
       const limit = config.get(Config.analysisMaxFileSizeKB, doc);

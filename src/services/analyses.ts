@@ -39,6 +39,9 @@ interface Inflight {
   promise: Promise<void>;
 }
 
+/** Upper bound of the debounce that grows with the last analysis time of a document. */
+const MAX_ADAPTIVE_DEBOUNCE_MS = 5000;
+
 /** UTF-8 byte length, computed without allocating a buffer for the common ASCII case. */
 export function sizeOf(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -75,7 +78,10 @@ export class DocumentAnalyses implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => this.request(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
-        this.request(e.document, this.config.get(Config.analysisDebounceMs, e.document));
+        // Long articles wait longer: no point starting a 10 s analysis after every pause in typing.
+        const last = this.states.get(e.document.uri.toString())?.ms ?? 0;
+        const debounce = this.config.get(Config.analysisDebounceMs, e.document);
+        this.request(e.document, Math.max(debounce, Math.min(last, MAX_ADAPTIVE_DEBOUNCE_MS)));
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.onClosed(doc)),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.request(editor.document, 0)),
@@ -100,6 +106,14 @@ export class DocumentAnalyses implements vscode.Disposable {
   get(document: vscode.TextDocument): ArticleAnalysis | undefined {
     const s = this.states.get(document.uri.toString());
     return s && s.status === 'ready' && s.version === document.version ? s.analysis : undefined;
+  }
+
+  /**
+   * The latest analysis of the document even if it was made for an earlier version (while a re-analysis is
+   * pending). For display only (counts, lists): its offsets may be slightly off after edits.
+   */
+  latest(document: vscode.TextDocument): ArticleAnalysis | undefined {
+    return this.states.get(document.uri.toString())?.analysis;
   }
 
   /** The state kept for a URI (possibly for an older version), or undefined. */
@@ -187,7 +201,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (s && s.version === doc.version && s.status !== 'pending') return;
     if (this.inflight.get(key)?.version === doc.version) return;
     if (!s || s.status !== 'pending' || s.version !== doc.version) {
-      this.setState({ uri: doc.uri, version: doc.version, status: 'pending', size: s?.size ?? 0, analysis: s?.analysis });
+      this.setState({ uri: doc.uri, version: doc.version, status: 'pending', size: s?.size ?? 0, analysis: s?.analysis, ms: s?.ms });
     }
     if (delayMs <= 0) {
       this.run(doc);

@@ -17,7 +17,11 @@ interface Job {
   resolve: (r: { analysis: ArticleAnalysis; ms: number }) => void;
   reject: (e: Error) => void;
   signal?: AbortSignal;
+  startedAt: number;
 }
+
+/** A cancelled job that has already run this long is stopped by restarting the worker (a long article). */
+const RESTART_AFTER_MS = 1000;
 
 function abortError(): Error {
   const e = new Error('Analysis cancelled');
@@ -48,12 +52,13 @@ export class AnalysisClient implements vscode.Disposable {
     if (this.disposed) return Promise.reject(new Error('Analysis client disposed'));
     if (signal?.aborted) return Promise.reject(abortError());
     return new Promise((resolve, reject) => {
-      const job: Job = { request: { id: this.nextId++, text, options }, resolve, reject, signal };
+      const job: Job = { request: { id: this.nextId++, text, options }, resolve, reject, signal, startedAt: 0 };
       signal?.addEventListener(
         'abort',
         () => {
           const i = this.queue.indexOf(job);
           if (i >= 0) this.queue.splice(i, 1);
+          else if (this.running === job && performance.now() - job.startedAt > RESTART_AFTER_MS) this.restart();
           reject(abortError());
         },
         { once: true },
@@ -68,6 +73,7 @@ export class AnalysisClient implements vscode.Disposable {
     const job = this.queue.shift();
     if (!job) return;
     this.running = job;
+    job.startedAt = performance.now();
     try {
       this.ensureWorker().postMessage(job.request);
     } catch (err) {
@@ -101,6 +107,15 @@ export class AnalysisClient implements vscode.Disposable {
     worker.on('exit', (code) => onDeath(new Error(`Analysis worker exited with code ${code}`)));
     this.worker = worker;
     return worker;
+  }
+
+  /** Stops the running job by terminating the worker; the next job starts a fresh one. */
+  private restart(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.running = undefined;
+    void worker?.terminate();
+    this.pump();
   }
 
   dispose(): void {

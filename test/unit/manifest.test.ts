@@ -194,6 +194,35 @@ describe('manifest: activation, capabilities, packaging, layering', () => {
     assert.deepEqual(extensionSide.map((f) => f.replace(/\\/g, '/')), ['src/services/analysisWorker.ts']);
   });
 
+  it('activation does not load the NLP libraries: nothing reachable from src/extension.ts imports them', () => {
+    const seen = new Set<string>();
+    const nlp: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const m of read(file).matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)) {
+        if (m[1]) continue; // type-only imports are erased
+        const spec = m[2];
+        if (/^(compromise|fr-compromise|compromise-dates|chrono-node)(\/|$)/.test(spec)) nlp.push(`${file} → ${spec}`);
+        if (!spec.startsWith('.')) continue;
+        const base = join(file, '..', spec).replace(/\\/g, '/');
+        for (const candidate of [`${base}.ts`, `${base}/index.ts`]) {
+          try {
+            statSync(join(root, candidate));
+            visit(candidate);
+            break;
+          } catch {
+            // try the next candidate
+          }
+        }
+      }
+    };
+    visit('src/extension.ts');
+    assert.ok(seen.has('src/services/analyses.ts'), 'the walk follows imports');
+    assert.ok(!seen.has('src/core/analyze.ts'), 'the analysis entry point is only loaded by the worker');
+    assert.deepEqual(nlp, []);
+  });
+
   it('features do not import each other', () => {
     for (const file of walk('src/features')) {
       assert.doesNotMatch(read(file).replace(/from '\.\/panelHtml'/, ''), /from '\.\//, file);
