@@ -32,6 +32,11 @@ export interface CrossRefOptions {
   manualLinks?: ManualLink[];
   /** Treat all given documents as one story, skipping automatic grouping (e.g. when the user chose them). */
   oneStory?: boolean;
+  /**
+   * Only cross-reference this file against the other versions of its story (the pairs not involving it are
+   * skipped): what the editor needs for the active article. Only-in lists are then given for this file only.
+   */
+  focus?: string;
   /** Story grouping threshold (see groupStories). */
   storyThreshold?: number;
   signal?: AbortSignal;
@@ -504,6 +509,7 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
   for (let x = 0; x < docs.length; x++) {
     for (let y = x + 1; y < docs.length; y++) {
       abortCheck(options.signal);
+      if (options.focus !== undefined && docs[x].file !== options.focus && docs[y].file !== options.focus) continue;
       const a = docs[x];
       const b = docs[y];
       const al = alignPair(a, b, extras[x], extras[y], options);
@@ -525,6 +531,7 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
   const onlyIn: OnlyInItem[] = [];
   if (docs.length >= 2) {
     docs.forEach((d, x) => {
+      if (options.focus !== undefined && d.file !== options.focus) return;
       for (const e of d.analysis.entities) {
         if (!linkedEntities.has(`${x}:${e.id}`)) onlyIn.push({ file: d.file, kind: 'entity', name: e.name, type: e.type, entityId: e.id });
       }
@@ -541,7 +548,9 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
       });
     });
   }
-  return { links: [...entityLinks, ...passages, ...quotes, ...dates, ...figures], onlyIn };
+  const focusedEntities =
+    options.focus === undefined ? entityLinks : entityLinks.filter((l) => l.items.some((i) => i.file === options.focus));
+  return { links: [...focusedEntities, ...passages, ...quotes, ...dates, ...figures], onlyIn };
 }
 
 /**
@@ -564,6 +573,7 @@ export function crossReference(docs: CrossRefDoc[], options: CrossRefOptions = {
   const links: CrossRefLink[] = [];
   const onlyIn: OnlyInItem[] = [];
   for (const s of stories) {
+    if (options.focus !== undefined && !s.files.includes(options.focus)) continue;
     const members = s.files.map((f) => byFile.get(f)).filter((d): d is CrossRefDoc => !!d);
     const r = crossReferenceStory(members, options);
     links.push(...r.links);

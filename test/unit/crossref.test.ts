@@ -202,3 +202,16 @@ describe('crossref: TMX export', () => {
     assert.equal(escapeXml("l'an"), 'l&apos;an');
   });
 });
+
+describe('crossref: one article against its story', () => {
+  it('with `focus`, returns only links and only-in items that involve that file', () => {
+    const r = crossReference(docs, { focus: F });
+    assert.deepEqual(r.stories.map((s) => s.files), [[A, B, F]]);
+    for (const l of r.links) {
+      if (l.kind === 'entity') assert.ok(l.items.some((i) => i.file === F));
+      else assert.ok(l.a.file === F || l.b.file === F);
+    }
+    assert.ok(r.onlyIn.length > 0 && r.onlyIn.every((o) => o.file === F));
+    assert.ok(r.links.some((l) => l.kind === 'passage' && l.a.file === A && l.b.file === F));
+  });
+});
