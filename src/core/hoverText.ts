@@ -155,7 +155,7 @@ export function dateHover(
     const source = labels.referenceSources[reference.source] ?? reference.source;
     const where = reference.span ? ` “${escapeMarkdown(reference.span.text, 80)}”` : '';
     lines.push(escapeMarkdownKeepingInserts(labels.resolvedAgainst(reference.value, source)) + where);
-  } else if (!date.value) {
+  } else if (!date.value || (date.resolvedFrom === 'none' && !describeCalendarDate(date.value, locale))) {
     lines.push(labels.unresolved);
   }
   return lines.join('\n\n');

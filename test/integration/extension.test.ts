@@ -277,6 +277,30 @@ describe('Article Lens in the extension host', function () {
     });
   });
 
+  describe('long articles', () => {
+    it('keeps typing responsive on a long article and ends with an analysis of the final text', async () => {
+      const base = (await vscode.workspace.openTextDocument(fixture(EN_A))).getText();
+      let content = '';
+      while (content.length < 200_000) content += `${base}\n\n`;
+      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      const first = await api.analyses.whenAnalyzed(doc.uri);
+      assert.ok(first && first.entities.length > 0, 'analysed');
+      // Type while analyses are pending or running: every edit goes through (the analysis is off the main thread).
+      for (let i = 0; i < 5; i++) {
+        assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'x')), `edit ${i}`);
+      }
+      const last = await api.analyses.whenAnalyzed(doc.uri);
+      assert.ok(last, 'analysed again');
+      const text = doc.getText();
+      assert.ok(text.startsWith('xxxxx'));
+      for (const e of last.entities) for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+      const counts = api.decorations.counts(doc.uri);
+      assert.ok(counts.organization > 0, 'highlights painted');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+
   describe('commands', () => {
     it('every contributed command is registered', async () => {
       const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
