@@ -10,6 +10,9 @@
  */
 import {
   CALENDAR_WORDS,
+  COMMON_ACRONYMS,
+  COMPASS_WORDS,
+  INSTITUTIONS,
   EVENT_WORDS,
   FR_PLACE_HEADS,
   lookupGazetteer,
@@ -223,8 +226,10 @@ function nameLike(t: Tok, lang: Lang, known: ReadonlySet<string>): boolean {
   if (CALENDAR_WORDS.has(t.fold) || /^\p{N}/u.test(t.text)) return false;
   if (t.text === 'I' || t.text === 'A' || t.text === 'À') return false;
   if (isDemonym(t, lang)) return false;
+  if (COMMON_ACRONYMS.has(t.text)) return false;
   if (!t.initial && !t.shouting) return !isFunctionWord(t, lang);
   // First word of a sentence or a headline word: only with evidence it is a name.
+  if (NON_NAME_TAGS.some((g) => hasTag(t, g)) && !nameTag(t) && !lookupGazetteer(t.text)) return false;
   if (known.has(t.text)) return true;
   if (lookupGazetteer(t.text)) return true;
   if (isCamel(t.text)) return true;
@@ -284,6 +289,12 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
         continue;
       }
       // "Bank of England", "Banque de France", "Côte d'Ivoire": a connector between two name words.
+      // Two connectors in French: "Ministère de la Défense", "Institut de l'Ouest".
+      if (lang === 'fr' && t.fold === 'de' && k + 2 < toks.length && /^(?:la|l'|l’)$/i.test(toks[k + 1].text) && nameLike(toks[k + 2], lang, known) && !toks[k + 2].initial) {
+        last = k + 2;
+        k += 3;
+        continue;
+      }
       if (t.word && connectors.has(t.fold) && !t.cap && k + 1 < toks.length && nameLike(toks[k + 1], lang, known) && !toks[k + 1].initial) {
         if (WEAK_CONNECTORS.has(t.fold)) {
           const whole = toks.slice(i, k + 2).map((x) => x.fold);
@@ -361,9 +372,8 @@ function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Ca
 
 /** French institutions written with a capital on the head noun only: "Parti communiste chinois", "Banque centrale européenne". */
 function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
-  const byFirst = new Map<number, Candidate>();
-  for (const c of cands) byFirst.set(c.first, c);
-  for (const c of cands) {
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
     if (c.first !== c.last || !ORG_HEADS.has(toks[c.first].fold)) continue;
     let k = c.last + 1;
     let last = c.last;
@@ -375,6 +385,13 @@ function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
       if (NON_NAME_TAGS.some((g) => hasTag(t, g)) && !hasTag(t, 'Adjective')) break;
       last = k;
       k++;
+    }
+    // "Ligue nationale de hockey", "Fédération française de football": one "de" + lower-case noun after an adjective.
+    const de = toks[last + 1];
+    const noun = toks[last + 2];
+    const nextCand = cands[ci + 1];
+    if (last > c.last && de && noun && /^(?:de|du|des)$/.test(de.text) && noun.word && !noun.cap && hasTag(noun, 'Noun') && !NON_NAME_TAGS.some((g) => hasTag(noun, g)) && (!nextCand || nextCand.first > last + 2)) {
+      last += 2;
     }
     if (last > c.last) {
       c.last = last;
@@ -425,6 +442,19 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
     if (words.length > 1 && ORG_SUFFIXES.has(folds[folds.length - 1])) s.organization += 4;
     if (words.length > 1 && ORG_HEADS.has(folds[0])) s.organization += 4;
     if (words.length > 1 && (PLACE_WORDS.has(folds[0]) || PLACE_WORDS.has(folds[folds.length - 1]))) s.place += 3;
+    if (words.length > 1 && COMPASS_WORDS.has(folds[0]) && !c.gaz && !ORG_SUFFIXES.has(folds[folds.length - 1])) s.place += 4;
+    if (words.length === 1 && INSTITUTIONS.has(folds[0])) s.organization += 3;
+    // Both languages' lexicons: compromise's English one knows many places and names, fr-compromise's French ones.
+    const lex = crossLexicon(surface);
+    if (lex === 'place') s.place += 1.5;
+    else if (lex === 'person') s.person += words.length > 1 ? 1 : 1.5;
+    else if (lex === 'organization') s.organization += 1.5;
+    // "Canadiens de Montréal", "Yankees de New York": a plural name "de" a place is a team or a company.
+    const de = folds.findIndex((f, q) => q > 0 && (f === 'de' || f === 'du' || f === "d'"));
+    if (lang === 'fr' && de > 0 && /s$/.test(folds[de - 1]) && !PLACE_WORDS.has(folds[0])) {
+      const rest = joinSurface(toks, c.first + de + 1, c.last);
+      if (lookupGazetteer(rest)?.type === 'place' || crossLexicon(rest) === 'place' || words.slice(de + 1).some((t) => hasTag(t, 'Place'))) s.organization += 4;
+    }
     // compromise's tags.
     for (const t of capWords) {
       if (hasTag(t, 'Person')) s.person += 1.5;
@@ -482,6 +512,20 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
     // Default: an unknown capitalised pair or triple in news is most often a person's name.
     if (words.length >= 2 && words.length <= 3 && capWords.length === words.length && words.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t.text))) s.person += 0.6;
   }
+}
+
+/** What either language's lexicon says a name is (cities, regions, first names), or null. */
+function crossLexicon(surface: string): EntityType | null {
+  const low = surface.toLowerCase();
+  const fold = foldKey(surface);
+  const tags = [englishLexiconTag(low), englishLexiconTag(fold), frenchLexiconTag(low), frenchLexiconTag(fold)];
+  for (const t of tags) {
+    if (!t) continue;
+    if (/^(?:City|Country|Region|Place|Town|Island|Continent)$/.test(t)) return 'place';
+    if (/^(?:Organization|Company|SportsTeam)$/.test(t)) return 'organization';
+    if (/^(?:Person|MaleName|FemaleName|FirstName|LastName)$/.test(t)) return 'person';
+  }
+  return null;
 }
 
 function isLineStart(toks: Tok[], i: number): boolean {

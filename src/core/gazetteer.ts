@@ -11,6 +11,8 @@ import { foldKey } from './text';
 export interface GazetteerEntry {
   type: 'place' | 'organization';
   key: string;
+  /** Written in capitals in the table ("US", "UN", "EAU"): matches only text in capitals, never "us", "Un", "eau". */
+  acronym?: boolean;
 }
 
 // Not countries, or deprecated codes that duplicate a current one's name (DD "Germany", SU "Russia", UK "United Kingdom").
@@ -21,7 +23,8 @@ function buildPlaces(): ReadonlyMap<string, GazetteerEntry> {
   const add = (name: string | undefined, entry: GazetteerEntry): void => {
     if (!name) return;
     const k = foldKey(name);
-    if (k && !map.has(k)) map.set(k, entry);
+    const acronym = name.length <= 6 && name === name.toUpperCase();
+    if (k && !map.has(k)) map.set(k, acronym ? { ...entry, acronym } : entry);
   };
   const tryNames = (locale: string, style: 'long' | 'short'): Intl.DisplayNames | null => {
     try {
@@ -93,8 +96,19 @@ const EXTRA_PLACES: ReadonlyArray<readonly [readonly string[], string]> = [
   [['Wales', 'Pays de Galles'], 'region:wales'],
 ];
 
-/** International bodies often written as abbreviations (EN + FR). */
+/** International bodies often written as abbreviations, and the big news agencies (EN + FR). */
 const BODIES: ReadonlyArray<readonly [readonly string[], string]> = [
+  [['Reuters'], 'org:reuters'],
+  [['AFP', 'Agence France-Presse', 'Agence France Presse'], 'org:afp'],
+  [['AP', 'Associated Press'], 'org:ap'],
+  [['Bloomberg'], 'org:bloomberg'],
+  [['Xinhua'], 'org:xinhua'],
+  [['Interfax'], 'org:interfax'],
+  [['Kyodo'], 'org:kyodo'],
+  [['Yonhap'], 'org:yonhap'],
+  [['TASS', 'Itar-Tass', 'RIA Novosti'], 'org:tass'],
+  [['ANSA'], 'org:ansa'],
+  [['EFE'], 'org:efe'],
   [['EU', 'E.U.', 'European Union', 'Union européenne', 'UE'], 'org:eu'],
   [['UN', 'U.N.', 'United Nations', 'Nations unies', 'ONU'], 'org:un'],
   [['NATO', 'OTAN'], 'org:nato'],
@@ -112,7 +126,9 @@ export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildPlaces();
 /** Looks a name up in the gazetteer (folded; a leading "the"/"la"/"le"/"l'" is ignored). */
 export function lookupGazetteer(name: string): GazetteerEntry | undefined {
   const k = foldKey(name);
-  return GAZETTEER.get(k) ?? GAZETTEER.get(k.replace(/^(?:the |la |le |les |l')/, ''));
+  const e = GAZETTEER.get(k) ?? GAZETTEER.get(k.replace(/^(?:the |la |le |les |l')/, ''));
+  if (e?.acronym && name !== name.toUpperCase()) return undefined;
+  return e;
 }
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean).map(foldKey));
@@ -154,6 +170,7 @@ export const ORG_SUFFIXES = set(`
 /** First words that make a name an organization ("University of Texas", "Banque de France", "Parti socialiste"). */
 export const ORG_HEADS = set(`
   university bank ministry department institute council committee commission federation association league
+  air ligue
   banque parti ministère université société groupe fédération union conseil comité organisation agence institut
   assemblée cour tribunal front mouvement rassemblement fondation compagnie caisse direction sénat armée académie
   école lycée collège centre confédération syndicat office régie chambre
@@ -193,10 +210,27 @@ export const SPEECH_VERBS = set(`
   déclare déclaré dit affirme affirmé explique expliqué ajoute ajouté estime estimé souligne assure indique indiqué précise précisé
 `);
 
+/** Single-word institutions that are organizations ("the Treasury", "the Fed", "le Sénat"). */
+export const INSTITUTIONS = set(`
+  treasury fed pentagon congress senate parliament bundesbank bundestag knesset duma kremlin interpol europol
+  sénat parlement gouvernement élysée matignon quai
+`);
+
+/** Capitalised abbreviations that are not names: time zones, currencies, units, common nouns ("GMT", "CEO", "GDP"). */
+export const COMMON_ACRONYMS = new Set(
+  `GMT UTC EST EDT CET CEST BST PST PDT CST MST CEO CFO COO CTO GDP GNP VAT TV DVD CD PC AI IT IPO ID OK AM PM
+   USD EUR GBP JPY CHF CNY KG KM MW GW HIV AIDS SIDA COVID SMS PDF HTTP HTML URL FAQ PS NB PIB TVA PDG DG ONG NGO
+   RBI ERA`.split(/\s+/).filter(Boolean),
+);
+
+/** Compass words that open place names ("West Bank", "North Carolina", "Afrique du Sud" is in the gazetteer). */
+export const COMPASS_WORDS = set('north south east west northern southern eastern western nord sud est ouest upper lower haute basse');
+
 /** Words that make a capitalised phrase an event, title or award (not predicted): "World Cup", "Seconde Guerre mondiale". */
 export const EVENT_WORDS = set(`
   war wars cup championship championships olympics olympic games prix award awards festival open tournament trophy
-  league? series grand-prix
+  league? series grand-prix age
+  âge
   guerre guerres coupe championnat jeux olympiques festival tournoi trophée prix révolution
 `.replace('league?', ''));
 

@@ -33,15 +33,12 @@ export function tagEnglish(text: string): TaggedTerm[] {
 
 /** The lexicon tag of a lower-cased word ("john" → "MaleName"), or undefined when compromise does not know it. */
 export function englishLexiconTag(word: string): string | undefined {
-  const lex = lexicon();
-  const v = lex[word];
+  const v = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
   return typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : undefined;
 }
 
-function lexicon(): Record<string, unknown> {
-  // NOTE: world() returns compromise's model; reading it keeps no state of ours.
-  return nlp.world().model.one.lexicon;
-}
+// NOTE: compromise's own lexicon object, read once at load; never written to.
+const LEXICON: Readonly<Record<string, unknown>> = nlp.world().model.one.lexicon;
 
 /**
  * Maps compromise terms to spans. compromise reports UTF-16 offsets; when a reported offset does not

@@ -10,6 +10,9 @@ import { toTaggedTerms, type TaggedTerm } from './en';
 type FrNlp = ((text: string) => { json(o: object): unknown }) & { world(): { model: { one: { lexicon: Record<string, unknown> } } } };
 const frNlp: FrNlp = ((frRequired as unknown as { default?: FrNlp }).default ?? frRequired) as unknown as FrNlp;
 
+// NOTE: fr-compromise's own lexicon object, read once at load; never written to.
+const LEXICON: Readonly<Record<string, unknown>> = frNlp.world().model.one.lexicon;
+
 /** Tags `text` with one fr-compromise parse; same shape as `tagEnglish`. */
 export function tagFrench(text: string): TaggedTerm[] {
   const json = frNlp(text).json({ offset: true, text: false, normal: false, terms: { offset: true } });
@@ -18,6 +21,6 @@ export function tagFrench(text: string): TaggedTerm[] {
 
 /** The fr-compromise lexicon tag of a lower-cased word, or undefined. */
 export function frenchLexiconTag(word: string): string | undefined {
-  const v = frNlp.world().model.one.lexicon[word];
+  const v = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
   return typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : undefined;
 }
