@@ -111,7 +111,9 @@ if [ "$healthy" != 1 ]; then tail -40 "$RUN/server.log"; say "code-server did no
 say "server healthy (pid/pgid $SERVER_PID)"
 
 rc=0
-(cd "$ROOT" && CHROMIUM_PATH="$CHROMIUM" timeout 1200 node test/e2e/ui/driver.mjs \
+# Chromium's crash database and caches go to the run dir too, not to $HOME.
+(cd "$ROOT" && CHROMIUM_PATH="$CHROMIUM" XDG_CONFIG_HOME="$RUN/xdg/browser-config" XDG_CACHE_HOME="$RUN/xdg/browser-cache" \
+    timeout 1200 node test/e2e/ui/driver.mjs \
     --url "http://127.0.0.1:$PORT" --extension "$EXTENSION" --tests "$ROOT/out/test/integration" \
     --results "$RUN/in-host-results.json" --ws-ui "$RUN/ws-ui" --ws-tests "$RUN/ws-tests" \
     --shots "$SHOTS" --summary "$RUN/summary.json" ${E2E_ONLY:+--only "$E2E_ONLY"}) || rc=$?
