@@ -136,7 +136,25 @@ export class DocumentAnalyses implements vscode.Disposable {
     for (;;) {
       if (token?.isCancellationRequested) return undefined;
       doc = this.find(key) ?? doc;
-      if (doc.isClosed || !this.files.isArticle(doc)) return undefined;
+      if (doc.isClosed) {
+        if (!this.states.has(key)) return undefined;
+        // Changing the language closes and reopens a document: wait for it to come back (or to be dropped).
+        const back = await new Promise<boolean>((resolve) => {
+          const subs = [
+            vscode.workspace.onDidOpenTextDocument((d) => d.uri.toString() === key && finish(true)),
+            this.onDidChangeState((st) => st.uri.toString() === key && st.status === 'closed' && finish(false)),
+            ...(token ? [token.onCancellationRequested(() => finish(false))] : []),
+          ];
+          function finish(v: boolean): void {
+            for (const d of subs) d.dispose();
+            resolve(v);
+          }
+          if (this.find(key)) finish(true);
+        });
+        if (!back) return undefined;
+        continue;
+      }
+      if (!this.files.isArticle(doc)) return undefined;
       const s = this.states.get(key);
       if (s && s.version === doc.version && s.status !== 'pending') return s.status === 'ready' ? s.analysis : undefined;
       const next = new Promise<void>((resolve) => {
