@@ -145,6 +145,10 @@ function unitFeatures(doc: AlignDoc, idx: number, crossLanguage: boolean): UnitF
       }
     }
   }
+  // Words of the entities the analysis found here ("ent:donald trump"): their raw name anchors would count twice.
+  const extra = doc.extra?.[idx];
+  const entityWords = new Set<string>();
+  if (extra) for (const k of extra) if (k.startsWith('ent:')) for (const w of k.slice(4).split(' ')) entityWords.add(w);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const surface = doc.text.slice(t.start, t.end);
@@ -166,7 +170,10 @@ function unitFeatures(doc: AlignDoc, idx: number, crossLanguage: boolean): UnitF
     if (crossLanguage) {
       // Across languages a name is an anchor; the region words are already a region key.
       if (inRegion.has(i)) continue;
-      if (isName) anchors.push(`name:${key.replace(/'/g, '')}`);
+      if (isName) {
+        const nk = key.replace(/'/g, '');
+        if (!entityWords.has(nk)) anchors.push(`name:${nk}`);
+      }
       else words.push(key);
     } else {
       words.push(key);
@@ -175,7 +182,6 @@ function unitFeatures(doc: AlignDoc, idx: number, crossLanguage: boolean): UnitF
   NUMBER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER_RE.exec(text)) !== null) anchors.push(`num:${normalizeNumber(m[0])}`);
-  const extra = doc.extra?.[idx];
   if (extra) anchors.push(...extra);
   return { words, anchors, tokens };
 }
@@ -271,7 +277,10 @@ interface PairModel {
 function familyWeight(f: string): number {
   const p = f.slice(0, f.indexOf(':'));
   switch (p) {
-    case 'num': case 'date': case 'fig': return 1.6;
+    case 'date':
+      // A full day is strong evidence; a month ("early August") or a duration ("nearly a year") less so.
+      return /^date:\d{2}-\d{2}$/.test(f) ? 1.6 : /^date:P/.test(f) ? 1.3 : 1;
+    case 'num': case 'fig': return 1.6;
     case 'geo': case 'name': case 'ent': return 1.3;
     case 'wd': case 'mo': return 1.2;
     case 'gloss': return 1.3;
@@ -387,8 +396,8 @@ function abortCheck(signal?: AbortSignal): void {
 }
 
 /** Greedy one-to-one selection of the best-scoring pairs above a threshold (order is not assumed). */
-function greedyPairs(m: PairModel, threshold: number, minShared: number, needAnchor: boolean, signal?: AbortSignal): AlignPair[] {
-  const cands: Array<[number, number, number]> = [];
+function greedyPairs(m: PairModel, threshold: number, minShared: number, needAnchor: boolean, signal?: AbortSignal, mutual = false): AlignPair[] {
+  let cands: Array<[number, number, number]> = [];
   for (let i = 0; i < m.a.length; i++) {
     if (i % 64 === 0) abortCheck(signal);
     if (m.a[i].size === 0) continue;
@@ -399,6 +408,20 @@ function greedyPairs(m: PairModel, threshold: number, minShared: number, needAnc
       if (needAnchor && !sharesAnchor(m.a[i], m.b[j])) continue;
       cands.push([i, j, s]);
     }
+  }
+  if (mutual) {
+    // Keep only pairs where each unit is the other's best match among all units (not only those above threshold).
+    const bestA = new Float64Array(m.a.length);
+    const bestB = new Float64Array(m.b.length);
+    for (let i = 0; i < m.a.length; i++) {
+      if (m.a[i].size === 0) continue;
+      for (let j = 0; j < m.b.length; j++) {
+        const s = pairScore(m, i, j);
+        if (s > bestA[i]) bestA[i] = s;
+        if (s > bestB[j]) bestB[j] = s;
+      }
+    }
+    cands = cands.filter(([i, j, s]) => s >= bestA[i] && s >= bestB[j]);
   }
   cands.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
   const usedA = new Set<number>();
@@ -444,12 +467,15 @@ export function alignRewrite(docA: AlignDoc, docB: AlignDoc, options: AlignOptio
 
 /**
  * Comparable articles in two languages: pairs of units anchored on names, places, numbers, dates and cognates.
- * One-to-one, order not assumed, only pairs scoring at least `threshold` (default 0.4) with two shared anchors.
+ * One-to-one, order not assumed, only pairs scoring at least `threshold` (default 0.3 across languages, 0.4 within one) with enough shared anchors
+ * (`minShared`: 3 across languages, 2 within one).
  */
 export function alignComparable(docA: AlignDoc, docB: AlignDoc, options: AlignOptions = {}): AlignPair[] {
   const m = buildModel(docA, docB, docA.lang !== docB.lang, options.glossary);
   const cross = docA.lang !== docB.lang;
-  return greedyPairs(m, options.threshold ?? 0.4, options.minShared ?? 2, cross, options.signal);
+  // Across languages, bags of anchors meet by chance more easily: ask for three independent shared anchors
+  // (a name, a place, a number, a date, a cognate…), at least one of them not a mere cognate.
+  return greedyPairs(m, options.threshold ?? (cross ? 0.3 : 0.4), options.minShared ?? (cross ? 3 : 2), cross, options.signal);
 }
 
 /**

@@ -67,12 +67,19 @@ function sentenceAt(sentences: Span[], pos: number): number {
 }
 
 /** Anchor keys per sentence from the analysis: entity keys, resolved dates, figure values. */
-function sentenceExtras(doc: CrossRefDoc, glossary: Map<string, string> | undefined): string[][] {
+export function sentenceExtras(doc: CrossRefDoc, glossary: Map<string, string> | undefined): string[][] {
   const a = doc.analysis;
   const extra: string[][] = a.sentences.map(() => []);
   for (const e of a.entities) {
-    const keys = entityKeys(e, glossary).filter((k) => k.startsWith('geo:') || k.startsWith('name:') || k.startsWith('surname:'));
-    const anchors = keys.map((k) => (k.startsWith('surname:') ? `name:${k.slice(8)}` : k.startsWith('name:') ? `ent:${k.slice(5)}` : k));
+    // One concept per entity: its region key, else (people) its surname, else its folded names.
+    const keys = entityKeys(e, glossary);
+    const geo = keys.filter((k) => k.startsWith('geo:'));
+    const surnames = e.type === 'person' ? keys.filter((k) => k.startsWith('surname:')).map((k) => `ent:${k.slice(8)}`) : [];
+    const anchors = geo.length
+      ? geo
+      : surnames.length
+        ? surnames
+        : keys.filter((k) => k.startsWith('name:')).map((k) => `ent:${k.slice(5)}`);
     for (const m of e.mentions) {
       const s = sentenceAt(a.sentences, m.start);
       if (s >= 0) extra[s].push(...anchors);
