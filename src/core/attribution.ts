@@ -248,6 +248,16 @@ function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd' | 
     }
     return { cue: { start: t.start, end, kind: 'named', head: '' }, next: j };
   }
+  if (DETERMINERS.has(t.lower) && isNameWord(toks[i + 1])) {
+    // "Le Monde", "The New York Times", "the White House": a name after a determiner
+    const nm = parseNpForward(toks, i + 1);
+    const after = nm ? toks[nm.next] : undefined;
+    const nounFollows = !!after && after.word && !after.cap && !SPEECH_VERBS.has(after.lower) && !AUX_ADVERBS.has(after.lower)
+      && !STOP_WORDS.has(after.lower) && !PREPOSITIONS.has(after.lower);
+    if (nm && nm.cue.kind === 'named' && !nounFollows) {
+      return { cue: { ...nm.cue, start: t.cap ? t.start : nm.cue.start }, next: nm.next };
+    }
+  }
   if (DETERMINERS.has(t.lower)) {
     // determiner + up to 6 words, ending before a preposition, verb, relative or punctuation
     let j = i + 1;

@@ -23,6 +23,7 @@ import type { Entity, Quote, Span, Speaker } from './types';
 const MAX_SCARE_WORDS = 6;
 const WINDOW = 320;
 const SINGLE_LOOKAHEAD = 300;
+const MAX_DEPTH = 8;
 
 type Family = 'straight' | 'curly' | 'guillemet' | 'single' | 'angle' | 'low';
 
@@ -110,10 +111,14 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
   // closing-mark lookahead cache for ‘ and ‹ (position of the next possible closer), keeps it linear
   let nextSingleClose = -2;
   let nextAngleClose = -2;
+  let singleScanned = 0;
+  let angleScanned = 0;
   while ((m = MARK_RE.exec(src)) !== null && m.index < para.end) {
     if ((++count & 1023) === 0) throwIfAborted(signal);
     const i = m.index;
     const c = m[0];
+    // nesting deeper than a few levels is noise; keeps depth look-ups constant-time
+    if (stack.length >= MAX_DEPTH && '"“„«‘‹'.includes(c) && !(c === '"' && stack.some((o) => o.family === 'straight'))) continue;
     const prev = i > para.start ? src.charCodeAt(i - 1) : 32;
     const next = i + 1 < para.end ? src.charCodeAt(i + 1) : 32;
     const prevSpace = isSpaceCode(prev) || '([{—–-/'.includes(String.fromCharCode(prev)) || '"“«‘„‹'.includes(String.fromCharCode(prev));
@@ -162,8 +167,12 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
       case '‘': {
         if (!prevSpace || nextSpace) break;
         if (stack.length === 0) {
-          if (nextSingleClose < i) nextSingleClose = findCloser(src, i + 1, Math.min(para.end, i + SINGLE_LOOKAHEAD), '’');
-          if (nextSingleClose < 0) { nextSingleClose = -2; break; }
+          const lim = Math.min(para.end, i + SINGLE_LOOKAHEAD);
+          if (nextSingleClose <= i) {
+            nextSingleClose = findCloser(src, Math.max(i + 1, singleScanned), lim, '’');
+            singleScanned = lim;
+          }
+          if (nextSingleClose < 0 || nextSingleClose >= lim) break;
         }
         stack.push({ family: 'single', at: i });
         break;
@@ -177,8 +186,12 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
       }
       case '‹': {
         if (stack.length === 0) {
-          if (nextAngleClose < i) nextAngleClose = findCloser(src, i + 1, Math.min(para.end, i + SINGLE_LOOKAHEAD), '›');
-          if (nextAngleClose < 0) { nextAngleClose = -2; break; }
+          const lim = Math.min(para.end, i + SINGLE_LOOKAHEAD);
+          if (nextAngleClose <= i) {
+            nextAngleClose = findCloser(src, Math.max(i + 1, angleScanned), lim, '›');
+            angleScanned = lim;
+          }
+          if (nextAngleClose < 0 || nextAngleClose >= lim) break;
         }
         stack.push({ family: 'angle', at: i });
         break;
@@ -198,12 +211,13 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
   }
 }
 
+/** Next `closer` in [from, to) not followed by a letter (so not an apostrophe); -1 when none. Bounded. */
 function findCloser(text: string, from: number, to: number, closer: string): number {
-  let j = text.indexOf(closer, from);
-  while (j >= 0 && j < to) {
+  const c = closer.charCodeAt(0);
+  for (let j = from; j < to; j++) {
+    if (text.charCodeAt(j) !== c) continue;
     const n = j + 1 < text.length ? text.charCodeAt(j + 1) : 32;
     if (!isWordCode(n)) return j;
-    j = text.indexOf(closer, j + 1);
   }
   return -1;
 }
