@@ -120,7 +120,18 @@ const DETERMINERS = new Set([
   'plusieurs', 'des', 'notre', 'nos',
 ]);
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'il', 'elle', 'ils', 'elles', 'on', 'nous', 'je']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'il', 'elle', 'ils', 'elles', 'nous', 'je']);
+
+/** Capitalised at the start of a sentence but never a name: intro adverbs, prepositions, conjunctions. */
+const INTRO_WORDS = new Set([
+  'meanwhile', 'however', 'after', 'before', 'during', 'following', 'once', 'then', 'still', 'also', 'yet', 'now',
+  'later', 'earlier', 'today', 'yesterday', 'tonight', 'last', 'next', 'this', 'in', 'on', 'at', 'for', 'from', 'with',
+  'by', 'since', 'until', 'while', 'when', 'as', 'if', 'although', 'though', 'because', 'but', 'and', 'so', 'instead',
+  'indeed', 'finally', 'separately', 'asked', 'speaking', 'according', 'despite', 'amid', 'under', 'over', 'about',
+  'mais', 'puis', 'ensuite', 'après', 'avant', 'pendant', 'depuis', 'lors', 'alors', 'cependant', 'pourtant', 'enfin',
+  'selon', 'dans', 'pour', 'par', 'sur', 'avec', 'sans', 'quand', 'lorsque', 'comme', 'si', 'aujourd’hui', 'hier',
+  'désormais', 'début', 'fin', 'mi',
+]);
 
 const PREPOSITIONS = new Set([
   'of', 'for', 'at', 'from', 'with', 'in', 'on', 'to', 'by', 'de', 'du', 'des', 'd’', "d'", 'à', 'au', 'aux', 'chez',
@@ -222,7 +233,20 @@ const NAME_CONNECTORS = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'den', 
   'ben', 'al', 'el', 'st.', 'jr.', 'jr', 'sr.', 'mc', 'd’', "d'", 'dos', 'das', 'y']);
 
 function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.word && t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && !SPEECH_VERBS.has(t.lower);
+  return !!t && t.word && t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && !SPEECH_VERBS.has(t.lower)
+    && !INTRO_WORDS.has(t.lower);
+}
+
+/** Subject at the start of a clause, after an intro phrase ("In an August speech, Trump …"). */
+function clauseSubject(toks: Token[]): ReturnType<typeof parseNpForward> {
+  let i = 0;
+  if (toks[0] && toks[0].word && INTRO_WORDS.has(toks[0].lower)) {
+    let c = 1;
+    while (c < toks.length && c <= 8 && toks[c].text !== ',') c++;
+    if (toks[c]?.text !== ',') return null;
+    i = c + 1;
+  }
+  return parseNpForward(toks, i);
 }
 
 /** Parses a noun phrase that starts at token i; returns the cue and the index after it, or null. */
@@ -417,7 +441,7 @@ function cueAt(toks: Token[], from: number): Cue | null {
   if (toks[j]?.text === ',') {
     // apposition: skip to the next comma within 16 tokens
     let c = j + 1;
-    while (c < toks.length && c - j <= 16 && toks[c].text !== ',' && toks[c].text !== '.' && !/^["“”«»]$/.test(toks[c].text)) c++;
+    while (c < toks.length && c - j <= 24 && toks[c].text !== ',' && toks[c].text !== '.' && !/^["“”«»]$/.test(toks[c].text)) c++;
     if (toks[c]?.text === ',') j = c + 1;
   }
   let aux = 0;
@@ -471,7 +495,7 @@ export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | nul
     const naming = WEAK_BEFORE_ONLY.has(t.lower);
     if (/ing$/.test(t.lower)) {
       // "Trump attacked Clinton, saying, "…"": the subject of the sentence
-      const subj = parseNpForward(toks, 0);
+      const subj = clauseSubject(toks);
       if (subj && subj.cue.kind !== 'description' && v <= toks.length - 1) return { ...subj.cue, verbEnd: t.end, naming: WEAK_BEFORE_ONLY.has(t.lower) };
       continue;
     }
@@ -488,7 +512,7 @@ export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | nul
     if (fwd && fwd.cue.kind === 'named') return { ...fwd.cue, verbEnd: t.end, naming };
     // "… and promised to create "…"": the subject of the first verb of the sentence
     if (j >= 0 && /^(?:and|et|but|mais)$/.test(toks[j].lower)) {
-      const subj = parseNpForward(toks, 0);
+      const subj = clauseSubject(toks);
       if (subj && (toks[subj.next] && (isSpeechVerb(toks[subj.next]) || AUX_ADVERBS.has(toks[subj.next].lower) || toks[subj.next].word))) {
         return { ...subj.cue, verbEnd: t.end, naming };
       }
