@@ -386,7 +386,7 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
     // attribution before the quote (same sentence, not reusing an earlier quote's words)
     if (!cue && floor < r.open) {
       const toks = tokenize(text, Math.max(floor, r.open - WINDOW), r.open, lang);
-      cue = cueBefore(toks, short ? 8 : 40, lang);
+      cue = cueBefore(toks, short ? 14 : 40, lang);
     }
     // a paragraph that opens with the quote, after a paragraph ending in "X said:" / "Caddell continued:"
     if (!cue && w.opensParagraph && !short) {

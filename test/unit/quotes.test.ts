@@ -144,6 +144,16 @@ describe('quotes: speakers', () => {
     ['X a déclaré :', 'fr', 'Le ministre a déclaré : « Les écoles resteront ouvertes. »', 'Les écoles', 'Le ministre', 'Le ministre', 'description'],
     ['indique le décret', 'fr', '« TikTok capture automatiquement des informations », indique le décret d’application.', 'TikTok capture', 'le décret', 'le décret', 'description'],
     ['a-t-il ajouté', 'fr', '« C’est une erreur », a-t-il ajouté.', 'C’est une erreur', 'il', 'il', 'pronoun'],
+    ['verb, prepositional phrase, then the speaker', 'fr',
+      '« Nous ne laisserons pas faire », a indiqué à l’AFP un porte-parole du ministère.', 'Nous ne laisserons', 'un porte-parole', 'un porte-parole', 'description'],
+    ['description then the name in apposition', 'fr',
+      '« La situation est grave », a précisé mardi le ministre de l’Intérieur, Gérald Darmanin.', 'La situation', 'Gérald Darmanin', 'Gérald Darmanin', 'named'],
+    ['name with a role after it', 'fr',
+      '« Nous allons porter plainte », explique Marie Dupont, avocate de la famille.', 'Nous allons porter', 'Marie Dupont', 'Marie Dupont', 'named'],
+    ['X a assuré lundi :', 'fr', 'Emmanuel Macron a assuré lundi : « Nous tiendrons nos engagements. »', 'Nous tiendrons', 'Emmanuel Macron', 'Emmanuel Macron', 'named'],
+    ['a spokesman for the company (unresolved description)', 'en',
+      '"We will appeal," a spokesman for the company said in a statement.', 'We will appeal', 'a spokesman for the company', 'a spokesman for the company', 'description'],
+    ['In a statement, X said:', 'en', 'In a statement, Microsoft said: "We remain committed to our customers."', 'We remain', 'Microsoft', 'Microsoft', 'named'],
     ['name not in the entity list', 'en', '"I never met him," said John Smith.', 'I never met', 'John Smith', 'John Smith', 'named'],
   ];
   for (const [label, lang, text, prefix, name, words, via] of table) {
