@@ -129,7 +129,7 @@ function tokenize(text: string, lang: Lang): Tok[] {
     const c = t.codePointAt(0) ?? 0;
     const ch = String.fromCodePoint(c);
     const word = /[\p{L}\p{N}]/u.test(ch);
-    toks.push({ text: t, start, end: start + t.length, word, cap: /\p{Lu}/u.test(ch), initial: false, shouting: false, tags: [], fold: word ? foldKey(t) : t });
+    toks.push({ text: t, start, end: start + t.length, word, cap: /\p{Lu}/u.test(ch), initial: false, shouting: false, tags: [], fold: word ? quickFold(t) : t });
   };
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -166,6 +166,11 @@ function tokenize(text: string, lang: Lang): Tok[] {
     push(t, start);
   }
   return toks;
+}
+
+/** `foldKey` for one token, with a fast path for plain ASCII (most tokens). */
+function quickFold(t: string): string {
+  return /^[\x20-\x7e]*$/.test(t) ? t.toLowerCase() : foldKey(t);
 }
 
 function attachTags(toks: Tok[], terms: TaggedTerm[]): void {
@@ -344,6 +349,15 @@ function splitRun(toks: Tok[], first: number, last: number, lang: Lang): Candida
       }
       titled = isTitle;
       s = k + 1;
+      // "Secretary of State John Kornblum", "Minister of Foreign Affairs Ana Palacio": skip the portfolio.
+      if (isTitle && k + 1 < last && (toks[k + 1].fold === 'of' || toks[k + 1].fold === 'for')) {
+        let q = k + 2;
+        while (q < last && !(hasTag(toks[q], 'FirstName') || isFirstName(toks[q].fold))) q++;
+        if (q < last) {
+          s = q;
+          k = q - 1;
+        }
+      }
     }
   }
   return out;

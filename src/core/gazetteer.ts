@@ -76,6 +76,11 @@ const EXTRA_PLACES: ReadonlyArray<readonly [readonly string[], string]> = [
   [['Czech Republic', 'République tchèque'], 'country:CZ'],
   [['Vatican', 'Holy See', 'Saint-Siège'], 'country:VA'],
   [['Korea', 'Corée'], 'country:KR'],
+  [['Yugoslavia', 'Yougoslavie'], 'former:YU'],
+  [['Soviet Union', 'USSR', 'U.S.S.R.', 'URSS', 'Union soviétique'], 'former:SU'],
+  [['Czechoslovakia', 'Tchécoslovaquie'], 'former:CS'],
+  [['East Germany', 'West Germany', 'RDA', 'RFA', "Allemagne de l'Est", "Allemagne de l'Ouest"], 'former:DD'],
+  [['Zaire', 'Zaïre'], 'country:CD'],
   [['Europe'], 'region:europe'],
   [['Asia', 'Asie'], 'region:asia'],
   [['Africa', 'Afrique'], 'region:africa'],
@@ -125,7 +130,7 @@ export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildPlaces();
 
 /** Looks a name up in the gazetteer (folded; a leading "the"/"la"/"le"/"l'" is ignored). */
 export function lookupGazetteer(name: string): GazetteerEntry | undefined {
-  const k = foldKey(name);
+  const k = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase().replace(/\s+/g, ' ').trim() : foldKey(name);
   const e = GAZETTEER.get(k) ?? GAZETTEER.get(k.replace(/^(?:the |la |le |les |l')/, ''));
   if (e?.acronym && name !== name.toUpperCase()) return undefined;
   return e;
@@ -231,6 +236,7 @@ export const EVENT_WORDS = set(`
   war wars cup championship championships olympics olympic games prix award awards festival open tournament trophy
   league? series grand-prix age
   âge
+  day
   guerre guerres coupe championnat jeux olympiques festival tournoi trophée prix révolution
 `.replace('league?', ''));
 
