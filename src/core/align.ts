@@ -396,32 +396,37 @@ function abortCheck(signal?: AbortSignal): void {
 }
 
 /** Greedy one-to-one selection of the best-scoring pairs above a threshold (order is not assumed). */
-function greedyPairs(m: PairModel, threshold: number, minShared: number, needAnchor: boolean, signal?: AbortSignal, mutual = false): AlignPair[] {
-  let cands: Array<[number, number, number]> = [];
+function greedyPairs(m: PairModel, threshold: number, minShared: number, needAnchor: boolean, signal?: AbortSignal): AlignPair[] {
+  // Candidate pairs through an inverted index of B's features: only pairs sharing something are scored, so long
+  // documents do not cost all pairs. Features in very many units (low weight anyway) do not propose candidates.
+  const postings = new Map<string, number[]>();
+  m.b.forEach((v, j) => {
+    for (const k of v.keys()) {
+      const list = postings.get(k);
+      if (list) list.push(j);
+      else postings.set(k, [j]);
+    }
+  });
+  const cap = Math.max(200, Math.ceil(m.b.length * 0.05));
+  const cands: Array<[number, number, number]> = [];
+  const seen = new Set<number>();
   for (let i = 0; i < m.a.length; i++) {
     if (i % 64 === 0) abortCheck(signal);
     if (m.a[i].size === 0) continue;
-    for (let j = 0; j < m.b.length; j++) {
-      const s = pairScore(m, i, j);
-      if (s < threshold) continue;
-      if (minShared > 1 && sharedConcepts(m.a[i], m.b[j]) < minShared) continue;
-      if (needAnchor && !sharesAnchor(m.a[i], m.b[j])) continue;
-      cands.push([i, j, s]);
-    }
-  }
-  if (mutual) {
-    // Keep only pairs where each unit is the other's best match among all units (not only those above threshold).
-    const bestA = new Float64Array(m.a.length);
-    const bestB = new Float64Array(m.b.length);
-    for (let i = 0; i < m.a.length; i++) {
-      if (m.a[i].size === 0) continue;
-      for (let j = 0; j < m.b.length; j++) {
+    seen.clear();
+    for (const k of m.a[i].keys()) {
+      const list = postings.get(k);
+      if (!list || list.length > cap) continue;
+      for (const j of list) {
+        if (seen.has(j)) continue;
+        seen.add(j);
         const s = pairScore(m, i, j);
-        if (s > bestA[i]) bestA[i] = s;
-        if (s > bestB[j]) bestB[j] = s;
+        if (s < threshold) continue;
+        if (minShared > 1 && sharedConcepts(m.a[i], m.b[j]) < minShared) continue;
+        if (needAnchor && !sharesAnchor(m.a[i], m.b[j])) continue;
+        cands.push([i, j, s]);
       }
     }
-    cands = cands.filter(([i, j, s]) => s >= bestA[i] && s >= bestB[j]);
   }
   cands.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
   const usedA = new Set<number>();
@@ -553,7 +558,59 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
     return -Math.log(Math.max(p, 1e-12));
   };
   const orphanPenalty = options.orphanPenalty ?? 4;
-  const band = Math.max(12, Math.abs(n - mm) + 12);
+  // Band around the diagonal, capped so that the table stays within a few million cells on huge inputs
+  // (cells outside the band fall back to 1:0 / 0:1 steps).
+  const band = Math.min(Math.max(12, Math.abs(n - mm) + 12), Math.max(12, Math.floor(1_000_000 / (n + 1))));
+  // Shared anchor weight of unit pairs, computed once; a merged bead's similarity sums its pairs' shares.
+  const sharedCache = new Map<number, number>();
+  const sharedOf = (x: number, y: number): number => {
+    const key = x * (mm + 1) + y;
+    let v = sharedCache.get(key);
+    if (v === undefined) {
+      v = shared(model.a[x], model.b[y]);
+      sharedCache.set(key, v);
+    }
+    return v;
+  };
+  const beadSim = (pi: number, i: number, pj: number, j: number): number => {
+    let sh = 0;
+    let na = 0;
+    let nb = 0;
+    for (let x = pi; x < i; x++) {
+      na += model.normA[x];
+      for (let y = pj; y < j; y++) sh += sharedOf(x, y);
+    }
+    for (let y = pj; y < j; y++) nb += model.normB[y];
+    return sh === 0 ? 0 : Math.min(1, sh / Math.sqrt((na + model.kA) * (nb + model.kB)));
+  };
+  const orphans = (pi: number, i: number, pj: number, j: number): number => {
+    let count = 0;
+    let na = 0;
+    let nb = 0;
+    for (let x = pi; x < i; x++) na += model.normA[x];
+    for (let y = pj; y < j; y++) nb += model.normB[y];
+    if (i - pi > 1) {
+      for (let x = pi; x < i; x++) {
+        if (model.a[x].size < 3) continue;
+        let sh = 0;
+        for (let y = pj; y < j; y++) sh += sharedOf(x, y);
+        if (sh / Math.sqrt((model.normA[x] + model.kA) * (nb + model.kB)) < 0.1) count++;
+      }
+    }
+    if (j - pj > 1) {
+      for (let y = pj; y < j; y++) {
+        if (model.b[y].size < 3) continue;
+        let sh = 0;
+        for (let x = pi; x < i; x++) sh += sharedOf(x, y);
+        if (sh / Math.sqrt((model.normB[y] + model.kB) * (na + model.kA)) < 0.1) count++;
+      }
+    }
+    return count;
+  };
+  const preA = [0];
+  for (const l of lenA) preA.push(preA[preA.length - 1] + l);
+  const preB = [0];
+  for (const l of lenB) preB.push(preB[preB.length - 1] + l);
   const W = mm + 1;
   const cost = new Float64Array((n + 1) * W).fill(Infinity);
   const back = new Int8Array((n + 1) * W).fill(-1);
@@ -574,19 +631,14 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
         if (pi < 0 || pj < 0) continue;
         const base = cost[pi * W + pj];
         if (base === Infinity) continue;
-        let la = 0;
-        let lb = 0;
-        for (let x = pi; x < i; x++) la += lenA[x];
-        for (let y = pj; y < j; y++) lb += lenB[y];
+        const la = preA[i] - preA[pi];
+        const lb = preB[j] - preB[pj];
         let cst = base + lengthCost(la, lb) - Math.log(prior);
         if (da > 0 && db > 0) {
-          const as = range(pi, i);
-          const bs = range(pj, j);
-          const sim = da === 1 && db === 1 ? pairScore(model, pi, pj) : mergedScore(model, as, bs);
-          cst -= lambda * sim;
-          // In a merged bead, a unit with several anchors of its own that shares none with the other side is
-          // more likely an insertion (1:0) than half of a merge.
-          if (da > 1 || db > 1) cst += orphanPenalty * orphans(model, as, bs);
+          cst -= lambda * beadSim(pi, i, pj, j);
+          // In a merged bead, a unit with anchors of its own that hardly matches the other side is more likely
+          // an insertion (1:0) than half of a merge.
+          if (da > 1 || db > 1) cst += orphanPenalty * orphans(pi, i, pj, j);
         }
         if (cst < best) {
           best = cst;
@@ -617,29 +669,6 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
     j -= db;
   }
   return beads.reverse();
-}
-
-/**
- * Units of a merged bead that, on their own, hardly match the other side (score under 0.1 against its merged
- * units) although they have anchors of their own: more likely an insertion (1:0) than half of a merge.
- */
-function orphans(m: PairModel, as: number[], bs: number[]): number {
-  let count = 0;
-  const check = (own: Array<Map<string, number>>, ownNorm: number[], kOwn: number, mine: number[], other: Array<Map<string, number>>, otherNorm: number[], kOther: number, theirs: number[]): void => {
-    if (mine.length < 2) return;
-    let normOther = 0;
-    for (const t of theirs) normOther += otherNorm[t];
-    for (const u of mine) {
-      const v = own[u];
-      if (v.size < 3) continue;
-      let s = 0;
-      for (const [k, w] of v) if (theirs.some((t) => other[t].has(k))) s += w;
-      if (s / Math.sqrt((ownNorm[u] + kOwn) * (normOther + kOther)) < 0.1) count++;
-    }
-  };
-  check(m.a, m.normA, m.kA, as, m.b, m.normB, m.kB, bs);
-  check(m.b, m.normB, m.kB, bs, m.a, m.normA, m.kA, as);
-  return count;
 }
 
 function range(from: number, to: number): number[] {

@@ -17,7 +17,7 @@ import type {
 import { entityKeys, foldName, sameEntityKey } from './entityKeys';
 import { groupStories, summarize } from './stories';
 import type { ArticleAnalysis, DateMention, Entity, Figure, Quote, Span } from './types';
-import { wordDiff } from './wordDiff';
+import { wordDiff, wordTokens } from './wordDiff';
 
 export interface CrossRefDoc {
   file: string;
@@ -226,8 +226,11 @@ function alignPair(a: CrossRefDoc, b: CrossRefDoc, ea: string[][], eb: string[][
     pairs = alignRewrite(da, db, opts);
     mode = 'rewrite';
   } else {
-    const beads = alignTranslation(da, db, opts);
-    if (looksLikeTranslation(da, db, beads)) {
+    const n = da.units.length;
+    const m = db.units.length;
+    // Only versions with similar numbers of sentences can be translations (looksLikeTranslation asks the same).
+    const beads = Math.min(n, m) >= 0.7 * Math.max(n, m) ? alignTranslation(da, db, opts) : [];
+    if (beads.length && looksLikeTranslation(da, db, beads)) {
       pairs = beads.filter((p) => p.a.length && p.b.length);
       mode = 'translation';
     } else {
@@ -325,8 +328,21 @@ const QUOTE_SIMILARITY = 0.5;
  */
 function sameLanguageQuotePairs(qa: Quote[], qb: Quote[]): AlignPair[] {
   const sims: Array<{ i: number; j: number; score: number }> = [];
+  // Candidates: quotes sharing a word that is rare among the other version's quotes (an inverted index, so
+  // thousands of quotes do not cost all pairs of word diffs).
+  const keyOf = (q: Quote): Set<string> => new Set(wordTokens(q.text).map((t) => t.key));
+  const wordsB = qb.map(keyOf);
+  const index = new Map<string, number[]>();
+  wordsB.forEach((ws, j) => ws.forEach((w) => (index.get(w) ?? index.set(w, []).get(w)!).push(j)));
+  const cap = Math.max(20, Math.ceil(qb.length * 0.2));
   for (let i = 0; i < qa.length; i++) {
-    for (let j = 0; j < qb.length; j++) {
+    const cands = new Set<number>();
+    for (const w of keyOf(qa[i])) {
+      const list = index.get(w);
+      if (list && list.length <= cap) for (const j of list) cands.add(j);
+    }
+    if (cands.size === 0 && qb.length <= cap) for (let j = 0; j < qb.length; j++) cands.add(j);
+    for (const j of cands) {
       const sim = wordDiff(qa[i].text, qb[j].text).similarity;
       if (sim >= QUOTE_SIMILARITY) sims.push({ i, j, score: sim });
     }
@@ -334,11 +350,16 @@ function sameLanguageQuotePairs(qa: Quote[], qb: Quote[]): AlignPair[] {
   const chosen = greedy(sims.slice());
   const usedA = new Set(chosen.map((c) => c.i));
   const usedB = new Set(chosen.map((c) => c.j));
+  const bestI = new Map<number, number>();
+  const bestJ = new Map<number, number>();
+  for (const c of sims) {
+    bestI.set(c.i, Math.max(bestI.get(c.i) ?? 0, c.score));
+    bestJ.set(c.j, Math.max(bestJ.get(c.j) ?? 0, c.score));
+  }
   for (const c of sims) {
     if (usedA.has(c.i) && usedB.has(c.j)) continue;
-    if (!usedA.has(c.i) && chosen.some((x) => x.i === c.i)) continue;
-    const bestForI = !usedA.has(c.i) && sims.filter((x) => x.i === c.i).every((x) => x.score <= c.score);
-    const bestForJ = !usedB.has(c.j) && sims.filter((x) => x.j === c.j).every((x) => x.score <= c.score);
+    const bestForI = !usedA.has(c.i) && c.score >= bestI.get(c.i)!;
+    const bestForJ = !usedB.has(c.j) && c.score >= bestJ.get(c.j)!;
     if (bestForI || bestForJ) {
       chosen.push(c);
       usedA.add(c.i);
@@ -437,10 +458,37 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
       });
     }
   };
+  // Only dates that can match are compared: same day/month/value, or the same weekday (bare or written out).
+  const keysOf = (d: DateMention): string[] => {
+    const keys: string[] = [];
+    if (linkableDate(d.value)) {
+      const day = DAY_VALUE.exec(d.value);
+      const month = /^(?:\d{4}|XXXX)-(\d{2})$/.exec(d.value);
+      keys.push(day ? `d:${day[2]}-${day[3]}` : month ? `m:${month[1]}` : `v:${d.value}`);
+      if (day) {
+        const wd = weekdayInText(d.text);
+        if (wd) keys.push(`wd:${wd}`);
+      }
+    } else {
+      const wd = weekdayOfValue(d.value);
+      if (wd) keys.push(`wd:${wd}`);
+    }
+    return keys;
+  };
+  const index = new Map<string, number[]>();
+  db.forEach((d, j) => keysOf(d).forEach((k) => (index.get(k) ?? index.set(k, []).get(k)!).push(j)));
+  const tried = new Set<number>();
   for (let i = 0; i < da.length; i++) {
-    for (let j = 0; j < db.length; j++) {
-      consider(da[i], db[j], i, j, false);
-      if (!linkableDate(db[j].value) && weekdayOfValue(db[j].value)) consider(db[j], da[i], j, i, true);
+    tried.clear();
+    for (const k of keysOf(da[i])) {
+      const list = index.get(k);
+      if (!list || list.length > MAX_BUCKET) continue;
+      for (const j of list) {
+        if (tried.has(j)) continue;
+        tried.add(j);
+        consider(da[i], db[j], i, j, false);
+        if (!linkableDate(db[j].value) && weekdayOfValue(db[j].value)) consider(db[j], da[i], j, i, true);
+      }
     }
   }
   const links: SpanLink[] = [];
@@ -458,6 +506,9 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
   return { links, la, lb };
 }
 
+/** Dates or figures sharing one key beyond this many are not compared pairwise (hostile input). */
+const MAX_BUCKET = 200;
+
 function unitsCompatible(x: Figure, y: Figure, cross: boolean): boolean {
   if (x.kind !== y.kind && x.kind !== 'number' && y.kind !== 'number') return false;
   if (!x.unit || !y.unit || cross) return true;
@@ -469,8 +520,18 @@ function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links
   const fb = b.analysis.figures;
   const cross = a.analysis.language !== b.analysis.language;
   const cands: Array<{ i: number; j: number; score: number; conflict: boolean }> = [];
+  // Compared: figures with the same value, and figures in aligned passages (possible conflicts).
+  const byValue = new Map<number, number[]>();
+  const bySentence = new Map<number, number[]>();
+  fb.forEach((f, j) => {
+    (byValue.get(f.value) ?? byValue.set(f.value, []).get(f.value)!).push(j);
+    const sj = sentenceAt(b.analysis.sentences, f.start);
+    (bySentence.get(sj) ?? bySentence.set(sj, []).get(sj)!).push(j);
+  });
   for (let i = 0; i < fa.length; i++) {
-    for (let j = 0; j < fb.length; j++) {
+    const same = byValue.get(fa[i].value) ?? [];
+    const near = (al.aToB.get(sentenceAt(a.analysis.sentences, fa[i].start)) ?? []).flatMap((sj) => bySentence.get(sj) ?? []);
+    for (const j of new Set([...(same.length > MAX_BUCKET ? [] : same), ...near])) {
       const x = fa[i];
       const y = fb[j];
       const inPair = aligned(al, a, b, x, y);

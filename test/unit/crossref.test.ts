@@ -215,3 +215,46 @@ describe('crossref: one article against its story', () => {
     assert.ok(r.links.some((l) => l.kind === 'passage' && l.a.file === A && l.b.file === F));
   });
 });
+
+describe('crossref: hostile input', () => {
+  const cases: Array<[string, string, string]> = [
+    ['empty', '', ''],
+    ['white space and quote marks', ' \n\n '.repeat(50), '"'.repeat(10000)],
+    ['binary-looking', '\u0000\u0001\u0002'.repeat(1000), '\ud800 lone surrogate \udfff'],
+    ['CRLF and emoji', 'TikTok 👍 said on Monday.\r\n\r\n"We are here," she said.', 'TikTok 👍 said on Monday.\r\n\r\n"We are here," he said.'],
+  ];
+  for (const [name, t1, t2] of cases) {
+    it(`${name}: no exception, spans in bounds`, () => {
+      const r = crossReference(
+        [{ file: 'a', text: t1, analysis: analyze(t1) }, { file: 'b', text: t2, analysis: analyze(t2) }],
+        { oneStory: true },
+      );
+      for (const l of r.links) {
+        if (l.kind === 'entity') continue;
+        assert.equal(t1.slice(l.a.start, l.a.end), l.a.text);
+        assert.equal(t2.slice(l.b.start, l.b.end), l.b.text);
+      }
+    });
+  }
+
+  it('many repeated sentences, figures and quotes in two languages finish (inverted indexes, capped DP)', () => {
+    const en = 'TikTok said on Monday that "1,500 people" work in the United States. '.repeat(3000);
+    const fr = 'TikTok a dit lundi que « 1 500 personnes » travaillent aux Etats-Unis. '.repeat(2500);
+    const mk = (text: string, language: string): ArticleAnalysis => {
+      const sentences = [];
+      for (let i = 0; i < text.length; ) {
+        const end = text.indexOf('. ', i);
+        if (end < 0) break;
+        sentences.push({ start: i, end: end + 1 });
+        i = end + 2;
+      }
+      const figures = sentences.map((s) => {
+        const k = text.indexOf('1', s.start);
+        return { start: k, end: k + 5, text: text.slice(k, k + 5), value: 1500, unit: null, kind: 'number' as const };
+      });
+      return handMade(text, language, { sentences, figures });
+    };
+    const r = crossReference([{ file: 'en', text: en, analysis: mk(en, 'en') }, { file: 'fr', text: fr, analysis: mk(fr, 'fr') }], { oneStory: true });
+    assert.ok(Array.isArray(r.links));
+  });
+});
