@@ -630,7 +630,7 @@ function antecedent(ctx: ResolveContext, pos: number, kind: 'person' | 'org' | '
   let sentStart = -1;
   let firstInSentence: Entity | null = null;
   let sentencesSeen = 0;
-  for (let steps = 0; k >= 0 && steps < 200; k--, steps++) {
+  for (let steps = 0; k >= 0 && steps < 80; k--, steps++) {
     const m = ms[k];
     if (m.start < floor) break;
     if (m.end > pos || ctx.insideQuote(m.start)) continue;

@@ -349,11 +349,19 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
     }
     return false;
   };
+  const sentenceStarts = new Map<number, number>();
   const ctx: ResolveContext = {
     text,
     index: indexEntities(entities),
     insideQuote,
-    sentenceStart: (pos) => sentenceStartBefore(text, pos, 0, 1500),
+    sentenceStart: (pos) => {
+      let v = sentenceStarts.get(pos);
+      if (v === undefined) {
+        v = sentenceStartBefore(text, pos, 0, 600);
+        sentenceStarts.set(pos, v);
+      }
+      return v;
+    },
   };
 
   let consumedUpTo = 0; // text before this offset was already used by an earlier quote's attribution
