@@ -135,6 +135,41 @@ export function describeCalendarDate(value: string | null, locale = 'en'): strin
   }
 }
 
+function formatUtc(d: Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(d);
+  } catch {
+    return new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' }).format(d);
+  }
+}
+
+/**
+ * A readable form of a TIMEX3-style value: full dates with their weekday ("Monday, August 17, 2020"),
+ * months ("August 2020"), dates without a year ("August 17"), bare weekdays ("Monday"); null otherwise
+ * (years, durations, unresolved values), where the value speaks for itself.
+ */
+export function describeDateValue(value: string | null, locale = 'en'): string | null {
+  if (!value) return null;
+  const full = describeCalendarDate(value, locale);
+  if (full) return full;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value))) {
+    return formatUtc(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)), locale, { month: 'long', year: 'numeric' });
+  }
+  if ((m = /^XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value))) {
+    // 2000 is a leap year, so 29 February is accepted.
+    return formatUtc(new Date(Date.UTC(2000, Number(m[1]) - 1, Number(m[2]))), locale, { month: 'long', day: 'numeric' });
+  }
+  if ((m = /^XXXX-(0[1-9]|1[0-2])$/.exec(value))) {
+    return formatUtc(new Date(Date.UTC(2000, Number(m[1]) - 1, 1)), locale, { month: 'long' });
+  }
+  if ((m = /^XXXX-WXX-([1-7])$/.exec(value))) {
+    // 1 January 2024 was a Monday (ISO weekday 1).
+    return formatUtc(new Date(Date.UTC(2024, 0, Number(m[1]))), locale, { weekday: 'long' });
+  }
+  return null;
+}
+
 /** Hover card of a date: kind, ISO value, calendar date with weekday, and what it was resolved against. */
 export function dateHover(
   date: DateMention,
@@ -146,7 +181,7 @@ export function dateHover(
   const kind = labels.dateKinds[date.kind] ?? date.kind;
   lines.push(`**${labels.date}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(date.text, 120)}`);
   if (date.value) {
-    const cal = describeCalendarDate(date.value, locale);
+    const cal = describeDateValue(date.value, locale);
     lines.push(`${labels.value}: ${escapeMarkdown(date.value, 60)}${cal ? ` — ${escapeMarkdown(cal, 80)}` : ''}`);
   }
   if (date.resolvedFrom === 'explicit') {

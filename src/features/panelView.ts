@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Views } from '../constants';
-import { describeCalendarDate } from '../core/hoverText';
+import { describeDateValue } from '../core/hoverText';
 import type { ArticleAnalysis } from '../core/types';
 import type { AnalysisState, DocumentAnalyses } from '../services/analyses';
 import type { FromWebview, PanelDate, PanelLabels, PanelModel, ToWebview } from '../shared/protocol';
@@ -74,7 +74,7 @@ export function buildPanelModel(
       text: d.text,
       kind: d.kind,
       value: d.value,
-      label: describeCalendarDate(d.value, vscode.env.language),
+      label: describeDateValue(d.value, vscode.env.language),
     }))
     .sort((a, b) => {
       const x = dateOrder(a);

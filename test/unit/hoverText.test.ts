@@ -6,6 +6,7 @@ import {
   contextSnippet,
   dateHover,
   describeCalendarDate,
+  describeDateValue,
   entityHover,
   escapeMarkdown,
   figureHover,
@@ -107,6 +108,24 @@ describe('hoverText: date, quote and figure cards', () => {
     ];
     for (const [value, expected] of table) assert.equal(describeCalendarDate(value, 'en-US'), expected, String(value));
     assert.equal(describeCalendarDate('2020-09-15', 'fr'), 'mardi 15 septembre 2020');
+  });
+
+  it('describes partial values: months, dates without a year, bare weekdays', () => {
+    const table: [string | null, string | null][] = [
+      ['2020-08-17', 'Monday, August 17, 2020'],
+      ['2020-08', 'August 2020'],
+      ['XXXX-08-17', 'August 17'],
+      ['XXXX-02-29', 'February 29'],
+      ['XXXX-08', 'August'],
+      ['XXXX-WXX-1', 'Monday'],
+      ['XXXX-WXX-5', 'Friday'],
+      ['2020', null],
+      ['P90D', null],
+      ['PRESENT_REF', null],
+      [null, null],
+    ];
+    for (const [value, expected] of table) assert.equal(describeDateValue(value, 'en-US'), expected, String(value));
+    assert.equal(describeDateValue('XXXX-WXX-1', 'fr'), 'lundi');
   });
 
   it('a quote card gives the speaker and how the quote was attributed', () => {
