@@ -245,6 +245,23 @@ export async function runAlign(ctx: EvalContext): Promise<SectionResult> {
       target: 'F1 ≥ 0.84 (Gale–Church)',
       met: links.f1 >= 0.84,
     });
+    // Ablation: the same dynamic programme on lengths alone (no anchors, no orphan penalty).
+    const base = scoreCases(cases, (a, b) => alignTranslation(a, b, { anchorWeight: 0, orphanPenalty: 0 }));
+    const bl = prf(base.links.gold, base.links.pred, base.links.tp);
+    const bb = prf(base.beads.gold, base.beads.pred, base.beads.tp);
+    rows.push({
+      task: 'alignment',
+      dataset: `parallel-dev en-fr (${docs.length} docs)`,
+      system: 'length only (ablation)',
+      slice: `${variant} links`,
+      gold: bl.gold,
+      pred: bl.pred,
+      tp: bl.tp,
+      p: bl.p,
+      r: bl.r,
+      f1: bl.f1,
+      extra: { name: 'strict bead F1', value: bb.f1, n: bb.gold },
+    });
   }
   return { rows, details };
 }
@@ -263,7 +280,7 @@ if (require.main === module) {
     (r) => {
       for (const row of r.rows) {
         process.stdout.write(
-          `${row.slice.padEnd(14)} P ${row.p!.toFixed(3)} R ${row.r!.toFixed(3)} F1 ${row.f1!.toFixed(3)}  strict bead F1 ${row.extra!.value.toFixed(3)}\n`,
+          `${row.system.padEnd(24)} ${row.slice.padEnd(14)} P ${row.p!.toFixed(3)} R ${row.r!.toFixed(3)} F1 ${row.f1!.toFixed(3)}  strict bead F1 ${row.extra!.value.toFixed(3)}\n`,
         );
       }
     },

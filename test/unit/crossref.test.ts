@@ -114,8 +114,9 @@ describe('crossref: sample corpus (real analyze output)', () => {
     const d = spans('date', A, B).filter((l) => l.a.text === 'Monday' && /August 17|17 August/.test(l.b.text));
     assert.ok(d.length >= 1 && d.every((l) => /-08-17$/.test(l.resolvedValue ?? '')), JSON.stringify(d));
   });
-  it('links "June 1" and the durations "90 days" across the English versions', () => {
-    assert.ok(linked('date', A, 'June 1', B, 'June 1'));
+  it('links "June 1" and the durations "90 days" across the English versions; the year comes from 000\'s "© 2020"', () => {
+    const june = linked('date', A, 'June 1', B, 'June 1');
+    assert.ok(june && june.resolvedValue === '2020-06-01', JSON.stringify(june));
     assert.ok(linked('date', A, '90 days', B, '90 days'));
   });
   it('links the figure "1,500 American employees" across the English versions', () => {
@@ -257,4 +258,22 @@ describe('crossref: hostile input', () => {
     const r = crossReference([{ file: 'en', text: en, analysis: mk(en, 'en') }, { file: 'fr', text: fr, analysis: mk(fr, 'fr') }], { oneStory: true });
     assert.ok(Array.isArray(r.links));
   });
+});
+
+describe('crossref: translation pairs (parallel-dev samples through analyze())', () => {
+  const parallel = path.join(__dirname, '..', 'fixtures', 'parallel');
+  for (const d of ['2012-canoe_2011_11_15_256036.html', '2012-foxnews-2011-11-15-104485.html']) {
+    it(`${d}: one story, and every passage link pairs a line with its translation`, () => {
+      const read = (l: string): string => readFileSync(path.join(parallel, d, `${l}.txt`), 'utf8').split('\n').filter(Boolean).join('\n\n');
+      const en = read('en');
+      const fr = read('fr');
+      const r = crossReference([{ file: 'en', text: en, analysis: analyze(en) }, { file: 'fr', text: fr, analysis: analyze(fr) }]);
+      assert.deepEqual(r.stories.map((s) => s.files), [['en', 'fr']]);
+      const lineOf = (t: string, pos: number): number => t.slice(0, pos).split('\n\n').length - 1;
+      const passages = r.links.filter((l): l is SpanLink => l.kind === 'passage');
+      const lines = en.split('\n\n').length;
+      assert.ok(passages.length >= lines, `${passages.length} passages for ${lines} lines`);
+      for (const p of passages) assert.equal(lineOf(en, p.a.start), lineOf(fr, p.b.start), `${p.a.text} | ${p.b.text}`);
+    });
+  }
 });
