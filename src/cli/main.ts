@@ -2,10 +2,11 @@ import { analyze } from '../core/analyze';
 import type { ArticleAnalysis, EntityType } from '../core/types';
 import { JSON_VERSION, toJsonDocument } from './jsonShape';
 import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
+import { runXref } from './xref';
 
 const USAGE = `Usage:
   article-lens analyze [--json] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
-  article-lens xref    [--json] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
+  article-lens xref    [--json] [--one-story] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
 
   analyze  entities, dates, figures and quoted statements (with speakers) of each article
   xref     cross-references between versions of one story (entities, passages, quotes, dates, figures)
@@ -15,6 +16,7 @@ Options:
   --lang CODE            force the language instead of detecting it
   --reference-date DATE  resolve relative dates ("Monday", "ten days ago") against DATE instead of the article's own
   --max-size MB          refuse files larger than this (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
+  --one-story            xref: treat all files as versions of one story instead of grouping them automatically
   -h, --help             this help
 `;
 
@@ -25,6 +27,8 @@ export interface CliOptions {
   referenceDate?: string;
   maxBytes: number;
   files: string[];
+  /** xref: skip automatic story grouping. */
+  oneStory?: boolean;
 }
 
 export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error: string } | { ok: 'help' };
@@ -46,6 +50,9 @@ export function parseArgs(argv: string[]): ParseResult {
     switch (name) {
       case '--json':
         options.json = true;
+        break;
+      case '--one-story':
+        options.oneStory = true;
         break;
       case '--lang': {
         const v = value();
@@ -182,7 +189,6 @@ export async function runCli(
       io.stdout(docs.map((d) => formatReport(d, io.color)).join('\n'));
     }
   } else {
-    const { runXref } = await import('./xref');
     runXref(docs, options, io);
   }
   return failed ? 1 : 0;

@@ -1,7 +1,64 @@
+import { crossReference } from '../core/crossref';
+import type { CrossRefResult, SpanLink } from '../core/crossrefTypes';
+import { JSON_VERSION, toJsonDocument } from './jsonShape';
 import type { CliOptions, LoadedDocument } from './main';
 
-/** `article-lens xref`: cross-references between the given documents. */
-export function runXref(docs: LoadedDocument[], options: CliOptions, io: { stdout: (s: string) => void; stderr: (s: string) => void }): void {
-  void docs; void options;
-  io.stderr('article-lens: xref is not available yet\n'); // PLACEHOLDER until src/core/crossref.ts lands
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean };
+
+/** `article-lens xref`: groups the files into stories and prints the cross-references between versions. */
+export function runXref(docs: LoadedDocument[], options: CliOptions, io: Io): void {
+  const result = crossReference(
+    docs.map((d) => ({ file: d.file, text: d.text, analysis: d.analysis })),
+    { oneStory: options.oneStory },
+  );
+  if (options.json) {
+    const out = {
+      version: JSON_VERSION,
+      documents: docs.map((d) => toJsonDocument(d.file, d.analysis)),
+      ...result,
+    };
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    return;
+  }
+  io.stdout(formatXrefReport(result, io.color));
+}
+
+const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+const cut = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Human-readable cross-reference report. */
+export function formatXrefReport(r: CrossRefResult, color: boolean): string {
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
+  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
+  const warn = (s: string) => (color ? `\x1b[33m${s}\x1b[39m` : s);
+  const lines: string[] = [];
+  if (r.stories.length === 0) lines.push('No two files look like versions of one story.');
+  for (const s of r.stories) lines.push(bold(`Story (score ${s.score.toFixed(2)}): ${s.files.join(', ')}`));
+  const entityLinks = r.links.filter((l) => l.kind === 'entity');
+  if (entityLinks.length) {
+    lines.push(bold(`\nEntities in several versions (${entityLinks.length})`));
+    for (const l of entityLinks) if (l.kind === 'entity') lines.push(`  ${l.items.map((i) => `${clean(i.name)} ${dim(`[${i.file}]`)}`).join('  =  ')}`);
+  }
+  const span = (kind: SpanLink['kind']) => r.links.filter((l): l is SpanLink => l.kind === kind);
+  for (const [kind, title] of [['quote', 'Quotes'], ['passage', 'Passages'], ['date', 'Dates'], ['figure', 'Figures']] as const) {
+    const list = span(kind);
+    if (!list.length) continue;
+    lines.push(bold(`\n${title} (${list.length})`));
+    for (const l of list) {
+      const flags = [
+        l.conflict ? warn('CONFLICT') : '',
+        l.reworded ? warn('reworded') : kind === 'quote' && !l.crossLanguage ? 'identical' : '',
+        dim(`score ${l.score.toFixed(2)}`),
+      ].filter(Boolean);
+      lines.push(`  ${cut(clean(l.a.text))} ${dim(`[${l.a.file}]`)}`);
+      lines.push(`  ↔ ${cut(clean(l.b.text))} ${dim(`[${l.b.file}]`)}  ${flags.join(' ')}`);
+      if (l.differences?.length) lines.push(dim(`    differences: ${l.differences.map((d) => `"${clean(d.a)}" → "${clean(d.b)}"`).join('; ')}`));
+      if (l.note) lines.push(dim(`    ${clean(l.note)}`));
+    }
+  }
+  if (r.onlyIn.length) {
+    lines.push(bold(`\nOnly in one version (${r.onlyIn.length})`));
+    for (const o of r.onlyIn) lines.push(`  ${o.kind}: ${cut(clean(o.name))} ${dim(`[${o.file}]`)}`);
+  }
+  return lines.join('\n') + '\n';
 }

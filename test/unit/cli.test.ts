@@ -98,3 +98,31 @@ describe('cli: analyze', function () {
     assert.match(err, /Usage:/);
   });
 });
+
+describe('cli: xref', function () {
+  this.timeout(120000);
+  it('groups the three sample articles into one story and links entities across languages', async () => {
+    const files = ['000_0891fa58e8947cdd.txt', '001_1a341257ed710bcc.txt', '002_99e5ccb7759e430c.txt'].map((f) => join(corpusDir, f));
+    const { code, out } = await run(['xref', '--json', ...files]);
+    assert.equal(code, 0);
+    const json = JSON.parse(out);
+    assert.equal(json.version, 1);
+    assert.equal(json.documents.length, 3);
+    assert.deepEqual(json.stories.map((s: { files: string[] }) => s.files.length), [3]);
+    const nz = json.links.find(
+      (l: { kind: string; items?: { name: string }[] }) => l.kind === 'entity' && l.items!.some((i) => i.name === 'Nouvelle-Zélande'),
+    );
+    assert.ok(nz, 'Nouvelle-Zélande is linked');
+    assert.ok(nz.items.some((i: { name: string }) => i.name === 'New Zealand'));
+    const reworded = json.links.find((l: { kind: string; a?: { text: string } }) => l.kind === 'quote' && l.a!.text.startsWith('TikTok has never provided any US data'));
+    assert.equal(reworded?.reworded, true);
+    assert.ok(json.onlyIn.some((o: { name: string }) => o.name === 'Walmart'), 'Walmart only in the French article');
+  });
+  it('prints a readable report', async () => {
+    const files = ['000_0891fa58e8947cdd.txt', '001_1a341257ed710bcc.txt'].map((f) => join(corpusDir, f));
+    const { code, out } = await run(['xref', ...files]);
+    assert.equal(code, 0);
+    assert.match(out, /Story \(score/);
+    assert.match(out, /"data" → "information"/);
+  });
+});
