@@ -374,7 +374,12 @@ function sameLanguageQuotePairs(qa: Quote[], qb: Quote[]): AlignPair[] {
 
 /** Whether a date value is precise enough to link on equality alone. */
 function linkableDate(v: string | null): v is string {
-  return !!v && v !== 'PRESENT_REF' && !/X[MDYW]\b|PX/.test(v) && !/^XXXX-WXX/.test(v);
+  return !!v && !/_REF$/.test(v) && !/X[MDYW]\b|PX/.test(v) && !/^XXXX-WXX/.test(v);
+}
+
+/** Where a mention sits in its article (0..1): versions of a story tell it in roughly the same order. */
+function relPos(doc: CrossRefDoc, start: number): number {
+  return doc.text.length ? start / doc.text.length : 0;
 }
 
 function weekdayOfValue(v: string | null): number {
@@ -429,7 +434,9 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
   const db = b.analysis.dates;
   const cands: Array<{ i: number; j: number; score: number; resolved?: string; note?: string }> = [];
   const consider = (x: DateMention, y: DateMention, i: number, j: number, swap: boolean): void => {
-    const bonus = (swap ? aligned(al, a, b, y, x) : aligned(al, a, b, x, y)) ? 0.2 : 0;
+    // Aligned passages first; among equal candidates, the one at a similar place in the article.
+    const [xa, yb] = swap ? [y, x] : [x, y];
+    const bonus = (aligned(al, a, b, xa, yb) ? 0.2 : 0) - 0.05 * Math.abs(relPos(a, xa.start) - relPos(b, yb.start));
     if (linkableDate(x.value) && linkableDate(y.value)) {
       const v = sameDate(x.value, y.value);
       if (v) {
@@ -444,11 +451,12 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
     // languages may well speak of different Mondays.
     const wd = weekdayOfValue(x.value);
     const sameLang = a.analysis.language === b.analysis.language;
-    if (wd && (bonus || sameLang) && weekdayOfValue(y.value) === wd) {
+    const inPair = bonus > 0;
+    if (wd && (inPair || sameLang) && weekdayOfValue(y.value) === wd) {
       cands.push({ i: swap ? j : i, j: swap ? i : j, score: 0.5 + bonus });
       return;
     }
-    if (wd && (bonus || sameLang) && y.value && DAY_VALUE.test(y.value) && weekdayInText(y.text) === wd) {
+    if (wd && (inPair || sameLang) && y.value && DAY_VALUE.test(y.value) && weekdayInText(y.text) === wd) {
       cands.push({
         i: swap ? j : i,
         j: swap ? i : j,
@@ -492,18 +500,28 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
     }
   }
   const links: SpanLink[] = [];
-  const la = new Set<number>();
-  const lb = new Set<number>();
+  // Covered (for only-in lists): every date with a counterpart, even when one-to-one linking paired it elsewhere.
+  const la = new Set<number>(cands.map((c) => c.i));
+  const lb = new Set<number>(cands.map((c) => c.j));
   for (const c of greedy(cands)) {
-    const link: SpanLink = { kind: 'date', a: side(a, da[c.i]), b: side(b, db[c.j]), score: Math.min(1, c.score) };
+    const link: SpanLink = { kind: 'date', a: side(a, da[c.i]), b: side(b, db[c.j]), score: Math.round(Math.min(1, c.score) * 1000) / 1000 };
     if (a.analysis.language !== b.analysis.language) link.crossLanguage = true;
-    if (c.resolved) link.resolvedValue = c.resolved;
+    // A year neither mention gives may come from either version's reference date (a dateline, "© 2020").
+    let resolved = c.resolved ?? (da[c.i].value === db[c.j].value ? da[c.i].value : null);
+    if (resolved && /^XXXX-\d{2}/.test(resolved)) {
+      const year = referenceYear(a) ?? referenceYear(b);
+      resolved = year ? `${year}${resolved.slice(4)}` : c.resolved ?? null;
+    }
+    if (resolved && (resolved !== da[c.i].value || resolved !== db[c.j].value)) link.resolvedValue = resolved;
     if (c.note) link.note = c.note;
     links.push(link);
-    la.add(c.i);
-    lb.add(c.j);
   }
   return { links, la, lb };
+}
+
+function referenceYear(d: CrossRefDoc): string | null {
+  const m = /^(\d{4})/.exec(d.analysis.referenceDate?.value ?? '');
+  return m ? m[1] : null;
 }
 
 /** Dates or figures sharing one key beyond this many are not compared pairwise (hostile input). */
@@ -543,8 +561,8 @@ function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links
     }
   }
   const links: SpanLink[] = [];
-  const la = new Set<number>();
-  const lb = new Set<number>();
+  const la = new Set<number>(cands.filter((c) => !c.conflict).map((c) => c.i));
+  const lb = new Set<number>(cands.filter((c) => !c.conflict).map((c) => c.j));
   for (const c of greedy(cands)) {
     const x = fa[c.i];
     const y = fb[c.j];
@@ -610,7 +628,8 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
         if (!linkedFigures[x].has(i)) onlyIn.push({ file: d.file, kind: 'figure', name: f.text, start: f.start, end: f.end });
       });
       d.analysis.dates.forEach((dt, i) => {
-        if (dt.value && dt.value !== 'PRESENT_REF' && !linkedDates[x].has(i)) {
+        // Vague values ("months" = PXM, "now", "tomorrow") are not worth listing.
+        if (dt.value && !/_REF$|^PX|X[YMDW]$/.test(dt.value) && !linkedDates[x].has(i)) {
           onlyIn.push({ file: d.file, kind: 'date', name: dt.text, start: dt.start, end: dt.end });
         }
       });

@@ -112,7 +112,8 @@ describe('crossref: sample corpus (real analyze output)', () => {
 
   it('resolves "Monday" in 000 to Monday 17 August from 001', () => {
     const d = spans('date', A, B).filter((l) => l.a.text === 'Monday' && /August 17|17 August/.test(l.b.text));
-    assert.ok(d.length >= 1 && d.every((l) => /-08-17$/.test(l.resolvedValue ?? '')), JSON.stringify(d));
+    // 001 gives no year; 000's "© 2020" does.
+    assert.ok(d.length >= 1 && d.every((l) => l.resolvedValue === '2020-08-17'), JSON.stringify(d));
   });
   it('links "June 1" and the durations "90 days" across the English versions; the year comes from 000\'s "© 2020"', () => {
     const june = linked('date', A, 'June 1', B, 'June 1');
