@@ -69,21 +69,22 @@ export function isStopWord(folded: string): boolean {
   return STOP.has(folded);
 }
 
-const WEEKDAYS: Record<string, number> = {};
-const MONTHS: Record<string, number> = {};
-(() => {
-  const wd = [
-    ['monday', 'lundi'], ['tuesday', 'mardi'], ['wednesday', 'mercredi'], ['thursday', 'jeudi'],
-    ['friday', 'vendredi'], ['saturday', 'samedi'], ['sunday', 'dimanche'],
-  ];
-  wd.forEach((names, i) => names.forEach((n) => (WEEKDAYS[n] = i + 1)));
-  const mo = [
-    ['january', 'janvier'], ['february', 'fevrier'], ['march', 'mars'], ['april', 'avril'], ['may', 'mai'],
-    ['june', 'juin'], ['july', 'juillet'], ['august', 'aout'], ['september', 'septembre'], ['october', 'octobre'],
-    ['november', 'novembre'], ['december', 'decembre'],
-  ];
-  mo.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
-})();
+/** Folded name → 1-based position, for lists of [English, French] names. */
+function numberTable(rows: string[][]): Readonly<Record<string, number>> {
+  const out: Record<string, number> = {};
+  rows.forEach((names, i) => names.forEach((n) => (out[n] = i + 1)));
+  return Object.freeze(out);
+}
+
+const WEEKDAYS = numberTable([
+  ['monday', 'lundi'], ['tuesday', 'mardi'], ['wednesday', 'mercredi'], ['thursday', 'jeudi'],
+  ['friday', 'vendredi'], ['saturday', 'samedi'], ['sunday', 'dimanche'],
+]);
+const MONTHS = numberTable([
+  ['january', 'janvier'], ['february', 'fevrier'], ['march', 'mars'], ['april', 'avril'], ['may', 'mai'],
+  ['june', 'juin'], ['july', 'juillet'], ['august', 'aout'], ['september', 'septembre'], ['october', 'octobre'],
+  ['november', 'novembre'], ['december', 'decembre'],
+]);
 
 /** 1 (Monday) … 7 (Sunday) for an English or French weekday name, else 0. */
 export function weekdayNumber(word: string): number {
@@ -112,7 +113,8 @@ export function normalizeNumber(s: string): string {
   return t.replace(/[.,]/g, '');
 }
 
-const NUMBER_RE = /\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?/g;
+/** Written numbers ("1,500", "1 500", "2,5"); the source of a fresh /g regex per call (no shared lastIndex). */
+const NUMBER_SOURCE = /\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?/.source;
 
 /** Per-unit raw features before cross-document weighting. */
 interface UnitFeatures {
@@ -179,9 +181,9 @@ function unitFeatures(doc: AlignDoc, idx: number, crossLanguage: boolean): UnitF
       words.push(key);
     }
   }
-  NUMBER_RE.lastIndex = 0;
+  const numberRe = new RegExp(NUMBER_SOURCE, 'g');
   let m: RegExpExecArray | null;
-  while ((m = NUMBER_RE.exec(text)) !== null) anchors.push(`num:${normalizeNumber(m[0])}`);
+  while ((m = numberRe.exec(text)) !== null) anchors.push(`num:${normalizeNumber(m[0])}`);
   if (extra) anchors.push(...extra);
   return { words, anchors, tokens };
 }
