@@ -274,6 +274,15 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
   while (i < toks.length) {
     const t0 = toks[i];
     const next = toks[i + 1];
+    // Multi-word gazetteer names where capitals say nothing ("HONG KONG", "New Zealand" opening a sentence).
+    if (t0.cap && t0.word && (t0.initial || t0.shouting) && next?.word) {
+      const n = gazetteerWindow(toks, i);
+      if (n > 0) {
+        cands.push({ first: i, last: i + n - 1, scores: emptyScores(), strong: null, gaz: undefined });
+        i += n;
+        continue;
+      }
+    }
     // A demonym starts a run only when a name follows it ("European Union", "British Airways").
     const demonymStart =
       t0.word && t0.cap && isDemonym(t0, lang) && next !== undefined && next.start - t0.end <= 1 && !next.initial && nameLike(next, lang, known);
@@ -320,6 +329,20 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
   }
   return cands;
 }
+
+/** Length (2–4 tokens) of a gazetteer name starting at token i, or 0. */
+function gazetteerWindow(toks: Tok[], i: number): number {
+  for (let n = 4; n >= 2; n--) {
+    if (i + n > toks.length) continue;
+    let ok = true;
+    for (let q = i + 1; q < i + n; q++) if (!toks[q].word || toks[q].start - toks[q - 1].end > 1) ok = false;
+    if (ok && lookupGazetteer(joinSurface(toks, i, i + n - 1), false)) return n;
+  }
+  return 0;
+}
+
+/** Capitalised French heads of states and territories followed by adjectives: "Empire romain", "République tchèque". */
+const FR_STATE_HEADS = new Set(['empire', 'republique', 'royaume', 'principaute', 'duche', 'comte', 'emirat', 'sultanat', 'califat', 'etat', 'province', 'territoire']);
 
 const emptyScores = (): Record<EntityType, number> => ({ person: 0, organization: 0, place: 0 });
 
@@ -388,7 +411,9 @@ function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Ca
 function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
   for (let ci = 0; ci < cands.length; ci++) {
     const c = cands[ci];
-    if (c.first !== c.last || !ORG_HEADS.has(toks[c.first].fold)) continue;
+    const headFold = toks[c.first].fold;
+    const placeHead = FR_STATE_HEADS.has(headFold);
+    if (c.first !== c.last || !(ORG_HEADS.has(headFold) || placeHead)) continue;
     let k = c.last + 1;
     let last = c.last;
     while (k < toks.length && k - c.first <= 4) {
@@ -409,8 +434,9 @@ function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
     }
     if (last > c.last) {
       c.last = last;
-      c.scores.organization += 6;
-      c.strong = 'organization';
+      const ty: EntityType = placeHead ? 'place' : 'organization';
+      c.scores[ty] += 6;
+      c.strong = ty;
     }
   }
 }
@@ -502,6 +528,10 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
       if (PLACE_PREPOSITIONS.has(p1.fold) && p1.text !== 'a') s.place += lang === 'fr' && (p1.fold === 'a' || p1.fold === 'en') ? 2 : 1;
     } else if (before && !before.word && before.text === '.' && c.first >= 2 && TITLES.has(toks[c.first - 2].fold)) {
       s.person += 3; // "Mr. Smith", "M. Macron"
+    }
+    // French names of people take no article: "la Garonne", "le Béarn", "les Pyrénées" are places (or organizations).
+    if (lang === 'fr' && before?.word && /^(?:la|le|les|l'|l’)$/i.test(before.text)) {
+      if (words.length === 1 && !hasTag(firstT, 'FirstName')) s.place += 0.6;
     }
     if (before && /^[ld]['’]$/i.test(before.text) && lang === 'fr') {
       const p2 = prevWord(toks, c.first - 1);

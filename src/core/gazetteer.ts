@@ -129,9 +129,9 @@ const BODIES: ReadonlyArray<readonly [readonly string[], string]> = [
 export const GAZETTEER: ReadonlyMap<string, GazetteerEntry> = buildPlaces();
 
 /** Looks a name up in the gazetteer (folded; a leading "the"/"la"/"le"/"l'" is ignored). */
-export function lookupGazetteer(name: string): GazetteerEntry | undefined {
+export function lookupGazetteer(name: string, allowArticle = true): GazetteerEntry | undefined {
   const k = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase().replace(/\s+/g, ' ').trim() : foldKey(name);
-  const e = GAZETTEER.get(k) ?? GAZETTEER.get(k.replace(/^(?:the |la |le |les |l')/, ''));
+  const e = GAZETTEER.get(k) ?? (allowArticle ? GAZETTEER.get(k.replace(/^(?:the |la |le |les |l')/, '')) : undefined);
   if (e?.acronym && name !== name.toUpperCase()) return undefined;
   return e;
 }
