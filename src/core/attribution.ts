@@ -39,7 +39,7 @@ export interface Cue {
 const EN_IRREGULAR = [
   'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'written',
   'writing', 'testified', 'testifies', 'replied', 'replies', 'denied', 'denies', 'quipped', 'quips', 'admitted',
-  'admits', 'added', 'adds', 'ask', 'asks', 'asked',
+  'admits', 'added', 'adds', 'ask', 'asks', 'asked', 'asking',
 ];
 const EN_REGULAR = [
   'add', 'react', 'respond', 'note', 'declare', 'state', 'explain', 'insist', 'warn', 'argue', 'claim', 'continue',
@@ -107,7 +107,8 @@ const AUX_ADVERBS = new Set([
   'also', 'later', 'then', 'further', 'has', 'have', 'had', 'was', 'is', 'were', 'would', 'will', 'previously',
   'recently', 'once', 'again', 'earlier', 'simply', 'just', 'repeatedly', 'often', 'flatly', 'bluntly', 'publicly',
   'privately', 'reportedly', 'angrily', 'quickly', 'curtly', 'tersely', 'wryly', 'matter-of-factly', 'famously',
-  'not', 'did', 'does', 'do', 'may', 'might', 'could', 'went', 'on', 'to', 'once', 'even', 'immediately',
+  'not', 'did', 'does', 'do', 'may', 'might', 'could', 'went', 'on', 'to', 'once', 'even', 'immediately', 'still',
+  'never', 'always', 'now', 'often', 'since', 'already', 'again', 'openly', 'sharply', 'firmly',
   // fr
   'a', 'ont', 'avait', 'avaient', 'aurait', 'auraient', 'va', 'vont', 'également', 'aussi', 'encore', 'ensuite',
   'déjà', 'alors', 'enfin', 'pourtant', 'ainsi', 'toutefois', 'cependant', 'néanmoins', 'notamment', 'lui', 'leur',
@@ -197,6 +198,11 @@ const TOKEN_RE =
   /(?:[ldjcmnstLDJCMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mme|Mlle|Pr|Capt|Cmdr|Adm|Supt|Insp)\.(?=\s)|(?:\p{L}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu;
 
 /** Tokenises `text[from, to)`. The window is small, so the regex never runs far. */
+/** True when some token is a speech verb (used to tell a coordinated attribution: "… and promised "…""). */
+export function hasSpeechVerb(toks: Token[]): boolean {
+  return toks.some((t) => isSpeechVerb(t));
+}
+
 export function tokenize(text: string, from: number, to: number, lang: string): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
@@ -224,8 +230,14 @@ export function tokenize(text: string, from: number, to: number, lang: string): 
   return out;
 }
 
+/** A speech verb form, lower-case in the text ("States" and "Says" with a capital are names or headlines). */
 function isSpeechVerb(t: Token | undefined): boolean {
-  return !!t && t.word && SPEECH_VERBS.has(t.lower);
+  return !!t && t.word && !t.cap && SPEECH_VERBS.has(t.lower);
+}
+
+/** A speech verb used as one after its subject: not "continued to expand", not "is said to be". */
+function isSpeechUse(toks: Token[], j: number): boolean {
+  return isSpeechVerb(toks[j]) && !WEAK_BEFORE_ONLY.has(toks[j].lower) && toks[j + 1]?.lower !== 'to';
 }
 
 /** "conclut-elle", "a-t-il", "dit-il": a verb with an inverted subject pronoun. */
@@ -329,7 +341,7 @@ function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 've
       // "Vanessa Pappas, head of her branch, said": skip the apposition back to the previous comma
       for (let j = i - 1; j >= floor && i - j <= 16; j--) {
         if (toks[j].text === ',') return parseNpBackward(toks, j - 1, floor);
-        if (!toks[j].word && !/^[-–()]$/.test(toks[j].text)) break;
+        if (!toks[j].word && !/^[-–()'’]$/.test(toks[j].text)) break;
       }
     }
     return null;
@@ -406,7 +418,7 @@ export function cueAfter(toks: Token[], clauseEnd = true): Cue | null {
 function cueAt(toks: Token[], from: number): Cue | null {
   const i0 = from;
   let i = i0;
-  while (i < toks.length && !toks[i].word && /^[,;:—–\-.!?…)]$/.test(toks[i].text)) i++;
+  while (i < toks.length && !toks[i].word && /^[,;:—–\-)]$/.test(toks[i].text)) i++;
   if (i >= toks.length) return null;
   // verb first: "said X", "a déclaré X", "conclut-elle", "a-t-il ajouté"
   let k = i;
@@ -463,7 +475,7 @@ function cueAt(toks: Token[], from: number): Cue | null {
   }
   let aux = 0;
   while (j < toks.length && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !isSpeechVerb(toks[j])) { j++; aux++; }
-  if (isSpeechVerb(toks[j]) && !WEAK_BEFORE_ONLY.has(toks[j].lower)) return { ...np.cue, verbEnd: toks[j].end };
+  if (isSpeechUse(toks, j)) return { ...np.cue, verbEnd: toks[j].end };
   return subjectBeforeVerb(toks, i);
 }
 
@@ -482,12 +494,12 @@ function subjectBeforeVerb(toks: Token[], from: number): Cue | null {
   let v = from;
   while (v < toks.length && v - from <= 14) {
     const t = toks[v];
-    if (isSpeechVerb(t) && !WEAK_BEFORE_ONLY.has(t.lower)) break;
+    if (isSpeechUse(toks, v)) break;
     if (!t.word && !/^[,()\-–]$/.test(t.text)) return null;
     if (t.word && (STOP_WORDS.has(t.lower) && t.lower !== 'of') ) return null;
     v++;
   }
-  if (v >= toks.length || v === from || !isSpeechVerb(toks[v])) return null;
+  if (v >= toks.length || v === from || !isSpeechUse(toks, v)) return null;
   let j = v - 1;
   let aux = 0;
   while (j > from && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) { j--; aux++; }
@@ -518,7 +530,8 @@ export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | nul
     if (inv && SPEECH_VERBS.has(inv.verb)) {
       return { start: inv.pron.start, end: inv.pron.end, kind: 'pronoun', head: inv.pron.text.toLowerCase(), verbEnd: t.end };
     }
-    if (!isSpeechVerb(t)) continue;
+    // a capital is allowed only at the start of the clause ("Said Ellis: “…”")
+    if (!(isSpeechVerb(t) || (v === 0 && t.cap && SPEECH_VERBS.has(t.lower)))) continue;
     const naming = WEAK_BEFORE_ONLY.has(t.lower);
     if (/ing$/.test(t.lower)) {
       // "Trump attacked Clinton, saying, "…"": the subject of the sentence

@@ -1,4 +1,4 @@
-import { cueAfter, cueBefore, indexEntities, resolveCue, tokenize } from './attribution';
+import { cueAfter, cueBefore, hasSpeechVerb, indexEntities, resolveCue, tokenize } from './attribution';
 import type { Cue, ResolveContext } from './attribution';
 import { throwIfAborted } from './text';
 import type { Entity, Quote, Span, Speaker } from './types';
@@ -288,6 +288,8 @@ interface Work {
   /** The quote (plus trailing punctuation) makes up all of its paragraph. */
   wholeParagraph: boolean;
   chainedFromPrev: boolean;
+  /** Words of the same sentence come before the quote (it does not open a sentence). */
+  midSentence: boolean;
 }
 
 /**
@@ -333,6 +335,7 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
       opensParagraph: r.open === r.paraStart,
       wholeParagraph: r.open === r.paraStart && /^[\s.,;:!?…)\]]*$/.test(tailText),
       chainedFromPrev: false,
+      midSentence: false,
     });
   }
 
@@ -380,6 +383,7 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
     const floor = Math.max(sentStart, r.paraStart, prevW && prevW.raw.para === r.para ? prevW.quote.outer.end : 0, consumedUpTo);
     const before = text.slice(Math.max(sentStart, r.paraStart), r.open);
     const insideSentence = /[\p{L}\p{N}]/u.test(before);
+    w.midSentence = insideSentence;
     // a short phrase inside a sentence is a scare quote unless a speech verb attributes it (then it is a partial
     // quotation: "She said she was "proud""); labels ("called it "X"", "qualifié d’« X »") stay scare quotes
     const short = r.close >= 0 && insideSentence && !endsSentence(q.text) && countWords(q.text) <= MAX_SCARE_WORDS;
@@ -422,7 +426,9 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
     const pi = findPrevStatement(works, qi);
     const prev = pi >= 0 ? works[pi] : null;
     if (!prev || !prev.quote.speaker) continue;
-    const sameParagraph = prev.raw.para === w.raw.para && noAttributionBetween(text, prev, w);
+    // a quote in the middle of a sentence continues only a coordinated attribution ("said … and promised "…"")
+    const sameParagraph = prev.raw.para === w.raw.para && noAttributionBetween(text, prev, w)
+      && (!w.midSentence || continuesAttribution(text, prev, w, lang));
     const nextParagraph = prev.raw.para === w.raw.para - 1 && (w.chainedFromPrev || (w.wholeParagraph && isLastInParagraph(works, pi)));
     if (sameParagraph || nextParagraph) w.quote.speaker = inherit(prev.quote.speaker);
   }
@@ -437,6 +443,21 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
     if (chain || adjacent) w.quote.speaker = inherit(next.quote.speaker);
   }
   return works.map((w) => w.quote);
+}
+
+/**
+ * A mid-sentence quote continues the previous quote's attribution when it resumes after punctuation
+ * ("“A,” he said, “B.”", "“A,” he told CNN on Monday, “but B.”") or after a coordinated speech verb
+ * ("said … and promised “…”"); not when it is the object of other words ("…, under the slogan “…”").
+ */
+function continuesAttribution(text: string, prev: Work, w: Work, lang: string): boolean {
+  const from = Math.max(prev.quote.outer.end, prev.cue ? Math.max(prev.cue.end, prev.cue.verbEnd) : 0);
+  const toks = tokenize(text, from, w.quote.outer.start, lang);
+  if (!toks.some((t) => t.word)) return true;
+  // a split quote resumes after a comma, colon or dash ("“A,” Schiff told CNN on Wednesday, “but B.”")
+  const last = toks[toks.length - 1];
+  if (last && /^[,:;—–]$/.test(last.text)) return true;
+  return hasSpeechVerb(toks);
 }
 
 function inherit(s: Speaker): Speaker {

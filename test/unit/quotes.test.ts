@@ -211,6 +211,23 @@ describe('quotes: speakers', () => {
     assert.equal(q.speaker?.name, 'Pat Caddell');
   });
 
+  // [text, quote prefix, expected speaker name or null]
+  const continuation: Array<[string, string, string | null]> = [
+    // a split quote resumes after the attribution and a comma
+    ['"It was fine," Trump said during a rally in Kenansville, N.C., "but a lot of people are going to vote."', 'but a lot', 'Trump'],
+    ['“Every time you say that,” Tester said, referring to the excuse, “you give ammunition to the people.”', 'you give', 'Tester'],
+    // a coordinated speech verb carries the subject over
+    ['She also said she was "proud" of the employees and promised to create "10,000 additional jobs in this country over the next three years".', '10,000', 'She'],
+    // the object of other words is not a continuation
+    ['“We want to set the record straight,” the company said on its website, under the slogan “The Internet’s Last Sunshine.”', 'The Internet', null],
+  ];
+  for (const [text, prefix, who] of continuation) {
+    it(`continuation: ${prefix}… → ${who ?? 'none'}`, () => {
+      const q = quoteStarting(findQuotes(text, 'en', []), prefix);
+      assert.equal(q.speaker?.name ?? null, who);
+    });
+  }
+
   it('a quote paragraph after a paragraph ending in "X continued:" gets X', () => {
     const text = 'Caddell continued:\n\n"The health issue overall is very much a partisan issue."';
     const q = quoteStarting(findQuotes(text, 'en', []), 'The health issue');
