@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ContextKeys, Config } from './constants';
 import type { ArticleAnalysis } from './core/types';
+import type { PanelModel } from './shared/protocol';
 import { registerCommands } from './features/commands';
 import { registerDecorations, type DecorationCounts } from './features/decorations';
 import { registerHovers } from './features/hovers';
@@ -40,6 +41,11 @@ import { ExtensionConfig } from './services/config';
  *     // Fires after the editors of a document were repainted.
  *     onDidPaint: vscode.Event<vscode.Uri>;
  *   };
+ *   panel: {
+ *     // The view model the side panel shows for the active article (entities by kind, dates in time order,
+ *     // quotes with speakers, figures); see src/shared/protocol.ts.
+ *     model(): PanelModel;
+ *   };
  * }
  * ```
  */
@@ -52,6 +58,9 @@ export interface ArticleLensApi {
     counts(uri: vscode.Uri): DecorationCounts;
     onDidPaint: vscode.Event<vscode.Uri>;
   };
+  panel: {
+    model(): PanelModel;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleLensApi {
@@ -60,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
   const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
   const decorations = registerDecorations({ analyses, config });
+  const panel = registerPanel({ analyses, extensionUri: context.extensionUri });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -79,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
     registerStatusBar({ analyses, config }),
-    registerPanel({ analyses, extensionUri: context.extensionUri }),
+    panel,
     registerCommands({ analyses, files, config }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
@@ -92,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
       onDidAnalyze: analyses.onDidAnalyze,
     },
     decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
+    panel: { model: () => panel.model() },
   };
 }
 

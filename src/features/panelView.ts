@@ -108,7 +108,12 @@ export function buildPanelModel(
  * article's entities by kind, dates in time order, quotes with speakers and figures, with a filter box; a click
  * reveals the mention. Registered from extension.ts.
  */
-export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: vscode.Uri }): vscode.Disposable {
+export interface PanelController extends vscode.Disposable {
+  /** The model the panel shows (or would show) for the active article; used by the integration tests. */
+  model(): PanelModel;
+}
+
+export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: vscode.Uri }): PanelController {
   const { analyses, extensionUri } = deps;
   let view: vscode.WebviewView | undefined;
   let current: vscode.Uri | undefined;
@@ -183,7 +188,7 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
     },
   };
 
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     vscode.window.registerWebviewViewProvider(Views.panel, provider),
     vscode.window.onDidChangeActiveTextEditor(() => post()),
     analyses.onDidAnalyze(({ document }) => {
@@ -194,4 +199,5 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
       if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'closed') && current?.toString() === s.uri.toString()) post();
     }),
   );
+  return { model, dispose: () => disposable.dispose() };
 }

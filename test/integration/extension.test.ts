@@ -409,6 +409,20 @@ describe('Article Lens in the extension host', function () {
       }
     });
 
+    it("the panel's model lists entities by kind with counts, dates in time order, quotes with speakers", async () => {
+      const { doc, analysis } = await openArticle(EN_B);
+      const model = api.panel.model();
+      assert.strictEqual(model.uri, doc.uri.toString());
+      assert.strictEqual(model.entities.length, analysis.entities.length);
+      const trump = model.entities.find((e) => e.name === 'Donald Trump');
+      assert.ok(trump && trump.type === 'person' && trump.count === trump.mentions.length && trump.count >= 4);
+      const values = model.dates.map((d) => d.value).filter((v): v is string => !!v && /^\d{4}/.test(v));
+      assert.deepStrictEqual(values, [...values].sort(), 'resolved dates in time order');
+      assert.ok(model.quotes.length > 0 && model.quotes.every((q) => !q.scare));
+      assert.ok(model.quotes.some((q) => q.speaker === 'Steve Stoute'));
+      for (const e of model.entities) for (const m of e.mentions) assert.ok(doc.getText().slice(m.start, m.end).length > 0);
+    });
+
     it('shows the panel', async () => {
       await openArticle(EN_A);
       await vscode.commands.executeCommand(Commands.showPanel);
