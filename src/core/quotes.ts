@@ -7,17 +7,30 @@ import type { Entity, Quote, Span, Speaker } from './types';
  * Quoted statements.
  *
  * One left-to-right scan over the text pairs quote marks with a small stack, paragraph by paragraph:
- *   - straight "…", curly “…” (and „…“), French « … » (the no-break spaces inside are not part of the quote),
- *     single ‘…’ and ‹…› only when a closing mark follows within the same paragraph (apostrophes!);
+ *   - straight "…", curly “…” (and „…“), French « … » (the no-break spaces U+00A0/U+202F inside are not part of
+ *     the quote text), single ‘…’ and ‹…› only when a closing mark follows within 300 characters of the same
+ *     paragraph and is not followed by a letter (so apostrophes never open or close a quote);
  *   - marks nested inside an open quote belong to it: only the outermost quote is reported;
- *   - a quote left open at the end of a paragraph is cut there (never more). When the next paragraph opens
- *     with a quote mark (the English convention for a statement running over several paragraphs), the two
- *     parts are CHAINED, not joined: each paragraph keeps its own Quote, and they share one speaker
- *     (`via: 'continuation'` on the parts that are not attributed themselves).
- * Then each quote gets a `scare` flag (a few words, inside a sentence, no sentence-final punctuation) and a
- * speaker from the words next to it (attribution.ts). A quote with no attribution of its own that follows an
- * attributed quote in the same paragraph, or that makes up a whole paragraph right after a paragraph ending in
- * an attributed quote, inherits that speaker (`via: 'continuation'`, span = the words that attributed it).
+ *   - a quote left open at the end of a paragraph is cut there (never more). Paragraphs are blank-line blocks in
+ *     hard-wrapped text (no line over 100 characters) and single lines otherwise;
+ *   - a statement over several paragraphs (English convention: the paragraph ends inside the quote and the next
+ *     one reopens it) is CHAINED, not joined: each paragraph keeps its own Quote, and the parts share one speaker
+ *     (`via: 'continuation'` on the parts that are not attributed themselves, in either direction).
+ *
+ * Scare quotes: a closed quote of at most 6 words, inside a sentence, without sentence-final punctuation, is a
+ * scare quote (`scare: true`, no speaker) — unless a speech verb attributes it within the sentence, in which case
+ * it is a partial quotation (`She said she was "proud"` → scare: false, speaker She). A naming verb ("called",
+ * "described as", "qualifié d’« … »") keeps the label a scare quote but records who applied it as its speaker.
+ *
+ * Speakers (attribution.ts): the words right after the quote (`"…," said X`, `"…," X said`, `« … », ajoute X`,
+ * `conclut-elle`, `― Name`, or `…, she said.` ending the sentence), else the words before it in the same sentence
+ * (`X said: "…"`, `X said that … "…"`, `According to X, "…"`, `Selon X, « … »`), else a paragraph ending in
+ * `X continued:`. Continuations inherit the speaker (span = the words that attributed the earlier quote):
+ *   - a quote that opens a sentence after an attributed quote of the same paragraph ("A," he said. "B.");
+ *   - a mid-sentence quote only when it resumes after punctuation ("A," he said, "b.") or after a coordinated
+ *     speech verb (said … and promised "…"), not when other words govern it ("under the slogan "…"");
+ *   - a paragraph made only of a quote, right after a paragraph whose last statement was attributed;
+ *   - a quote directly followed (nothing but punctuation between) by an attributed one ("A." "B," he said.).
  */
 
 const MAX_SCARE_WORDS = 6;
