@@ -55,6 +55,8 @@ interface Candidate {
   scores: Record<EntityType, number>;
   /** Evidence that cannot be overturned by the article-wide vote (gazetteer, title before the name). */
   strong: EntityType | null;
+  /** Typed by its own line, not by the article-wide vote (a team in a results table). */
+  fixed?: EntityType;
   gaz: GazetteerEntry | undefined;
 }
 
@@ -88,6 +90,7 @@ export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSign
   throwIfAborted(signal);
   const cands = findCandidates(toks, lang);
   scoreCandidates(toks, cands, lang);
+  markResultTables(text, toks, cands);
   propagateCoordination(toks, cands);
   throwIfAborted(signal);
   return resolve(text, toks, cands, lang);
@@ -462,6 +465,36 @@ function prevWord(toks: Tok[], i: number): Tok | null {
   return null;
 }
 
+/**
+ * Sports results and standings ("Wigan 2 Oldham 1", "Leeds 10 6 2 2 15 8 20"): on a line of names and scores
+ * with (almost) no running text, a name followed by a score is a team, an organization, even if it is a city.
+ */
+function markResultTables(text: string, toks: Tok[], cands: Candidate[]): void {
+  let ci = 0;
+  let lineStart = 0;
+  for (let i = 0; i <= toks.length; i++) {
+    const newLine = i === toks.length || (i > 0 && text.slice(toks[i - 1].end, toks[i].start).includes('\n'));
+    if (!newLine) continue;
+    let numbers = 0;
+    let prose = 0;
+    for (let q = lineStart; q < i; q++) {
+      const t = toks[q].text;
+      if (/^\d{1,3}$/.test(t)) numbers++;
+      else if (/^\p{Ll}{3,}$/u.test(t)) prose++;
+    }
+    while (ci < cands.length && cands[ci].first < lineStart) ci++;
+    if (numbers >= 2 && prose <= 1) {
+      for (let k = ci; k < cands.length && cands[k].last < i; k++) {
+        const c = cands[k];
+        const next = toks[c.last + 1];
+        const after = toks[c.last + 2];
+        if (next && /^\d{1,3}$/.test(next.text) && !(after && after.text === '-' ) && !(next.text.length === 4)) c.fixed = 'organization';
+      }
+    }
+    lineStart = i;
+  }
+}
+
 function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
   for (const c of cands) {
     const s = c.scores;
@@ -688,6 +721,11 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang): Ent
     let type = typeOf(k);
     let key = k;
     if (c.gaz) key = c.gaz.key;
+    if (c.fixed) {
+      addMention(`${c.fixed}|${k}`, c.fixed, toks[c.first].start, toks[c.last].end);
+      for (let q = c.first; q <= c.last; q++) covered.add(q);
+      continue;
+    }
     if (c.first === c.last) {
       const part = personByPart.get(c.gaz ? '' : toks[c.first].fold);
       if (part && part !== k && !(c.strong && c.strong !== 'person')) {
