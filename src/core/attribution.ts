@@ -409,10 +409,16 @@ export function cueAfter(toks: Token[], clauseEnd = true): Cue | null {
     if (/^["“”«»]$/.test(toks[end].text)) return null;
     end++;
   }
-  let comma = -1;
-  for (let k = end - 1; k > 0; k--) if (toks[k].text === ',') { comma = k; break; }
-  if (comma < 0) return null;
-  return cueAt(toks.slice(0, end), comma + 1);
+  // try the last few commas, latest first ("…, she said, referencing the bank’s …")
+  const clause = toks.slice(0, end);
+  let tries = 0;
+  for (let k = end - 1; k > 0 && tries < 3; k--) {
+    if (toks[k].text !== ',') continue;
+    tries++;
+    const c = cueAt(clause, k + 1);
+    if (c) return c;
+  }
+  return null;
 }
 
 function cueAt(toks: Token[], from: number): Cue | null {
