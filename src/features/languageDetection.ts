@@ -5,7 +5,8 @@ import type { ArticleFiles } from '../services/articleFiles';
 /**
  * Switches plain-text documents that read like prose articles to the `article` language when they are opened
  * (setting `articleLens.files.autoDetect`), so that any `.txt` article is annotated with no setup while other
- * text files (logs, lists, licences) stay Plain Text. A document the user switches back is left alone.
+ * text files (logs, lists, licences) stay Plain Text. An article pasted into an Untitled file is detected when
+ * the paste lands. A document the user switches back is left alone.
  */
 export function registerLanguageDetection(deps: { files: ArticleFiles }): vscode.Disposable {
   const { files } = deps;
@@ -15,5 +16,13 @@ export function registerLanguageDetection(deps: { files: ArticleFiles }): vscode
     void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID).then(undefined, () => undefined);
   };
   for (const doc of vscode.workspace.textDocuments) consider(doc);
-  return vscode.workspace.onDidOpenTextDocument(consider);
+  return vscode.Disposable.from(
+    vscode.workspace.onDidOpenTextDocument(consider),
+    // An article pasted into a new Untitled file: check once the paste lands (one large insertion).
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.isUntitled && e.document.languageId === 'plaintext' && e.contentChanges.some((c) => c.text.length >= 280)) {
+        consider(e.document);
+      }
+    }),
+  );
 }

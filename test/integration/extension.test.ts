@@ -121,6 +121,34 @@ describe('Article Lens in the extension host', function () {
     });
   });
 
+  describe('which files are articles', () => {
+    it('leaves a plain-text file that is not prose as Plain Text, and "Set as Article" brings it in', async () => {
+      const uri = vscode.Uri.joinPath(folder(), 'shopping-list.txt');
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('eggs\nmilk\nbread\nTikTok gift card\nDonald Duck comic\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      assert.strictEqual(doc.languageId, 'plaintext');
+      assert.strictEqual(await api.analyses.whenAnalyzed(uri), undefined, 'not analysed');
+      const switched = await vscode.commands.executeCommand<vscode.Uri>(Commands.setAsArticle, uri);
+      assert.strictEqual(switched?.toString(), uri.toString());
+      const article = await articleDocument(uri);
+      assert.strictEqual(article.languageId, LANGUAGE_ID);
+      assert.ok(await api.analyses.whenAnalyzed(uri), 'analysed once set as an article');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+
+    it('detects an article pasted into an Untitled file', async () => {
+      const base = (await vscode.workspace.openTextDocument(fixture(EN_A))).getText();
+      const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
+      const editor = await vscode.window.showTextDocument(doc);
+      const switched = once(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID, 'the pasted article to become an article');
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), base));
+      await switched;
+      assert.ok(await api.analyses.whenAnalyzed(doc.uri));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
+
   describe('hovers', () => {
     it('shows the entity card for "ByteDance": kind, canonical name, mentions, first mention', async () => {
       const { doc } = await openArticle(EN_A);
