@@ -2,6 +2,7 @@
  * TMX 1.4 export of aligned passage pairs, for translators (the "export alignment as TMX" command).
  * Pure: pairs in, XML string out. Text is XML-escaped; characters XML 1.0 forbids are dropped.
  */
+import type { CrossRefLink, SpanLink } from './crossrefTypes';
 
 export interface TmxPair {
   /** Source segment and its language (ISO 639-1, e.g. "en"). */
@@ -66,4 +67,31 @@ export function toTmx(pairs: TmxPair[], options: TmxOptions = {}): string {
   }
   lines.push('  </body>', '</tmx>', '');
   return lines.join('\n');
+}
+
+/**
+ * Translation units from cross-reference links: passage (and, optionally, quote) links between two languages,
+ * source side in `srcLang` when one side is in it. `langOf` gives each file's language.
+ */
+export function tmxPairsFromLinks(
+  links: CrossRefLink[],
+  langOf: (file: string) => string,
+  options: { srcLang?: string; includeQuotes?: boolean; sameLanguage?: boolean } = {},
+): TmxPair[] {
+  const out: TmxPair[] = [];
+  for (const l of links) {
+    if (l.kind !== 'passage' && !(options.includeQuotes && l.kind === 'quote')) continue;
+    const link = l as SpanLink;
+    const la = langOf(link.a.file);
+    const lb = langOf(link.b.file);
+    if (la === lb && !options.sameLanguage) continue;
+    const swap = options.srcLang !== undefined && lb === options.srcLang && la !== options.srcLang;
+    const [s, t, ls, lt] = swap ? [link.b, link.a, lb, la] : [link.a, link.b, la, lb];
+    out.push({
+      source: { lang: ls, text: s.text },
+      target: { lang: lt, text: t.text },
+      note: `${s.file} ↔ ${t.file} (${link.kind}, score ${link.score})`,
+    });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { analyze } from '../../src/core/analyze';
 import { crossReference, type CrossRefDoc } from '../../src/core/crossref';
 import type { EntityLink, SpanLink } from '../../src/core/crossrefTypes';
 import { regionCode, sameEntityKey, entityKeys } from '../../src/core/entityKeys';
-import { escapeXml, toTmx } from '../../src/core/tmx';
+import { escapeXml, tmxPairsFromLinks, toTmx } from '../../src/core/tmx';
 import type { ArticleAnalysis } from '../../src/core/types';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'corpus');
@@ -202,6 +202,13 @@ describe('crossref: TMX export', () => {
     assert.match(xml, /creationdate="20200817T100000Z"/);
     assert.equal((xml.match(/<tu>/g) ?? []).length, 1);
     assert.equal(escapeXml("l'an"), 'l&apos;an');
+  });
+  it('exports the English–French passage links of the sample story, French as target', () => {
+    const lang = new Map(docs.map((d) => [d.file, d.analysis.language]));
+    const pairs = tmxPairsFromLinks(result.links, (f) => lang.get(f) ?? 'und', { srcLang: 'en' });
+    assert.ok(pairs.length >= 2 && pairs.every((p) => p.source.lang === 'en' && p.target.lang === 'fr'));
+    assert.ok(pairs.some((p) => p.target.text.includes('en Nouvelle-Zélande')));
+    assert.match(toTmx(pairs), /<tuv xml:lang="fr"><seg>[^<]*Nouvelle-Zélande/);
   });
 });
 
