@@ -10,13 +10,18 @@ export class ExtensionConfig {
     return value ?? CONFIG_DEFAULTS[key];
   }
 
-  /** Writes a setting at the global (user) level, or the workspace level when a folder is open. */
+  /**
+   * Writes a setting where it takes effect: in the user settings, unless the workspace already sets it (then
+   * a user-level write would be shadowed), so toggles do not litter the user's folder with .vscode/settings.json.
+   */
   async set<K extends ConfigKey>(key: K, value: ConfigValues[K]): Promise<void> {
     const dot = key.indexOf('.');
-    const target = vscode.workspace.workspaceFolders?.length
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
-    await vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, target);
+    const section = vscode.workspace.getConfiguration(key.slice(0, dot));
+    const name = key.slice(dot + 1);
+    const info = section.inspect(name);
+    const target =
+      info?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await section.update(name, value, target);
   }
 
   /** True when the change event touches any of the keys (or a parent section of them). */

@@ -99,6 +99,7 @@ describe('Article Lens in the extension host', function () {
     const cfg = vscode.workspace.getConfiguration();
     for (const key of [Config.decorationsEnabled, ...HIGHLIGHT_KINDS.map((k) => `articleLens.decorations.${k}`), Config.analysisMaxFileSizeKB]) {
       await cfg.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+      await cfg.update(key, undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
