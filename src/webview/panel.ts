@@ -89,6 +89,10 @@ function matches(filter: string, ...texts: (string | null | undefined)[]): boole
 }
 
 function render(): void {
+  // An update can arrive while the user types in the filter box: keep its focus and caret.
+  const active = document.activeElement;
+  const hadFocus = active instanceof HTMLInputElement && active.classList.contains('filter');
+  const caret = hadFocus ? active.selectionStart : null;
   root.replaceChildren();
   if (!model) return;
   const L = model.labels;
@@ -187,6 +191,10 @@ function render(): void {
     fill();
   });
   fill();
+  if (hadFocus) {
+    input.focus();
+    if (caret !== null) input.setSelectionRange(caret, caret);
+  }
 }
 
 window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
