@@ -656,17 +656,18 @@ function antecedent(ctx: ResolveContext, pos: number, kind: 'person' | 'org' | '
     if (!compatible(kind, m.entity.type)) continue;
     if (isModifierUse(ctx.text, m)) continue;
     if (!preferSubject) return m.entity;
-    if (!fallback) fallback = m.entity;
     const s = ctx.sentenceStart(m.start);
     if (s !== sentStart) {
-      // a new sentence: decide on the previous one first
+      // a new sentence: the nearest sentence with a compatible mention decides (its subject, else its latest)
       if (firstInSentence) return firstInSentence;
+      if (fallback) return fallback;
       sentStart = s;
       sentencesSeen++;
       if (sentencesSeen > 3) break;
     }
-    // subject position: few words (outside quotes) between sentence start and the mention
-    if (isSubjectPosition(ctx, s, m.start)) firstInSentence = m.entity;
+    if (!fallback) fallback = m.entity;
+    // subject position: few words (outside quotes) between sentence start and the mention, not after "of"/"de"
+    if (isSubjectPosition(ctx, s, m.start) && !isComplement(ctx.text, m.start)) firstInSentence = m.entity;
   }
   return firstInSentence ?? fallback;
 }
@@ -678,6 +679,12 @@ function isModifierUse(text: string, m: IndexedMention): boolean {
   return /^\s\p{Ll}/u.test(text.slice(m.end, m.end + 2));
 }
 
+/** "la ministre de la Santé", "the head of Oracle": the mention completes a noun, it is not the subject. */
+function isComplement(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 14), pos);
+  return /(?:^|[\s'’])(?:de|du|des|d['’]|of|for|à|au|aux)\s*(?:(?:la|le|les|the)\s+|l['’])?$/i.test(before);
+}
+
 function isSubjectPosition(ctx: ResolveContext, sentStart: number, pos: number): boolean {
   let words = 0;
   let inWord = false;
@@ -685,7 +692,7 @@ function isSubjectPosition(ctx: ResolveContext, sentStart: number, pos: number):
     if (ctx.insideQuote(i)) { inWord = false; continue; }
     const c = ctx.text.charCodeAt(i);
     const isW = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 192;
-    if (isW && !inWord) { words++; if (words > 4) return false; }
+    if (isW && !inWord) { words++; if (words > 5) return false; }
     inWord = isW;
   }
   return true;

@@ -203,6 +203,21 @@ describe('quotes: speakers', () => {
     assert.equal(q.speaker?.via, 'pronoun');
   });
 
+  it('resolves "a-t-elle" past a complement ("la ministre de la Santé") to the person in apposition', () => {
+    const text = 'La ministre de la Santé, Agnès Buzyn, a démissionné. « J’ai pris cette décision seule », a-t-elle expliqué.';
+    const ents = entitiesFor(text, [['organization', 'Santé'], ['person', 'Agnès Buzyn']]);
+    const q = quoteStarting(findQuotes(text, 'fr', ents), 'J’ai pris');
+    assert.equal(q.speaker?.name, 'Agnès Buzyn');
+    assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'elle');
+  });
+
+  it('prefers the nearest sentence that mentions someone over an older subject', () => {
+    const text = 'Jane Doe chaired the meeting. The plan was later criticized by John Smith. "It will never work," he said.';
+    const ents = entitiesFor(text, [['person', 'Jane Doe'], ['person', 'John Smith']]);
+    const q = quoteStarting(findQuotes(text, 'en', ents), 'It will never work');
+    assert.equal(q.speaker?.name, 'John Smith');
+  });
+
   it('resolves a surname to the full name of a known person', () => {
     const text = 'Pat Caddell spoke on Thursday.\n\n"This is in their heads," said Caddell.';
     const ents = [{ id: 'e1', type: 'person' as const, name: 'Pat Caddell', aliases: [], mentions: [{ start: 0, end: 11, text: 'Pat Caddell' }] }];
