@@ -12,6 +12,7 @@ import {
   CALENDAR_WORDS,
   COMMON_ACRONYMS,
   COMPASS_WORDS,
+  NOT_NAMES,
   INSTITUTIONS,
   EVENT_WORDS,
   FR_PLACE_HEADS,
@@ -233,6 +234,7 @@ function nameLike(t: Tok, lang: Lang, known: ReadonlySet<string>): boolean {
   if (!t.word || !t.cap) return false;
   if (CALENDAR_WORDS.has(t.fold) || /^\p{N}/u.test(t.text)) return false;
   if (t.text === 'I' || t.text === 'A' || t.text === 'À') return false;
+  if (NOT_NAMES.has(t.fold)) return false;
   if (isDemonym(t, lang)) return false;
   if (COMMON_ACRONYMS.has(t.text)) return false;
   if (!t.initial && !t.shouting) return !isFunctionWord(t, lang);
@@ -242,8 +244,10 @@ function nameLike(t: Tok, lang: Lang, known: ReadonlySet<string>): boolean {
   if (lookupGazetteer(t.text)) return true;
   if (isCamel(t.text)) return true;
   if (NON_NAME_TAGS.some((g) => hasTag(t, g))) return false;
-  if (hasTag(t, 'Person') || hasTag(t, 'Place') || hasTag(t, 'Organization') || hasTag(t, 'FirstName')) return true;
   const lex = lexiconTag(lang, t.fold);
+  // In a headline the tagger guesses from capitals; a word the lexicon knows as a common word is not a name.
+  if (t.shouting && lex && !/Name|Place|City|Country|Region|Organization|Person/.test(lex)) return false;
+  if (hasTag(t, 'Person') || hasTag(t, 'Place') || hasTag(t, 'Organization') || hasTag(t, 'FirstName')) return true;
   if (lex && !/Name|Place|City|Country|Region|Organization|Person/.test(lex)) return false;
   return hasTag(t, 'ProperNoun') && !t.shouting;
 }
@@ -339,7 +343,9 @@ function gazetteerWindow(toks: Tok[], i: number): number {
     if (i + n > toks.length) continue;
     let ok = true;
     for (let q = i + 1; q < i + n; q++) if (!toks[q].word || toks[q].start - toks[q - 1].end > 1) ok = false;
-    if (ok && lookupGazetteer(joinSurface(toks, i, i + n - 1), false)) return n;
+    if (!ok) continue;
+    const surface = joinSurface(toks, i, i + n - 1);
+    if (lookupGazetteer(surface, false) || (toks[i].shouting && crossLexicon(surface) === 'place')) return n;
   }
   return 0;
 }

@@ -90,6 +90,7 @@ const EXTRA_PLACES: ReadonlyArray<readonly [readonly string[], string]> = [
   [['Antarctica', 'Antarctique'], 'region:antarctica'],
   [['Middle East', 'Moyen-Orient', 'Proche-Orient', 'Near East'], 'region:middle-east'],
   [['Balkans'], 'region:balkans'],
+  [['Midwest'], 'region:midwest'],
   [['Scandinavia', 'Scandinavie'], 'region:scandinavia'],
   [['Caribbean', 'Caraïbes'], 'region:caribbean'],
   [['Gulf', 'Golfe'], 'region:gulf'],
@@ -230,6 +231,13 @@ export const COMMON_ACRONYMS = new Set(
 
 /** Compass words that open place names ("West Bank", "North Carolina", "Afrique du Sud" is in the gazetteer). */
 export const COMPASS_WORDS = set('north south east west northern southern eastern western nord sud est ouest upper lower haute basse');
+
+/** Capitalised adjectives of nationality and religion the taggers often miss: never names on their own. */
+export const NOT_NAMES = set(`
+  english british scottish welsh irish kurdish polish turkish danish swedish finnish spanish jewish flemish
+  serb serbs croat croats arab arabs moslem moslems muslim muslims christians catholic catholics protestant
+  islamic sunni shiite shi'ite hindu sikh buddhist orthodox
+`);
 
 /** Words that make a capitalised phrase an event, title or award (not predicted): "World Cup", "Seconde Guerre mondiale". */
 export const EVENT_WORDS = set(`
