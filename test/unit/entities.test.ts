@@ -122,6 +122,18 @@ const FR_CASES: Array<[string, Array<[string, EntityType]>]> = [
     "Le navire a traversé l'océan Indien avant d'atteindre Madagascar.",
     [['océan Indien', 'place'], ['Madagascar', 'place']],
   ],
+  [
+    "L'Empire romain s'étendait alors jusqu'à la Garonne, selon l'historien.",
+    [['Empire romain', 'place'], ['Garonne', 'place']],
+  ],
+  [
+    'Les Canadiens de Montréal ont quitté la Ligue nationale de hockey ?',
+    [['Canadiens de Montréal', 'organization'], ['Ligue nationale de hockey', 'organization']],
+  ],
+  [
+    'Le ministre a rencontré le patron de la société Huawei au ministère de la Défense.',
+    [['Huawei', 'organization']],
+  ],
 ];
 
 describe('entities: real sentences', () => {
@@ -153,6 +165,32 @@ describe('entities: real sentences', () => {
     const fr = findEntities('Les États-Unis ont répondu. Aux Etats-Unis, la décision divise.', 'fr');
     const eu = expectEntity(fr, 'États-Unis', 'place');
     assert.equal(eu.mentions.length, 2);
+  });
+
+  it('types sports results lines: a city followed by a score is a team', () => {
+    const text = 'Results of English league matches on Saturday:\nLeeds 2 Chelsea 1\nLiverpool 0 Arsenal 0\n\nThe match was played in Leeds on a cold evening.';
+    const ents = findEntities(text, 'en');
+    const leedsTeam = ents.find((e) => e.type === 'organization' && e.name === 'Leeds');
+    assert.ok(leedsTeam, 'Leeds as a team');
+    assert.equal(leedsTeam.mentions[0].start, text.indexOf('Leeds 2'));
+    expectEntity(ents, 'Chelsea', 'organization');
+    expectEntity(ents, 'Arsenal', 'organization');
+  });
+
+  it('reads headlines in capitals only through the gazetteer and lexicons', () => {
+    const ents = findEntities('SOCCER - JAPAN BEAT CHINA IN HONG KONG\nTOKYO 1996-08-30\nJapan beat China 2-1 on Friday.', 'en');
+    expectEntity(ents, 'JAPAN', 'place');
+    expectEntity(ents, 'HONG KONG', 'place');
+    expectEntity(ents, 'TOKYO', 'place');
+    assert.equal(byName(ents, 'SOCCER'), undefined);
+    assert.equal(byName(ents, 'BEAT'), undefined);
+  });
+
+  it('does not take acronyms from lower-case or sentence-initial words ("Un", "Us", "eau")', () => {
+    const fr = findEntities("Un accord a été signé. L'ONU et l'UE ont salué l'eau potable.", 'fr');
+    assert.equal(byName(fr, 'Un'), undefined);
+    expectEntity(fr, 'ONU', 'organization');
+    expectEntity(fr, 'UE', 'organization');
   });
 
   it('gazetteer has country names in both languages', () => {
