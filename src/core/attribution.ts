@@ -194,19 +194,20 @@ const EITHER_PRONOUNS = new Set(['they', 'il', 'elle', 'ils', 'elles']);
 // ---------------------------------------------------------------------------------------------------------
 // Tokens
 
-const TOKEN_RE =
-  /(?:[ldjcmnstLDJCMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mme|Mlle|Pr|Capt|Cmdr|Adm|Supt|Insp)\.(?=\s)|(?:\p{L}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu;
+/** Token pattern; a fresh RegExp is made per call (no shared lastIndex state at module level). */
+const TOKEN_SRC = (
+  /(?:[ldjcmnstLDJCMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mme|Mlle|Pr|Capt|Cmdr|Adm|Supt|Insp)\.(?=\s)|(?:\p{L}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/u).source;
 
-/** Tokenises `text[from, to)`. The window is small, so the regex never runs far. */
 /** True when some token is a speech verb (used to tell a coordinated attribution: "… and promised "…""). */
 export function hasSpeechVerb(toks: Token[]): boolean {
   return toks.some((t) => isSpeechVerb(t));
 }
 
+/** Tokenises `text[from, to)`. The window is small, so the regex never runs far. */
 export function tokenize(text: string, from: number, to: number, lang: string): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
-  TOKEN_RE.lastIndex = 0;
+  const TOKEN_RE = new RegExp(TOKEN_SRC, 'gu');
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(slice)) !== null) {
     let t = m[0];

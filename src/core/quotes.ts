@@ -112,12 +112,13 @@ function trimSpan(text: string, start: number, end: number): Span | null {
   return end > start ? { start, end } : null;
 }
 
-const MARK_RE = /["“”„«»‘’‹›]/g;
+const MARK_SRC = '["“”„«»‘’‹›]';
 
 /** Pairs quote marks inside one paragraph; pushes outermost quotes. Linear in the paragraph length. */
 function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[], signal: AbortSignal | undefined): void {
   const stack: Open[] = [];
   const src = text;
+  const MARK_RE = new RegExp(MARK_SRC, 'g');
   MARK_RE.lastIndex = para.start;
   let m: RegExpExecArray | null;
   let count = 0;
