@@ -282,6 +282,18 @@ function endsSentence(inner: string): boolean {
   return k >= 0 && '.!?…'.includes(inner[k]);
 }
 
+/** At most 6 words, all capitalised except small function words ("Fox News Sunday", "Contract with America."). */
+function isTitleLike(s: string): boolean {
+  const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  if (!words || words.length > MAX_SCARE_WORDS) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(words[0])) return false;
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORDS.has(w.toLowerCase()));
+}
+
+/** Words a Title Case phrase leaves in lower case. */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'with', 'in', 'on', 'at', 'to', 'by',
+  'from', 'as', 'vs', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'à', 'au', 'aux', 'sur', 'pour', 'd’', 'l’']);
+
 function countWords(s: string): number {
   let n = 0;
   let inWord = false;
@@ -424,7 +436,13 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
       }
     }
     q.scare = short && (!cue || cue.naming === true);
-    if (short && !cue) continue;
+    // a short Title Case phrase inside a sentence is a title or a slogan ("MSNBC’s “Morning Joe”", "the slogan
+    // “The Internet’s Last Sunshine.”"), not a statement, even with a final period inside the marks
+    if (r.close >= 0 && insideSentence && isTitleLike(q.text)) {
+      q.scare = true;
+      cue = null;
+    }
+    if (q.scare && !cue) continue;
     if (cue) {
       w.cue = cue;
       consumedUpTo = Math.max(consumedUpTo, cue.verbEnd, cue.end);

@@ -98,6 +98,10 @@ describe('quotes: scare quotes', () => {
     ['fr', 'Le décret a qualifié la plateforme d’« urgence nationale ».', 'urgence nationale', true],
     ['en', '"Unacceptable," the minister said.', 'Unacceptable,', false],
     ['en', 'He wrote that the decision was "a serious mistake that we will all regret."', 'a serious mistake that we will all regret.', false],
+    // titles and slogans in Title Case are not statements, even with a period inside the marks
+    ['en', 'Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.', 'Morning Joe', true],
+    ['en', 'Ryan argued on CBS\'s "Face the Nation." He did not elaborate.', 'Face the Nation.', true],
+    ['en', 'He repeatedly says, "Don\'t you do it," to the officers.', 'Don\'t you do it,', false],
     // a short phrase that a speech verb attributes is a partial quotation, not a scare quote
     ['en', 'She also said she was "proud" of the employees.', 'proud', false],
     ['en', 'PolitiFact said that there have been "thousands of shootings" in Chicago.', 'thousands of shootings', false],
