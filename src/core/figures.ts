@@ -52,7 +52,7 @@ export function findFigures(text: string, lang: string, signal?: AbortSignal): F
     const isWord = /^\p{L}/u.test(numText);
     // Skip digits glued to letters or other digits (model names, codes, times like 10:30, ranges handled as two).
     const before = text[start - 1] ?? ' ';
-    if (!symbol && /[\p{L}\d_\-/:#.]/u.test(before)) continue;
+    if (!symbol && /[\p{L}\d_\-/:#.%=&?+@]/u.test(before)) continue; // codes, URLs (%22, ?id=5), model names
     let afterIdx = start + m[0].length;
     const afterChar = text[afterIdx] ?? ' ';
     if (/[\p{L}\d_]/u.test(afterChar) && !isWord) {
