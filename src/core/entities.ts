@@ -268,7 +268,7 @@ const nameTag = (t: Tok): boolean => hasTag(t, 'Person') || hasTag(t, 'Place') |
 function isFirstName(word: string): boolean {
   const a = englishLexiconTag(word);
   const b = frenchLexiconTag(word);
-  return /(?:Male|Female|First)Name/.test(a ?? '') || /(?:Male|Female|First)Name/.test(b ?? '');
+  return /^(?:MaleName|FemaleName|FirstName|Person)$/.test(a ?? '') || /^(?:MaleName|FemaleName|FirstName)$/.test(b ?? '');
 }
 
 function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
@@ -310,8 +310,11 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
         continue;
       }
       // "Bank of England", "Banque de France", "Côte d'Ivoire": a connector between two name words.
-      // Two connectors in French: "Ministère de la Défense", "Institut de l'Ouest".
-      if (lang === 'fr' && t.fold === 'de' && k + 2 < toks.length && /^(?:la|l'|l’)$/i.test(toks[k + 1].text) && nameLike(toks[k + 2], lang, known) && !toks[k + 2].initial) {
+      // Two connectors: "Ministère de la Défense", "Institut de l'Ouest", "Joost van der Westhuizen".
+      const twoParticles =
+        (lang === 'fr' && t.fold === 'de' && k + 2 < toks.length && /^(?:la|l'|l’)$/i.test(toks[k + 1].text)) ||
+        (k + 2 < toks.length && /^(?:van|von|de|da|di|del|bin|ibn|ben)$/.test(t.text) && /^(?:der|den|de|la|le|het|des|del|los|las)$/.test(toks[k + 1].text));
+      if (twoParticles && toks[k + 1].start - t.end <= 1 && nameLike(toks[k + 2], lang, known) && !toks[k + 2].initial) {
         last = k + 2;
         k += 3;
         continue;
