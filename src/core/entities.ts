@@ -356,6 +356,8 @@ function gazetteerWindow(toks: Tok[], i: number): number {
 /** Capitalised French heads of states and territories followed by adjectives: "Empire romain", "République tchèque". */
 const FR_STATE_HEADS = new Set(['empire', 'republique', 'royaume', 'principaute', 'duche', 'comte', 'emirat', 'sultanat', 'califat', 'etat', 'province', 'territoire']);
 
+const AMBIGUOUS_TITLES = new Set(['major', 'general', 'chief', 'marshal', 'justice', 'officer', 'commander', 'premier', 'sister', 'father', 'brother', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'roi', 'reine', 'general', 'maitre', 'pere']);
+
 const emptyScores = (): Record<EntityType, number> => ({ person: 0, organization: 0, place: 0 });
 
 /** Splits a run at titles ("Microsoft CEO Satya Nadella") and drops titles, calendar words and sentence-initial function words. */
@@ -368,6 +370,10 @@ function splitRun(toks: Tok[], first: number, last: number, lang: Lang): Candida
     const isTitle =
       t !== null &&
       TITLES.has(t.fold.replace(/\.$/, '')) &&
+      // "M." is Monsieur in French but an initial in English ("M. Atherton").
+      !(lang === 'en' && /^\p{Lu}\.?$/u.test(t.text)) &&
+      // Titles that are also ordinary words ("Major League", "General Electric") need a first name after them.
+      !(AMBIGUOUS_TITLES.has(t.fold) && !(k < last && (hasTag(toks[k + 1], 'FirstName') || isFirstName(toks[k + 1].fold)))) &&
       !(k < last && (ORG_SUFFIXES.has(toks[k + 1].fold) || PLACE_WORDS.has(toks[k + 1].fold))) &&
       !(k === last && k > s) &&
       (k < last || (k + 1 < toks.length && toks[k + 1].text === '.' && k + 2 < toks.length && toks[k + 2].cap));

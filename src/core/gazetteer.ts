@@ -164,6 +164,7 @@ export const ORG_SUFFIXES = set(`
   inc inc. incorporated corp corp. corporation co co. company companies ltd ltd. limited llc plc ag sa nv bv gmbh spa sarl sas
   group groupe holding holdings bank bancorp banque airlines airways air party parti agency association council committee
   commission university institute institution foundation federation union ministry department club fc
+  newsroom desk bureau
   times post journal news press herald tribune gazette telegraph daily magazine
   motors industries technologies technology systems capital partners securities investments ventures exchange
   court army navy police office board fund trust network networks media broadcasting television tv radio
