@@ -25,10 +25,21 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
+/** Cross-reference commands (issue 4), registered by src/crossReferences.ts (category "Article Lens"). */
+export const CrossRefCommands = {
+  showCrossReferences: 'articleLens.showCrossReferences',
+  openCounterpartBeside: 'articleLens.openCounterpartBeside',
+  linkVersions: 'articleLens.linkVersions',
+  unlinkVersions: 'articleLens.unlinkVersions',
+  exportTmx: 'articleLens.exportTmx',
+  reindexWorkspace: 'articleLens.reindexWorkspace',
+} as const;
+
 /** Activity-bar container and the webview view inside it. */
 export const Views = {
   container: 'articleLens',
   panel: 'articleLens.panel',
+  crossRefs: 'articleLens.crossRefs',
 } as const;
 
 /** Configuration keys (full names). */
@@ -49,6 +60,9 @@ export const Config = {
   filesAutoDetect: 'articleLens.files.autoDetect',
   hoversEnabled: 'articleLens.hovers.enabled',
   statusBarEnabled: 'articleLens.statusBar.enabled',
+  crossReferencesEnabled: 'articleLens.crossReferences.enabled',
+  crossReferencesGlossary: 'articleLens.crossReferences.glossary',
+  indexMaxFiles: 'articleLens.index.maxFiles',
 } as const;
 
 export type ConfigKey = Exclude<(typeof Config)[keyof typeof Config], 'articleLens'>;
@@ -70,6 +84,9 @@ export interface ConfigValues {
   [Config.filesAutoDetect]: boolean;
   [Config.hoversEnabled]: boolean;
   [Config.statusBarEnabled]: boolean;
+  [Config.crossReferencesEnabled]: boolean;
+  [Config.crossReferencesGlossary]: Record<string, string>;
+  [Config.indexMaxFiles]: number;
 }
 
 /** Defaults, mirrored from package.json (test/unit/manifest.test.ts checks they agree). */
@@ -89,6 +106,9 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   [Config.filesAutoDetect]: true,
   [Config.hoversEnabled]: true,
   [Config.statusBarEnabled]: true,
+  [Config.crossReferencesEnabled]: true,
+  [Config.crossReferencesGlossary]: {},
+  [Config.indexMaxFiles]: 2000,
 };
 
 /** The kinds of annotation that are highlighted and can be switched on and off. */

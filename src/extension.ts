@@ -8,6 +8,7 @@ import { ContextKeys, Config } from './constants';
 import type { ArticleAnalysis } from './core/types';
 import type { PanelModel } from './shared/protocol';
 import { registerCommands } from './features/commands';
+import { registerCrossReferences } from './crossReferences';
 import { registerDecorations, type DecorationCounts } from './features/decorations';
 import { registerHovers } from './features/hovers';
 import { registerLanguageDetection } from './features/languageDetection';
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerStatusBar({ analyses, config }),
     panel,
     registerCommands({ analyses, files, config }),
+    registerCrossReferences({ context, analyses, files, config, client }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
     vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),

@@ -62,6 +62,17 @@ export class ArticleFiles implements vscode.Disposable {
     return result;
   }
 
+  /**
+   * True when a workspace file that is not open would be treated as an article once opened (opt-in/out lists,
+   * `files.autoDetect`, the same detection). Used by the workspace index (src/services/workspaceIndex.ts).
+   */
+  isArticleFile(uri: vscode.Uri, text: string): boolean {
+    const key = uri.toString();
+    if (this.optedIn.has(key)) return true;
+    if (this.optedOut.has(key) || !this.config.get(Config.filesAutoDetect, uri)) return false;
+    return looksLikeArticle(text, uri.path);
+  }
+
   /** Records that the extension switched this document to `article`. */
   markSwitched(uri: vscode.Uri): void {
     this.switched.add(uri.toString());

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   Commands,
   Config,
+  CrossRefCommands,
   CONFIG_DEFAULTS,
   colorId,
   DECORATION_LAYERS,
@@ -36,7 +37,7 @@ describe('manifest: commands', () => {
   const contributed: { command: string; title: string; category: string }[] = contributes.commands;
 
   it('package.json contributes exactly the command IDs in src/constants.ts', () => {
-    assert.deepEqual(contributed.map((c) => c.command).sort(), Object.values(Commands).sort());
+    assert.deepEqual(contributed.map((c) => c.command).sort(), [...Object.values(Commands), ...Object.values(CrossRefCommands)].sort());
   });
 
   it('every command is in the "Article Lens" category with a localized title', () => {
@@ -63,7 +64,7 @@ describe('manifest: commands', () => {
   });
 
   it('menus and keybindings only name contributed commands', () => {
-    const ids = new Set(Object.values(Commands) as string[]);
+    const ids = new Set([...Object.values(Commands), ...Object.values(CrossRefCommands)] as string[]);
     for (const [menu, items] of Object.entries(contributes.menus as Record<string, { command: string }[]>)) {
       for (const it of items) assert.ok(ids.has(it.command), `${menu}: ${it.command}`);
     }
@@ -81,7 +82,7 @@ describe('manifest: views, language, colours, tokens', () => {
     const views = contributes.views[Views.container];
     assert.deepEqual(
       views.map((v: { id: string; type: string }) => [v.id, v.type]),
-      [[Views.panel, 'webview']],
+      [[Views.panel, 'webview'], [Views.crossRefs, 'webview']],
     );
   });
 
@@ -225,7 +226,7 @@ describe('manifest: activation, capabilities, packaging, layering', () => {
 
   it('features do not import each other', () => {
     for (const file of walk('src/features')) {
-      assert.doesNotMatch(read(file).replace(/from '\.\/panelHtml'/, ''), /from '\.\//, file);
+      assert.doesNotMatch(read(file).replace(/from '\.\/(?:panelHtml|crossRefHtml)'/, ''), /from '\.\//, file);
     }
   });
 });

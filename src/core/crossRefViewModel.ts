@@ -1,0 +1,375 @@
+/**
+ * Pure translation of a cross-reference result (core/crossref.ts) into what the editor shows: the
+ * Cross-References view model (versions, entities side by side, linked quotes/passages/dates/figures oriented
+ * from the active article, conflicts, only-in lists), the counterparts of the annotation under the cursor (hover
+ * cards, "Open Counterpart Beside"), an entity's mentions in the other versions (Find All References) and the
+ * hover markdown, escaped like core/hoverText.ts. Called by src/features/crossRef*.ts and the unit tests.
+ */
+import type { CrossRefResult, EntityLink, SpanLink, Story } from './crossrefTypes';
+import { escapeMarkdown } from './hoverText';
+import type { ArticleAnalysis, EntityType, Span } from './types';
+import type {
+  CrossRefModel,
+  XrefEntityCell,
+  XrefEntityRow,
+  XrefLabels,
+  XrefOnlyIn,
+  XrefPair,
+  XrefPairKind,
+  XrefVersion,
+} from '../shared/crossRefProtocol';
+
+/** One version as the builder needs it: the `file` used in the result, a title, and its analysis if known. */
+export interface XrefDocInfo {
+  uri: string;
+  title: string;
+  language: string;
+  analysis?: ArticleAnalysis;
+}
+
+export const DEFAULT_XREF_LABELS: XrefLabels = {
+  title: 'Cross-References',
+  versions: 'Versions',
+  entities: 'Entities',
+  quotes: 'Quotes',
+  passages: 'Passages',
+  dates: 'Dates',
+  figures: 'Figures',
+  conflicts: 'Conflicts',
+  onlyIn: 'Only in one version',
+  identical: 'identical',
+  reworded: 'reworded',
+  translated: 'translated',
+  conflict: 'conflict',
+  score: 'score',
+  manual: 'linked by hand',
+  active: 'this article',
+  missing: '—',
+  noArticle: 'Open an article to see its other versions.',
+  noStory: 'No other version of this story was found in the workspace. Use "Link Versions…" to link one by hand.',
+  disabled: 'Cross-references are switched off (articleLens.crossReferences.enabled).',
+  filter: 'Filter',
+  unattributed: 'Unattributed',
+};
+
+export interface BuildModelOptions {
+  /** The active article (a `file` of the result). */
+  focus: string;
+  /** Its story (null when it has no other version). */
+  story: Story | null;
+  /** Story score of each other version against the focus. */
+  versionScores?: Record<string, number>;
+  /** Versions the user linked by hand to the focus. */
+  manual?: ReadonlySet<string>;
+  labels?: XrefLabels;
+  status?: string | null;
+}
+
+/** An empty model (no article, no story, disabled): only the status or the title is shown. */
+export function emptyCrossRefModel(focus: string | null, title: string, labels: XrefLabels, status: string | null): CrossRefModel {
+  return {
+    focus,
+    title,
+    status,
+    versions: [],
+    storyScore: null,
+    entities: [],
+    quotes: [],
+    passages: [],
+    dates: [],
+    figures: [],
+    conflicts: 0,
+    onlyIn: [],
+    labels,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** A span link oriented so that `a` is the focus side when the focus is one of the two. */
+function orient(l: SpanLink, focus: string, titleOf: (uri: string) => string): XrefPair {
+  const swap = l.b.file === focus && l.a.file !== focus;
+  const [a, b] = swap ? [l.b, l.a] : [l.a, l.b];
+  const side = (s: typeof a) => ({ uri: s.file, title: titleOf(s.file), start: s.start, end: s.end, text: s.text });
+  return {
+    kind: l.kind as XrefPairKind,
+    a: side(a),
+    b: side(b),
+    score: round(l.score),
+    fidelity: l.crossLanguage ? 'translated' : l.reworded ? 'reworded' : 'identical',
+    differences: (l.differences ?? []).map((d) => (swap ? { a: d.b, b: d.a } : { a: d.a, b: d.b })),
+    conflict: !!l.conflict,
+    note: l.note ?? null,
+    speakers: l.speakers ? (swap ? { a: l.speakers.b, b: l.speakers.a } : { ...l.speakers }) : null,
+    resolvedValue: l.resolvedValue ?? null,
+  };
+}
+
+function entityNumber(id: string): number {
+  const n = Number(id.replace(/^\D+/, ''));
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
+/** Builds the Cross-References view model for the focus article's story. */
+export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], options: BuildModelOptions): CrossRefModel {
+  const labels = options.labels ?? DEFAULT_XREF_LABELS;
+  const byUri = new Map(docs.map((d) => [d.uri, d]));
+  const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
+  const focusDoc = byUri.get(options.focus);
+  const model = emptyCrossRefModel(options.focus, focusDoc?.title ?? titleOf(options.focus), labels, options.status ?? null);
+  const story = options.story;
+  if (!story || story.files.length < 2 || !story.files.includes(options.focus)) return model;
+  model.storyScore = round(story.score);
+
+  const order = [options.focus, ...story.files.filter((f) => f !== options.focus)];
+  const column = new Map(order.map((f, i) => [f, i]));
+  model.versions = order.map(
+    (uri): XrefVersion => ({
+      uri,
+      title: titleOf(uri),
+      language: byUri.get(uri)?.language ?? '',
+      focus: uri === options.focus,
+      score: uri === options.focus ? null : round(options.versionScores?.[uri] ?? story.score),
+      manual: options.manual?.has(uri) ?? false,
+    }),
+  );
+
+  // Entities side by side: one row per link, the focus article's entities first in their order of appearance.
+  const entityOf = (uri: string, id: string) => byUri.get(uri)?.analysis?.entities.find((e) => e.id === id);
+  const rows: Array<XrefEntityRow & { sortKey: number }> = [];
+  for (const link of result.links) {
+    if (link.kind !== 'entity') continue;
+    const cells: Array<XrefEntityCell | null> = order.map(() => null);
+    let type: EntityType | null = null;
+    for (const item of (link as EntityLink).items) {
+      const col = column.get(item.file);
+      if (col === undefined || cells[col]) continue;
+      const e = entityOf(item.file, item.entityId);
+      cells[col] = {
+        uri: item.file,
+        entityId: item.entityId,
+        name: item.name,
+        count: e?.mentions.length ?? 0,
+        first: e?.mentions[0] ? { start: e.mentions[0].start, end: e.mentions[0].end } : null,
+      };
+      type ??= item.type ?? e?.type ?? null;
+    }
+    if (cells.filter(Boolean).length < 2) continue;
+    const name = (cells[0] ?? cells.find(Boolean))!.name;
+    rows.push({ type, name, cells, sortKey: cells[0] ? entityNumber(cells[0].entityId) : Number.MAX_SAFE_INTEGER });
+  }
+  rows.sort((x, y) => x.sortKey - y.sortKey || x.name.localeCompare(y.name));
+  model.entities = rows.map(({ sortKey: _k, ...row }) => row);
+
+  const pairs: XrefPair[] = [];
+  for (const link of result.links) {
+    if (link.kind === 'entity') continue;
+    const l = link as SpanLink;
+    if (!column.has(l.a.file) || !column.has(l.b.file)) continue;
+    pairs.push(orient(l, options.focus, titleOf));
+  }
+  const byPosition = (x: XrefPair, y: XrefPair) =>
+    (column.get(x.a.uri)! - column.get(y.a.uri)!) || x.a.start - y.a.start || (column.get(x.b.uri)! - column.get(y.b.uri)!);
+  pairs.sort(byPosition);
+  model.quotes = pairs.filter((p) => p.kind === 'quote');
+  model.passages = pairs.filter((p) => p.kind === 'passage');
+  model.dates = pairs.filter((p) => p.kind === 'date');
+  model.figures = pairs.filter((p) => p.kind === 'figure');
+  model.conflicts = pairs.filter((p) => p.conflict).length;
+  model.onlyIn = result.onlyIn
+    .filter((o) => column.has(o.file))
+    .map(
+      (o): XrefOnlyIn => ({
+        uri: o.file,
+        title: titleOf(o.file),
+        kind: o.kind,
+        name: o.name,
+        type: o.type ?? null,
+        span:
+          o.start !== undefined && o.end !== undefined
+            ? { start: o.start, end: o.end }
+            : o.entityId
+              ? (() => {
+                  const m = entityOf(o.file, o.entityId!)?.mentions[0];
+                  return m ? { start: m.start, end: m.end } : null;
+                })()
+              : null,
+      }),
+    )
+    .sort((x, y) => column.get(x.uri)! - column.get(y.uri)! || (x.span?.start ?? 0) - (y.span?.start ?? 0));
+  return model;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Counterparts of the annotation under the cursor.
+
+export type CounterpartKind = 'entity' | 'quote' | 'date' | 'figure' | 'passage';
+
+/** The same thing in another version. */
+export interface Counterpart extends Span {
+  uri: string;
+  title: string;
+  /** The other version's wording (entity name, quote, date or figure text, passage). */
+  text: string;
+  score?: number;
+  fidelity?: XrefPair['fidelity'];
+  differences?: XrefPair['differences'];
+  conflict?: boolean;
+  note?: string | null;
+}
+
+/** What is under the cursor in the focus article and its counterparts in the other versions. */
+export interface CounterpartGroup {
+  kind: CounterpartKind;
+  /** The annotation in the focus article. */
+  span: Span;
+  /** Entities: the focus article's entity id. */
+  entityId?: string;
+  items: Counterpart[];
+}
+
+function contains(s: Span, offset: number): boolean {
+  return offset >= s.start && offset <= s.end;
+}
+
+/** The smallest entity mention of the analysis containing `offset`. */
+function entityAt(a: ArticleAnalysis, offset: number): { id: string; span: Span } | undefined {
+  let best: { id: string; span: Span } | undefined;
+  for (const e of a.entities) {
+    for (const m of e.mentions) {
+      if (contains(m, offset) && (!best || m.end - m.start < best.span.end - best.span.start)) best = { id: e.id, span: m };
+    }
+  }
+  return best;
+}
+
+/** Span links of `kind` whose focus side contains `offset`, grouped by the focus-side span (smallest first). */
+function spanGroups(result: CrossRefResult, focus: string, kind: XrefPairKind, offset: number, titleOf: (u: string) => string): CounterpartGroup[] {
+  const groups = new Map<string, CounterpartGroup>();
+  for (const link of result.links) {
+    if (link.kind !== kind) continue;
+    const p = orient(link as SpanLink, focus, titleOf);
+    if (p.a.uri !== focus || !contains(p.a, offset)) continue;
+    const key = `${p.a.start}:${p.a.end}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { kind, span: { start: p.a.start, end: p.a.end }, items: [] }));
+    g.items.push({
+      uri: p.b.uri,
+      title: p.b.title,
+      start: p.b.start,
+      end: p.b.end,
+      text: p.b.text,
+      score: p.score,
+      fidelity: p.fidelity,
+      differences: p.differences,
+      conflict: p.conflict,
+      note: p.note,
+    });
+  }
+  const out = [...groups.values()].sort((x, y) => x.span.end - x.span.start - (y.span.end - y.span.start));
+  for (const g of out) g.items.sort((x, y) => (y.score ?? 0) - (x.score ?? 0));
+  return out;
+}
+
+/**
+ * Counterparts of what is at `offset` in the focus article: the entity (or, when no entity is there, the date or
+ * figure) and the enclosing quote, each with its counterparts in the other versions. Passages are asked for
+ * separately with `passageCounterparts`. Empty when nothing there is linked.
+ */
+export function counterpartsAt(result: CrossRefResult, focus: string, analysis: ArticleAnalysis, offset: number, docs: XrefDocInfo[]): CounterpartGroup[] {
+  const byUri = new Map(docs.map((d) => [d.uri, d]));
+  const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
+  const out: CounterpartGroup[] = [];
+  const ent = entityAt(analysis, offset);
+  if (ent) {
+    const items: Counterpart[] = [];
+    for (const link of result.links) {
+      if (link.kind !== 'entity') continue;
+      const items0 = (link as EntityLink).items;
+      if (!items0.some((i) => i.file === focus && i.entityId === ent.id)) continue;
+      for (const i of items0) {
+        if (i.file === focus || items.some((x) => x.uri === i.file && x.text === i.name)) continue;
+        const m = byUri.get(i.file)?.analysis?.entities.find((e) => e.id === i.entityId)?.mentions[0];
+        items.push({ uri: i.file, title: titleOf(i.file), text: i.name, start: m?.start ?? 0, end: m?.end ?? 0 });
+      }
+    }
+    if (items.length) out.push({ kind: 'entity', span: ent.span, entityId: ent.id, items });
+  } else {
+    const date = spanGroups(result, focus, 'date', offset, titleOf)[0];
+    const figure = date ? undefined : spanGroups(result, focus, 'figure', offset, titleOf)[0];
+    if (date) out.push(date);
+    else if (figure) out.push(figure);
+  }
+  const quote = spanGroups(result, focus, 'quote', offset, titleOf)[0];
+  if (quote) out.push(quote);
+  return out;
+}
+
+/** The passages linked to the focus passage (sentence) at `offset`, best first. */
+export function passageCounterparts(result: CrossRefResult, focus: string, offset: number, docs: XrefDocInfo[]): Counterpart[] {
+  const byUri = new Map(docs.map((d) => [d.uri, d]));
+  const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
+  const groups = spanGroups(result, focus, 'passage', offset, titleOf);
+  return groups.flatMap((g) => g.items).sort((x, y) => (y.score ?? 0) - (x.score ?? 0));
+}
+
+/** Mentions, in the other versions, of the focus article's entity `entityId` (Find All References across files). */
+export function entityMentionsElsewhere(result: CrossRefResult, focus: string, entityId: string, docs: XrefDocInfo[]): Array<{ uri: string } & Span> {
+  const byUri = new Map(docs.map((d) => [d.uri, d]));
+  const out: Array<{ uri: string } & Span> = [];
+  const seen = new Set<string>();
+  for (const link of result.links) {
+    if (link.kind !== 'entity') continue;
+    const items = (link as EntityLink).items;
+    if (!items.some((i) => i.file === focus && i.entityId === entityId)) continue;
+    for (const i of items) {
+      if (i.file === focus || seen.has(`${i.file}#${i.entityId}`)) continue;
+      seen.add(`${i.file}#${i.entityId}`);
+      const e = byUri.get(i.file)?.analysis?.entities.find((x) => x.id === i.entityId);
+      for (const m of e?.mentions ?? []) out.push({ uri: i.file, start: m.start, end: m.end });
+    }
+  }
+  return out;
+}
+
+/** Localizable words of the counterpart hover. */
+export interface CounterpartLabels {
+  inOtherVersions: string;
+  reworded: string;
+  identical: string;
+  translated: string;
+  conflict: string;
+}
+
+export const DEFAULT_COUNTERPART_LABELS: CounterpartLabels = {
+  inOtherVersions: 'In other versions',
+  reworded: 'reworded',
+  identical: 'identical',
+  translated: 'translated',
+  conflict: 'conflict',
+};
+
+/**
+ * Markdown for the counterpart part of a hover: "**In other versions:**" and one line per counterpart (its
+ * wording, fidelity, word differences, and the file). Every piece of article text and every file name is escaped
+ * with `escapeMarkdown`, so the result is inert however hostile the articles are.
+ */
+export function counterpartsMarkdown(groups: CounterpartGroup[], labels: CounterpartLabels = DEFAULT_COUNTERPART_LABELS): string {
+  const lines: string[] = [];
+  for (const g of groups) {
+    for (const c of g.items.slice(0, 8)) {
+      let line = `- ${escapeMarkdown(c.text, g.kind === 'quote' ? 160 : 100)}`;
+      if (g.kind === 'quote' && c.fidelity) {
+        line += ` · *${labels[c.fidelity]}*`;
+        const diffs = (c.differences ?? []).slice(0, 4).map((d) => `${escapeMarkdown(d.a || '∅', 40)} → ${escapeMarkdown(d.b || '∅', 40)}`);
+        if (c.fidelity === 'reworded' && diffs.length) line += ` (${diffs.join('; ')})`;
+      }
+      if (c.conflict) line += ` · **${labels.conflict}**${c.note ? `: ${escapeMarkdown(c.note, 120)}` : ''}`;
+      line += ` — ${escapeMarkdown(c.title, 80)}`;
+      lines.push(line);
+    }
+  }
+  return lines.length ? `**${escapeMarkdown(labels.inOtherVersions, 60)}:**\n\n${lines.join('\n')}` : '';
+}

@@ -1,0 +1,43 @@
+/**
+ * Wiring of the cross-reference features (issue 4), called once from src/extension.ts: the story links file,
+ * the workspace index (with its cross-reference worker), the Cross-References view, the cross-version hover and
+ * reference providers, and the cross-reference commands. Lives outside src/features/ because it composes
+ * several features (features do not import each other).
+ */
+import * as vscode from 'vscode';
+import { registerCrossRefProviders } from './features/crossRefProviders';
+import { registerCrossRefView } from './features/crossRefView';
+import type { AnalysisClient } from './services/analysisClient';
+import type { DocumentAnalyses } from './services/analyses';
+import type { ArticleFiles } from './services/articleFiles';
+import type { ExtensionConfig } from './services/config';
+import { CrossRefClient } from './services/crossRefClient';
+import { StoryLinks } from './services/storyLinks';
+import { WorkspaceIndex } from './services/workspaceIndex';
+
+export function registerCrossReferences(deps: {
+  context: vscode.ExtensionContext;
+  analyses: DocumentAnalyses;
+  files: ArticleFiles;
+  config: ExtensionConfig;
+  client: AnalysisClient;
+}): vscode.Disposable {
+  const { context, analyses, files, config, client } = deps;
+  const links = new StoryLinks();
+  const xref = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'xrefWorker.js').fsPath);
+  const index = new WorkspaceIndex({
+    analyses,
+    client,
+    xref,
+    files,
+    config,
+    links,
+    storageUri: context.storageUri ?? context.globalStorageUri,
+    workerUri: vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'),
+  });
+  const view = registerCrossRefView({ index, analyses, extensionUri: context.extensionUri });
+  const providers = registerCrossRefProviders({ index, analyses, config, links });
+  // Index after activation has finished, so the first article's own analysis goes first.
+  const timer = setTimeout(() => index.start(), 1500);
+  return vscode.Disposable.from(providers, view, index, xref, links, { dispose: () => clearTimeout(timer) });
+}

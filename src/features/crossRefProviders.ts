@@ -1,0 +1,258 @@
+import * as vscode from 'vscode';
+import { Config, CrossRefCommands, LANGUAGE_ID } from '../constants';
+import {
+  counterpartsAt,
+  counterpartsMarkdown,
+  entityMentionsElsewhere,
+  passageCounterparts,
+  type CounterpartLabels,
+  type XrefDocInfo,
+} from '../core/crossRefViewModel';
+import { toTmx, tmxPairsFromLinks } from '../core/tmx';
+import type { DocumentAnalyses } from '../services/analyses';
+import type { ExtensionConfig } from '../services/config';
+import type { StoryLinks } from '../services/storyLinks';
+import type { IndexedDoc, StoryCrossRefs, WorkspaceIndex } from '../services/workspaceIndex';
+import { toAbortSignal } from '../util/cancellation';
+import { toRange } from '../util/ranges';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
+
+function counterpartLabels(): CounterpartLabels {
+  const t = vscode.l10n.t;
+  return { inOtherVersions: t('In other versions'), reworded: t('reworded'), identical: t('identical'), translated: t('translated'), conflict: t('conflict') };
+}
+
+function docInfos(xr: StoryCrossRefs): XrefDocInfo[] {
+  return xr.docs.map((d) => ({ uri: d.uri, title: d.title, language: d.language, analysis: d.analysis }));
+}
+
+/** Position of a UTF-16 offset in a text that may not be open in an editor. */
+function positionIn(text: string, offset: number, lineStarts: number[]): vscode.Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return new vscode.Position(lo, Math.min(offset, text.length) - lineStarts[lo]);
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Range of a span in an indexed version (through its open document when there is one). */
+function rangeIn(d: IndexedDoc, span: { start: number; end: number }, cache: Map<string, number[]>): vscode.Range {
+  const open = vscode.workspace.textDocuments.find((x) => x.uri.toString() === d.uri && !x.isClosed && x.getText() === d.text);
+  if (open) return toRange(open, span);
+  let starts = cache.get(d.uri);
+  if (!starts) cache.set(d.uri, (starts = lineStartsOf(d.text)));
+  return new vscode.Range(positionIn(d.text, span.start, starts), positionIn(d.text, span.end, starts));
+}
+
+/**
+ * Cross-version editor surfaces (issue 4): a hover provider adding "In other versions:" counterparts of the
+ * entity, date, figure or quote under the cursor (VS Code merges it with the annotation card of hovers.ts), a
+ * reference provider returning an entity's mentions in the other versions (merged with the same-file references
+ * of navigation.ts), and the commands Open Counterpart Beside, Link Versions…, Unlink Versions…, Export Alignment
+ * as TMX… and Re-index Workspace. Registered from src/crossReferences.ts.
+ */
+export function registerCrossRefProviders(deps: {
+  index: WorkspaceIndex;
+  analyses: DocumentAnalyses;
+  config: ExtensionConfig;
+  links: StoryLinks;
+}): vscode.Disposable {
+  const { index, analyses, config, links } = deps;
+  const t = vscode.l10n.t;
+
+  /** Cross-references of an article document at its current version, or undefined. */
+  const forDocument = async (document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<StoryCrossRefs | undefined> => {
+    if (!index.enabled() || !analyses.isArticle(document)) return undefined;
+    const version = document.version;
+    const analysis = analyses.get(document) ?? (await analyses.whenAnalyzed(document.uri, token));
+    if (!analysis || token?.isCancellationRequested || document.version !== version) return undefined;
+    const xr = await index.crossReferences(document.uri, token && toAbortSignal(token));
+    if (!xr || token?.isCancellationRequested || document.version !== version || !xr.story) return undefined;
+    return xr;
+  };
+
+  const hoverProvider: vscode.HoverProvider = {
+    async provideHover(document, position, token) {
+      if (!config.get(Config.hoversEnabled, document)) return undefined;
+      const xr = await forDocument(document, token).catch(() => undefined);
+      const focus = xr?.docs.find((d) => d.uri === document.uri.toString());
+      if (!xr || !focus) return undefined;
+      const groups = counterpartsAt(xr.result, xr.focus, focus.analysis, document.offsetAt(position), docInfos(xr));
+      const md = counterpartsMarkdown(groups, counterpartLabels());
+      if (!md) return undefined;
+      const ms = new vscode.MarkdownString(md, false);
+      // NOTE: article text and file names are escaped by core (escapeMarkdown); never trust them, never allow HTML.
+      ms.isTrusted = false;
+      ms.supportHtml = false;
+      return new vscode.Hover(ms, toRange(document, groups[0].span));
+    },
+  };
+
+  const referenceProvider: vscode.ReferenceProvider = {
+    async provideReferences(document, position, _context, token) {
+      const xr = await forDocument(document, token).catch(() => undefined);
+      const focus = xr?.docs.find((d) => d.uri === document.uri.toString());
+      if (!xr || !focus) return undefined;
+      const groups = counterpartsAt(xr.result, xr.focus, focus.analysis, document.offsetAt(position), docInfos(xr));
+      const entity = groups.find((g) => g.kind === 'entity');
+      if (!entity?.entityId) return undefined;
+      const byUri = new Map(xr.docs.map((d) => [d.uri, d]));
+      const cache = new Map<string, number[]>();
+      return entityMentionsElsewhere(xr.result, xr.focus, entity.entityId, docInfos(xr)).map(
+        (m) => new vscode.Location(vscode.Uri.parse(m.uri, true), rangeIn(byUri.get(m.uri)!, m, cache)),
+      );
+    },
+  };
+
+  const activeArticle = (): vscode.TextEditor | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && analyses.isArticle(editor.document)) return editor;
+    void vscode.window.showInformationMessage(t('Article Lens: open an article first.'));
+    return undefined;
+  };
+
+  const openCounterpartBeside = async (): Promise<vscode.Uri | undefined> => {
+    const editor = activeArticle();
+    if (!editor) return undefined;
+    const xr = await forDocument(editor.document);
+    if (!xr) {
+      void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
+      return undefined;
+    }
+    const offset = editor.document.offsetAt(editor.selection.active);
+    let items = passageCounterparts(xr.result, xr.focus, offset, docInfos(xr));
+    if (!items.length) {
+      // No passage link at the cursor: fall back to the quote, date, figure or entity there.
+      items = counterpartsAt(xr.result, xr.focus, xr.docs.find((d) => d.uri === xr.focus)!.analysis, offset, docInfos(xr)).flatMap((g) => g.items);
+    }
+    if (!items.length) {
+      void vscode.window.showInformationMessage(t('Article Lens: this passage has no counterpart in the other versions.'));
+      return undefined;
+    }
+    let pick = items[0];
+    const files = new Set(items.map((i) => i.uri));
+    if (files.size > 1) {
+      const chosen = await vscode.window.showQuickPick(
+        items.map((i) => ({ label: i.title, description: i.score !== undefined ? `${t('score')} ${i.score.toFixed(2)}` : '', detail: i.text.replace(/\s+/g, ' ').slice(0, 200), item: i })),
+        { placeHolder: t('Which version?') },
+      );
+      if (!chosen) return undefined;
+      pick = chosen.item;
+    }
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(pick.uri, true));
+    const range = toRange(doc, pick);
+    const shown = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, selection: new vscode.Selection(range.start, range.end), preview: false });
+    shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return doc.uri;
+  };
+
+  const pickFiles = async (candidates: string[], placeHolder: string): Promise<vscode.Uri[]> => {
+    const items = candidates.map((uri) => {
+      const u = vscode.Uri.parse(uri, true);
+      return { label: u.path.split('/').pop() || uri, description: vscode.workspace.asRelativePath(u), uri: u };
+    });
+    const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder, matchOnDescription: true });
+    return (chosen ?? []).map((c) => c.uri);
+  };
+
+  const toUri = (x: unknown): vscode.Uri | undefined => (x instanceof vscode.Uri ? x : typeof x === 'string' ? vscode.Uri.parse(x, true) : undefined);
+
+  /** Link Versions…: `(a?, b?)` for tests, else the active article and a quick pick of the indexed articles. */
+  const linkVersions = async (a?: unknown, b?: unknown): Promise<number> => {
+    const first = toUri(a) ?? activeArticle()?.document.uri;
+    if (!first) return 0;
+    const others = toUri(b)
+      ? [toUri(b)!]
+      : await pickFiles(
+          index.articles().map((e) => e.uri).filter((u) => u !== first.toString() && !index.storyOf(first)?.files.includes(u)),
+          t('Articles that are versions of the same story as {0}', first.path.split('/').pop() ?? ''),
+        );
+    for (const o of others) await links.set(first, o, true);
+    return others.length;
+  };
+
+  /** Unlink Versions…: `(a?, b?)` for tests, else a quick pick among the other versions of the active story. */
+  const unlinkVersions = async (a?: unknown, b?: unknown): Promise<number> => {
+    const first = toUri(a) ?? activeArticle()?.document.uri;
+    if (!first) return 0;
+    let others: vscode.Uri[];
+    if (toUri(b)) others = [toUri(b)!];
+    else {
+      await index.whenIndexed();
+      const story = index.storyOf(first);
+      if (!story) {
+        void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
+        return 0;
+      }
+      others = await pickFiles(story.files.filter((u) => u !== first.toString()), t('Articles that are NOT versions of the same story as {0}', first.path.split('/').pop() ?? ''));
+    }
+    for (const o of others) await links.set(first, o, false);
+    return others.length;
+  };
+
+  /** Export Alignment as TMX…: `(target?)` writes there without a dialog. Returns the file and the unit count. */
+  const exportTmx = async (target?: unknown): Promise<{ uri: vscode.Uri; units: number } | undefined> => {
+    const editor = activeArticle();
+    if (!editor) return undefined;
+    const xr = await forDocument(editor.document);
+    if (!xr) {
+      void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
+      return undefined;
+    }
+    const langOf = new Map(xr.docs.map((d) => [d.uri, d.language]));
+    const srcLang = langOf.get(xr.focus) ?? 'en';
+    let pairs = tmxPairsFromLinks(xr.result.links, (f) => langOf.get(f) ?? 'und', { srcLang, includeQuotes: true });
+    // Only same-language versions (rewrites): export those pairs rather than nothing.
+    if (!pairs.length) pairs = tmxPairsFromLinks(xr.result.links, (f) => langOf.get(f) ?? 'und', { srcLang, sameLanguage: true });
+    const titles = new Map(xr.docs.map((d) => [d.uri, d.title]));
+    // Notes name the files by URI; a translator wants the file names.
+    for (const p of pairs) for (const [u, title] of titles) if (p.note) p.note = p.note.split(u).join(title);
+    let uri = toUri(target);
+    if (!uri) {
+      const base = editor.document.uri.path.replace(/\.[^./]+$/, '');
+      uri = await vscode.window.showSaveDialog({
+        defaultUri: editor.document.uri.with({ path: `${base}.tmx` }),
+        filters: { TMX: ['tmx'] },
+        saveLabel: t('Export'),
+      });
+      if (!uri) return undefined;
+    }
+    const xml = toTmx(pairs, { srcLang, creationDate: new Date().toISOString(), creationTool: 'Article Lens' });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(xml));
+    if (!toUri(target)) void vscode.window.showInformationMessage(t('Article Lens: {0} aligned pairs exported to {1}', pairs.length, vscode.workspace.asRelativePath(uri)));
+    return { uri, units: pairs.length };
+  };
+
+  const reindex = async () => {
+    const r = await index.reindex({ force: true });
+    void vscode.window.setStatusBarMessage(t('Article Lens: {0} articles indexed, {1} stories', r.articles, r.stories), 5000);
+    return r;
+  };
+
+  return vscode.Disposable.from(
+    vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
+    vscode.languages.registerReferenceProvider(SELECTOR, referenceProvider),
+    vscode.commands.registerCommand(CrossRefCommands.openCounterpartBeside, openCounterpartBeside),
+    vscode.commands.registerCommand(CrossRefCommands.linkVersions, linkVersions),
+    vscode.commands.registerCommand(CrossRefCommands.unlinkVersions, unlinkVersions),
+    vscode.commands.registerCommand(CrossRefCommands.exportTmx, exportTmx),
+    vscode.commands.registerCommand(CrossRefCommands.reindexWorkspace, reindex),
+  );
+}

@@ -1,0 +1,613 @@
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import { Config, LANGUAGE_ID } from '../constants';
+import type { CrossRefDoc } from '../core/crossref';
+import type { CrossRefResult, DocSummary, ManualLink, Story } from '../core/crossrefTypes';
+import { groupStories, storyScore, summarize } from '../core/stories';
+import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
+import type { AnalysisClient } from './analysisClient';
+import { sizeOf, type DocumentAnalyses } from './analyses';
+import type { ArticleFiles } from './articleFiles';
+import type { ExtensionConfig } from './config';
+import type { CrossRefClient } from './crossRefClient';
+import type { StoryLinks } from './storyLinks';
+
+/** Files the index looks at: plain-text files (detected as articles) and files of the `article` language. */
+export const INDEX_GLOB = '**/*.{txt,article}';
+/** Folders never indexed, whatever `files.exclude` says. */
+const SKIP_PATH = /\/(?:node_modules|\.git|\.vscode-test|\.artifacts)\//;
+/** Cache format version: bump when the cached shapes change. */
+const CACHE_FORMAT = 1;
+/** Analyses kept in memory (the rest are on disk, by hash). */
+const MEMORY_ANALYSES = 64;
+/** Cross-reference results kept in memory. */
+const MEMORY_RESULTS = 16;
+
+/** What the index knows about one file. */
+export interface IndexEntry {
+  uri: string;
+  /** sha-1 of the analysis options and the text ("" when the file is not an article or too large). */
+  hash: string;
+  mtime: number;
+  size: number;
+  status: 'article' | 'notArticle' | 'tooLarge' | 'error';
+  /** Story fingerprint (articles only); `file` is the URI string. */
+  summary?: DocSummary;
+  /** Taken from an open editor (may differ from the file on disk). */
+  live?: boolean;
+}
+
+/** One version of a story, ready to be cross-referenced. */
+export interface IndexedDoc {
+  uri: string;
+  title: string;
+  language: string;
+  text: string;
+  analysis: ArticleAnalysis;
+  hash: string;
+}
+
+/** The active article's story and its cross-references. */
+export interface StoryCrossRefs {
+  focus: string;
+  story: Story | null;
+  docs: IndexedDoc[];
+  result: CrossRefResult;
+  /** Story score of each other version against the focus (1 when linked by hand). */
+  versionScores: Record<string, number>;
+  /** Versions linked to the focus by hand. */
+  manual: Set<string>;
+  ms: number;
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+  running: boolean;
+}
+
+interface Manifest {
+  format: number;
+  /** Analyzer build the cache was made with (the worker bundle's mtime); a rebuild invalidates the cache. */
+  build: string;
+  files: Record<string, { hash: string; mtime: number; size: number; status: IndexEntry['status'] }>;
+  summaries: Record<string, { language: string; features: Record<string, number> }>;
+}
+
+function sha1(s: string): string {
+  return createHash('sha1').update(s).digest('hex');
+}
+
+function titleOf(uri: string): string {
+  const path = vscode.Uri.parse(uri).path;
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
+}
+
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string): V | undefined {
+    const v = this.map.get(k);
+    if (v !== undefined) {
+      this.map.delete(k);
+      this.map.set(k, v);
+    }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.map.delete(k);
+    this.map.set(k, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * WorkspaceIndex: analyses of every article file in the workspace, for story grouping and cross-references
+ * (issue 4). Scans `**\/*.{txt,article}` in the background with window progress, analyses through the shared
+ * analysis worker one file at a time (so the editor's own requests never wait behind the whole workspace), and
+ * caches by content hash: sha-1 of (analyzer build, analysis options, text) → analysis + DocSummary, persisted as
+ * JSON in the extension's workspace storage (`xref-index/index.json` with the file → hash map and the summaries,
+ * `xref-index/a/<hash>.json` with each analysis). On reopening, unchanged files (same mtime and size) are not
+ * even read, so stories are known at once. Open documents use the live analysis from DocumentAnalyses.
+ * Cross-references for one article run in a second worker (CrossRefClient) and are cached by the versions'
+ * hashes. Created by src/crossReferences.ts.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly analysesByHash = new Lru<ArticleAnalysis>(MEMORY_ANALYSES);
+  private readonly results = new Lru<Promise<StoryCrossRefs>>(MEMORY_RESULTS);
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly progressEmitter = new vscode.EventEmitter<IndexProgress>();
+  private storiesCache: Story[] | undefined;
+  private progressState: IndexProgress = { done: 0, total: 0, running: false };
+  private scanning: Promise<void> | undefined;
+  private rescanRequested = false;
+  private scanController: AbortController | undefined;
+  private build = '';
+  private loaded: Promise<void>;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pendingFiles = new Set<string>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  /** Fires (debounced) when entries or stories change. */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Fires while indexing: files done out of total. */
+  readonly onDidProgress = this.progressEmitter.event;
+
+  constructor(
+    private readonly deps: {
+      analyses: DocumentAnalyses;
+      client: AnalysisClient;
+      xref: CrossRefClient;
+      files: ArticleFiles;
+      config: ExtensionConfig;
+      links: StoryLinks;
+      /** Where the cache lives (context.storageUri ?? context.globalStorageUri); undefined = memory only. */
+      storageUri: vscode.Uri | undefined;
+      /** The analysis worker bundle: its mtime identifies the analyzer build. */
+      workerUri: vscode.Uri;
+    },
+  ) {
+    const { analyses, links, config } = deps;
+    const watcher = vscode.workspace.createFileSystemWatcher(INDEX_GLOB);
+    this.disposables.push(
+      this.changeEmitter,
+      this.progressEmitter,
+      watcher,
+      watcher.onDidCreate((u) => this.schedule(u)),
+      watcher.onDidChange((u) => this.schedule(u)),
+      watcher.onDidDelete((u) => {
+        if (this.entries.delete(u.toString())) this.changed();
+      }),
+      analyses.onDidAnalyze(({ document, analysis }) => this.fromLive(document, analysis)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const e = this.entries.get(doc.uri.toString());
+        if (!e?.live) return;
+        if (doc.uri.scheme === 'untitled') {
+          this.entries.delete(e.uri);
+          this.changed();
+        } else this.schedule(doc.uri);
+      }),
+      links.onDidChange(() => this.changed()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affects(e, Config.crossReferencesEnabled, Config.indexMaxFiles, Config.analysisLanguage, Config.analysisReferenceDate, Config.filesAutoDetect, Config.analysisMaxFileSizeKB)) {
+          if (this.enabled()) void this.reindex();
+          else this.scanController?.abort();
+        }
+        if (config.affects(e, Config.crossReferencesGlossary)) this.changed();
+      }),
+    );
+    this.loaded = this.load();
+  }
+
+  /** True when cross-references are switched on. */
+  enabled(): boolean {
+    return this.deps.config.get(Config.crossReferencesEnabled);
+  }
+
+  /** Progress of the current (or last) scan. */
+  progress(): IndexProgress {
+    return { ...this.progressState };
+  }
+
+  /** Starts the background scan (after the persisted cache is loaded). */
+  start(): void {
+    if (this.enabled()) void this.reindex();
+  }
+
+  /** Resolves when the current scan (if any) is over. */
+  async whenIndexed(): Promise<void> {
+    await this.loaded;
+    while (this.scanning) await this.scanning;
+  }
+
+  /** Scans the workspace again (the "Re-index Workspace" command); resolves with counts when done. */
+  async reindex(options: { force?: boolean } = {}): Promise<{ files: number; articles: number; stories: number; ms: number }> {
+    const t0 = performance.now();
+    await this.loaded;
+    if (options.force) {
+      for (const e of this.entries.values()) if (!e.live) e.mtime = -1;
+    }
+    if (this.scanning) {
+      this.rescanRequested = true;
+      this.scanController?.abort();
+    } else {
+      this.scanning = this.scanLoop().finally(() => (this.scanning = undefined));
+    }
+    await this.whenIndexed();
+    const articles = [...this.entries.values()].filter((e) => e.status === 'article').length;
+    return { files: this.entries.size, articles, stories: this.stories().length, ms: performance.now() - t0 };
+  }
+
+  /** The index entry of a file. */
+  entry(uri: vscode.Uri | string): IndexEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  /** All article entries. */
+  articles(): IndexEntry[] {
+    return [...this.entries.values()].filter((e) => e.status === 'article' && e.summary);
+  }
+
+  /** Stories (two or more versions) over the indexed articles, with the user's manual links. */
+  stories(): Story[] {
+    if (!this.storiesCache) {
+      const summaries = this.articles().map((e) => e.summary!);
+      this.storiesCache = groupStories(summaries, { manualLinks: this.manualLinks() });
+    }
+    return this.storiesCache;
+  }
+
+  /** The story containing `uri`, or null. */
+  storyOf(uri: vscode.Uri | string): Story | null {
+    const key = uri.toString();
+    return this.stories().find((s) => s.files.includes(key)) ?? null;
+  }
+
+  private manualLinks(): ManualLink[] {
+    return this.deps.links.all();
+  }
+
+  /**
+   * Cross-references of the article at `uri` against the other versions of its story (computed in the
+   * cross-reference worker, cached by the versions' content hashes). Undefined when it is not an indexed article.
+   */
+  async crossReferences(uri: vscode.Uri, signal?: AbortSignal): Promise<StoryCrossRefs | undefined> {
+    await this.loaded;
+    const key = uri.toString();
+    let entry = this.entries.get(key);
+    if (!entry || entry.status !== 'article') {
+      // Not indexed yet (just opened, index still running): take the open document's analysis.
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      const analysis = doc && (this.deps.analyses.get(doc) ?? (await this.deps.analyses.whenAnalyzed(doc.uri)));
+      if (!doc || !analysis) return undefined;
+      this.fromLive(doc, analysis);
+      entry = this.entries.get(key);
+      if (!entry || entry.status !== 'article') return undefined;
+    }
+    const story = this.storyOf(key);
+    const files = story ? story.files : [key];
+    const glossary = this.deps.config.get(Config.crossReferencesGlossary) ?? {};
+    const choices = this.deps.links.choicesFor(key);
+    const hashes = files.map((f) => `${f}@${this.entries.get(f)?.hash ?? ''}`).join('|');
+    const cacheKey = sha1(`${key}\n${hashes}\n${JSON.stringify(glossary)}\n${[...choices.linked].sort().join(',')}`);
+    const cached = this.results.get(cacheKey);
+    if (cached) return cached;
+    const promise = (async (): Promise<StoryCrossRefs> => {
+      const t0 = performance.now();
+      const docs = (await Promise.all(files.map((f) => this.loadDoc(f, signal)))).filter((d): d is IndexedDoc => !!d);
+      const focusDoc = docs.find((d) => d.uri === key);
+      const versionScores: Record<string, number> = {};
+      const focusSummary = this.entries.get(key)?.summary;
+      for (const d of docs) {
+        if (d.uri === key) continue;
+        const other = this.entries.get(d.uri)?.summary;
+        versionScores[d.uri] = choices.linked.has(d.uri) ? 1 : focusSummary && other ? storyScore(focusSummary, other) : story?.score ?? 0;
+      }
+      let result: CrossRefResult = { stories: [], links: [], onlyIn: [] };
+      if (focusDoc && docs.length > 1) {
+        const input: CrossRefDoc[] = docs.map((d) => ({ file: d.uri, text: d.text, analysis: d.analysis }));
+        result = (await this.deps.xref.crossReference(input, { focus: key, oneStory: true, glossary }, signal)).result;
+      }
+      return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: choices.linked, ms: performance.now() - t0 };
+    })();
+    this.results.set(cacheKey, promise);
+    promise.catch(() => this.results.set(cacheKey, undefined as unknown as Promise<StoryCrossRefs>));
+    return promise;
+  }
+
+  /** Text and analysis of one indexed file: the open document's live analysis, else the cache, else analysed. */
+  async loadDoc(uriString: string, signal?: AbortSignal): Promise<IndexedDoc | undefined> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriString && !d.isClosed);
+    const live = doc && this.deps.analyses.get(doc);
+    if (doc && live) {
+      const text = doc.getText();
+      return { uri: uriString, title: titleOf(uriString), language: live.language, text, analysis: live, hash: this.hashOf(doc.uri, text) };
+    }
+    const uri = vscode.Uri.parse(uriString, true);
+    let text: string;
+    try {
+      text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+    const hash = this.hashOf(uri, text);
+    const analysis = this.analysesByHash.get(hash) ?? (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+    if (!analysis) return undefined;
+    return { uri: uriString, title: titleOf(uriString), language: analysis.language, text, analysis, hash };
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Scanning.
+
+  private async scanLoop(): Promise<void> {
+    do {
+      this.rescanRequested = false;
+      const controller = new AbortController();
+      this.scanController = controller;
+      try {
+        await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Article Lens: indexing articles') },
+          (progress) => this.scan(controller.signal, progress),
+        );
+      } catch (err) {
+        if ((err as Error).name !== 'AbortError') console.error('[article-lens] indexing failed', err);
+      }
+    } while (this.rescanRequested && !this.disposed);
+  }
+
+  private async scan(signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> {
+    if (!this.enabled() || !vscode.workspace.workspaceFolders?.length) return;
+    const max = Math.max(1, this.deps.config.get(Config.indexMaxFiles));
+    const found = await vscode.workspace.findFiles(INDEX_GLOB, undefined, max);
+    const uris = found.filter((u) => !SKIP_PATH.test(u.path));
+    const seen = new Set(uris.map((u) => u.toString()));
+    // Forget files that are gone (but keep open documents' live entries).
+    for (const [k, e] of this.entries) if (!seen.has(k) && !e.live) this.entries.delete(k);
+    this.setProgress({ done: 0, total: uris.length, running: true });
+    let done = 0;
+    let lastReport = 0;
+    for (const uri of uris) {
+      if (signal.aborted || this.disposed) break;
+      try {
+        if (await this.indexFile(uri, signal)) this.changed();
+      } catch (err) {
+        if ((err as Error).name === 'AbortError') break;
+        this.entries.set(uri.toString(), { uri: uri.toString(), hash: '', mtime: 0, size: 0, status: 'error' });
+      }
+      done++;
+      const now = performance.now();
+      if (now - lastReport > 250 || done === uris.length) {
+        lastReport = now;
+        progress.report({ message: `${done}/${uris.length}` });
+        this.setProgress({ done, total: uris.length, running: true });
+      }
+    }
+    this.setProgress({ done, total: uris.length, running: false });
+    this.changed();
+    await this.save();
+  }
+
+  private setProgress(p: IndexProgress): void {
+    this.progressState = p;
+    this.progressEmitter.fire({ ...p });
+  }
+
+  /** Index one file; true when its entry changed. */
+  private async indexFile(uri: vscode.Uri, signal?: AbortSignal): Promise<boolean> {
+    const key = uri.toString();
+    const prev = this.entries.get(key);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+    if (open) {
+      const live = this.deps.analyses.get(open);
+      if (live) return this.fromLive(open, live, false);
+      if (!this.deps.analyses.isArticle(open)) return this.setEntry({ uri: key, hash: '', mtime: 0, size: 0, status: 'notArticle' }, prev);
+      // Open but not analysed yet: DocumentAnalyses will report it (onDidAnalyze).
+      return false;
+    }
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (prev && !prev.live && prev.mtime === stat.mtime && prev.size === stat.size && (prev.status !== 'article' || prev.summary)) return false;
+    const limitKB = this.deps.config.get(Config.analysisMaxFileSizeKB, uri);
+    if (stat.size > limitKB * 1024) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'tooLarge' }, prev);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const article = this.isArticleLanguage(uri) || this.deps.files.isArticleFile(uri, text);
+    if (!article) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'notArticle' }, prev);
+    const hash = this.hashOf(uri, text);
+    if (prev?.hash === hash && prev.summary) return this.setEntry({ ...prev, mtime: stat.mtime, size: stat.size, live: false }, prev);
+    let summary = this.summaryCache.get(hash);
+    if (!summary) {
+      const analysis = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+      if (!analysis) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'error' }, prev);
+      summary = this.summaryCache.get(hash)!;
+    }
+    return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'article', summary: { ...summary, file: key } }, prev);
+  }
+
+  private setEntry(e: IndexEntry, prev: IndexEntry | undefined): boolean {
+    this.entries.set(e.uri, e);
+    const same =
+      prev && prev.hash === e.hash && prev.status === e.status && prev.mtime === e.mtime && prev.size === e.size && !!prev.live === !!e.live;
+    return !same;
+  }
+
+  /** `.article` and `*.article.txt` files are articles by their name (the language contribution). */
+  private isArticleLanguage(uri: vscode.Uri): boolean {
+    return /\.article(?:\.txt)?$/i.test(uri.path);
+  }
+
+  /** Adopts an open document's live analysis (DocumentAnalyses.onDidAnalyze). */
+  private fromLive(doc: vscode.TextDocument, analysis: ArticleAnalysis, notify = true): boolean {
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote' && doc.uri.scheme !== 'vscode-userdata') {
+      if (doc.languageId !== LANGUAGE_ID) return false;
+    }
+    const text = doc.getText();
+    const hash = this.hashOf(doc.uri, text);
+    const key = doc.uri.toString();
+    const prev = this.entries.get(key);
+    this.analysesByHash.set(hash, analysis);
+    let summary = this.summaryCache.get(hash);
+    if (!summary) {
+      summary = summarize(analysis, text, '');
+      this.summaryCache.set(hash, summary);
+      if (!doc.isDirty) void this.writeAnalysis(hash, analysis);
+    }
+    const changed = this.setEntry(
+      { uri: key, hash, mtime: prev?.mtime ?? 0, size: sizeOf(text), status: 'article', summary: { ...summary, file: key }, live: true },
+      prev,
+    );
+    if (changed && notify) this.changed();
+    return changed;
+  }
+
+  /** Re-indexes a file that changed on disk (debounced, batched). */
+  private schedule(uri: vscode.Uri): void {
+    if (!this.enabled() || SKIP_PATH.test(uri.path)) return;
+    this.pendingFiles.add(uri.toString());
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => {
+      this.pendingTimer = undefined;
+      const batch = [...this.pendingFiles];
+      this.pendingFiles.clear();
+      void (async () => {
+        await this.loaded;
+        let any = false;
+        for (const k of batch) {
+          try {
+            any = (await this.indexFile(vscode.Uri.parse(k, true))) || any;
+          } catch {
+            any = this.entries.delete(k) || any;
+          }
+        }
+        if (any) {
+          this.changed();
+          this.scheduleSave();
+        }
+      })();
+    }, 500);
+  }
+
+  /** Entries, links or settings changed: stories are regrouped lazily and listeners told (debounced). */
+  private changed(): void {
+    this.storiesCache = undefined;
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.changeEmitter.fire();
+    }, 200);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Analysis and the content-hash cache.
+
+  private readonly summaryCache = new Map<string, DocSummary>();
+
+  private analysisOptions(uri: vscode.Uri): Omit<AnalyzeOptions, 'signal'> {
+    const ov = this.deps.analyses.overrides(uri);
+    const langSetting = this.deps.config.get(Config.analysisLanguage, uri);
+    const refSetting = this.deps.config.get(Config.analysisReferenceDate, uri).trim();
+    return {
+      lang: ov.lang ?? (langSetting === 'auto' ? undefined : langSetting),
+      referenceDate: ov.referenceDate ?? (refSetting || undefined),
+    };
+  }
+
+  /** sha-1 of the analyzer build, the analysis options and the text: the cache key of an analysis. */
+  private hashOf(uri: vscode.Uri, text: string): string {
+    const o = this.analysisOptions(uri);
+    return sha1(`${this.build}\u0000${o.lang ?? ''}\u0000${o.referenceDate ?? ''}\u0000${text}`);
+  }
+
+  private async analyzeText(uri: vscode.Uri, text: string, hash: string, signal?: AbortSignal): Promise<ArticleAnalysis | undefined> {
+    const { analysis } = await this.deps.client.analyze(text, { ...this.analysisOptions(uri), today: new Date().toISOString().slice(0, 10) }, signal);
+    this.analysesByHash.set(hash, analysis);
+    this.summaryCache.set(hash, summarize(analysis, text, ''));
+    await this.writeAnalysis(hash, analysis);
+    return analysis;
+  }
+
+  private dir(): vscode.Uri | undefined {
+    return this.deps.storageUri && vscode.Uri.joinPath(this.deps.storageUri, 'xref-index');
+  }
+
+  private async readAnalysis(hash: string): Promise<ArticleAnalysis | undefined> {
+    const hit = this.analysesByHash.get(hash);
+    if (hit) return hit;
+    const dir = this.dir();
+    if (!dir) return undefined;
+    try {
+      const data = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`)))) as {
+        analysis: ArticleAnalysis;
+        summary: DocSummary;
+      };
+      if (!data?.analysis || !data.summary) return undefined;
+      this.analysesByHash.set(hash, data.analysis);
+      this.summaryCache.set(hash, data.summary);
+      return data.analysis;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async writeAnalysis(hash: string, analysis: ArticleAnalysis): Promise<void> {
+    const dir = this.dir();
+    const summary = this.summaryCache.get(hash);
+    if (!dir || !summary) return;
+    try {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(JSON.stringify({ analysis, summary })));
+    } catch {
+      // A read-only or full disk only costs re-analysis next time.
+    }
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, 2000);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.build = String((await vscode.workspace.fs.stat(this.deps.workerUri)).mtime);
+    } catch {
+      this.build = 'dev';
+    }
+    const dir = this.dir();
+    if (!dir) return;
+    await Promise.resolve(vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'a'))).catch(() => undefined);
+    try {
+      const m = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'index.json')))) as Manifest;
+      if (m.format !== CACHE_FORMAT || m.build !== this.build) return;
+      for (const [hash, s] of Object.entries(m.summaries ?? {})) this.summaryCache.set(hash, { file: '', language: s.language, features: s.features });
+      for (const [uri, f] of Object.entries(m.files ?? {})) {
+        const summary = f.hash ? this.summaryCache.get(f.hash) : undefined;
+        if (f.status === 'article' && !summary) continue;
+        this.entries.set(uri, { uri, hash: f.hash, mtime: f.mtime, size: f.size, status: f.status, summary: summary && { ...summary, file: uri } });
+      }
+      this.storiesCache = undefined;
+    } catch {
+      // No cache yet.
+    }
+  }
+
+  private async save(): Promise<void> {
+    const dir = this.dir();
+    if (!dir || this.disposed) return;
+    const m: Manifest = { format: CACHE_FORMAT, build: this.build, files: {}, summaries: {} };
+    for (const e of this.entries.values()) {
+      if (e.live || !e.uri.startsWith('file:') && !e.uri.startsWith('vscode-')) continue;
+      m.files[e.uri] = { hash: e.hash, mtime: e.mtime, size: e.size, status: e.status };
+      const s = e.hash && this.summaryCache.get(e.hash);
+      if (s) m.summaries[e.hash] = { language: s.language, features: s.features };
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(dir);
+      const target = vscode.Uri.joinPath(dir, 'index.json');
+      const tmp = vscode.Uri.joinPath(dir, `index.${process.pid}.tmp`);
+      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(m)));
+      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+    } catch {
+      // Cache only.
+    }
+  }
+
+  dispose(): void {
+    this.scanController?.abort();
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      void this.save();
+    }
+    this.disposed = true;
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

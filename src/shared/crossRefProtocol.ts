@@ -1,0 +1,139 @@
+/**
+ * Messages between the extension and the Cross-References webview view (`articleLens.crossRefs`), and its view
+ * model. Types only: imported by src/core/crossRefViewModel.ts (builds the model), src/features (extension side)
+ * and src/webview/crossRefs.ts (browser side).
+ */
+import type { EntityType, Span } from '../core/types';
+
+/** One version (file) of the story. */
+export interface XrefVersion {
+  /** Document URI (string form); the `file` of the cross-reference result. */
+  uri: string;
+  /** File name for display. */
+  title: string;
+  language: string;
+  /** True for the active article. */
+  focus: boolean;
+  /** Story score of this version against the active article (0..1; 1 for a manual link; null for the focus). */
+  score: number | null;
+  /** The user linked this version by hand. */
+  manual: boolean;
+}
+
+/** One side of a linked passage, quote, date or figure. */
+export interface XrefSide extends Span {
+  uri: string;
+  title: string;
+  text: string;
+}
+
+/** A word difference between the two sides ("" when a side has nothing there). */
+export interface XrefDifference {
+  a: string;
+  b: string;
+}
+
+export type XrefPairKind = 'passage' | 'quote' | 'date' | 'figure';
+
+/** A linked pair; `a` is always on the active article's side when it is one of the two. */
+export interface XrefPair {
+  kind: XrefPairKind;
+  a: XrefSide;
+  b: XrefSide;
+  score: number;
+  /** 'identical', 'reworded', or 'translated' (different languages: wording always differs). */
+  fidelity: 'identical' | 'reworded' | 'translated';
+  differences: XrefDifference[];
+  conflict: boolean;
+  note: string | null;
+  /** Quotes: the speaker each side gives. */
+  speakers: { a: string | null; b: string | null } | null;
+  /** Dates: the value both sides share when one only implied it. */
+  resolvedValue: string | null;
+}
+
+/** One entity in one version: its name there and its first mention. */
+export interface XrefEntityCell {
+  uri: string;
+  entityId: string;
+  name: string;
+  /** Number of mentions in that version. */
+  count: number;
+  /** First mention (null when the analysis is not available). */
+  first: Span | null;
+}
+
+/** One entity across the versions: `cells[i]` belongs to `versions[i]` (null when that version lacks it). */
+export interface XrefEntityRow {
+  type: EntityType | null;
+  /** Display name: the active article's name, else the first version's. */
+  name: string;
+  cells: Array<XrefEntityCell | null>;
+}
+
+/** Something only one version has. */
+export interface XrefOnlyIn {
+  uri: string;
+  title: string;
+  kind: 'entity' | 'quote' | 'figure' | 'date';
+  name: string;
+  type: EntityType | null;
+  span: Span | null;
+}
+
+/** Strings the webview shows (it has no access to vscode.l10n). */
+export interface XrefLabels {
+  title: string;
+  versions: string;
+  entities: string;
+  quotes: string;
+  passages: string;
+  dates: string;
+  figures: string;
+  conflicts: string;
+  onlyIn: string;
+  identical: string;
+  reworded: string;
+  translated: string;
+  conflict: string;
+  score: string;
+  manual: string;
+  active: string;
+  missing: string;
+  noArticle: string;
+  noStory: string;
+  disabled: string;
+  filter: string;
+  unattributed: string;
+}
+
+/** Everything the Cross-References view shows for the active article's story. */
+export interface CrossRefModel {
+  /** The active article (null when none). */
+  focus: string | null;
+  /** Title of the active article. */
+  title: string;
+  /** A status line (indexing progress, analysing, errors), or null. */
+  status: string | null;
+  /** Versions of the story, the active article first. Empty when it has no other version. */
+  versions: XrefVersion[];
+  /** Weakest link of the story (0..1), or null. */
+  storyScore: number | null;
+  entities: XrefEntityRow[];
+  quotes: XrefPair[];
+  passages: XrefPair[];
+  dates: XrefPair[];
+  figures: XrefPair[];
+  /** Count of flagged pairs (disagreeing figures, quotes with different speakers); they are also in their lists. */
+  conflicts: number;
+  onlyIn: XrefOnlyIn[];
+  labels: XrefLabels;
+}
+
+/** Extension → webview. */
+export type XrefToWebview = { type: 'crossRefs/update'; model: CrossRefModel };
+
+/** Webview → extension. `reveal` shows `target`, and opens `beside` in the column beside it when given. */
+export type XrefFromWebview =
+  | { type: 'ready' }
+  | { type: 'reveal'; target: { uri: string; span: Span }; beside?: { uri: string; span: Span } };

@@ -1,0 +1,284 @@
+/**
+ * Browser code of the Cross-References view (bundled to dist/crossRefs.js, iife). Renders the CrossRefModel sent
+ * by src/features/crossRefView.ts with textContent only, keeps the last model, the filter and collapsed sections
+ * with setState, and posts `reveal` (the clicked side, and the other side to open beside) on click. Types only.
+ */
+import type { CrossRefModel, XrefFromWebview, XrefPair, XrefSide, XrefToWebview } from '../shared/crossRefProtocol';
+
+interface VsCodeApi {
+  postMessage(msg: XrefFromWebview): void;
+  getState(): SavedState | undefined;
+  setState(state: SavedState): void;
+}
+interface SavedState {
+  model?: CrossRefModel;
+  filter?: string;
+  collapsed?: string[];
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('article-lens-xrefs') as HTMLElement;
+
+let saved: SavedState = vscode.getState() ?? {};
+let model: CrossRefModel | undefined = saved.model;
+const initial = document.getElementById('article-lens-xrefs-state');
+if (initial?.textContent) {
+  try {
+    const m = JSON.parse(initial.textContent) as CrossRefModel;
+    // The embedded model may be a placeholder ("Analysing…"); prefer the saved one for the same article.
+    if (!model || m.versions.length || m.focus !== model.focus) model = m;
+  } catch {
+    // keep the saved model
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function save(): void {
+  vscode.setState(saved);
+}
+
+function revealSides(target: { uri: string; start: number; end: number }, other?: { uri: string; start: number; end: number }): void {
+  vscode.postMessage({
+    type: 'reveal',
+    target: { uri: target.uri, span: { start: target.start, end: target.end } },
+    ...(other ? { beside: { uri: other.uri, span: { start: other.start, end: other.end } } } : {}),
+  });
+}
+
+function clickable(node: HTMLElement, onActivate: () => void): void {
+  node.tabIndex = 0;
+  node.setAttribute('role', 'button');
+  node.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    onActivate();
+  });
+  node.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      ev.stopPropagation();
+      onActivate();
+    }
+  });
+}
+
+function section(id: string, title: string, count: number): { box: HTMLElement; body: HTMLElement } {
+  const box = el('section', 'group');
+  box.dataset.group = id;
+  const h = el('h2', 'group-title');
+  const toggle = el('button', 'twisty');
+  const collapsed = saved.collapsed?.includes(id) ?? false;
+  toggle.setAttribute('aria-expanded', String(!collapsed));
+  toggle.append(el('span', 'label', title), el('span', 'count', String(count)));
+  h.append(toggle);
+  const body = el('div', 'rows');
+  if (collapsed) box.classList.add('collapsed');
+  toggle.addEventListener('click', () => {
+    const set = new Set(saved.collapsed ?? []);
+    if (set.has(id)) set.delete(id);
+    else set.add(id);
+    saved.collapsed = [...set];
+    save();
+    box.classList.toggle('collapsed');
+    toggle.setAttribute('aria-expanded', String(!box.classList.contains('collapsed')));
+  });
+  box.append(h, body);
+  return { box, body };
+}
+
+function matches(filter: string, ...texts: (string | null | undefined)[]): boolean {
+  if (!filter) return true;
+  return texts.some((t) => t && t.toLocaleLowerCase().includes(filter));
+}
+
+function sideNode(side: XrefSide, other: XrefSide, className: string): HTMLElement {
+  const box = el('div', `side ${className}`);
+  box.dataset.uri = side.uri;
+  box.append(el('span', 'file', side.title), el('span', 'text', side.text));
+  box.title = side.title;
+  clickable(box, () => revealSides(side, other));
+  return box;
+}
+
+function pairNode(p: XrefPair, m: CrossRefModel): HTMLElement {
+  const L = m.labels;
+  const card = el('div', `pair ${p.kind}`);
+  card.dataset.kind = p.kind;
+  if (p.conflict) card.classList.add('conflict');
+  const meta = el('div', 'meta');
+  meta.append(el('span', `badge fidelity ${p.fidelity}`, L[p.fidelity]));
+  if (p.conflict) meta.append(el('span', 'badge conflict', L.conflict));
+  meta.append(el('span', 'score', `${L.score} ${p.score.toFixed(2)}`));
+  card.append(meta);
+  if (p.speakers && (p.speakers.a || p.speakers.b)) {
+    card.append(el('div', 'speakers', `${p.speakers.a ?? L.unattributed} ↔ ${p.speakers.b ?? L.unattributed}`));
+  }
+  card.append(sideNode(p.a, p.b, 'a'), sideNode(p.b, p.a, 'b'));
+  if (p.fidelity === 'reworded' && p.differences.length) {
+    const diffs = el('ul', 'diffs');
+    for (const d of p.differences.slice(0, 12)) {
+      const li = el('li');
+      if (d.a) li.append(el('del', undefined, d.a));
+      if (d.a && d.b) li.append(el('span', 'arrow', '→'));
+      if (d.b) li.append(el('ins', undefined, d.b));
+      diffs.append(li);
+    }
+    card.append(diffs);
+  }
+  if (p.note) card.append(el('div', 'note', p.note));
+  if (p.resolvedValue) card.append(el('div', 'note', p.resolvedValue));
+  return card;
+}
+
+function render(): void {
+  root.replaceChildren();
+  if (!model) return;
+  const L = model.labels;
+  const header = el('header', 'head');
+  header.append(el('h1', 'title', model.title || L.title));
+  if (model.status) header.append(el('p', 'status', model.status));
+  root.append(header);
+  if (!model.focus) {
+    root.append(el('p', 'empty', model.status ? '' : L.noArticle));
+    return;
+  }
+  if (!model.versions.length) {
+    root.append(el('p', 'empty', L.noStory));
+    return;
+  }
+  const input = el('input', 'filter');
+  input.type = 'search';
+  input.placeholder = L.filter;
+  input.setAttribute('aria-label', L.filter);
+  input.value = saved.filter ?? '';
+  header.append(input);
+
+  const body = el('div', 'body');
+  root.append(body);
+  const fill = (): void => {
+    body.replaceChildren();
+    const m = model as CrossRefModel;
+    const f = (saved.filter ?? '').trim().toLocaleLowerCase();
+
+    // Versions.
+    const versions = section('versions', L.versions, m.versions.length);
+    const vlist = el('ul', 'versions');
+    for (const v of m.versions) {
+      const li = el('li', v.focus ? 'version focus' : 'version');
+      li.dataset.uri = v.uri;
+      li.append(el('span', 'name', v.title), el('span', 'badge lang', v.language || '?'));
+      if (v.focus) li.append(el('span', 'tag', L.active));
+      else li.append(el('span', 'score', `${L.score} ${(v.score ?? 0).toFixed(2)}`));
+      if (v.manual) li.append(el('span', 'tag', L.manual));
+      if (!v.focus) clickable(li, () => revealSides({ uri: v.uri, start: 0, end: 0 }));
+      vlist.append(li);
+    }
+    versions.body.append(vlist);
+    body.append(versions.box);
+
+    // Entities side by side.
+    const rows = m.entities.filter((r) => matches(f, r.name, ...r.cells.map((c) => c?.name)));
+    if (rows.length) {
+      const { box, body: b } = section('entities', L.entities, rows.length);
+      const table = el('table', 'entities');
+      const head = el('tr');
+      for (const v of m.versions) {
+        const th = el('th', v.focus ? 'focus' : undefined, v.title);
+        th.title = v.title;
+        head.append(th);
+      }
+      table.append(el('thead'));
+      table.tHead!.append(head);
+      const tbody = el('tbody');
+      for (const r of rows) {
+        const tr = el('tr', 'entity');
+        if (r.type) tr.dataset.kind = r.type;
+        const focusCell = r.cells[0];
+        r.cells.forEach((c) => {
+          const td = el('td');
+          if (!c) {
+            td.append(el('span', 'missing', L.missing));
+          } else {
+            td.append(el('span', 'name', c.name), el('span', 'badge', String(c.count)));
+            const first = c.first;
+            if (first) {
+              const other = c === focusCell ? r.cells.find((x, j) => j > 0 && x?.first) : focusCell;
+              clickable(td, () =>
+                revealSides(
+                  { uri: c.uri, start: first.start, end: first.end },
+                  other?.first ? { uri: other.uri, start: other.first.start, end: other.first.end } : undefined,
+                ),
+              );
+            }
+          }
+          tr.append(td);
+        });
+        tbody.append(tr);
+      }
+      table.append(tbody);
+      b.append(table);
+      body.append(box);
+    }
+
+    const pairSection = (id: string, title: string, pairs: XrefPair[]) => {
+      const shown = pairs.filter((p) => matches(f, p.a.text, p.b.text, p.note, p.speakers?.a, p.speakers?.b));
+      if (!shown.length) return;
+      const { box, body: b } = section(id, title, shown.length);
+      for (const p of shown) b.append(pairNode(p, m));
+      body.append(box);
+    };
+    const conflicts = [...m.quotes, ...m.figures, ...m.dates, ...m.passages].filter((p) => p.conflict);
+    pairSection('conflicts', L.conflicts, conflicts);
+    pairSection('quotes', L.quotes, m.quotes);
+    pairSection('passages', L.passages, m.passages);
+    pairSection('dates', L.dates, m.dates);
+    pairSection('figures', L.figures, m.figures);
+
+    const only = m.onlyIn.filter((o) => matches(f, o.name, o.title));
+    if (only.length) {
+      const { box, body: b } = section('onlyIn', L.onlyIn, only.length);
+      for (const v of m.versions) {
+        const mine = only.filter((o) => o.uri === v.uri);
+        if (!mine.length) continue;
+        b.append(el('h3', 'only-file', v.title));
+        const ul = el('ul', 'only');
+        for (const o of mine) {
+          const li = el('li', `only-item ${o.kind}`);
+          li.dataset.kind = o.type ?? o.kind;
+          li.append(el('span', 'kind', o.kind), el('span', 'name', o.name));
+          const span = o.span;
+          if (span) clickable(li, () => revealSides({ uri: o.uri, start: span.start, end: span.end }));
+          ul.append(li);
+        }
+        b.append(ul);
+      }
+      body.append(box);
+    }
+  };
+  input.addEventListener('input', () => {
+    saved.filter = input.value;
+    save();
+    fill();
+  });
+  fill();
+}
+
+window.addEventListener('message', (ev: MessageEvent<XrefToWebview>) => {
+  const msg = ev.data;
+  if (!msg || typeof msg !== 'object' || msg.type !== 'crossRefs/update') return;
+  model = msg.model;
+  saved = { ...saved, model };
+  save();
+  render();
+});
+
+saved.model = model;
+save();
+render();
+vscode.postMessage({ type: 'ready' });

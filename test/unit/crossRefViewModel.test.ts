@@ -1,0 +1,188 @@
+// The Cross-References view model, hover counterparts, cross-file references and the TMX export built from a
+// cross-reference result, on the sample corpus (two English versions of one AFP dispatch and a French article on
+// the same story). Expectations come from reading the three articles.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { crossReference, type CrossRefDoc } from '../../src/core/crossref';
+import type { CrossRefResult } from '../../src/core/crossrefTypes';
+import {
+  buildCrossRefModel,
+  counterpartsAt,
+  counterpartsMarkdown,
+  entityMentionsElsewhere,
+  passageCounterparts,
+  type XrefDocInfo,
+} from '../../src/core/crossRefViewModel';
+import { tmxPairsFromLinks, toTmx } from '../../src/core/tmx';
+
+const dir = path.join(__dirname, '..', 'fixtures', 'corpus');
+const [A, B, F] = ['000_0891fa58e8947cdd.txt', '001_1a341257ed710bcc.txt', '002_99e5ccb7759e430c.txt'];
+const docs: CrossRefDoc[] = [A, B, F].map((file) => {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  return { file, text, analysis: analyze(text) };
+});
+const textOf = (f: string) => docs.find((d) => d.file === f)!.text;
+const infos: XrefDocInfo[] = docs.map((d) => ({ uri: d.file, title: d.file, language: d.analysis.language, analysis: d.analysis }));
+
+function forFocus(focus: string): { result: CrossRefResult; model: ReturnType<typeof buildCrossRefModel> } {
+  const result = crossReference(docs, { focus });
+  const story = result.stories.find((s) => s.files.includes(focus)) ?? null;
+  return { result, model: buildCrossRefModel(result, infos, { focus, story }) };
+}
+
+const fr = forFocus(F);
+const en = forFocus(A);
+
+describe('cross-reference view model: versions and entities side by side', () => {
+  it('lists the three articles as versions of one story, the active one first', () => {
+    assert.deepEqual(fr.model.versions.map((v) => v.uri), [F, A, B]);
+    assert.equal(fr.model.versions[0].focus, true);
+    assert.equal(fr.model.versions[0].score, null);
+    for (const v of fr.model.versions.slice(1)) assert.ok(v.score! > 0 && v.score! <= 1, v.uri);
+  });
+
+  const rows: Array<[string, string]> = [
+    ['Nouvelle-Zélande', 'New Zealand'],
+    ['Australie', 'Australia'],
+    ['Chine', 'China'],
+    ['Etats-Unis', 'United States'],
+    ['Microsoft', 'Microsoft'],
+    ['Oracle', 'Oracle'],
+    ['ByteDance', 'ByteDance'],
+  ];
+  for (const [french, english] of rows) {
+    it(`puts "${french}" beside "${english}" in both English versions`, () => {
+      const row = fr.model.entities.find((r) => r.cells[0]?.name === french);
+      assert.ok(row, french);
+      assert.equal(row.cells[1]?.name, english);
+      assert.equal(row.cells[2]?.name, english);
+    });
+  }
+
+  it('gives each cell its first mention in that version', () => {
+    const row = fr.model.entities.find((r) => r.cells[0]?.name === 'Nouvelle-Zélande')!;
+    for (const c of row.cells) {
+      assert.ok(c?.first);
+      assert.match(textOf(c.uri).slice(c.first.start, c.first.end), /Nouvelle-Zélande|New Zealand/);
+    }
+  });
+
+  it('lists Walmart (named only in the French article) as only in that version', () => {
+    assert.ok(fr.model.onlyIn.some((o) => o.uri === F && o.kind === 'entity' && o.name === 'Walmart'));
+  });
+
+  it('has no story when the article is alone', () => {
+    const alone = buildCrossRefModel({ stories: [], links: [], onlyIn: [] }, infos, { focus: F, story: null });
+    assert.deepEqual(alone.versions, []);
+    assert.deepEqual(alone.entities, []);
+  });
+});
+
+describe('cross-reference view model: linked passages and quotes', () => {
+  it('orients every pair from the active article', () => {
+    for (const p of [...fr.model.passages, ...fr.model.quotes, ...fr.model.dates, ...fr.model.figures]) assert.equal(p.a.uri, F);
+    for (const p of [...en.model.passages, ...en.model.quotes]) assert.equal(p.a.uri, A);
+  });
+
+  it('links the French list of countries to the English one', () => {
+    const p = fr.model.passages.find((x) => x.a.text.includes('en Australie et en Nouvelle-Zélande') && x.b.uri === A);
+    assert.ok(p);
+    assert.match(p.b.text, /Canada, in Australia and New Zealand/);
+    assert.equal(p.fidelity, 'translated');
+  });
+
+  it('links "pendant près d’un an, pour trouver une solution" to "For nearly a year … to find a solution"', () => {
+    const p = fr.model.passages.find((x) => x.a.text.includes('pendant près d’un an') && x.b.uri === A);
+    assert.ok(p);
+    assert.match(p.b.text, /For nearly a year, we have sought to discuss with the US government to find a solution/);
+  });
+
+  it('marks the rewritten quote "any US data … if asked" as reworded, with its word differences', () => {
+    const q = en.model.quotes.find((x) => x.a.text.includes('never provided any US data') && x.b.uri === B);
+    assert.ok(q);
+    assert.equal(q.fidelity, 'reworded');
+    assert.ok(q.differences.some((d) => d.a.includes('data') && d.b.includes('information')));
+    assert.match(q.b.text, /any US information to the Chinese government, and would not if requested to do so/);
+  });
+
+  it('marks the quote that both English versions give word for word as identical', () => {
+    const q = en.model.quotes.find((x) => x.a.text.startsWith('TikTok is not available in China') && x.b.uri === B);
+    assert.ok(q);
+    assert.equal(q.fidelity, 'identical');
+    assert.deepEqual(q.differences, []);
+  });
+});
+
+describe('cross-reference counterparts (hover, references, open beside)', () => {
+  const frText = textOf(F);
+  const frAnalysis = docs[2].analysis;
+
+  it('the hover on "Nouvelle-Zélande" names "New Zealand" in both English versions', () => {
+    const offset = frText.indexOf('Nouvelle-Zélande') + 3;
+    const groups = counterpartsAt(fr.result, F, frAnalysis, offset, infos);
+    const entity = groups.find((g) => g.kind === 'entity');
+    assert.ok(entity);
+    assert.deepEqual(entity.items.map((i) => [i.uri, i.text]).sort(), [[A, 'New Zealand'], [B, 'New Zealand']]);
+    const md = counterpartsMarkdown(groups);
+    assert.match(md, /^\*\*In other versions:\*\*/);
+    assert.match(md, /New Zealand/);
+  });
+
+  it('references of "Trump" in the French article reach every mention in both English versions', () => {
+    const offset = frText.indexOf('Trump');
+    const entity = counterpartsAt(fr.result, F, frAnalysis, offset, infos).find((g) => g.kind === 'entity');
+    assert.ok(entity?.entityId);
+    const refs = entityMentionsElsewhere(fr.result, F, entity.entityId, infos);
+    // 000 names him once ("Donald Trump's government"), 001 four times ("Donald Trump" in the title and text).
+    for (const [f, n] of [[A, 1], [B, 4]] as const) {
+      const mine = refs.filter((r) => r.uri === f);
+      assert.equal(mine.length, n, f);
+      for (const r of mine) assert.match(textOf(f).slice(r.start, r.end), /Trump/);
+    }
+  });
+
+  it('the passage at the cursor has its English counterpart (Open Counterpart Beside)', () => {
+    const offset = frText.indexOf('au Canada, en Australie');
+    const items = passageCounterparts(fr.result, F, offset, infos);
+    assert.ok(items.some((i) => i.uri === A && i.text.includes('New Zealand')));
+  });
+
+  it('hover markdown is inert for hostile article text and file names', () => {
+    const hostile = '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> **bold**';
+    const result: CrossRefResult = {
+      stories: [{ files: ['x.txt', 'y.txt'], score: 1 }],
+      links: [{ kind: 'entity', items: [{ file: 'x.txt', entityId: 'e1', name: 'X' }, { file: 'y.txt', entityId: 'e1', name: hostile }] }],
+      onlyIn: [],
+    };
+    const analysis = { ...docs[0].analysis, entities: [{ id: 'e1', type: 'person' as const, name: 'X', aliases: [], mentions: [{ start: 0, end: 1, text: 'X' }] }] };
+    const md = counterpartsMarkdown(counterpartsAt(result, 'x.txt', analysis, 0, [{ uri: 'y.txt', title: '[t](https://evil)', language: 'en' }]));
+    assert.ok(md.includes('\\[click\\]\\(command\\:'));
+    assert.doesNotMatch(md, /(?<!\\)\]\(|(?<!\\)<img|(?<!\\)\*\*bold/);
+  });
+});
+
+describe('TMX export of the alignment', () => {
+  const langOf = (f: string) => docs.find((d) => d.file === f)!.analysis.language;
+  const pairs = tmxPairsFromLinks(fr.result.links, langOf, { srcLang: 'fr', includeQuotes: true });
+  const xml = toTmx(pairs, { srcLang: 'fr', creationDate: '2020-08-17T10:00:00Z' });
+
+  it('has one translation unit per French–English pair, French first', () => {
+    assert.ok(pairs.length >= 2);
+    assert.equal((xml.match(/<tu>/g) ?? []).length, pairs.length);
+    for (const p of pairs) {
+      assert.equal(p.source.lang, 'fr');
+      assert.equal(p.target.lang, 'en');
+    }
+    assert.ok(pairs.some((p) => p.source.text.includes('en Nouvelle-Zélande') && p.target.text.includes('New Zealand')));
+  });
+
+  it('is well-formed TMX 1.4', () => {
+    assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<tmx version="1\.4">/);
+    assert.match(xml, /<header [^>]*srclang="fr"[^>]*creationdate="20200817T100000Z"/);
+    assert.equal((xml.match(/<tuv xml:lang="(?:fr|en)"><seg>[^<]*<\/seg><\/tuv>/g) ?? []).length, pairs.length * 2);
+    // No raw markup characters leak from the articles into the segments.
+    for (const seg of xml.match(/<seg>([^<]*)<\/seg>/g) ?? []) assert.doesNotMatch(seg.slice(5, -6), /[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/);
+  });
+});
