@@ -63,6 +63,9 @@ interface Candidate {
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 const CHUNK = 20_000;
+const ABBREVIATIONS_WITH_DOT = new Set(
+  'Inc Corp Co Ltd Bros Jr Sr St Ste Mr Mrs Ms Dr Prof Gen Col Lt Sgt Capt Gov Sen Rep Rev Mt Ft Messrs Mme Mlle Mgr'.split(' '),
+);
 const MAX_RUN = 8;
 
 const CONNECTORS: Record<Lang, ReadonlySet<string>> = {
@@ -140,6 +143,11 @@ function tokenize(text: string, lang: Lang): Tok[] {
   while ((m = TOKEN_RE.exec(text)) !== null) {
     let t = m[0];
     let start = m.index;
+    // "Inc.", "Bros.", "St.", "Mr.": the dot belongs to the abbreviation (and to the name, as in "Warner Bros.").
+    if (text.charCodeAt(m.index + t.length) === 46 && ABBREVIATIONS_WITH_DOT.has(t)) {
+      t += '.';
+      TOKEN_RE.lastIndex = m.index + t.length;
+    }
     if (t.length > 1 && /['’]/.test(t)) {
       const el = FR_ELISION.exec(t);
       if (el && el[0].length < t.length && (lang === 'fr' || /^[ld]['’]\p{Lu}/u.test(t))) {
