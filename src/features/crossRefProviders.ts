@@ -121,6 +121,8 @@ export function registerCrossRefProviders(deps: {
     },
   };
 
+  const toUri = (x: unknown): vscode.Uri | undefined => (x instanceof vscode.Uri ? x : typeof x === 'string' ? vscode.Uri.parse(x, true) : undefined);
+
   const activeArticle = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (editor && analyses.isArticle(editor.document)) return editor;
@@ -128,7 +130,8 @@ export function registerCrossRefProviders(deps: {
     return undefined;
   };
 
-  const openCounterpartBeside = async (): Promise<vscode.Uri | undefined> => {
+  /** Open Counterpart Beside: `(version?)` picks that version without asking (tests, keybindings with args). */
+  const openCounterpartBeside = async (version?: unknown): Promise<vscode.Uri | undefined> => {
     const editor = activeArticle();
     if (!editor) return undefined;
     const xr = await forDocument(editor.document);
@@ -146,6 +149,9 @@ export function registerCrossRefProviders(deps: {
       void vscode.window.showInformationMessage(t('Article Lens: this passage has no counterpart in the other versions.'));
       return undefined;
     }
+    const wanted = toUri(version)?.toString();
+    if (wanted) items = items.filter((i) => i.uri === wanted);
+    if (!items.length) return undefined;
     let pick = items[0];
     const files = new Set(items.map((i) => i.uri));
     if (files.size > 1) {
@@ -172,7 +178,6 @@ export function registerCrossRefProviders(deps: {
     return (chosen ?? []).map((c) => c.uri);
   };
 
-  const toUri = (x: unknown): vscode.Uri | undefined => (x instanceof vscode.Uri ? x : typeof x === 'string' ? vscode.Uri.parse(x, true) : undefined);
 
   /** Link Versions…: `(a?, b?)` for tests, else the active article and a quick pick of the indexed articles. */
   const linkVersions = async (a?: unknown, b?: unknown): Promise<number> => {

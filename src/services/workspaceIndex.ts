@@ -273,7 +273,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const story = this.storyOf(key);
     const files = story ? story.files : [key];
-    const glossary = this.deps.config.get(Config.crossReferencesGlossary) ?? {};
+    // NOTE: configuration values are proxies that cannot be posted to a worker: copy the string pairs.
+    const glossary: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.deps.config.get(Config.crossReferencesGlossary) ?? {})) if (typeof v === 'string' && k) glossary[k] = v;
     const choices = this.deps.links.choicesFor(key);
     const hashes = files.map((f) => `${f}@${this.entries.get(f)?.hash ?? ''}`).join('|');
     const cacheKey = sha1(`${key}\n${hashes}\n${JSON.stringify(glossary)}\n${[...choices.linked].sort().join(',')}`);

@@ -1,0 +1,172 @@
+// In-host integration tests of the cross-reference features (issue 4), run inside the real extension host by
+// test/integration/index.ts on the fixture workspace (the three sample articles and a hostile one). Waits are on
+// the extension's own API (`whenAnalyzed`) and on commands that resolve when their work is done (Re-index
+// Workspace resolves after the scan; Show Cross-References resolves with the view model), never a fixed sleep.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { CrossRefCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
+import type { ArticleLensApi } from '../../src/extension';
+import type { CrossRefModel } from '../../src/shared/crossRefProtocol';
+
+const EN_A = '000_0891fa58e8947cdd.txt';
+const EN_B = '001_1a341257ed710bcc.txt';
+const FR = '002_99e5ccb7759e430c.txt';
+const LINKS_FILE = 'article-lens.stories.json';
+
+let api: ArticleLensApi;
+
+function folder(): vscode.Uri {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'a workspace folder is open');
+  return f.uri;
+}
+
+function fixture(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder(), name);
+}
+
+function sameUri(a: string | vscode.Uri, b: vscode.Uri): boolean {
+  return a.toString() === b.toString();
+}
+
+/** Opens a fixture in the active editor, waits until it is an analysed article. */
+async function openArticle(name: string): Promise<vscode.TextDocument> {
+  const uri = fixture(name);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  const analysis = await api.analyses.whenAnalyzed(uri);
+  assert.ok(analysis, `${name} is analysed`);
+  const doc = vscode.workspace.textDocuments.find((d) => sameUri(d.uri, uri) && !d.isClosed);
+  assert.ok(doc);
+  assert.strictEqual(doc.languageId, LANGUAGE_ID);
+  // The language switch may have reopened it: make sure this document is the active editor.
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+function unescape(md: string): string {
+  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset))) ?? [];
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n\n');
+}
+
+async function readLinksFile(): Promise<{ version: number; links: Array<{ a: string; b: string; linked: boolean }> }> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), LINKS_FILE));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+describe('Cross-references in the extension host', function () {
+  this.timeout(180_000);
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<ArticleLensApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture(FR)));
+    api = ext.isActive ? ext.exports : await ext.activate();
+    const stats = await vscode.commands.executeCommand<{ articles: number; stories: number }>(CrossRefCommands.reindexWorkspace);
+    assert.ok(stats && stats.articles >= 3, `the three sample articles are indexed (${JSON.stringify(stats)})`);
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), LINKS_FILE)).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('the Cross-References view model of the French article lists both English versions and their counterparts', async () => {
+    await openArticle(FR);
+    const model = await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
+    assert.ok(model, 'the command returns the view model');
+    assert.ok(sameUri(model.focus!, fixture(FR)));
+    const versions = model.versions.map((v) => v.title);
+    assert.deepStrictEqual(versions, [FR, EN_A, EN_B]);
+    const nz = model.entities.find((r) => r.cells[0]?.name === 'Nouvelle-Zélande');
+    assert.ok(nz, 'Nouvelle-Zélande has a row');
+    assert.deepStrictEqual(nz.cells.slice(1).map((c) => c?.name), ['New Zealand', 'New Zealand']);
+    const countries = model.passages.find((p) => p.a.text.includes('en Australie et en Nouvelle-Zélande') && p.b.title === EN_A);
+    assert.ok(countries, 'the list of countries is linked to the English passage');
+    assert.match(countries.b.text, /Australia and New Zealand/);
+    assert.ok(model.onlyIn.some((o) => o.kind === 'entity' && o.name === 'Walmart'), 'Walmart is only in the French article');
+  });
+
+  it('the hover on "Nouvelle-Zélande" shows "New Zealand" from the other versions', async () => {
+    const doc = await openArticle(FR);
+    const offset = doc.getText().indexOf('Nouvelle-Zélande') + 4;
+    const text = unescape(await hoverText(doc, offset));
+    assert.match(text, /In other versions|Dans les autres versions/);
+    assert.match(text, /New Zealand — 000_0891fa58e8947cdd\.txt/);
+    assert.match(text, /New Zealand — 001_1a341257ed710bcc\.txt/);
+  });
+
+  it('references of "Trump" span the three versions', async () => {
+    const doc = await openArticle(FR);
+    const pos = doc.positionAt(doc.getText().indexOf('Trump') + 1);
+    const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos)) ?? [];
+    const files = new Set(refs.map((r) => r.uri.toString()));
+    for (const name of [FR, EN_A, EN_B]) assert.ok(files.has(fixture(name).toString()), `${name} has a reference`);
+    // Every reference in another file covers the word "Trump" there.
+    for (const r of refs.filter((x) => !sameUri(x.uri, doc.uri))) {
+      const other = await vscode.workspace.openTextDocument(r.uri);
+      assert.match(other.getText(r.range), /Trump/);
+    }
+  });
+
+  it('Open Counterpart Beside opens the English passage of the sentence at the cursor', async () => {
+    const doc = await openArticle(FR);
+    const editor = vscode.window.activeTextEditor!;
+    const at = doc.positionAt(doc.getText().indexOf('au Canada, en Australie'));
+    editor.selection = new vscode.Selection(at, at);
+    // Both English versions have a counterpart; the optional argument chooses one instead of the quick pick.
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>(CrossRefCommands.openCounterpartBeside, fixture(EN_A));
+    assert.ok(opened, 'a counterpart was opened');
+    assert.ok(sameUri(opened, fixture(EN_A)));
+    const beside = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, opened));
+    assert.ok(beside, 'the counterpart is visible');
+    assert.notStrictEqual(beside.viewColumn, editor.viewColumn, 'in another column');
+    assert.match(beside.document.getText(beside.selection), /New Zealand/);
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+  });
+
+  it('Export Alignment as TMX writes a valid TMX file', async () => {
+    await openArticle(FR);
+    const target = vscode.Uri.joinPath(folder(), 'alignment-test.tmx');
+    const res = await vscode.commands.executeCommand<{ uri: vscode.Uri; units: number }>(CrossRefCommands.exportTmx, target);
+    assert.ok(res && res.units >= 2, `units: ${res?.units}`);
+    const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<tmx version="1\.4">/);
+    assert.match(xml, /srclang="fr"/);
+    assert.strictEqual((xml.match(/<tu>/g) ?? []).length, res.units);
+    assert.strictEqual((xml.match(/<\/tu>/g) ?? []).length, res.units);
+    assert.match(xml, /<tuv xml:lang="fr"><seg>[^<]*Nouvelle-Zélande[^<]*<\/seg><\/tuv>\s*<tuv xml:lang="en"><seg>[^<]*New Zealand/);
+    assert.ok(xml.trimEnd().endsWith('</tmx>'));
+    await vscode.workspace.fs.delete(target);
+  });
+
+  it('Unlink / Link Versions persist the choice in article-lens.stories.json and regroup the story', async () => {
+    await openArticle(FR);
+    const fr = fixture(FR);
+    const enA = fixture(EN_A);
+    assert.strictEqual(await vscode.commands.executeCommand<number>(CrossRefCommands.unlinkVersions, fr, enA), 1);
+    let data = await readLinksFile();
+    assert.strictEqual(data.version, 1);
+    assert.deepStrictEqual(data.links, [{ a: EN_A, b: FR, linked: false }]);
+    let model = await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
+    assert.ok(!model.versions.some((v) => v.title === EN_A), 'the unlinked version is no longer in the story');
+
+    assert.strictEqual(await vscode.commands.executeCommand<number>(CrossRefCommands.linkVersions, fr, enA), 1);
+    data = await readLinksFile();
+    assert.deepStrictEqual(data.links, [{ a: EN_A, b: FR, linked: true }]);
+    model = await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
+    const a = model.versions.find((v) => v.title === EN_A);
+    assert.ok(a, 'linked again');
+    assert.strictEqual(a.manual, true);
+    assert.strictEqual(a.score, 1);
+    // No temporary file is left behind by the atomic write.
+    const names = (await vscode.workspace.fs.readDirectory(folder())).map(([n]) => n);
+    assert.ok(!names.some((n) => n.endsWith('.tmp')), names.join(', '));
+  });
+});
