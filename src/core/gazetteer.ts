@@ -178,6 +178,7 @@ export const ORG_SUFFIXES = set(`
 export const ORG_HEADS = set(`
   university bank ministry department institute council committee commission federation association league
   air ligue
+  olympique racing sporting real atlético athletic inter dynamo dinamo spartak lokomotiv borussia fc ac as sc rc
   banque parti ministère université société groupe fédération union conseil comité organisation agence institut
   assemblée cour tribunal front mouvement rassemblement fondation compagnie caisse direction sénat armée académie
   école lycée collège centre confédération syndicat office régie chambre
