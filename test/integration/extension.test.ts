@@ -7,7 +7,7 @@
 //                                              decorations: { counts(uri), onDidPaint } }.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, Config, EXTENSION_ID, HIGHLIGHT_KINDS, LANGUAGE_ID } from '../../src/constants';
+import { Commands, Config, CrossRefCommands, EXTENSION_ID, HIGHLIGHT_KINDS, LANGUAGE_ID } from '../../src/constants';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
 
@@ -347,6 +347,11 @@ describe('Article Lens in the extension host', function () {
         [Commands.setReferenceDate]: ['2020-08-17'],
         [Commands.exportAnnotations]: [{ format: 'json', target: out }],
         [Commands.setAsArticle]: [doc.uri],
+        // Cross-reference commands: arguments instead of quick picks and the save dialog (same file = no-op link).
+        [CrossRefCommands.openCounterpartBeside]: [doc.uri],
+        [CrossRefCommands.linkVersions]: [doc.uri, doc.uri],
+        [CrossRefCommands.unlinkVersions]: [doc.uri, doc.uri],
+        [CrossRefCommands.exportTmx]: [vscode.Uri.joinPath(folder(), 'out-commands.tmx')],
       };
       const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
       for (const { command } of ext.packageJSON.contributes.commands as { command: string }[]) {
