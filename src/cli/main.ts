@@ -1,6 +1,6 @@
 import { analyze } from '../core/analyze';
 import type { ArticleAnalysis, EntityType } from '../core/types';
-import { JSON_VERSION, toJsonDocument } from './jsonShape';
+import { JSON_VERSION, toCliDocument } from '../core/export';
 import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
 import { runXref } from './xref';
 
@@ -184,7 +184,7 @@ export async function runCli(
   const { docs, failed } = loadDocuments(options, io.stderr);
   if (options.command === 'analyze') {
     if (options.json) {
-      io.stdout(JSON.stringify({ version: JSON_VERSION, documents: docs.map((d) => toJsonDocument(d.file, d.analysis)) }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ version: JSON_VERSION, documents: docs.map((d) => toCliDocument(d.file, d.analysis)) }, null, 2) + '\n');
     } else {
       io.stdout(docs.map((d) => formatReport(d, io.color)).join('\n'));
     }

@@ -1,6 +1,6 @@
 import { crossReference } from '../core/crossref';
 import type { CrossRefResult, SpanLink } from '../core/crossrefTypes';
-import { JSON_VERSION, toJsonDocument } from './jsonShape';
+import { JSON_VERSION, toCliDocument } from '../core/export';
 import type { CliOptions, LoadedDocument } from './main';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean };
@@ -14,7 +14,7 @@ export function runXref(docs: LoadedDocument[], options: CliOptions, io: Io): vo
   if (options.json) {
     const out = {
       version: JSON_VERSION,
-      documents: docs.map((d) => toJsonDocument(d.file, d.analysis)),
+      documents: docs.map((d) => toCliDocument(d.file, d.analysis)),
       ...result,
     };
     io.stdout(JSON.stringify(out, null, 2) + '\n');

@@ -16,12 +16,22 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'brat', 'w3c'];
 /** File extension for each format. */
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { json: '.json', brat: '.ann', w3c: '.jsonld' };
 
-/** One document in the CLI's `--json` shape. */
+/** Version of the CLI's JSON output (`{ version, documents }`). Bump on breaking changes. */
+export const JSON_VERSION = 1;
+
+/**
+ * One document in the shape of `article-lens analyze --json` (the issue's documented fields, plus `referenceDateSource`,
+ * `entitiesSupported`, `notes`, figure `kind`, date `resolvedFrom`, speaker `via`, quote `outer` and `mark`).
+ * The single definition used by the CLI and by the export command.
+ */
 export function toCliDocument(file: string, a: ArticleAnalysis) {
   return {
     file,
     language: a.language,
     referenceDate: a.referenceDate?.value ?? null,
+    referenceDateSource: a.referenceDate?.source ?? null,
+    entitiesSupported: a.entitiesSupported,
+    notes: a.notes,
     entities: a.entities.map((e) => ({
       id: e.id,
       type: e.type,
@@ -29,22 +39,8 @@ export function toCliDocument(file: string, a: ArticleAnalysis) {
       aliases: e.aliases,
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
     })),
-    figures: a.figures.map((f) => ({
-      start: f.start,
-      end: f.end,
-      text: f.text,
-      value: f.value,
-      unit: f.unit,
-      kind: f.kind,
-    })),
-    dates: a.dates.map((d) => ({
-      start: d.start,
-      end: d.end,
-      text: d.text,
-      kind: d.kind,
-      value: d.value,
-      resolvedFrom: d.resolvedFrom,
-    })),
+    figures: a.figures.map((f) => ({ start: f.start, end: f.end, text: f.text, value: f.value, unit: f.unit, kind: f.kind })),
+    dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, kind: d.kind, value: d.value, resolvedFrom: d.resolvedFrom })),
     quotes: a.quotes.map((q) => ({
       start: q.start,
       end: q.end,
@@ -53,13 +49,15 @@ export function toCliDocument(file: string, a: ArticleAnalysis) {
       speaker: q.speaker
         ? { name: q.speaker.name, entityId: q.speaker.entityId, start: q.speaker.start, end: q.speaker.end, via: q.speaker.via }
         : null,
+      outer: { start: q.outer.start, end: q.outer.end },
+      mark: q.mark,
     })),
   };
 }
 
 /** `{ version: 1, documents: [ … ] }` exactly as the CLI prints it, pretty-printed. */
 export function toCliJson(file: string, a: ArticleAnalysis): string {
-  return `${JSON.stringify({ version: 1, documents: [toCliDocument(file, a)] }, null, 2)}\n`;
+  return `${JSON.stringify({ version: JSON_VERSION, documents: [toCliDocument(file, a)] }, null, 2)}\n`;
 }
 
 /**
