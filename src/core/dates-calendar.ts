@@ -71,15 +71,24 @@ export function addMonths(y: number, m: number, n: number): [number, number] {
 }
 
 /**
+ * Without a tense cue, a bare weekday goes ahead only when it is at most this many days ahead (the past one
+ * then lies 6 days back, earlier in the same week): "Tuesday" in a Monday article is the next day, but
+ * "Friday" in a Monday article is the one just gone. News reports the past, hence the bias.
+ */
+export const NEAR_WEEKDAY_AHEAD = 1;
+
+/**
  * Resolves a weekday (0 = Sunday … 6 = Saturday) against the reference.
  * `dir`: 'past' → on/before the reference (0…6 days back, the news default);
- * 'future' → on/after (0…6 days ahead); 'last' → strictly before (1…7 back);
+ * 'future' → on/after (0…6 days ahead); 'near' → the reference day itself, else ahead when at most
+ * NEAR_WEEKDAY_AHEAD days ahead, else back; 'last' → strictly before (1…7 back);
  * 'next' → strictly after (1…7 ahead).
  */
-export function resolveWeekday(ref: Date, weekday: number, dir: 'past' | 'future' | 'last' | 'next'): Date {
+export function resolveWeekday(ref: Date, weekday: number, dir: 'past' | 'future' | 'near' | 'last' | 'next'): Date {
   const cur = ref.getUTCDay();
   let back = (cur - weekday + 7) % 7;
   let ahead = (weekday - cur + 7) % 7;
+  if (dir === 'near') return back === 0 || ahead > NEAR_WEEKDAY_AHEAD ? addDays(ref, -back) : addDays(ref, ahead);
   if (dir === 'past') return addDays(ref, -back);
   if (dir === 'future') return addDays(ref, ahead);
   if (dir === 'last') {
@@ -91,33 +100,53 @@ export function resolveWeekday(ref: Date, weekday: number, dir: 'past' | 'future
 }
 
 /**
- * Resolves a month-day without a year: the most recent such date on/before the reference
- * (or, with `future`, the first one on/after it if that is at most ~6 months ahead). With a year-only
- * reference the year is used as is.
+ * Which way an expression without a year (or week) points: 'past' (on/before the reference), 'future'
+ * (on/after it, within a bound), or 'near' when the clause gives no tense: the nearest occurrence with a
+ * past bias (see NEAR_AHEAD_DAYS).
  */
-export function resolveMonthDay(ref: RefDate, month: number, day: number, future: boolean): [number, number, number] {
+export type Direction = 'past' | 'future' | 'near';
+
+/** With a future cue, a month-day or month resolves ahead only within this many days (else the past one). */
+export const FUTURE_AHEAD_DAYS = 183;
+/**
+ * Without any tense cue, a month-day resolves ahead only when that is at most ~3 months away (then the past
+ * candidate is 9+ months back, and news that far back names its year). Everything else stays in the past:
+ * a 3:1 bias towards the past, as news reports mostly what happened. A bare month goes ahead only when the
+ * whole month lies within that window, i.e. at most 2 months after the reference month.
+ */
+export const NEAR_AHEAD_DAYS = 92;
+export const NEAR_AHEAD_MONTHS = 2;
+
+function daysBetween(y1: number, m1: number, d1: number, y2: number, m2: number, d2: number): number {
+  return (Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86400000;
+}
+
+/**
+ * Resolves a month-day without a year: the most recent such date on/before the reference ('past'); with
+ * 'future', the first one on/after it if that is at most FUTURE_AHEAD_DAYS ahead; with 'near', the one ahead
+ * if it is at most NEAR_AHEAD_DAYS ahead. With a year-only reference the year is used as is.
+ */
+export function resolveMonthDay(ref: RefDate, month: number, day: number, dir: Direction | boolean): [number, number, number] {
   if (ref.m === undefined || ref.d === undefined) return [ref.y, month, day];
+  const d = dir === true ? 'future' : dir === false ? 'past' : dir;
   const key = month * 100 + day;
   const refKey = ref.m * 100 + ref.d;
   const past = key <= refKey ? ref.y : ref.y - 1;
-  if (future) {
-    // Only the coming half-year: "by Jan. 14" written on Jan. 15 is still the one just gone.
-    const y = key >= refKey ? ref.y : ref.y + 1;
-    const ahead = (Date.UTC(y, month - 1, day) - Date.UTC(ref.y, ref.m - 1, ref.d)) / 86400000;
-    return [ahead <= 183 ? y : past, month, day];
-  }
-  return [past, month, day];
+  if (d === 'past') return [past, month, day];
+  // "by Jan. 14" written on Jan. 15 is still the one just gone.
+  const y = key >= refKey ? ref.y : ref.y + 1;
+  const ahead = daysBetween(ref.y, ref.m, ref.d, y, month, day);
+  return [ahead <= (d === 'future' ? FUTURE_AHEAD_DAYS : NEAR_AHEAD_DAYS) ? y : past, month, day];
 }
 
-/** Same for a bare month: the most recent one on/before the reference month (or on/after, ≤ 6 months, with `future`). */
-export function resolveMonth(ref: RefDate, month: number, future: boolean): [number, number] {
+/** Same for a bare month: the reference month itself counts as the past one; ahead up to 6 months ('future') or NEAR_AHEAD_MONTHS ('near'). */
+export function resolveMonth(ref: RefDate, month: number, dir: Direction | boolean): [number, number] {
   if (ref.m === undefined) return [ref.y, month];
+  const d = dir === true ? 'future' : dir === false ? 'past' : dir;
   const past = month <= ref.m ? ref.y : ref.y - 1;
-  if (future) {
-    const y = month >= ref.m ? ref.y : ref.y + 1;
-    return [(y - ref.y) * 12 + month - ref.m <= 6 ? y : past, month];
-  }
-  return [past, month];
+  if (d === 'past') return [past, month];
+  const y = month >= ref.m ? ref.y : ref.y + 1;
+  return [(y - ref.y) * 12 + month - ref.m <= (d === 'future' ? 6 : NEAR_AHEAD_MONTHS) && month !== ref.m ? y : past, month];
 }
 
 export function validDay(y: number, m: number, d: number): boolean {

@@ -30,8 +30,9 @@ import {
 } from './dates-lexicon';
 import {
   type RefDate, parseRef, refDate, addDays, fmtDate, isoWeek, addMonths, resolveWeekday, resolveMonthDay,
-  resolveMonth, validDay, ymd, ym, pad,
+  resolveMonth, validDay, ymd, ym, pad, type Direction,
 } from './dates-calendar';
+import { clauseTense } from './dates-tense';
 
 type From = DateMention['resolvedFrom'];
 
@@ -152,6 +153,22 @@ function futureCue(c: Ctx, start: number, end: number, weekday = false): boolean
   return re.test(before) || re.test(after);
 }
 
+/**
+ * Direction for a month-day or month without a year: the tense of its own clause (nearest past or future cue,
+ * `dates-tense.ts`), else a future cue anywhere in the sentence, else 'near' (the nearest occurrence with a past
+ * bias: ahead only within ~3 months, `dates-calendar.ts`).
+ */
+function dayDir(c: Ctx, start: number, end: number): Direction {
+  const t = clauseTense(c.s, start, end, c.lang, [c.lang === 'en' ? EN_FUTURE : FR_FUTURE]);
+  if (t) return t;
+  return futureCue(c, start, end) ? 'future' : 'near';
+}
+
+/** Direction for a bare weekday: the tense of its own clause, else 'near' (see `resolveWeekday`). */
+function weekdayDir(c: Ctx, start: number, end: number): Direction {
+  return clauseTense(c.s, start, end, c.lang, [c.lang === 'en' ? EN_FUTURE_WD : FR_FUTURE_WD], c.lang === 'en' ? [EN_INTENT] : []) ?? 'near';
+}
+
 function push(c: Ctx, start: number, end: number, kind: DateKind, value: string | null, from: From, prio = 0, timeOnly?: string): void {
   // Trim white space the patterns may have taken at the edges.
   const text = c.s.slice(start, end);
@@ -173,7 +190,7 @@ function seasonOf(month: number): string {
 const SEASON_END: Record<string, number> = { SP: 5, SU: 8, FA: 11, WI: 2 };
 
 /** Day-level value for a weekday, or an unanchored TIMEX3 weekday. */
-function weekdayValue(c: Ctx, wd: number, dir: 'past' | 'future' | 'last' | 'next'): [string, From] {
+function weekdayValue(c: Ctx, wd: number, dir: Direction | 'last' | 'next'): [string, From] {
   if (!c.rd) return [`XXXX-WXX-${wd === 0 ? 7 : wd}`, 'none'];
   return [fmtDate(resolveWeekday(c.rd, wd, dir)), 'reference'];
 }
@@ -220,7 +237,7 @@ function enRules(): Rule[] {
     }
     if (!validDay(2000, month, day)) return;
     if (!c.ref) return push(c, st, en, 'date', `XXXX-${pad(month)}-${pad(day)}`, 'none', 3);
-    let [y] = resolveMonthDay(c.ref, month, day, futureCue(c, st, en));
+    let [y] = resolveMonthDay(c.ref, month, day, dayDir(c, st, en));
     if (wdWord && c.rd) {
       // A weekday fixes the year: pick the nearest year where the day falls on that weekday.
       const wd = EN_WEEKDAYS[lower(wdWord)];
@@ -261,7 +278,7 @@ function enRules(): Rule[] {
     if (mod === 'last') y = c.ref.m !== undefined && month < c.ref.m ? c.ref.y : c.ref.y - 1;
     else if (mod === 'next') y = c.ref.m !== undefined && month > c.ref.m ? c.ref.y : c.ref.y + 1;
     else if (mod === 'this') y = c.ref.y;
-    else [y] = resolveMonth(c.ref, month, futureCue(c, st, en));
+    else [y] = resolveMonth(c.ref, month, dayDir(c, st, en));
     push(c, st, en, 'date', ym(y, month), 'reference', 2);
   });
   // bare years and decades: "in 2019", "fiscal 1998", "the 1990s"
@@ -280,7 +297,7 @@ function enRules(): Rule[] {
     let mod = m[1] ? lower(m[1]) : '';
     let s0 = st;
     if (mod === 'early' || mod === 'late' || mod === 'past') { s0 = st + m[1].length; s0 += c.s.slice(s0).length - c.s.slice(s0).trimStart().length; mod = ''; }
-    const dir = mod === 'last' ? 'last' : mod === 'next' || mod === 'coming' ? 'next' : futureCue(c, st, en, true) ? 'future' : 'past';
+    const dir = mod === 'last' ? 'last' : mod === 'next' || mod === 'coming' ? 'next' : weekdayDir(c, st, en);
     let [v, from] = weekdayValue(c, wd, dir);
     const part = m[3] ? EN_DAYPARTS[lower(m[3])] : '';
     if (part) v = v.startsWith('XXXX') ? v : v + part;
@@ -459,7 +476,7 @@ function frRules(): Rule[] {
     }
     if (!validDay(2000, month, day)) return;
     if (!c.ref) return push(c, st, en, 'date', `XXXX-${pad(month)}-${pad(day)}`, 'none', 3);
-    const future = dir.startsWith('prochain') || (!dir.startsWith('dernier') && futureCue(c, st, en));
+    const future: Direction = dir.startsWith('prochain') ? 'future' : dir.startsWith('dernier') ? 'past' : dayDir(c, st, en);
     let [y] = resolveMonthDay(c.ref, month, day, future);
     if (m[2] && c.rd) {
       const wd = FR_WEEKDAYS[lower(m[2])];
@@ -486,7 +503,7 @@ function frRules(): Rule[] {
     let y: number;
     if (dir.startsWith('dernier')) y = c.ref.m !== undefined && month < c.ref.m ? c.ref.y : c.ref.y - 1;
     else if (dir.startsWith('prochain')) y = c.ref.m !== undefined && month > c.ref.m ? c.ref.y : c.ref.y + 1;
-    else [y] = resolveMonth(c.ref, month, futureCue(c, st, en));
+    else [y] = resolveMonth(c.ref, month, dayDir(c, st, en));
     push(c, st, en, 'date', ym(y, month), 'reference', 2);
   });
   // years: "en 2019", "l'année 2001", "les années 90"
@@ -512,7 +529,7 @@ function frRules(): Rule[] {
       // Capitalised mid-sentence weekday: still a weekday in headlines; accept.
     }
     const mod = m[4] ? lower(m[4]) : '';
-    const dir = mod === 'dernier' || mod === 'passé' || mod === 'précédent' ? 'last' : mod === 'prochain' || mod === 'suivant' ? 'next' : futureCue(c, st, en, true) ? 'future' : 'past';
+    const dir = mod === 'dernier' || mod === 'passé' || mod === 'précédent' ? 'last' : mod === 'prochain' || mod === 'suivant' ? 'next' : weekdayDir(c, st, en);
     let [v, from] = weekdayValue(c, wd, dir);
     const part = m[5] ? FR_DAYPARTS[lower(m[5])] : '';
     if (part && !v.startsWith('XXXX')) v += part;
@@ -776,7 +793,7 @@ function holidayRule(m: RegExpMatchArray, c: Ctx): void {
   }
   if (year) return push(c, st, st + m[0].length, 'date', ymd(year, month, day), 'explicit', 1);
   if (!c.ref) return push(c, st, st + m[0].length, 'date', `XXXX-${pad(month)}-${pad(day)}`, 'none', 1);
-  const [y] = resolveMonthDay(c.ref, month, day, futureCue(c, st, st + m[0].length));
+  const [y] = resolveMonthDay(c.ref, month, day, dayDir(c, st, st + m[0].length));
   push(c, st, st + m[0].length, 'date', ymd(y, month, day), 'reference', 1);
 }
 

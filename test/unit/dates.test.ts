@@ -124,13 +124,41 @@ describe('dates: reference date without a full date', () => {
   });
 });
 
-describe('dates: never resolves a month-day into the future without a cue', () => {
+describe('dates: a date in a past-tense clause never resolves into the future', () => {
   const rows: Array<[string, string, string]> = [
     ['The meeting took place on Dec. 20.', '2020-08-17', '2019-12-20'],
     ['Il est arrivé le 30 août.', '2020-08-17', '2019-08-30'],
     ['The report was published on Aug. 17.', '2020-08-17', '2020-08-17'],
+    ['The ceremony in Independence, Mo., took place on March 12.', '1999-02-16', '1998-03-12'],
+    ['Sales rose sharply in January, the company said.', '1998-10-25', '1998-01'],
+    ['On June 1, Kevin Mayer took over as head of the platform.', '2020-08-17', '2020-06-01'],
   ];
   for (const [s, ref, v] of rows) it(s, () => assert.equal(findDates(s, s.startsWith('Il') ? 'fr' : 'en', ref)[0].value, v));
+});
+
+describe('dates: without a tense cue, the nearest occurrence with a past bias', () => {
+  // A month-day or month resolves ahead only when it is at most ~3 months ahead (the past one is then 9+ months
+  // back); a bare weekday only when it is the day after the reference.
+  const rows: Array<[string, 'en' | 'fr', string, string]> = [
+    ['Congress reconvenes Feb. 10 after the holiday recess.', 'en', '2000-01-07', '2000-02-10'],
+    ['The trial opens March 12 in Independence, Mo.', 'en', '1999-02-16', '1999-03-12'],
+    ['The hearing is in May, a court clerk said.', 'en', '2000-03-29', '2000-05'],
+    ['The annual meeting is on Dec. 20.', 'en', '2020-08-17', '2019-12-20'],
+    ['Le concert a lieu le 2 octobre à Belfort.', 'fr', '2002-09-14', '2002-10-02'],
+    ['The Senate votes Tuesday on the bill.', 'en', '1998-08-17', '1998-08-18'],
+    ['The Senate voted Tuesday on the bill.', 'en', '1998-08-17', '1998-08-11'],
+    ['The Senate votes Friday on the bill.', 'en', '1998-08-17', '1998-08-14'],
+    ['Since the decision was announced Wednesday, the family has said it will appeal.', 'en', '2000-01-07', '2000-01-05'],
+    ["The father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", 'en', '2000-04-05', '2000-04-06T04:00'],
+    ['On Friday, the government planned to pay the families of the victims.', 'en', '1998-09-30', '1998-09-25'],
+    ['Protesters planned a large demonstration in Little Havana on Saturday.', 'en', '2000-01-07', '2000-01-08'],
+  ];
+  for (const [s, lang, ref, v] of rows) {
+    it(`${lang}: ${s} (ref ${ref})`, () => {
+      const got = findDates(s, lang, ref);
+      assert.equal(got[got.length - 1]?.value, v); // the expression at stake is the last one in each sentence
+    });
+  }
 });
 
 describe('dates: findReferenceDate', () => {
