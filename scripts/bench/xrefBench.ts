@@ -13,6 +13,7 @@ import { analyze } from '../../src/core/analyze';
 import { crossReference, type CrossRefDoc } from '../../src/core/crossref';
 import { groupStories, summarize } from '../../src/core/stories';
 import type { ArticleAnalysis, Entity } from '../../src/core/types';
+import { runIndexBench } from './indexBench';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -128,4 +129,5 @@ export function runXrefBench(root: string): void {
   console.log(
     `\nGenerated grouping: ${story} stories, ${stories.length} found; pairwise precision ${(pred ? tp / pred : 0).toFixed(3)}, recall ${(gold ? tp / gold : 0).toFixed(3)}.`,
   );
+  runIndexBench(root, 1000);
 }

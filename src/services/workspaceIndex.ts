@@ -3,21 +3,20 @@ import * as vscode from 'vscode';
 import { Config, LANGUAGE_ID } from '../constants';
 import type { CrossRefDoc } from '../core/crossref';
 import type { CrossRefResult, DocSummary, ManualLink, Story } from '../core/crossrefTypes';
-import { groupStories, storyScore, summarize } from '../core/stories';
+import { groupStories, storyScore } from '../core/stories';
 import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
 import type { AnalysisClient } from './analysisClient';
 import { sizeOf, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
 import type { CrossRefClient } from './crossRefClient';
+import { CACHE_FORMAT, contentHash, makeRecord, parseManifest, parseRecord, serializeRecord, unchanged, type Manifest } from './indexCore';
 import type { StoryLinks } from './storyLinks';
 
 /** Files the index looks at: plain-text files (detected as articles) and files of the `article` language. */
 export const INDEX_GLOB = '**/*.{txt,article}';
 /** Folders never indexed, whatever `files.exclude` says. */
 const SKIP_PATH = /\/(?:node_modules|\.git|\.vscode-test|\.artifacts)\//;
-/** Cache format version: bump when the cached shapes change. */
-const CACHE_FORMAT = 1;
 /** Analyses kept in memory (the rest are on disk, by hash). */
 const MEMORY_ANALYSES = 64;
 /** Cross-reference results kept in memory. */
@@ -64,14 +63,6 @@ export interface IndexProgress {
   done: number;
   total: number;
   running: boolean;
-}
-
-interface Manifest {
-  format: number;
-  /** Analyzer build the cache was made with (the worker bundle's mtime); a rebuild invalidates the cache. */
-  build: string;
-  files: Record<string, { hash: string; mtime: number; size: number; status: IndexEntry['status'] }>;
-  summaries: Record<string, { language: string; features: Record<string, number> }>;
 }
 
 function sha1(s: string): string {
@@ -394,7 +385,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return false;
     }
     const stat = await vscode.workspace.fs.stat(uri);
-    if (prev && !prev.live && prev.mtime === stat.mtime && prev.size === stat.size && (prev.status !== 'article' || prev.summary)) return false;
+    if (prev && !prev.live && unchanged(prev, stat) && (prev.status !== 'article' || prev.summary)) return false;
     const limitKB = this.deps.config.get(Config.analysisMaxFileSizeKB, uri);
     if (stat.size > limitKB * 1024) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'tooLarge' }, prev);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -435,7 +426,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.analysesByHash.set(hash, analysis);
     let summary = this.summaryCache.get(hash);
     if (!summary) {
-      summary = summarize(analysis, text, '');
+      summary = makeRecord(analysis, text).summary;
       this.summaryCache.set(hash, summary);
       if (!doc.isDirty) void this.writeAnalysis(hash, analysis);
     }
@@ -501,14 +492,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** sha-1 of the analyzer build, the analysis options and the text: the cache key of an analysis. */
   private hashOf(uri: vscode.Uri, text: string): string {
-    const o = this.analysisOptions(uri);
-    return sha1(`${this.build}\u0000${o.lang ?? ''}\u0000${o.referenceDate ?? ''}\u0000${text}`);
+    return contentHash(this.build, this.analysisOptions(uri), text);
   }
 
   private async analyzeText(uri: vscode.Uri, text: string, hash: string, signal?: AbortSignal): Promise<ArticleAnalysis | undefined> {
     const { analysis } = await this.deps.client.analyze(text, { ...this.analysisOptions(uri), today: new Date().toISOString().slice(0, 10) }, signal);
     this.analysesByHash.set(hash, analysis);
-    this.summaryCache.set(hash, summarize(analysis, text, ''));
+    this.summaryCache.set(hash, makeRecord(analysis, text).summary);
     await this.writeAnalysis(hash, analysis);
     return analysis;
   }
@@ -523,11 +513,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const dir = this.dir();
     if (!dir) return undefined;
     try {
-      const data = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`)))) as {
-        analysis: ArticleAnalysis;
-        summary: DocSummary;
-      };
-      if (!data?.analysis || !data.summary) return undefined;
+      const data = parseRecord(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`))));
+      if (!data) return undefined;
       this.analysesByHash.set(hash, data.analysis);
       this.summaryCache.set(hash, data.summary);
       return data.analysis;
@@ -541,7 +528,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const summary = this.summaryCache.get(hash);
     if (!dir || !summary) return;
     try {
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(JSON.stringify({ analysis, summary })));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(serializeRecord({ analysis, summary })));
     } catch {
       // A read-only or full disk only costs re-analysis next time.
     }
@@ -566,8 +553,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!dir) return;
     await Promise.resolve(vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(dir, 'a'))).catch(() => undefined);
     try {
-      const m = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'index.json')))) as Manifest;
-      if (m.format !== CACHE_FORMAT || m.build !== this.build) return;
+      const m = parseManifest(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'index.json'))), this.build);
+      if (!m) return;
       for (const [hash, s] of Object.entries(m.summaries ?? {})) this.summaryCache.set(hash, { file: '', language: s.language, features: s.features });
       for (const [uri, f] of Object.entries(m.files ?? {})) {
         const summary = f.hash ? this.summaryCache.get(f.hash) : undefined;

@@ -1,0 +1,72 @@
+/**
+ * The VS Code-free part of the workspace index (src/services/workspaceIndex.ts): the content hash that keys the
+ * cache, the cached record of one analysed text (analysis + story fingerprint), the persisted manifest (file →
+ * hash, hash → fingerprint) and the "unchanged on disk" test. Shared with the benchmark (scripts/bench/indexBench.ts)
+ * so that it measures the same code path minus VS Code.
+ */
+import { createHash } from 'node:crypto';
+import type { DocSummary } from '../core/crossrefTypes';
+import { summarize } from '../core/stories';
+import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
+
+/** Cache format version: bump when the cached shapes change. */
+export const CACHE_FORMAT = 1;
+
+export type EntryStatus = 'article' | 'notArticle' | 'tooLarge' | 'error';
+
+/** Persisted index: which hash each file had (with mtime/size to skip unchanged files) and each hash's fingerprint. */
+export interface Manifest {
+  format: number;
+  /** Analyzer build the cache was made with (the worker bundle's mtime); another build invalidates the cache. */
+  build: string;
+  files: Record<string, { hash: string; mtime: number; size: number; status: EntryStatus }>;
+  summaries: Record<string, { language: string; features: Record<string, number> }>;
+}
+
+/** One cached analysis, stored as `<hash>.json`. */
+export interface CacheRecord {
+  analysis: ArticleAnalysis;
+  summary: DocSummary;
+}
+
+/** sha-1 of the analyzer build, the analysis options that change the result, and the text. */
+export function contentHash(build: string, options: Pick<AnalyzeOptions, 'lang' | 'referenceDate'>, text: string): string {
+  return createHash('sha1')
+    .update(`${build}\u0000${options.lang ?? ''}\u0000${options.referenceDate ?? ''}\u0000`)
+    .update(text)
+    .digest('hex');
+}
+
+/** The cache record of an analysed text (its fingerprint is file-independent: `file` is empty). */
+export function makeRecord(analysis: ArticleAnalysis, text: string): CacheRecord {
+  return { analysis, summary: summarize(analysis, text, '') };
+}
+
+export function serializeRecord(r: CacheRecord): string {
+  return JSON.stringify(r);
+}
+
+/** Parses a cache record; undefined when it is not one (truncated file, older format). */
+export function parseRecord(json: string): CacheRecord | undefined {
+  try {
+    const r = JSON.parse(json) as CacheRecord;
+    return r && r.analysis && r.summary && typeof r.summary.features === 'object' ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses the manifest; undefined when missing, malformed, or made by another format or analyzer build. */
+export function parseManifest(json: string, build: string): Manifest | undefined {
+  try {
+    const m = JSON.parse(json) as Manifest;
+    return m && m.format === CACHE_FORMAT && m.build === build && m.files && m.summaries ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a file can be taken from the manifest without reading it (same mtime and size as when indexed). */
+export function unchanged(prev: { mtime: number; size: number } | undefined, stat: { mtime: number; size: number }): boolean {
+  return !!prev && prev.mtime === stat.mtime && prev.size === stat.size;
+}
