@@ -214,6 +214,17 @@ function prepBefore(c: Ctx, start: number): boolean {
 
 // ---------------------------------------------------------------------------------------------- English
 
+/**
+ * Whether an English part of day goes into the value ("Thursday morning" → "1999-10-07TMO") or not
+ * ("1999-10-07"). The TimeML guidelines allow both; the English TimeBank-style annotation (TempEval-3) mostly
+ * types these expressions DATE at day granularity: on the English dev data 15 of 26 weekday + part-of-day
+ * expressions have the plain date (5 of them leave the part of day out of the span), and the others split
+ * TNI/TEV for the same "night". A day-level value is right in most cases and never wrong about the day.
+ * French TimeBank is consistent the other way ("ce soir" → TEV, "hier matin" → TMO, "la nuit" → TNI), so the
+ * French rules keep the part of day.
+ */
+const EN_PART_OF_DAY_IN_VALUE = false;
+
 function enRules(): Rule[] {
   const MON = alt(Object.keys(EN_MONTHS));
   const WD = alt(Object.keys(EN_WEEKDAYS));
@@ -299,7 +310,8 @@ function enRules(): Rule[] {
     if (mod === 'early' || mod === 'late' || mod === 'past') { s0 = st + m[1].length; s0 += c.s.slice(s0).length - c.s.slice(s0).trimStart().length; mod = ''; }
     const dir = mod === 'last' ? 'last' : mod === 'next' || mod === 'coming' ? 'next' : weekdayDir(c, st, en);
     let [v, from] = weekdayValue(c, wd, dir);
-    const part = m[3] ? EN_DAYPARTS[lower(m[3])] : '';
+    // The part of day stays in the span but not in the value: see EN_PART_OF_DAY_IN_VALUE.
+    const part = m[3] && EN_PART_OF_DAY_IN_VALUE ? EN_DAYPARTS[lower(m[3])] : '';
     if (part) v = v.startsWith('XXXX') ? v : v + part;
     push(c, s0, en, part ? 'time' : 'relative', v, from, 2);
   });
@@ -323,14 +335,14 @@ function enRules(): Rule[] {
     if (w === 'the future') return push(c, st, en, 'relative', 'FUTURE_REF', 'explicit', 1);
     if (w === 'the past') return push(c, st, en, 'relative', 'PAST_REF', 'explicit', 1);
     if (w === 'tomorrow' && !part && /(?:of|for)\s+$/i.test(c.s.slice(Math.max(0, st - 5), st))) return push(c, st, en, 'relative', 'FUTURE_REF', 'explicit', 1); // "the stars of tomorrow"
-    if (w === 'overnight') return push(c, st, en, 'time', c.rd ? fmtDate(c.rd) + 'TNI' : null, 'reference', 0);
     let off = 0;
     let suffix = part;
     if (w === 'yesterday') off = -1;
     else if (w === 'tomorrow') off = 1;
-    else if (w === 'tonight') suffix = 'TNI';
+    else if (w === 'tonight' || w === 'overnight') suffix = 'TNI';
     else if (w === 'last night') { off = -1; suffix = 'TNI'; }
     else if (w.startsWith('this ')) suffix = EN_DAYPARTS[w.slice(5)];
+    if (!EN_PART_OF_DAY_IN_VALUE) suffix = '';
     const v = c.rd ? fmtDate(addDays(c.rd, off)) + suffix : null;
     push(c, st, en, suffix ? 'time' : 'relative', v, 'reference', 2);
   });
