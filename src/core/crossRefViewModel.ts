@@ -123,7 +123,11 @@ export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], 
   if (!story || story.files.length < 2 || !story.files.includes(options.focus)) return model;
   model.storyScore = round(story.score);
 
-  const order = [options.focus, ...story.files.filter((f) => f !== options.focus)];
+  // The active article first, then the other versions, closest first.
+  const scoreOf = (f: string) => options.versionScores?.[f] ?? story.score;
+  const others = story.files.filter((f) => f !== options.focus);
+  others.sort((x, y) => scoreOf(y) - scoreOf(x) || others.indexOf(x) - others.indexOf(y));
+  const order = [options.focus, ...others];
   const column = new Map(order.map((f, i) => [f, i]));
   model.versions = order.map(
     (uri): XrefVersion => ({
@@ -131,7 +135,7 @@ export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], 
       title: titleOf(uri),
       language: byUri.get(uri)?.language ?? '',
       focus: uri === options.focus,
-      score: uri === options.focus ? null : round(options.versionScores?.[uri] ?? story.score),
+      score: uri === options.focus ? null : round(scoreOf(uri)),
       manual: options.manual?.has(uri) ?? false,
     }),
   );

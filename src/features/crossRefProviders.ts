@@ -252,7 +252,9 @@ export function registerCrossRefProviders(deps: {
   };
 
   return vscode.Disposable.from(
-    vscode.languages.registerHoverProvider(SELECTOR, hoverProvider),
+    // NOTE: a wildcard selector scores lower than the annotation card's, so VS Code shows the card first and
+    // this part below it; provideHover returns nothing for documents that are not articles.
+    vscode.languages.registerHoverProvider({ language: '*' }, hoverProvider),
     vscode.languages.registerReferenceProvider(SELECTOR, referenceProvider),
     vscode.commands.registerCommand(CrossRefCommands.openCounterpartBeside, openCounterpartBeside),
     vscode.commands.registerCommand(CrossRefCommands.linkVersions, linkVersions),

@@ -469,10 +469,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private changed(): void {
     this.storiesCache = undefined;
     if (this.changeTimer) return;
+    // While scanning a large workspace, regroup and redraw at most every 2 s.
     this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
       this.changeEmitter.fire();
-    }, 200);
+    }, this.progressState.running ? 2000 : 200);
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -37,10 +37,16 @@ const en = forFocus(A);
 
 describe('cross-reference view model: versions and entities side by side', () => {
   it('lists the three articles as versions of one story, the active one first', () => {
-    assert.deepEqual(fr.model.versions.map((v) => v.uri), [F, A, B]);
+    assert.deepEqual(fr.model.versions.map((v) => v.uri).slice(0, 1), [F]);
+    assert.deepEqual(fr.model.versions.map((v) => v.uri).slice(1).sort(), [A, B]);
     assert.equal(fr.model.versions[0].focus, true);
     assert.equal(fr.model.versions[0].score, null);
     for (const v of fr.model.versions.slice(1)) assert.ok(v.score! > 0 && v.score! <= 1, v.uri);
+  });
+
+  it('lists the other versions closest first', () => {
+    const withScores = buildCrossRefModel(fr.result, infos, { focus: F, story: fr.model.versions.length ? { files: [A, B, F], score: 0.3 } : null, versionScores: { [A]: 0.2, [B]: 0.6 } });
+    assert.deepEqual(withScores.versions.map((v) => [v.uri, v.score]), [[F, null], [B, 0.6], [A, 0.2]]);
   });
 
   const rows: Array<[string, string]> = [

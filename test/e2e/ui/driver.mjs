@@ -248,6 +248,29 @@ async function runUiChecks(context, pageErrors) {
   });
   await shot(page, '04-panel');
 
+  // The Cross-References view (articleLens.crossRefs, issue 4): the versions of the article's story and the
+  // entities side by side, once the background index has grouped the three sample articles.
+  await check('ui: "Article Lens: Show Cross-References" shows the versions and entities side by side', async () => {
+    const box = await wordBox(page, 'ByteDance');
+    if (box) await page.mouse.click(box.x + 1, box.y + box.h / 2);
+    await runFromPalette(page, 'Article Lens: Show Cross-References');
+    const r = await poll('cross-reference view', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-xrefs');
+          if (!root) return null;
+          const versions = root.querySelectorAll('li.version').length;
+          const rows = [...root.querySelectorAll('tr.entity')].map((tr) => tr.textContent.replace(/\s+/g, ' ').trim());
+          return { versions, rows: rows.length, nz: rows.some((t) => t.includes('Nouvelle-Zélande') && t.includes('New Zealand')), sample: rows.slice(0, 3) };
+        }).catch(() => null);
+        if (found) return { ok: found.versions >= 3 && found.nz, ...found };
+      }
+      return { ok: false, view: 'not found' };
+    }, 60000);
+    return `${r.versions} versions, ${r.rows} entity rows incl. Nouvelle-Zélande ↔ New Zealand; first: ${JSON.stringify(r.sample)}`;
+  });
+  await shot(page, '04b-crossrefs');
+
   // A hostile article (markdown links, command: URIs, HTML and script tags, unbalanced quotes):
   // whatever hover cards appear on it must render the article text inert - no links to the
   // article's command:/external targets, no HTML elements from the article, no dialogs.
