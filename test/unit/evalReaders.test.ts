@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { firstAnnPerArticle, goldDirectQuotes, hasDirectQuote, readBrat } from '../../scripts/eval/brat';
 import { batchSentences, buildDoc, chunkTags, readConll2003, readWikiNeural, tokenAligner } from '../../scripts/eval/conll';
-import { scoreDates } from '../../scripts/eval/dates';
+import { normValue, scoreDates } from '../../scripts/eval/dates';
 import { scoreNer } from '../../scripts/eval/ner';
 import { lastWord, scoreQuotes, speakerCorrect } from '../../scripts/eval/quotes';
 import { matchOverlapping, prf } from '../../scripts/eval/score';
@@ -226,6 +226,13 @@ describe('eval: date scoring', () => {
     assert.equal(s.relaxed.tp, 2);
     assert.equal(s.valueCorrect, 1);
     assert.equal(s.valueAccuracy, 0.5);
+  });
+  it('counts equivalent notations of a value as equal, and nothing else', () => {
+    assert.equal(normValue('2000-W7'), normValue('2000-W07'));
+    assert.equal(normValue('198X'), normValue('198'));
+    assert.equal(normValue('19XX'), normValue('19'));
+    assert.notEqual(normValue('1968-XX'), normValue('1968'));
+    assert.notEqual(normValue('2000-W17'), normValue('2000-W7'));
   });
 });
 
