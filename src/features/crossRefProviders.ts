@@ -245,8 +245,10 @@ export function registerCrossRefProviders(deps: {
     return { uri, units: pairs.length };
   };
 
-  const reindex = async () => {
-    const r = await index.reindex({ force: true });
+  /** Re-index Workspace: re-reads every file (unchanged texts come from the hash cache); `({ force: false })` skips
+   *  files whose mtime and size did not change, as at start-up. Resolves with counts when the scan is over. */
+  const reindex = async (options?: { force?: boolean }) => {
+    const r = await index.reindex({ force: options?.force !== false });
     void vscode.window.setStatusBarMessage(t('Article Lens: {0} articles indexed, {1} stories', r.articles, r.stories), 5000);
     return r;
   };

@@ -125,6 +125,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly pendingFiles = new Set<string>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** Files read from disk and texts analysed since the last scan started (the "reopening is instant" check). */
+  private counters = { read: 0, analysed: 0 };
 
   /** Fires (debounced) when entries or stories change. */
   readonly onDidChange = this.changeEmitter.event;
@@ -199,9 +201,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Scans the workspace again (the "Re-index Workspace" command); resolves with counts when done. */
-  async reindex(options: { force?: boolean } = {}): Promise<{ files: number; articles: number; stories: number; ms: number }> {
+  async reindex(options: { force?: boolean } = {}): Promise<{ files: number; articles: number; stories: number; read: number; analysed: number; ms: number }> {
     const t0 = performance.now();
     await this.loaded;
+    this.counters = { read: 0, analysed: 0 };
     if (options.force) {
       for (const e of this.entries.values()) if (!e.live) e.mtime = -1;
     }
@@ -213,7 +216,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     await this.whenIndexed();
     const articles = [...this.entries.values()].filter((e) => e.status === 'article').length;
-    return { files: this.entries.size, articles, stories: this.stories().length, ms: performance.now() - t0 };
+    return { files: this.entries.size, articles, stories: this.stories().length, ...this.counters, ms: performance.now() - t0 };
   }
 
   /** The index entry of a file. */
@@ -389,6 +392,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const limitKB = this.deps.config.get(Config.analysisMaxFileSizeKB, uri);
     if (stat.size > limitKB * 1024) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'tooLarge' }, prev);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    this.counters.read++;
     const article = this.isArticleLanguage(uri) || this.deps.files.isArticleFile(uri, text);
     if (!article) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'notArticle' }, prev);
     const hash = this.hashOf(uri, text);
@@ -498,6 +502,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async analyzeText(uri: vscode.Uri, text: string, hash: string, signal?: AbortSignal): Promise<ArticleAnalysis | undefined> {
     const { analysis } = await this.deps.client.analyze(text, { ...this.analysisOptions(uri), today: new Date().toISOString().slice(0, 10) }, signal);
+    this.counters.analysed++;
     this.analysesByHash.set(hash, analysis);
     this.summaryCache.set(hash, makeRecord(analysis, text).summary);
     await this.writeAnalysis(hash, analysis);

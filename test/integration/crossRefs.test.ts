@@ -77,6 +77,16 @@ describe('Cross-references in the extension host', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('re-indexing reads nothing unchanged and analyses nothing already cached by content hash', async () => {
+    type Stats = { articles: number; read: number; analysed: number };
+    const quick = await vscode.commands.executeCommand<Stats>(CrossRefCommands.reindexWorkspace, { force: false });
+    assert.strictEqual(quick.read, 0, 'unchanged files (same mtime and size) are not read again');
+    assert.strictEqual(quick.analysed, 0);
+    const full = await vscode.commands.executeCommand<Stats>(CrossRefCommands.reindexWorkspace);
+    assert.strictEqual(full.analysed, 0, 'every text is found in the content-hash cache');
+    assert.ok(full.articles >= 3);
+  });
+
   it('the Cross-References view model of the French article lists both English versions and their counterparts', async () => {
     await openArticle(FR);
     const model = await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
