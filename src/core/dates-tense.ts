@@ -30,17 +30,16 @@ const EN_ED_NOT_PAST = new Set([
   'concerned', 'experienced', 'detailed', 'scheduled', 'expected', 'planned', 'proposed', 'intended', 'supposed',
 ]);
 
-const EN_PAST_WORD = new RegExp(`(?<![\\p{L}'’-])(?:(${EN_IRREGULAR})|(\\p{L}{2,}ed))(?![\\p{L}'’-])`, 'giu');
+/** Sources only: a global RegExp carries state (lastIndex), so the scanners build a fresh one per call. */
+const EN_PAST_WORD = `(?<![\\p{L}'’-])(?:(${EN_IRREGULAR})|(\\p{L}{2,}ed))(?![\\p{L}'’-])`;
 /** Auxiliaries that make a following "-ed" form passive/perfect in the present or future. */
 const EN_NONPAST_AUX = /(?:^|[^\p{L}])(?:is|are|am|be|been|being|will|would|'s|'re|has|have|to|can|could|may|might|must|shall|should|won't)(?:\s+(?:not|also|still|now|already|just|then|\p{L}+ly))?\s+$/iu;
 
-const FR_PAST = new RegExp(
+const FR_PAST =
   '(?<![\\p{L}])(?:(?<!y\\s)(?:a|ont|avait|avaient|avons|avez|ai|est|sont|était|étaient|suis|sommes|fut|furent|eut|eurent)' +
     '(?:\\s+(?:déjà|été|pas|plus|encore|aussi|bien|notamment|ensuite|finalement|alors|également))?' +
     '\\s+(\\p{L}{2,}(?:é|ée|és|ées|i|ie|is|ies|it|u|ue|us|ues|ert|erte|ts|int|ainte))' +
-    '|(\\p{L}{3,}(?:ait|aient)|\\p{L}{2,}(?:èrent|irent|urent)))(?![\\p{L}])',
-  'giu',
-);
+    '|(\\p{L}{3,}(?:ait|aient)|\\p{L}{2,}(?:èrent|irent|urent)))(?![\\p{L}])';
 /** Words with a participle-like or imparfait-like ending that are not past verbs. */
 const FR_NOT_PARTICIPLE = new Set([
   'lieu', 'trois', 'plus', 'tous', 'nous', 'vous', 'sous', 'ceux', 'mais', 'jamais', 'depuis', 'puis', 'lui', 'celui',
@@ -78,7 +77,7 @@ function pastHits(text: string, lang: 'en' | 'fr', before: boolean, out: Hit[]):
   const len = text.length;
   const add = (pos: number, n: number) => out.push({ dist: before ? len - (pos + n) : pos, tense: 'past' });
   if (lang === 'en') {
-    for (const m of text.matchAll(EN_PAST_WORD)) {
+    for (const m of text.matchAll(new RegExp(EN_PAST_WORD, 'giu'))) {
       const w = m[0].toLowerCase();
       if (m[2] && EN_ED_NOT_PAST.has(w)) continue;
       if (m[2] && /^\s+to\s/i.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 4))) continue; // "planned to"
@@ -90,7 +89,7 @@ function pastHits(text: string, lang: 'en' | 'fr', before: boolean, out: Hit[]):
     }
     return;
   }
-  for (const m of text.matchAll(FR_PAST)) {
+  for (const m of text.matchAll(new RegExp(FR_PAST, 'giu'))) {
     const word = (m[1] ?? m[2] ?? '').toLowerCase();
     if (FR_NOT_PARTICIPLE.has(word) || FR_NOT_PAST.test(word)) continue;
     if (!before && /^(?:a|ont)\s+(?:dit|déclaré|affirmé|indiqué|précisé|ajouté|annoncé|expliqué)$/i.test(m[0]) && text.slice(0, m.index!).includes(',')) continue;
