@@ -10,11 +10,16 @@
  * - `chrono-node` (EN `chrono.en`, FR `chrono.fr`) adds numeric forms the rules do not cover
  *   ("8/17/2020", "2020-08-17"); its word-only hits are not used, which removes its false hits on
  *   "Sun", "may", "March", "second", "now".
- * - Resolution (`dates-calendar.ts`): a month-day without a year resolves to the most recent such date
- *   on/before the reference (news reports the past), unless the sentence speaks of the future
- *   ("next", "will", "until", "prochain", "jusqu'au", a French future tense): then the first one
- *   on/after it. A bare weekday resolves to the nearest one on/before the reference (TimeBank gold on
- *   the English dev data: 0–2 days back in most cases), or on/after it with a future cue.
+ * - Resolution (`dates-calendar.ts`, `dates-tense.ts`): an expression that does not say which way it points
+ *   ("Tuesday", "Feb. 10", "May") takes the tense of its own clause: the nearest past cue ("said", "was",
+ *   "-ed", "a annoncé", "était") or future cue ("will", "next", "until", "prochain", "jusqu'au", a French
+ *   future tense) around it. Past → the most recent one on/before the reference; future → the first one
+ *   on/after it (a month-day at most ~6 months ahead). Without any cue → the nearest occurrence with a past
+ *   bias: a month-day goes ahead only when ≤ 92 days ahead (the past one is then 9+ months back), a bare
+ *   month only when ≤ 2 months ahead, a weekday only when it is the day after the reference ("Tuesday" in a
+ *   Monday article). "June 1" in an article of mid-August is always the past June 1.
+ * - English values keep a part of day out of the value ("Friday night" → the day), French values keep it
+ *   ("ce soir" → TEV), following each language's TimeBank (see EN_PART_OF_DAY_IN_VALUE).
  * - With only a year known (e.g. "© 2020"), "June 1" → "2020-06-01", "this year" → "2020", but a bare
  *   weekday or "yesterday" cannot be placed: a weekday gets "XXXX-WXX-1" (TIMEX3 "some Monday"),
  *   "yesterday" gets null; both are marked `resolvedFrom: 'none'`.
