@@ -145,7 +145,7 @@ function median(xs: number[]): number {
 }
 
 /** Generated collection: `count` articles in stories of 1–3 versions (English, French, English rewrite). */
-function generated(count: number): Array<{ text: string; story: number | null }> {
+export function generated(count: number): Array<{ text: string; story: number | null }> {
   const rand = rng(7);
   const out: Array<{ text: string; story: number | null }> = [];
   let story = 0;

@@ -19,6 +19,8 @@ export const INDEX_GLOB = '**/*.{txt,article}';
 const SKIP_PATH = /\/(?:node_modules|\.git|\.vscode-test|\.artifacts)\//;
 /** Analyses kept in memory (the rest are on disk, by hash). */
 const MEMORY_ANALYSES = 64;
+/** Files stat'ed at once during a scan. */
+const STAT_CONCURRENCY = 32;
 /** Cross-reference results kept in memory. */
 const MEMORY_RESULTS = 16;
 
@@ -349,10 +351,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.setProgress({ done: 0, total: uris.length, running: true });
     let done = 0;
     let lastReport = 0;
-    for (const uri of uris) {
+    // Stat every file first, many at a time (each is a round trip to the file service): on reopening, unchanged
+    // files end here and the scan is over in a moment.
+    const stats: Array<vscode.FileStat | undefined> = new Array(uris.length);
+    let next = 0;
+    const statWorker = async () => {
+      while (next < uris.length && !signal.aborted) {
+        const i = next++;
+        stats[i] = await Promise.resolve(vscode.workspace.fs.stat(uris[i])).catch(() => undefined);
+      }
+    };
+    await Promise.all(Array.from({ length: STAT_CONCURRENCY }, statWorker));
+    for (const [i, uri] of uris.entries()) {
       if (signal.aborted || this.disposed) break;
       try {
-        if (await this.indexFile(uri, signal)) this.changed();
+        if (await this.indexFile(uri, signal, stats[i])) this.changed();
       } catch (err) {
         if ((err as Error).name === 'AbortError') break;
         this.entries.set(uri.toString(), { uri: uri.toString(), hash: '', mtime: 0, size: 0, status: 'error' });
@@ -376,7 +389,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Index one file; true when its entry changed. */
-  private async indexFile(uri: vscode.Uri, signal?: AbortSignal): Promise<boolean> {
+  private async indexFile(uri: vscode.Uri, signal?: AbortSignal, knownStat?: vscode.FileStat): Promise<boolean> {
     const key = uri.toString();
     const prev = this.entries.get(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
@@ -387,7 +400,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Open but not analysed yet: DocumentAnalyses will report it (onDidAnalyze).
       return false;
     }
-    const stat = await vscode.workspace.fs.stat(uri);
+    const stat = knownStat ?? (await vscode.workspace.fs.stat(uri));
     if (prev && !prev.live && unchanged(prev, stat) && (prev.status !== 'article' || prev.summary)) return false;
     const limitKB = this.deps.config.get(Config.analysisMaxFileSizeKB, uri);
     if (stat.size > limitKB * 1024) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'tooLarge' }, prev);
