@@ -176,6 +176,19 @@ describe('Cross-references in the extension host', function () {
     assert.ok(a, 'linked again');
     assert.strictEqual(a.manual, true);
     assert.strictEqual(a.score, 1);
+    // An edit of the file from outside (a teammate's commit pulled) is picked up.
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder(), LINKS_FILE),
+      new TextEncoder().encode(JSON.stringify({ version: 1, links: [{ a: EN_B, b: FR, linked: false }, { a: EN_A, b: FR, linked: false }] })),
+    );
+    const deadline = Date.now() + 20_000;
+    do {
+      model = await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
+      if (!model.versions.length) break;
+      // Polls the view model until the file watcher has delivered the change (bounded by the deadline).
+      await new Promise((r) => setTimeout(r, 200));
+    } while (Date.now() < deadline);
+    assert.deepStrictEqual(model.versions, [], 'both English versions unlinked by the edited file');
     // No temporary file is left behind by the atomic write.
     const names = (await vscode.workspace.fs.readDirectory(folder())).map(([n]) => n);
     assert.ok(!names.some((n) => n.endsWith('.tmp')), names.join(', '));
