@@ -702,6 +702,17 @@ function yearRule(m: RegExpMatchArray, c: Ctx, decade: boolean, index?: number):
   push(c, s0, en, 'date', yearStr, 'explicit', 1);
 }
 
+/** The nearest date value before `st` (piece-relative) within ~600 characters that `re` extracts a part from. */
+function antecedent(c: Ctx, st: number, re: RegExp): string | null {
+  let best: { end: number; v: string } | null = null;
+  for (const cd of c.out) {
+    if (cd.end > c.base + st || cd.end < c.base + st - 600 || !cd.value || cd.kind === 'duration' || cd.kind === 'set') continue;
+    const m = re.exec(cd.value);
+    if (m && (!best || cd.end > best.end || (cd.end === best.end && m[1].length > best.v.length))) best = { end: cd.end, v: m[1] };
+  }
+  return best?.v ?? null;
+}
+
 function periodRule(c: Ctx, st: number, en: number, det: string, unit: string): void {
   const r = c.ref;
   const rd = c.rd;
@@ -711,6 +722,12 @@ function periodRule(c: Ctx, st: number, en: number, det: string, unit: string): 
     if (u[unit]) return push(c, st, en, 'duration', u[unit], 'explicit', 2);
   }
   const dir = det === 'last' || det === 'previous' || det === 'the-last' ? -1 : det === 'next' ? 1 : 0;
+  if (det === 'that' && (unit === 'year' || unit === 'month')) {
+    // Anaphoric "that year", "later that month": the year (month) of the nearest date named before it in the
+    // same piece ("fled in June 1998 and returned later that year" → 1998), else the reference's.
+    const prev = antecedent(c, st, unit === 'year' ? /^(\d{4})/ : /^(\d{4}-\d{2})/);
+    if (prev) return push(c, st, en, 'relative', prev, 'explicit', 2);
+  }
   let v: string | null = null;
   switch (unit) {
     case 'week':
