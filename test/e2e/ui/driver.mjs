@@ -271,6 +271,27 @@ async function runUiChecks(context, pageErrors) {
   });
   await shot(page, '04b-crossrefs');
 
+  await check('ui: clicking another version\'s entity in Cross-References opens that file beside the article', async () => {
+    let clicked = '';
+    for (const frame of page.frames()) {
+      const cell = frame.locator('#article-lens-xrefs tr.entity td[role="button"]').nth(1);
+      if (await cell.count().catch(() => 0)) {
+        clicked = (await cell.innerText()).replace(/\s+/g, ' ').trim();
+        await cell.click();
+        break;
+      }
+    }
+    if (!clicked) throw new Error('no clickable entity cell in the Cross-References view');
+    const r = await poll('two editor groups', async () => {
+      const groups = await page.locator('.editor-group-container').count();
+      const tabs = await page.locator('.tab .label-name').allInnerTexts().catch(() => []);
+      return { ok: groups >= 2 && tabs.some((t) => t.includes(ARTICLE.replace(/\.txt$/, ''))) && tabs.length >= 2, groups, tabs };
+    }, 20000);
+    return `clicked ${JSON.stringify(clicked)}: ${r.groups} editor groups, tabs ${JSON.stringify(r.tabs)}`;
+  });
+  await shot(page, '04c-crossrefs-beside');
+  await page.keyboard.press('Escape');
+
   // A hostile article (markdown links, command: URIs, HTML and script tags, unbalanced quotes):
   // whatever hover cards appear on it must render the article text inert - no links to the
   // article's command:/external targets, no HTML elements from the article, no dialogs.
