@@ -245,6 +245,14 @@ function enRules(): Rule[] {
   const monthDay = (c: Ctx, st: number, en: number, monWord: string, day: number, yearStr: string | undefined, wdWord: string | undefined) => {
     const month = EN_MONTHS[lower(monWord).replace('.', '')];
     if (!month || !isUpper(monWord[0])) return;
+    // "the week of March 6": the ISO week of that day (TIMEX3 "2000-W10"), one expression.
+    const weekOf = wdWord ? null : /the\s+week\s+of\s+$/i.exec(c.s.slice(Math.max(0, st - 16), st));
+    if (weekOf) {
+      const [y] = yearStr ? [Number(yearStr)] : c.ref ? resolveMonthDay(c.ref, month, day, dayDir(c, st, en)) : [null];
+      if (y !== null && validDay(y, month, day)) {
+        return push(c, st - weekOf[0].length, en, 'date', isoWeek(new Date(Date.UTC(y, month - 1, day))), yearStr ? 'explicit' : 'reference', 3);
+      }
+    }
     if (yearStr) {
       const y = Number(yearStr);
       if (!validDay(y, month, day)) return;

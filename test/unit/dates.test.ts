@@ -58,6 +58,8 @@ describe('dates: English sentences (corpus and news)', () => {
       [['tomorrow', 'relative', '2020-08-18'], ['yesterday', 'relative', '2020-08-16']]],
     ['Oracle is now also in the running.', '2020-08-17', [['now', 'relative', 'PRESENT_REF']]],
     ['Sales fell in 2019, the company said.', '2020-08-17', [['2019', 'date', '2019']]],
+    ['The case may finally be resolved in a court hearing the week of March 6, his brother said.', '2000-02-24',
+      [['the week of March 6', 'date', '2000-W10']]],
     ['Munero had fled to Florida in June 1998 and returned to Cuba later that year.', '2000-01-28',
       [['June 1998', 'date', '1998-06'], ['later that year', 'relative', '1998']]],
     ['The plant closed in March 1997; workers were told that month.', '2000-01-28',
