@@ -76,6 +76,21 @@ function titleOf(uri: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
 }
 
+/** `promise`, or an AbortError as soon as `signal` aborts (the work itself goes on for other callers). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      const e = new Error('Cancelled');
+      e.name = 'AbortError';
+      reject(e);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 class Lru<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly max: number) {}
@@ -91,6 +106,9 @@ class Lru<V> {
     this.map.delete(k);
     this.map.set(k, v);
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+  delete(k: string): void {
+    this.map.delete(k);
   }
   clear(): void {
     this.map.clear();
@@ -276,10 +294,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     const hashes = files.map((f) => `${f}@${this.entries.get(f)?.hash ?? ''}`).join('|');
     const cacheKey = sha1(`${key}\n${hashes}\n${JSON.stringify(glossary)}\n${[...choices.linked].sort().join(',')}`);
     const cached = this.results.get(cacheKey);
-    if (cached) return cached;
+    if (cached) return abortable(cached, signal);
     const promise = (async (): Promise<StoryCrossRefs> => {
       const t0 = performance.now();
-      const docs = (await Promise.all(files.map((f) => this.loadDoc(f, signal)))).filter((d): d is IndexedDoc => !!d);
+      // NOTE: the computation is shared by every caller (view, hovers, references): it does not take any one
+      // caller's cancellation; callers stop waiting on their own (see `abortable`).
+      const docs = (await Promise.all(files.map((f) => this.loadDoc(f)))).filter((d): d is IndexedDoc => !!d);
       const focusDoc = docs.find((d) => d.uri === key);
       const versionScores: Record<string, number> = {};
       const focusSummary = this.entries.get(key)?.summary;
@@ -291,13 +311,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       let result: CrossRefResult = { stories: [], links: [], onlyIn: [] };
       if (focusDoc && docs.length > 1) {
         const input: CrossRefDoc[] = docs.map((d) => ({ file: d.uri, text: d.text, analysis: d.analysis }));
-        result = (await this.deps.xref.crossReference(input, { focus: key, oneStory: true, glossary }, signal)).result;
+        result = (await this.deps.xref.crossReference(input, { focus: key, oneStory: true, glossary })).result;
       }
       return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: choices.linked, ms: performance.now() - t0 };
     })();
     this.results.set(cacheKey, promise);
-    promise.catch(() => this.results.set(cacheKey, undefined as unknown as Promise<StoryCrossRefs>));
-    return promise;
+    promise.catch(() => this.results.delete(cacheKey));
+    return abortable(promise, signal);
   }
 
   /** Text and analysis of one indexed file: the open document's live analysis, else the cache, else analysed. */
