@@ -19,13 +19,14 @@ const EN_IRREGULAR =
   'was|were|had|did|wasn\'t|weren\'t|hadn\'t|didn\'t|said|told|took|went|came|made|met|left|gave|got|began|became|held|' +
   'found|sent|saw|fell|rose|won|lost|thought|brought|bought|paid|led|broke|spoke|wrote|struck|fled|sought|ran|flew|' +
   'drove|knew|stood|sat|spent|kept|felt|heard|meant|built|chose|drew|grew|threw|wore|sold|taught|caught|fought|hung|' +
-  'swore|woke|arose|froze|stole|shook|slid|underwent|overtook|withdrew|forgave|foresaw|undertook|upheld|overthrew';
+  'swore|woke|arose|froze|stole|shook|slid|underwent|overtook|withdrew|forgave|foresaw|undertook|upheld|overthrew|' +
+  'fed|bred|wed';
 
 /** "-ed" words that are not verbs in the past. */
 const EN_ED_NOT_PAST = new Set([
   'need', 'feed', 'speed', 'seed', 'breed', 'bleed', 'exceed', 'proceed', 'succeed', 'red', 'bed', 'shed', 'hundred',
   'kindred', 'sacred', 'naked', 'wicked', 'wretched', 'ragged', 'rugged', 'indeed', 'deed', 'weed', 'greed', 'steed',
-  'creed', 'reed', 'wed', 'fled', 'led', 'bred', 'fed', 'sled', 'shred', 'med', 'ted', 'ned', 'fred', 'ahmed', 'mohammed',
+  'creed', 'reed', 'sled', 'shred', 'med', 'ted', 'ned', 'fred', 'ahmed', 'mohammed',
   'muhammed', 'united', 'alleged', 'so-called', 'armed', 'based', 'related', 'advanced', 'limited', 'interested',
   'concerned', 'experienced', 'detailed', 'scheduled', 'expected', 'planned', 'proposed', 'intended', 'supposed',
 ]);
