@@ -285,4 +285,5 @@ export function runIndexBench(root: string, count = 1000): void {
   if (real.length) benchIndex(real, 'real news (sample corpus + PolNeAR dev)');
 }
 
-if (require.main === module) runIndexBench(join(__dirname, '..', '..'), Number(process.argv[2]) || 1000);
+// NOTE: inside an esbuild bundle every module sees require.main === module; also check the script name.
+if (require.main === module && /indexBench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) runIndexBench(join(__dirname, '..', '..'), Number(process.argv[2]) || 1000);

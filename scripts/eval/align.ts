@@ -268,7 +268,8 @@ export async function runAlign(ctx: EvalContext): Promise<SectionResult> {
 
 export const align: Section = { name: 'align', run: runAlign };
 
-if (require.main === module) {
+// NOTE: inside an esbuild bundle every module sees require.main === module; also check the script name.
+if (require.main === module && /align\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   const argv = process.argv.slice(2);
   const get = (f: string): string | undefined => {
     const i = argv.indexOf(f);
