@@ -59,6 +59,17 @@ export class CrossRefClient implements vscode.Disposable {
     });
   }
 
+  /** Starts the worker ahead of the first request (loading its tables takes a moment). */
+  warmUp(): void {
+    if (!this.disposed) {
+      try {
+        this.ensureWorker();
+      } catch {
+        // The first request will report it.
+      }
+    }
+  }
+
   private pump(): void {
     if (this.running || this.disposed) return;
     const job = this.queue.shift();

@@ -400,6 +400,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.setProgress({ done, total: uris.length, running: false });
     this.changed();
+    if (this.articles().length > 1) {
+      // The first Cross-References request should not wait for the worker to start or for the grouping.
+      this.deps.xref.warmUp();
+      this.stories();
+    }
     await this.save();
   }
 
@@ -439,11 +444,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'article', summary: { ...summary, file: key } }, prev);
   }
 
+  /** Stores an entry; true when its content changed (hash or status), i.e. when stories may change. */
   private setEntry(e: IndexEntry, prev: IndexEntry | undefined): boolean {
     this.entries.set(e.uri, e);
-    const same =
-      prev && prev.hash === e.hash && prev.status === e.status && prev.mtime === e.mtime && prev.size === e.size && !!prev.live === !!e.live;
-    return !same;
+    return !(prev && prev.hash === e.hash && prev.status === e.status);
   }
 
   /** `.article` and `*.article.txt` files are articles by their name (the language contribution). */
@@ -494,10 +498,8 @@ export class WorkspaceIndex implements vscode.Disposable {
             any = this.entries.delete(k) || any;
           }
         }
-        if (any) {
-          this.changed();
-          this.scheduleSave();
-        }
+        if (any) this.changed();
+        this.scheduleSave();
       })();
     }, 500);
   }
