@@ -15,6 +15,7 @@ import { CrossRefClient } from './services/crossRefClient';
 import { StoryLinks } from './services/storyLinks';
 import { WorkspaceIndex } from './services/workspaceIndex';
 
+/** Creates the cross-reference services and features; the returned disposable tears all of them down. */
 export function registerCrossReferences(deps: {
   context: vscode.ExtensionContext;
   analyses: DocumentAnalyses;
