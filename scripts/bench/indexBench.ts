@@ -25,17 +25,7 @@ import {
   unchanged,
   type Manifest,
 } from '../../src/services/indexCore';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { median, rng } from './timing';
 
 // Generic name parts, combined at random: no story is written by hand.
 const FIRST = ['Anna', 'Marco', 'Sofia', 'David', 'Leila', 'Tomas', 'Chen', 'Fatima', 'Pierre', 'Ines', 'Oliver', 'Yuki', 'Amara', 'Lukas', 'Priya', 'Hugo', 'Nadia', 'Samuel', 'Elena', 'Omar'];
@@ -137,11 +127,6 @@ function french(f: StoryFacts): string {
     `Le syndicaliste ${uf} ${ul} a dénoncé « ${f.unionFr} ».`,
     `Les négociations avec les syndicats doivent commencer le ${f.day} ${MONTH_FR[(f.month + 1) % 12]}.`,
   ].join('\n\n');
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Generated collection: `count` articles in stories of 1–3 versions (English, French, English rewrite). */

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../../src/core/analyze';
 import { detectLanguage } from '../../src/core/lang/detect';
+import { time } from './timing';
 import { runXrefBench } from './xrefBench';
 
 const root = resolve(__dirname, '..');
@@ -44,17 +45,6 @@ function sized(source: string, bytes: number): string {
   while (Buffer.byteLength(cut) > bytes) cut = cut.slice(0, Math.floor(cut.length * (bytes / Buffer.byteLength(cut))) - 1);
   const para = cut.lastIndexOf('\n\n');
   return para > cut.length * 0.8 ? cut.slice(0, para) : cut;
-}
-
-function time(fn: () => void, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -8,40 +8,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { analyze } from '../../src/core/analyze';
 import { crossReference, type CrossRefDoc } from '../../src/core/crossref';
 import { groupStories, summarize } from '../../src/core/stories';
 import type { ArticleAnalysis, Entity } from '../../src/core/types';
 import { runIndexBench } from './indexBench';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn: () => void, runs: number): number {
-  fn(); // warm-up
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    t.push(performance.now() - t0);
-  }
-  return median(t);
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng, time } from './timing';
 
 /** A generated article's analysis: its story's names/figures/dates (most of them) plus noise and common countries. */
 function generatedAnalysis(story: number, rand: () => number, lang: 'en' | 'fr'): ArticleAnalysis {
@@ -81,13 +53,13 @@ export function runXrefBench(root: string): void {
   console.log('| case | time |');
   console.log('|---|---|');
   for (const d of docs) {
-    const ms = time(() => crossReference(docs, { focus: d.file }), 7);
+    const ms = time(() => crossReference(docs, { focus: d.file }), 7, true);
     console.log(`| one article vs its story: ${d.file} (${docs.length} versions) | ${ms.toFixed(1)} ms |`);
   }
-  console.log(`| whole story (${docs.length} versions, all pairs) | ${time(() => crossReference(docs), 7).toFixed(1)} ms |`);
+  console.log(`| whole story (${docs.length} versions, all pairs) | ${time(() => crossReference(docs), 7, true).toFixed(1)} ms |`);
   // Six versions (each sample twice under another name): one article against five others.
   const six = [...docs, ...docs.map((d) => ({ ...d, file: `copy-${d.file}` }))];
-  console.log(`| one article vs a story of 6 versions | ${time(() => crossReference(six, { focus: six[0].file, oneStory: true }), 7).toFixed(1)} ms |`);
+  console.log(`| one article vs a story of 6 versions | ${time(() => crossReference(six, { focus: six[0].file, oneStory: true }), 7, true).toFixed(1)} ms |`);
 
   // Generated collection.
   const rand = rng(42);
@@ -103,11 +75,11 @@ export function runXrefBench(root: string): void {
   let summaries = analyses.map((a) => summarize(a.analysis, '', a.file));
   const tSum = time(() => {
     summaries = analyses.map((a) => summarize(a.analysis, '', a.file));
-  }, 5);
+  }, 5, true);
   let stories = groupStories(summaries);
   const tGroup = time(() => {
     stories = groupStories(summaries);
-  }, 5);
+  }, 5, true);
   // Pairwise precision/recall of the grouping against the generated stories.
   const truth = new Map(analyses.map((a) => [a.file, a.story]));
   let tp = 0;

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { alignTranslation, type AlignDoc, type AlignPair } from '../../src/core/align';
+import { rng } from '../bench/timing';
 import { prf, type Row } from './score';
 import type { EvalContext, Section, SectionResult } from './section';
 
@@ -25,18 +26,6 @@ export interface AlignCase {
 }
 
 export type VariantName = '1:1' | 'merge' | 'delete' | 'insert' | 'mixed';
-
-/** Small deterministic PRNG (mulberry32) so variants are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function merge(lines: VLine[], rand: () => number, p: number, sep = ' '): VLine[] {
   const out: VLine[] = [];
