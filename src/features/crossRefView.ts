@@ -5,7 +5,7 @@ import type { CrossRefModel, XrefFromWebview, XrefLabels, XrefToWebview } from '
 import type { DocumentAnalyses } from '../services/analyses';
 import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { toRange } from '../util/ranges';
-import { renderCrossRefHtml } from './crossRefHtml';
+import { renderWebviewHtml } from '../util/webviewHtml';
 
 function labels(): XrefLabels {
   const t = vscode.l10n.t;
@@ -149,7 +149,14 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
       };
       const doc = pickDocument();
       const initial = last ?? emptyCrossRefModel(doc?.uri.toString() ?? null, doc ? fileTitle(doc.uri) : '', labels(), doc ? vscode.l10n.t('Analysing…') : null);
-      webviewView.webview.html = renderCrossRefHtml(webviewView.webview, extensionUri, initial);
+      webviewView.webview.html = renderWebviewHtml(webviewView.webview, extensionUri, {
+        title: 'Cross-References',
+        rootId: 'article-lens-xrefs',
+        stateId: 'article-lens-xrefs-state',
+        script: 'crossRefs.js',
+        stylesheet: 'crossrefs.css',
+        state: initial,
+      });
       viewDisposables.push(
         webviewView.webview.onDidReceiveMessage((msg: XrefFromWebview) => {
           if (!msg || typeof msg !== 'object') return;

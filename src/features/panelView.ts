@@ -5,7 +5,7 @@ import type { ArticleAnalysis } from '../core/types';
 import type { AnalysisState, DocumentAnalyses } from '../services/analyses';
 import type { FromWebview, PanelDate, PanelLabels, PanelModel, ToWebview } from '../shared/protocol';
 import { toRange } from '../util/ranges';
-import { renderPanelHtml } from './panelHtml';
+import { renderWebviewHtml } from '../util/webviewHtml';
 
 function labels(): PanelLabels {
   const t = vscode.l10n.t;
@@ -164,7 +164,14 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
         enableScripts: true,
         localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
       };
-      webviewView.webview.html = renderPanelHtml(webviewView.webview, extensionUri, model());
+      webviewView.webview.html = renderWebviewHtml(webviewView.webview, extensionUri, {
+        title: 'Article Lens',
+        rootId: 'article-lens-panel',
+        stateId: 'article-lens-state',
+        script: 'webview.js',
+        stylesheet: 'panel.css',
+        state: model(),
+      });
       viewDisposables.push(
         webviewView.webview.onDidReceiveMessage((msg: FromWebview) => {
           if (!msg || typeof msg !== 'object') return;
