@@ -6,6 +6,7 @@ import type { DocumentAnalyses } from '../services/analyses';
 import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { toRange } from '../util/ranges';
 import { renderWebviewHtml } from '../util/webviewHtml';
+import { createWebviewViewHost } from '../util/webviewView';
 
 function labels(): XrefLabels {
   const t = vscode.l10n.t;
@@ -70,7 +71,6 @@ export interface CrossRefViewController extends vscode.Disposable {
  */
 export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: DocumentAnalyses; extensionUri: vscode.Uri }): CrossRefViewController {
   const { index, analyses, extensionUri } = deps;
-  let view: vscode.WebviewView | undefined;
   let current: vscode.Uri | undefined;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -115,12 +115,13 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
   };
 
   const post = (): void => {
-    if (!view?.visible) return;
+    if (!host.view?.visible) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
       const gen = ++generation;
       void model().then((m) => {
+        const view = host.view;
         if (gen !== generation || !view) return;
         last = m;
         const msg: XrefToWebview = { type: 'crossRefs/update', model: m };
@@ -139,17 +140,12 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
     for (const o of others) await showSpan(o.uri, o.span, vscode.ViewColumn.Beside, true);
   };
 
-  const provider: vscode.WebviewViewProvider = {
-    resolveWebviewView(webviewView) {
-      view = webviewView;
-      const viewDisposables: vscode.Disposable[] = [];
-      webviewView.webview.options = {
-        enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
-      };
+  const host = createWebviewViewHost<XrefFromWebview>({
+    extensionUri,
+    html: (webview) => {
       const doc = pickDocument();
       const initial = last ?? emptyCrossRefModel(doc?.uri.toString() ?? null, doc ? fileTitle(doc.uri) : '', labels(), doc ? vscode.l10n.t('Analysing…') : null);
-      webviewView.webview.html = renderWebviewHtml(webviewView.webview, extensionUri, {
+      return renderWebviewHtml(webview, extensionUri, {
         title: 'Cross-References',
         rootId: 'article-lens-xrefs',
         stateId: 'article-lens-xrefs-state',
@@ -157,32 +153,19 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
         stylesheet: 'crossrefs.css',
         state: initial,
       });
-      viewDisposables.push(
-        webviewView.webview.onDidReceiveMessage((msg: XrefFromWebview) => {
-          if (!msg || typeof msg !== 'object') return;
-          switch (msg.type) {
-            case 'ready':
-              post();
-              break;
-            case 'reveal':
-              if (msg.target && typeof msg.target.uri === 'string' && msg.target.span) void reveal(msg.target, msg.beside);
-              break;
-            default:
-              break; // Ignore anything unknown.
-          }
-        }),
-        webviewView.onDidChangeVisibility(() => post()),
-      );
-      webviewView.onDidDispose(() => {
-        for (const d of viewDisposables.splice(0)) d.dispose();
-        if (view === webviewView) view = undefined;
-      });
     },
-  };
+    on: {
+      ready: () => post(),
+      reveal: (msg) => {
+        if (msg.target && typeof msg.target.uri === 'string' && msg.target.span) void reveal(msg.target, msg.beside);
+      },
+    },
+    onDidChangeVisibility: () => post(),
+  });
 
   let lastProgress = 0;
   const disposable = vscode.Disposable.from(
-    vscode.window.registerWebviewViewProvider(Views.crossRefs, provider),
+    vscode.window.registerWebviewViewProvider(Views.crossRefs, host.provider),
     vscode.commands.registerCommand(CrossRefCommands.showCrossReferences, async () => {
       await vscode.commands.executeCommand(`${Views.crossRefs}.focus`);
       return model();

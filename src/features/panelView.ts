@@ -6,6 +6,7 @@ import type { AnalysisState, DocumentAnalyses } from '../services/analyses';
 import type { FromWebview, PanelDate, PanelLabels, PanelModel, ToWebview } from '../shared/protocol';
 import { toRange } from '../util/ranges';
 import { renderWebviewHtml } from '../util/webviewHtml';
+import { createWebviewViewHost } from '../util/webviewView';
 
 function labels(): PanelLabels {
   const t = vscode.l10n.t;
@@ -115,7 +116,6 @@ export interface PanelController extends vscode.Disposable {
 
 export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: vscode.Uri }): PanelController {
   const { analyses, extensionUri } = deps;
-  let view: vscode.WebviewView | undefined;
   let current: vscode.Uri | undefined;
 
   const pickDocument = (): vscode.TextDocument | undefined => {
@@ -137,6 +137,7 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
   };
 
   const post = (): void => {
+    const view = host.view;
     if (!view?.visible) return;
     const msg: ToWebview = { type: 'update', model: model() };
     void view.webview.postMessage(msg);
@@ -156,47 +157,28 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
-  const provider: vscode.WebviewViewProvider = {
-    resolveWebviewView(webviewView) {
-      view = webviewView;
-      const viewDisposables: vscode.Disposable[] = [];
-      webviewView.webview.options = {
-        enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
-      };
-      webviewView.webview.html = renderWebviewHtml(webviewView.webview, extensionUri, {
+  const host = createWebviewViewHost<FromWebview>({
+    extensionUri,
+    html: (webview) =>
+      renderWebviewHtml(webview, extensionUri, {
         title: 'Article Lens',
         rootId: 'article-lens-panel',
         stateId: 'article-lens-state',
         script: 'webview.js',
         stylesheet: 'panel.css',
         state: model(),
-      });
-      viewDisposables.push(
-        webviewView.webview.onDidReceiveMessage((msg: FromWebview) => {
-          if (!msg || typeof msg !== 'object') return;
-          switch (msg.type) {
-            case 'ready':
-              post();
-              break;
-            case 'reveal':
-              if (typeof msg.uri === 'string' && msg.span) void reveal(msg.uri, msg.span.start, msg.span.end);
-              break;
-            default:
-              break; // Ignore anything unknown.
-          }
-        }),
-        webviewView.onDidChangeVisibility(() => post()),
-      );
-      webviewView.onDidDispose(() => {
-        for (const d of viewDisposables.splice(0)) d.dispose();
-        if (view === webviewView) view = undefined;
-      });
+      }),
+    on: {
+      ready: () => post(),
+      reveal: (msg) => {
+        if (typeof msg.uri === 'string' && msg.span) void reveal(msg.uri, msg.span.start, msg.span.end);
+      },
     },
-  };
+    onDidChangeVisibility: () => post(),
+  });
 
   const disposable = vscode.Disposable.from(
-    vscode.window.registerWebviewViewProvider(Views.panel, provider),
+    vscode.window.registerWebviewViewProvider(Views.panel, host.provider),
     vscode.window.onDidChangeActiveTextEditor(() => post()),
     analyses.onDidAnalyze(({ document }) => {
       const doc = pickDocument();
