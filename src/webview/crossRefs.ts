@@ -1,101 +1,32 @@
 /**
  * Browser code of the Cross-References view (bundled to dist/crossRefs.js, iife). Renders the CrossRefModel sent
  * by src/features/crossRefView.ts with textContent only, keeps the last model, the filter and collapsed sections
- * with setState, and posts `reveal` (the clicked side, and the other side to open beside) on click. Types only.
+ * with setState, and posts `reveal` (the clicked side, and the other side to open beside) on click. Imports types
+ * from shared/ and the DOM helpers of ./dom.
  */
 import type { CrossRefModel, XrefFromWebview, XrefPair, XrefSide, XrefToWebview } from '../shared/crossRefProtocol';
+import { ViewStore, clickable as clickableNode, el, embeddedModel, filterInput, matches, onMessage, section as sectionNode } from './dom';
 
-interface VsCodeApi {
-  postMessage(msg: XrefFromWebview): void;
-  getState(): SavedState | undefined;
-  setState(state: SavedState): void;
-}
-interface SavedState {
-  model?: CrossRefModel;
-  filter?: string;
-  collapsed?: string[];
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const store = new ViewStore<XrefFromWebview, CrossRefModel>();
 const root = document.getElementById('article-lens-xrefs') as HTMLElement;
 
-let saved: SavedState = vscode.getState() ?? {};
-let model: CrossRefModel | undefined = saved.model;
-const initial = document.getElementById('article-lens-xrefs-state');
-if (initial?.textContent) {
-  try {
-    const m = JSON.parse(initial.textContent) as CrossRefModel;
-    // The embedded model may be a placeholder ("Analysing…"); prefer the saved one for the same article.
-    if (!model || m.versions.length || m.focus !== model.focus) model = m;
-  } catch {
-    // keep the saved model
-  }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function save(): void {
-  vscode.setState(saved);
-}
+let model: CrossRefModel | undefined = store.saved.model;
+const embedded = embeddedModel<CrossRefModel>('article-lens-xrefs-state');
+// The embedded model may be a placeholder ("Analysing…"); prefer the saved one for the same article.
+if (embedded && (!model || embedded.versions.length || embedded.focus !== model.focus)) model = embedded;
 
 function revealSides(target: { uri: string; start: number; end: number }, other?: { uri: string; start: number; end: number }): void {
-  vscode.postMessage({
+  store.post({
     type: 'reveal',
     target: { uri: target.uri, span: { start: target.start, end: target.end } },
     ...(other ? { beside: { uri: other.uri, span: { start: other.start, end: other.end } } } : {}),
   });
 }
 
-function clickable(node: HTMLElement, onActivate: () => void): void {
-  node.tabIndex = 0;
-  node.setAttribute('role', 'button');
-  node.addEventListener('click', (ev) => {
-    ev.stopPropagation();
-    onActivate();
-  });
-  node.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter' || ev.key === ' ') {
-      ev.preventDefault();
-      ev.stopPropagation();
-      onActivate();
-    }
-  });
-}
+// Rows sit inside cards and table cells: a click reveals that row only.
+const clickable = (node: HTMLElement, onActivate: () => void): void => clickableNode(node, onActivate, true);
 
-function section(id: string, title: string, count: number): { box: HTMLElement; body: HTMLElement } {
-  const box = el('section', 'group');
-  box.dataset.group = id;
-  const h = el('h2', 'group-title');
-  const toggle = el('button', 'twisty');
-  const collapsed = saved.collapsed?.includes(id) ?? false;
-  toggle.setAttribute('aria-expanded', String(!collapsed));
-  toggle.append(el('span', 'label', title), el('span', 'count', String(count)));
-  h.append(toggle);
-  const body = el('div', 'rows');
-  if (collapsed) box.classList.add('collapsed');
-  toggle.addEventListener('click', () => {
-    const set = new Set(saved.collapsed ?? []);
-    if (set.has(id)) set.delete(id);
-    else set.add(id);
-    saved.collapsed = [...set];
-    save();
-    box.classList.toggle('collapsed');
-    toggle.setAttribute('aria-expanded', String(!box.classList.contains('collapsed')));
-  });
-  box.append(h, body);
-  return { box, body };
-}
-
-function matches(filter: string, ...texts: (string | null | undefined)[]): boolean {
-  if (!filter) return true;
-  return texts.some((t) => t && t.toLocaleLowerCase().includes(filter));
-}
+const section = (id: string, title: string, count: number) => sectionNode(store, id, title, count, 'div');
 
 function sideNode(side: XrefSide, other: XrefSide, className: string): HTMLElement {
   const box = el('div', `side ${className}`);
@@ -152,11 +83,7 @@ function render(): void {
     root.append(el('p', 'empty', L.noStory));
     return;
   }
-  const input = el('input', 'filter');
-  input.type = 'search';
-  input.placeholder = L.filter;
-  input.setAttribute('aria-label', L.filter);
-  input.value = saved.filter ?? '';
+  const input = filterInput(store, L.filter, () => fill());
   header.append(input);
 
   const body = el('div', 'body');
@@ -164,7 +91,7 @@ function render(): void {
   const fill = (): void => {
     body.replaceChildren();
     const m = model as CrossRefModel;
-    const f = (saved.filter ?? '').trim().toLocaleLowerCase();
+    const f = (store.saved.filter ?? '').trim().toLocaleLowerCase();
 
     // Versions.
     const versions = section('versions', L.versions, m.versions.length);
@@ -261,24 +188,17 @@ function render(): void {
       body.append(box);
     }
   };
-  input.addEventListener('input', () => {
-    saved.filter = input.value;
-    save();
-    fill();
-  });
   fill();
 }
 
-window.addEventListener('message', (ev: MessageEvent<XrefToWebview>) => {
-  const msg = ev.data;
-  if (!msg || typeof msg !== 'object' || msg.type !== 'crossRefs/update') return;
+onMessage<XrefToWebview, 'crossRefs/update'>('crossRefs/update', (msg) => {
   model = msg.model;
-  saved = { ...saved, model };
-  save();
+  store.saved = { ...store.saved, model };
+  store.save();
   render();
 });
 
-saved.model = model;
-save();
+store.saved.model = model;
+store.save();
 render();
-vscode.postMessage({ type: 'ready' });
+store.post({ type: 'ready' });

@@ -1,91 +1,18 @@
 /**
  * Browser code of the side panel (bundled to dist/webview.js, iife). Renders the PanelModel sent by
  * src/features/panelView.ts with textContent only, keeps the last model and the filter with setState, and
- * posts `reveal` when a row is clicked. Imports types only.
+ * posts `reveal` when a row is clicked. Imports types from shared/ and the DOM helpers of ./dom.
  */
 import type { FromWebview, PanelModel, ToWebview } from '../shared/protocol';
+import { ViewStore, clickable, el, embeddedModel, filterInput, matches, onMessage, section } from './dom';
 
-interface VsCodeApi {
-  postMessage(msg: FromWebview): void;
-  getState(): SavedState | undefined;
-  setState(state: SavedState): void;
-}
-interface SavedState {
-  model?: PanelModel;
-  filter?: string;
-  collapsed?: string[];
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const store = new ViewStore<FromWebview, PanelModel>();
 const root = document.getElementById('article-lens-panel') as HTMLElement;
 
-let saved: SavedState = vscode.getState() ?? {};
-let model: PanelModel | undefined = saved.model;
-const initial = document.getElementById('article-lens-state');
-if (initial?.textContent) {
-  try {
-    model = JSON.parse(initial.textContent) as PanelModel;
-  } catch {
-    // keep the saved model
-  }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function save(): void {
-  vscode.setState(saved);
-}
+let model: PanelModel | undefined = embeddedModel<PanelModel>('article-lens-state') ?? store.saved.model;
 
 function reveal(start: number, end: number): void {
-  if (model?.uri) vscode.postMessage({ type: 'reveal', uri: model.uri, span: { start, end } });
-}
-
-/** Makes a row clickable and keyboard-activatable. */
-function clickable(li: HTMLElement, onActivate: () => void): void {
-  li.tabIndex = 0;
-  li.setAttribute('role', 'button');
-  li.addEventListener('click', onActivate);
-  li.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter' || ev.key === ' ') {
-      ev.preventDefault();
-      onActivate();
-    }
-  });
-}
-
-function section(id: string, title: string, count: number): { box: HTMLElement; list: HTMLUListElement } {
-  const box = el('section', 'group');
-  box.dataset.group = id;
-  const h = el('h2', 'group-title');
-  const toggle = el('button', 'twisty');
-  const collapsed = saved.collapsed?.includes(id) ?? false;
-  toggle.setAttribute('aria-expanded', String(!collapsed));
-  toggle.append(el('span', 'label', title), el('span', 'count', String(count)));
-  h.append(toggle);
-  const list = el('ul', 'rows');
-  if (collapsed) box.classList.add('collapsed');
-  toggle.addEventListener('click', () => {
-    const set = new Set(saved.collapsed ?? []);
-    if (set.has(id)) set.delete(id);
-    else set.add(id);
-    saved.collapsed = [...set];
-    save();
-    box.classList.toggle('collapsed');
-    toggle.setAttribute('aria-expanded', String(!box.classList.contains('collapsed')));
-  });
-  box.append(h, list);
-  return { box, list };
-}
-
-function matches(filter: string, ...texts: (string | null | undefined)[]): boolean {
-  if (!filter) return true;
-  return texts.some((t) => t && t.toLocaleLowerCase().includes(filter));
+  if (model?.uri) store.post({ type: 'reveal', uri: model.uri, span: { start, end } });
 }
 
 function render(): void {
@@ -107,11 +34,7 @@ function render(): void {
   if (model.referenceDate) meta.append(el('span', 'ref', `${L.referenceDate}: ${model.referenceDate}`));
   header.append(meta);
   if (model.status) header.append(el('p', 'status', model.status));
-  const input = el('input', 'filter');
-  input.type = 'search';
-  input.placeholder = L.filter;
-  input.setAttribute('aria-label', L.filter);
-  input.value = saved.filter ?? '';
+  const input = filterInput(store, L.filter, () => fill());
   header.append(input);
   root.append(header);
 
@@ -120,12 +43,12 @@ function render(): void {
   const fill = (): void => {
     body.replaceChildren();
     const m = model as PanelModel;
-    const f = (saved.filter ?? '').trim().toLocaleLowerCase();
+    const f = (store.saved.filter ?? '').trim().toLocaleLowerCase();
     let shown = 0;
     for (const type of ['person', 'organization', 'place'] as const) {
       const items = m.entities.filter((e) => e.type === type && matches(f, e.name, ...e.aliases));
       if (!items.length) continue;
-      const { box, list } = section(type, L[type], items.length);
+      const { box, body: list } = section(store, type, L[type], items.length, 'ul');
       for (const e of items) {
         const li = el('li', 'entity');
         li.dataset.kind = e.type;
@@ -146,7 +69,7 @@ function render(): void {
     }
     const dates = m.dates.filter((d) => matches(f, d.text, d.value, d.label));
     if (dates.length) {
-      const { box, list } = section('dates', L.dates, dates.length);
+      const { box, body: list } = section(store, 'dates', L.dates, dates.length, 'ul');
       for (const d of dates) {
         const li = el('li', 'date');
         li.dataset.kind = d.kind;
@@ -160,7 +83,7 @@ function render(): void {
     }
     const quotes = m.quotes.filter((q) => matches(f, q.text, q.speaker));
     if (quotes.length) {
-      const { box, list } = section('quotes', L.quotes, quotes.length);
+      const { box, body: list } = section(store, 'quotes', L.quotes, quotes.length, 'ul');
       for (const q of quotes) {
         const li = el('li', 'quote');
         li.append(el('span', 'speaker', q.speaker ?? L.unattributed), el('q', 'text', q.text));
@@ -172,7 +95,7 @@ function render(): void {
     }
     const figures = m.figures.filter((x) => matches(f, x.text, x.unit));
     if (figures.length) {
-      const { box, list } = section('figures', L.figures, figures.length);
+      const { box, body: list } = section(store, 'figures', L.figures, figures.length, 'ul');
       for (const x of figures) {
         const li = el('li', 'figure');
         li.dataset.kind = x.kind;
@@ -185,11 +108,6 @@ function render(): void {
     }
     if (!shown && !m.status) body.append(el('p', 'empty', L.empty));
   };
-  input.addEventListener('input', () => {
-    saved.filter = input.value;
-    save();
-    fill();
-  });
   fill();
   if (hadFocus) {
     input.focus();
@@ -197,16 +115,14 @@ function render(): void {
   }
 }
 
-window.addEventListener('message', (ev: MessageEvent<ToWebview>) => {
-  const msg = ev.data;
-  if (!msg || typeof msg !== 'object' || msg.type !== 'update') return;
+onMessage<ToWebview, 'update'>('update', (msg) => {
   model = msg.model;
-  saved = { ...saved, model };
-  save();
+  store.saved = { ...store.saved, model };
+  store.save();
   render();
 });
 
-saved.model = model;
-save();
+store.saved.model = model;
+store.save();
 render();
-vscode.postMessage({ type: 'ready' });
+store.post({ type: 'ready' });
