@@ -25,6 +25,7 @@ import {
   unchanged,
   type Manifest,
 } from '../../src/services/indexCore';
+import { scoreGrouping } from './groupingScore';
 import { median, rng } from './timing';
 
 // Generic name parts, combined at random: no story is written by hand.
@@ -227,21 +228,7 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
   }
 
   // Grouping quality against the generated truth.
-  const truth = new Map(files.map((f) => [f.path, f.story]));
-  let tp = 0;
-  let pred = 0;
-  for (const s of stories) {
-    for (let i = 0; i < s.files.length; i++) {
-      for (let j = i + 1; j < s.files.length; j++) {
-        pred++;
-        if (truth.get(s.files[i]) === truth.get(s.files[j])) tp++;
-      }
-    }
-  }
-  const sizes = new Map<number | null, number>();
-  for (const f of files) sizes.set(f.story, (sizes.get(f.story) ?? 0) + 1);
-  let gold = 0;
-  for (const n of sizes.values()) gold += (n * (n - 1)) / 2;
+  const grouping = scoreGrouping(stories, files.map((f) => ({ file: f.path, story: f.story })));
   rmSync(dir, { recursive: true, force: true });
 
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -257,7 +244,7 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
   console.log(`| reopen: manifest + ${files.length} stats (${reread} re-read) + grouping | ${tReopen.toFixed(0)} ms |`);
   console.log(`| cross-references for one article vs its story (${target.files.length} versions, ${links} links; records read from the cache) | median ${median(xrefMs).toFixed(0)} ms |`);
   if (items.every((i) => i.story !== null)) {
-    console.log(`\nGrouping against the ${story} generated stories: pairwise precision ${(pred ? tp / pred : 0).toFixed(3)}, recall ${(gold ? tp / gold : 0).toFixed(3)}.`);
+    console.log(`\nGrouping against the ${story} generated stories: pairwise precision ${grouping.precision.toFixed(3)}, recall ${grouping.recall.toFixed(3)}.`);
   } else {
     console.log(`\n${stories.length} stories found; projected cold index of 1,000 such articles: ${((tCold / files.length) * 1000 / 1000).toFixed(0)} s.`);
   }

@@ -12,6 +12,7 @@ import { analyze } from '../../src/core/analyze';
 import { crossReference, type CrossRefDoc } from '../../src/core/crossref';
 import { groupStories, summarize } from '../../src/core/stories';
 import type { ArticleAnalysis, Entity } from '../../src/core/types';
+import { scoreGrouping } from './groupingScore';
 import { runIndexBench } from './indexBench';
 import { rng, time } from './timing';
 
@@ -81,25 +82,11 @@ export function runXrefBench(root: string): void {
     stories = groupStories(summaries);
   }, 5, true);
   // Pairwise precision/recall of the grouping against the generated stories.
-  const truth = new Map(analyses.map((a) => [a.file, a.story]));
-  let tp = 0;
-  let pred = 0;
-  for (const s of stories) {
-    for (let i = 0; i < s.files.length; i++) {
-      for (let j = i + 1; j < s.files.length; j++) {
-        pred++;
-        if (truth.get(s.files[i]) === truth.get(s.files[j])) tp++;
-      }
-    }
-  }
-  const sizes = new Map<number, number>();
-  for (const a of analyses) sizes.set(a.story, (sizes.get(a.story) ?? 0) + 1);
-  let gold = 0;
-  for (const n of sizes.values()) gold += (n * (n - 1)) / 2;
+  const grouping = scoreGrouping(stories, analyses);
   console.log(`| summarize() × 1,000 generated articles | ${tSum.toFixed(1)} ms |`);
   console.log(`| groupStories() over 1,000 summaries (inverted index) | ${tGroup.toFixed(1)} ms |`);
   console.log(
-    `\nGenerated grouping: ${story} stories, ${stories.length} found; pairwise precision ${(pred ? tp / pred : 0).toFixed(3)}, recall ${(gold ? tp / gold : 0).toFixed(3)}.`,
+    `\nGenerated grouping: ${story} stories, ${stories.length} found; pairwise precision ${grouping.precision.toFixed(3)}, recall ${grouping.recall.toFixed(3)}.`,
   );
   runIndexBench(root, 1000);
 }
