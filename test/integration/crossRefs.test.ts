@@ -4,47 +4,17 @@
 // Workspace resolves after the scan; Show Cross-References resolves with the view model), never a fixed sleep.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { CrossRefCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
+import { CrossRefCommands } from '../../src/constants';
 import type { ArticleLensApi } from '../../src/extension';
 import type { CrossRefModel } from '../../src/shared/crossRefProtocol';
+import { EN_A, EN_B, FR, activateWith, fixture, folder, openArticle, unescape } from './helpers';
 
-const EN_A = '000_0891fa58e8947cdd.txt';
-const EN_B = '001_1a341257ed710bcc.txt';
-const FR = '002_99e5ccb7759e430c.txt';
 const LINKS_FILE = 'article-lens.stories.json';
 
 let api: ArticleLensApi;
 
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return f.uri;
-}
-
-function fixture(name: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder(), name);
-}
-
 function sameUri(a: string | vscode.Uri, b: vscode.Uri): boolean {
   return a.toString() === b.toString();
-}
-
-/** Opens a fixture in the active editor, waits until it is an analysed article. */
-async function openArticle(name: string): Promise<vscode.TextDocument> {
-  const uri = fixture(name);
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
-  const analysis = await api.analyses.whenAnalyzed(uri);
-  assert.ok(analysis, `${name} is analysed`);
-  const doc = vscode.workspace.textDocuments.find((d) => sameUri(d.uri, uri) && !d.isClosed);
-  assert.ok(doc);
-  assert.strictEqual(doc.languageId, LANGUAGE_ID);
-  // The language switch may have reopened it: make sure this document is the active editor.
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
-}
-
-function unescape(md: string): string {
-  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
@@ -64,10 +34,7 @@ describe('Cross-references in the extension host', function () {
   this.timeout(180_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<ArticleLensApi>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is installed`);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture(FR)));
-    api = ext.isActive ? ext.exports : await ext.activate();
+    api = await activateWith(FR);
     const stats = await vscode.commands.executeCommand<{ articles: number; stories: number }>(CrossRefCommands.reindexWorkspace);
     assert.ok(stats && stats.articles >= 3, `the three sample articles are indexed (${JSON.stringify(stats)})`);
   });
@@ -88,7 +55,7 @@ describe('Cross-references in the extension host', function () {
   });
 
   it('the Cross-References view model of the French article lists both English versions and their counterparts', async () => {
-    await openArticle(FR);
+    await openArticle(api, FR);
     const model = await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
     assert.ok(model, 'the command returns the view model');
     assert.ok(sameUri(model.focus!, fixture(FR)));
@@ -105,7 +72,7 @@ describe('Cross-references in the extension host', function () {
   });
 
   it('the hover on "Nouvelle-Zélande" shows "New Zealand" from the other versions', async () => {
-    const doc = await openArticle(FR);
+    const { doc } = await openArticle(api, FR);
     const offset = doc.getText().indexOf('Nouvelle-Zélande') + 4;
     const text = unescape(await hoverText(doc, offset));
     assert.match(text, /In other versions|Dans les autres versions/);
@@ -114,7 +81,7 @@ describe('Cross-references in the extension host', function () {
   });
 
   it('references of "Trump" span the three versions', async () => {
-    const doc = await openArticle(FR);
+    const { doc } = await openArticle(api, FR);
     const pos = doc.positionAt(doc.getText().indexOf('Trump') + 1);
     const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos)) ?? [];
     const files = new Set(refs.map((r) => r.uri.toString()));
@@ -127,7 +94,7 @@ describe('Cross-references in the extension host', function () {
   });
 
   it('Open Counterpart Beside opens the English passage of the sentence at the cursor', async () => {
-    const doc = await openArticle(FR);
+    const { doc } = await openArticle(api, FR);
     const editor = vscode.window.activeTextEditor!;
     const at = doc.positionAt(doc.getText().indexOf('au Canada, en Australie'));
     editor.selection = new vscode.Selection(at, at);
@@ -143,7 +110,7 @@ describe('Cross-references in the extension host', function () {
   });
 
   it('Export Alignment as TMX writes a valid TMX file', async () => {
-    await openArticle(FR);
+    await openArticle(api, FR);
     const target = vscode.Uri.joinPath(folder(), 'alignment-test.tmx');
     const res = await vscode.commands.executeCommand<{ uri: vscode.Uri; units: number }>(CrossRefCommands.exportTmx, target);
     assert.ok(res && res.units >= 2, `units: ${res?.units}`);
@@ -158,7 +125,7 @@ describe('Cross-references in the extension host', function () {
   });
 
   it('Unlink / Link Versions persist the choice in article-lens.stories.json and regroup the story', async () => {
-    await openArticle(FR);
+    await openArticle(api, FR);
     const fr = fixture(FR);
     const enA = fixture(EN_A);
     assert.strictEqual(await vscode.commands.executeCommand<number>(CrossRefCommands.unlinkVersions, fr, enA), 1);

@@ -10,58 +10,11 @@ import * as vscode from 'vscode';
 import { Commands, Config, CrossRefCommands, EXTENSION_ID, HIGHLIGHT_KINDS, LANGUAGE_ID } from '../../src/constants';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
+import { EN_A, EN_B, FR, activateWith, articleDocument, fixture, folder, once, openArticle, unescape } from './helpers';
 
-const EN_A = '000_0891fa58e8947cdd.txt';
-const EN_B = '001_1a341257ed710bcc.txt';
-const FR = '002_99e5ccb7759e430c.txt';
 const HOSTILE = 'hostile-article.txt';
 
 let api: ArticleLensApi;
-
-function folder(): vscode.Uri {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'a workspace folder is open');
-  return f.uri;
-}
-
-function fixture(name: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder(), name);
-}
-
-/** Resolves when `event` fires with a value passing `test`, or rejects after `ms` (a safety net, not a sleep). */
-function once<T>(event: vscode.Event<T>, test: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const sub = event((v) => {
-      if (!test(v)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(v);
-    });
-  });
-}
-
-/** The open document for `uri` once it is in the `article` language (auto-detected on open). */
-async function articleDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  const key = uri.toString();
-  const find = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID);
-  return find() ?? once(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID, `${uri.path} to become an article`);
-}
-
-/** Opens a fixture in the active editor and waits for its analysis. */
-async function openArticle(name: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; analysis: ArticleAnalysis }> {
-  const uri = fixture(name);
-  const first = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(first, { preview: false });
-  const doc = await articleDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc, { preview: false });
-  const analysis = await api.analyses.whenAnalyzed(uri);
-  assert.ok(analysis, `${name} is analysed`);
-  return { doc, editor, analysis };
-}
 
 function hoverMarkdown(hovers: vscode.Hover[]): vscode.MarkdownString[] {
   return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && !('language' in c)) as vscode.MarkdownString[];
@@ -73,11 +26,6 @@ async function hoverAt(doc: vscode.TextDocument, offset: number): Promise<{ text
   return { text: parts.map((p) => p.value).join('\n\n'), parts };
 }
 
-/** Undoes markdown backslash escapes, to compare hover text with article text. */
-function unescape(md: string): string {
-  return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
-
 function allIndexes(text: string, re: RegExp): number[] {
   return [...text.matchAll(re)].map((m) => m.index ?? -1);
 }
@@ -86,13 +34,7 @@ describe('Article Lens in the extension host', function () {
   this.timeout(120_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<ArticleLensApi>(EXTENSION_ID);
-    assert.ok(ext, `${EXTENSION_ID} is installed`);
-    const doc = await vscode.workspace.openTextDocument(fixture(EN_A));
-    await vscode.window.showTextDocument(doc);
-    // Opening the article activates the extension; activate() then only hands over the API.
-    api = ext.isActive ? ext.exports : await ext.activate();
-    assert.ok(api?.analyses?.whenAnalyzed, 'activate() returns the API');
+    api = await activateWith(EN_A);
   });
 
   after(async () => {
@@ -113,7 +55,7 @@ describe('Article Lens in the extension host', function () {
 
     it('analyses English and French articles in a worker and returns spans that match the text', async () => {
       for (const [name, lang] of [[EN_A, 'en'], [FR, 'fr']] as const) {
-        const { doc, analysis } = await openArticle(name);
+        const { doc, analysis } = await openArticle(api, name);
         assert.strictEqual(analysis.language, lang, name);
         const text = doc.getText();
         for (const e of analysis.entities) for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
@@ -152,7 +94,7 @@ describe('Article Lens in the extension host', function () {
 
   describe('hovers', () => {
     it('shows the entity card for "ByteDance": kind, canonical name, mentions, first mention', async () => {
-      const { doc } = await openArticle(EN_A);
+      const { doc } = await openArticle(api, EN_A);
       const at = doc.getText().indexOf('ByteDance') + 3;
       const { text, parts } = await hoverAt(doc, at);
       assert.match(text, /\*\*Organization\*\* · ByteDance/);
@@ -162,7 +104,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('shows the date card with kind and what it was resolved against', async () => {
-      const { doc, analysis } = await openArticle(EN_A);
+      const { doc, analysis } = await openArticle(api, EN_A);
       const text = doc.getText();
       const monday = text.indexOf('on Monday') + 4;
       const date = analysis.dates.find((d) => d.start <= monday && monday < d.end);
@@ -174,7 +116,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('shows the quote card with its speaker and how it was attributed', async () => {
-      const { doc, analysis } = await openArticle(EN_A);
+      const { doc, analysis } = await openArticle(api, EN_A);
       const at = doc.getText().indexOf('Given the rumors and misinformation') + 12;
       const quote = analysis.quotes.find((q) => q.start <= at && at < q.end);
       assert.ok(quote?.speaker, 'the quote has a speaker');
@@ -185,7 +127,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it("a hostile article's hover cards are inert (no links, command URIs, HTML, code spans)", async () => {
-      const { doc, analysis } = await openArticle(HOSTILE);
+      const { doc, analysis } = await openArticle(api, HOSTILE);
       const text = doc.getText();
       const offsets = [
         text.indexOf('Acme Corp') + 2,
@@ -215,7 +157,7 @@ describe('Article Lens in the extension host', function () {
 
   describe('outline and navigation', () => {
     it('document symbols list the quotes grouped by speaker', async () => {
-      const { doc, analysis } = await openArticle(EN_A);
+      const { doc, analysis } = await openArticle(api, EN_A);
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
       const quotes = symbols.find((s) => s.name === 'Quotes');
       assert.ok(quotes, 'a Quotes group');
@@ -228,7 +170,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('Find All References on "Trump" returns every mention', async () => {
-      const { doc } = await openArticle(EN_B);
+      const { doc } = await openArticle(api, EN_B);
       const text = doc.getText();
       const mentions = allIndexes(text, /\bTrump\b/g);
       assert.strictEqual(mentions.length, 4);
@@ -241,7 +183,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('Go to Definition jumps to the first mention', async () => {
-      const { doc } = await openArticle(EN_B);
+      const { doc } = await openArticle(api, EN_B);
       const text = doc.getText();
       const mentions = allIndexes(text, /\bTrump\b/g);
       const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
@@ -256,7 +198,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('provides semantic tokens for articles', async () => {
-      const { doc } = await openArticle(EN_A);
+      const { doc } = await openArticle(api, EN_A);
       const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
       assert.ok(tokens && tokens.data.length >= 5 * 10, 'at least ten tokens');
     });
@@ -264,7 +206,7 @@ describe('Article Lens in the extension host', function () {
 
   describe('highlights', () => {
     it('paints every kind, and toggling a kind removes its highlights (and restores them)', async () => {
-      const { doc } = await openArticle(EN_A);
+      const { doc } = await openArticle(api, EN_A);
       const before = api.decorations.counts(doc.uri);
       assert.ok(before.organization > 0 && before.person > 0 && before.place > 0 && before.quote > 0, JSON.stringify(before));
       const painted = once(api.decorations.onDidPaint, (u) => u.toString() === doc.uri.toString(), 'repaint');
@@ -281,7 +223,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('toggling all highlights clears and restores every layer', async () => {
-      const { doc } = await openArticle(EN_A);
+      const { doc } = await openArticle(api, EN_A);
       const painted = once(api.decorations.onDidPaint, (u) => u.toString() === doc.uri.toString(), 'repaint');
       await vscode.commands.executeCommand(Commands.toggleHighlights);
       await painted;
@@ -293,7 +235,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('a file over the size limit is not analysed', async () => {
-      const { doc } = await openArticle(EN_A);
+      const { doc } = await openArticle(api, EN_A);
       const cfg = vscode.workspace.getConfiguration();
       await cfg.update(Config.analysisMaxFileSizeKB, 1, vscode.ConfigurationTarget.Workspace);
       try {
@@ -339,7 +281,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('every contributed command runs without error', async () => {
-      const { doc } = await openArticle(EN_A);
+      const { doc } = await openArticle(api, EN_A);
       const out = vscode.Uri.joinPath(folder(), 'out-commands.json');
       const args: Record<string, unknown[]> = {
         [Commands.toggleKind]: ['date'],
@@ -367,7 +309,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('set reference date and set language change the analysis', async () => {
-      const { doc } = await openArticle(EN_A);
+      const { doc } = await openArticle(api, EN_A);
       const withRef = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '2020-08-18');
       assert.deepStrictEqual(withRef?.referenceDate && [withRef.referenceDate.value, withRef.referenceDate.source], ['2020-08-18', 'caller']);
       const cleared = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '');
@@ -380,7 +322,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('next/previous entity and quote move the selection to a mention', async () => {
-      const { editor, analysis } = await openArticle(EN_A);
+      const { editor, analysis } = await openArticle(api, EN_A);
       editor.selection = new vscode.Selection(0, 0, 0, 0);
       const mentions = analysis.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
       await vscode.commands.executeCommand(Commands.nextEntity);
@@ -397,14 +339,14 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('copies the entity list', async () => {
-      const { analysis } = await openArticle(EN_A);
+      const { analysis } = await openArticle(api, EN_A);
       const text = await vscode.commands.executeCommand<string>(Commands.copyEntities);
       for (const e of analysis.entities) assert.ok(text.includes(e.name), e.name);
       assert.match(text, /^Organizations \(\d+\)$/m);
     });
 
     it('exports valid JSON, brat standoff and W3C Web Annotation files', async () => {
-      const { doc, analysis } = await openArticle(EN_A);
+      const { doc, analysis } = await openArticle(api, EN_A);
       const text = doc.getText();
       const dec = new TextDecoder();
       const target = (ext: string) => vscode.Uri.joinPath(folder(), `export-test${ext}`);
@@ -444,7 +386,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it("the panel's model lists entities by kind with counts, dates in time order, quotes with speakers", async () => {
-      const { doc, analysis } = await openArticle(EN_B);
+      const { doc, analysis } = await openArticle(api, EN_B);
       const model = api.panel.model();
       assert.strictEqual(model.uri, doc.uri.toString());
       assert.strictEqual(model.entities.length, analysis.entities.length);
@@ -458,7 +400,7 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('shows the panel', async () => {
-      await openArticle(EN_A);
+      await openArticle(api, EN_A);
       await vscode.commands.executeCommand(Commands.showPanel);
     });
   });
