@@ -5,7 +5,7 @@
  * from shared/ and the DOM helpers of ./dom.
  */
 import type { CrossRefModel, XrefFromWebview, XrefPair, XrefSide, XrefToWebview } from '../shared/crossRefProtocol';
-import { ViewStore, clickable as clickableNode, el, embeddedModel, filterInput, matches, onMessage, section as sectionNode } from './dom';
+import { ViewStore, clickable as clickableNode, el, embeddedModel, filterInput, matches, section as sectionNode, startView } from './dom';
 
 const store = new ViewStore<XrefFromWebview, CrossRefModel>();
 const root = document.getElementById('article-lens-xrefs') as HTMLElement;
@@ -191,14 +191,7 @@ function render(): void {
   fill();
 }
 
-onMessage<XrefToWebview, 'crossRefs/update'>('crossRefs/update', (msg) => {
-  model = msg.model;
-  store.saved = { ...store.saved, model };
-  store.save();
+startView<CrossRefModel, XrefToWebview['type']>(store, 'crossRefs/update', model, (m) => {
+  model = m;
   render();
 });
-
-store.saved.model = model;
-store.save();
-render();
-store.post({ type: 'ready' });

@@ -60,6 +60,27 @@ export function onMessage<In extends { type: string }, T extends In['type']>(typ
   });
 }
 
+/**
+ * Starts a view: saves `initial` as the model, shows it, shows (and saves) the model of each `updateType` message
+ * from then on, and tells the extension the view is `ready`.
+ */
+export function startView<M, T extends string>(
+  store: ViewStore<{ type: 'ready' }, M>,
+  updateType: T,
+  initial: M | undefined,
+  show: (model: M | undefined) => void,
+): void {
+  onMessage<{ type: T; model: M }, T>(updateType, (msg) => {
+    store.saved = { ...store.saved, model: msg.model };
+    store.save();
+    show(msg.model);
+  });
+  store.saved.model = initial;
+  store.save();
+  show(initial);
+  store.post({ type: 'ready' });
+}
+
 /** A new element with an optional class and text (set with textContent, never parsed as HTML). */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

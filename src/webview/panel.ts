@@ -4,7 +4,7 @@
  * posts `reveal` when a row is clicked. Imports types from shared/ and the DOM helpers of ./dom.
  */
 import type { FromWebview, PanelModel, ToWebview } from '../shared/protocol';
-import { ViewStore, clickable, el, embeddedModel, filterInput, matches, onMessage, section } from './dom';
+import { ViewStore, clickable, el, embeddedModel, filterInput, matches, section, startView } from './dom';
 
 const store = new ViewStore<FromWebview, PanelModel>();
 const root = document.getElementById('article-lens-panel') as HTMLElement;
@@ -115,14 +115,7 @@ function render(): void {
   }
 }
 
-onMessage<ToWebview, 'update'>('update', (msg) => {
-  model = msg.model;
-  store.saved = { ...store.saved, model };
-  store.save();
+startView<PanelModel, ToWebview['type']>(store, 'update', model, (m) => {
+  model = m;
   render();
 });
-
-store.saved.model = model;
-store.save();
-render();
-store.post({ type: 'ready' });
