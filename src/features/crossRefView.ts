@@ -3,6 +3,7 @@ import { CrossRefCommands, Views } from '../constants';
 import { buildCrossRefModel, emptyCrossRefModel } from '../core/crossRefViewModel';
 import type { CrossRefModel, XrefFromWebview, XrefLabels, XrefToWebview } from '../shared/crossRefProtocol';
 import type { DocumentAnalyses } from '../services/analyses';
+import { trackArticleFocus } from '../services/articleFocus';
 import type { WorkspaceIndex } from '../services/workspaceIndex';
 import { toRange } from '../util/ranges';
 import { renderWebviewHtml } from '../util/webviewHtml';
@@ -71,20 +72,11 @@ export interface CrossRefViewController extends vscode.Disposable {
  */
 export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: DocumentAnalyses; extensionUri: vscode.Uri }): CrossRefViewController {
   const { index, analyses, extensionUri } = deps;
-  let current: vscode.Uri | undefined;
+  const articleFocus = trackArticleFocus(analyses);
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last: CrossRefModel | undefined;
 
-  const pickDocument = (): vscode.TextDocument | undefined => {
-    const active = vscode.window.activeTextEditor?.document;
-    if (active && analyses.isArticle(active)) {
-      current = active.uri;
-      return active;
-    }
-    const key = current?.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
-  };
 
   const statusLine = (): string | null => {
     const p = index.progress();
@@ -94,7 +86,7 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
   const model = async (): Promise<CrossRefModel> => {
     const L = labels();
     if (!index.enabled()) return emptyCrossRefModel(null, '', L, L.disabled);
-    const doc = pickDocument();
+    const doc = articleFocus.pick();
     if (!doc) return emptyCrossRefModel(null, '', L, null);
     const focus = doc.uri.toString();
     try {
@@ -131,7 +123,7 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
   };
 
   const reveal = async (target: { uri: string; span: { start: number; end: number } }, beside?: { uri: string; span: { start: number; end: number } }): Promise<void> => {
-    const focusKey = current?.toString();
+    const focusKey = articleFocus.current()?.toString();
     const sides = beside ? [target, beside] : [target];
     const mine = sides.find((s) => s.uri === focusKey);
     const others = sides.filter((s) => s !== mine);
@@ -143,7 +135,7 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
   const host = createWebviewViewHost<XrefFromWebview>({
     extensionUri,
     html: (webview) => {
-      const doc = pickDocument();
+      const doc = articleFocus.pick();
       const initial = last ?? emptyCrossRefModel(doc?.uri.toString() ?? null, doc ? fileTitle(doc.uri) : '', labels(), doc ? vscode.l10n.t('Analysing…') : null);
       return renderWebviewHtml(webview, extensionUri, {
         title: 'Cross-References',
@@ -180,7 +172,7 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
       }
     }),
     analyses.onDidAnalyze(({ document }) => {
-      if (document.uri.toString() === current?.toString()) post();
+      if (document.uri.toString() === articleFocus.current()?.toString()) post();
     }),
     { dispose: () => timer && clearTimeout(timer) },
   );

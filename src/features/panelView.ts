@@ -3,6 +3,7 @@ import { Views } from '../constants';
 import { describeDateValue } from '../core/hoverText';
 import type { ArticleAnalysis } from '../core/types';
 import type { AnalysisState, DocumentAnalyses } from '../services/analyses';
+import { trackArticleFocus } from '../services/articleFocus';
 import type { FromWebview, PanelDate, PanelLabels, PanelModel, ToWebview } from '../shared/protocol';
 import { toRange } from '../util/ranges';
 import { renderWebviewHtml } from '../util/webviewHtml';
@@ -116,20 +117,10 @@ export interface PanelController extends vscode.Disposable {
 
 export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: vscode.Uri }): PanelController {
   const { analyses, extensionUri } = deps;
-  let current: vscode.Uri | undefined;
-
-  const pickDocument = (): vscode.TextDocument | undefined => {
-    const active = vscode.window.activeTextEditor?.document;
-    if (active && analyses.isArticle(active)) {
-      current = active.uri;
-      return active;
-    }
-    const key = current?.toString();
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
-  };
+  const focus = trackArticleFocus(analyses);
 
   const model = (): PanelModel => {
-    const doc = pickDocument();
+    const doc = focus.pick();
     const state = doc && analyses.state(doc.uri);
     // While a re-analysis is pending (typing), keep showing the previous lists rather than "Analysing…".
     const analysis = doc && (analyses.get(doc) ?? (state?.status === 'pending' ? analyses.latest(doc) : undefined));
@@ -181,11 +172,11 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
     vscode.window.registerWebviewViewProvider(Views.panel, host.provider),
     vscode.window.onDidChangeActiveTextEditor(() => post()),
     analyses.onDidAnalyze(({ document }) => {
-      const doc = pickDocument();
+      const doc = focus.pick();
       if (doc && doc.uri.toString() === document.uri.toString()) post();
     }),
     analyses.onDidChangeState((s: AnalysisState) => {
-      if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'closed') && current?.toString() === s.uri.toString()) post();
+      if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'closed') && focus.current()?.toString() === s.uri.toString()) post();
     }),
   );
   return { model, dispose: () => disposable.dispose() };
