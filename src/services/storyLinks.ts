@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ManualLink } from '../core/crossrefTypes';
+import { insideFolders, relativeSegments } from '../util/linkPaths';
 
 /** Name of the file, at the root of the (first) workspace folder, that keeps the user's link/unlink choices. */
 export const STORY_LINKS_FILE = 'article-lens.stories.json';
@@ -90,10 +91,26 @@ export class StoryLinks implements vscode.Disposable {
     return uri.startsWith(base) ? decodeURIComponent(uri.slice(base.length)) : uri;
   }
 
-  private fromRelative(p: string): string {
+  /**
+   * The document URI a path in the file names, or undefined when it names something outside the workspace
+   * folders (`../x`, `/etc/x`, `file:///elsewhere/x`): the file is shared through version control, so it must not
+   * point the extension at other files on the machine.
+   */
+  private fromRelative(p: string): string | undefined {
     const folder = this.folder();
-    if (/^[a-z][\w+.-]*:/i.test(p) || !folder) return p;
-    return vscode.Uri.joinPath(folder, ...p.split('/').filter((s) => s && s !== '.')).toString();
+    if (!folder) return undefined;
+    if (/^[a-z][\w+.-]*:/i.test(p) && !/^[a-z]:[\\/]/i.test(p)) {
+      let uri: string;
+      try {
+        uri = vscode.Uri.parse(p, true).toString();
+      } catch {
+        return undefined;
+      }
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
+      return insideFolders(uri, folders) ? uri : undefined;
+    }
+    const segments = relativeSegments(p);
+    return segments && vscode.Uri.joinPath(folder, ...segments).toString();
   }
 
   private async load(): Promise<void> {
@@ -112,7 +129,9 @@ export class StoryLinks implements vscode.Disposable {
         const data = JSON.parse(text) as Partial<StoryLinksFile>;
         for (const l of Array.isArray(data.links) ? data.links : []) {
           if (!l || typeof l.a !== 'string' || typeof l.b !== 'string') continue;
-          next.push({ a: this.fromRelative(l.a), b: this.fromRelative(l.b), linked: l.linked !== false });
+          const a = this.fromRelative(l.a);
+          const b = this.fromRelative(l.b);
+          if (a && b) next.push({ a, b, linked: l.linked !== false });
         }
       } catch {
         return; // a half-edited file: keep the last good choices
