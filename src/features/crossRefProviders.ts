@@ -14,6 +14,7 @@ import type { ExtensionConfig } from '../services/config';
 import type { StoryLinks } from '../services/storyLinks';
 import type { IndexedDoc, StoryCrossRefs, WorkspaceIndex } from '../services/workspaceIndex';
 import { toAbortSignal } from '../util/cancellation';
+import { noIcons } from '../util/labels';
 import { toRange } from '../util/ranges';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
@@ -156,7 +157,13 @@ export function registerCrossRefProviders(deps: {
     const files = new Set(items.map((i) => i.uri));
     if (files.size > 1) {
       const chosen = await vscode.window.showQuickPick(
-        items.map((i) => ({ label: i.title, description: i.score !== undefined ? `${t('score')} ${i.score.toFixed(2)}` : '', detail: i.text.replace(/\s+/g, ' ').slice(0, 200), item: i })),
+        // NOTE: titles and article text are not ours: `$(…)` in them must not render as icons.
+        items.map((i) => ({
+          label: noIcons(i.title),
+          description: i.score !== undefined ? `${t('score')} ${i.score.toFixed(2)}` : '',
+          detail: noIcons(i.text.replace(/\s+/g, ' ').slice(0, 200)),
+          item: i,
+        })),
         { placeHolder: t('Which version?') },
       );
       if (!chosen) return undefined;
@@ -172,7 +179,7 @@ export function registerCrossRefProviders(deps: {
   const pickFiles = async (candidates: string[], placeHolder: string): Promise<vscode.Uri[]> => {
     const items = candidates.map((uri) => {
       const u = vscode.Uri.parse(uri, true);
-      return { label: u.path.split('/').pop() || uri, description: vscode.workspace.asRelativePath(u), uri: u };
+      return { label: noIcons(u.path.split('/').pop() || uri), description: noIcons(vscode.workspace.asRelativePath(u)), uri: u };
     });
     const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder, matchOnDescription: true });
     return (chosen ?? []).map((c) => c.uri);
