@@ -17,7 +17,9 @@ import { toAbortSignal } from '../util/cancellation';
 import { noIcons } from '../util/labels';
 import { toRange } from '../util/ranges';
 
-const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }];
+/** Languages an article document can have (ArticleFiles.isArticle: `article`, or plain text detected as prose). */
+const ARTICLE_LANGUAGES: ReadonlySet<string> = new Set([LANGUAGE_ID, 'plaintext']);
+const SELECTOR: vscode.DocumentSelector = [...ARTICLE_LANGUAGES].map((language) => ({ language }));
 
 function counterpartLabels(): CounterpartLabels {
   const t = vscode.l10n.t;
@@ -91,6 +93,9 @@ export function registerCrossRefProviders(deps: {
 
   const hoverProvider: vscode.HoverProvider = {
     async provideHover(document, position, token) {
+      // Registered for every language (see below): leave other documents at once, before any setting or cache
+      // look-up. Articles are `article` documents or plain text detected as prose (ArticleFiles.isArticle).
+      if (!ARTICLE_LANGUAGES.has(document.languageId)) return undefined;
       if (!config.get(Config.hoversEnabled, document)) return undefined;
       const xr = await forDocument(document, token).catch(() => undefined);
       const focus = xr?.docs.find((d) => d.uri === document.uri.toString());
@@ -262,7 +267,7 @@ export function registerCrossRefProviders(deps: {
 
   return vscode.Disposable.from(
     // NOTE: a wildcard selector scores lower than the annotation card's, so VS Code shows the card first and
-    // this part below it; provideHover returns nothing for documents that are not articles.
+    // this part below it; provideHover checks the language id first and returns at once for other documents.
     vscode.languages.registerHoverProvider({ language: '*' }, hoverProvider),
     vscode.languages.registerReferenceProvider(SELECTOR, referenceProvider),
     vscode.commands.registerCommand(CrossRefCommands.openCounterpartBeside, openCounterpartBeside),
