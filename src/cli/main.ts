@@ -2,6 +2,7 @@ import { analyze } from '../core/analyze';
 import type { ArticleAnalysis, EntityType } from '../core/types';
 import { JSON_VERSION, toCliDocument } from '../core/export';
 import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
+import { cleanForTerminal as clean } from './terminal';
 import { runXref } from './xref';
 
 const USAGE = `Usage:
@@ -130,7 +131,6 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
   const a = doc.analysis;
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
-  const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u001b]/g, ' ').replace(/\s+/g, ' ');
   const lines: string[] = [];
   lines.push(bold(`== ${doc.file}`));
   const ref = a.referenceDate ? `${a.referenceDate.value} (from ${a.referenceDate.source})` : 'none found';

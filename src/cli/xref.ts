@@ -2,6 +2,7 @@ import { crossReference } from '../core/crossref';
 import type { CrossRefResult, SpanLink } from '../core/crossrefTypes';
 import { JSON_VERSION, toCliDocument } from '../core/export';
 import type { CliOptions, LoadedDocument } from './main';
+import { cleanForTerminal as clean } from './terminal';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean };
 
@@ -23,7 +24,6 @@ export function runXref(docs: LoadedDocument[], options: CliOptions, io: Io): vo
   io.stdout(formatXrefReport(result, io.color));
 }
 
-const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
 const cut = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Human-readable cross-reference report. */

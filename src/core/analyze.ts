@@ -19,7 +19,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
   throwIfAborted(signal);
   const language = options.lang ?? detectLanguage(text);
   const notes: string[] = [];
-  const entitiesSupported = language === 'en' || language === 'fr';
+  const entitiesSupported = (ENTITY_LANGUAGES as readonly string[]).includes(language);
   if (!entitiesSupported) {
     notes.push(
       language === 'und'

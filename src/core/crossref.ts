@@ -462,7 +462,7 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
         j: swap ? i : j,
         score: 0.6 + bonus,
         resolved: y.value,
-        note: `"${x.text}" is ${y.value} ("${y.text}")`,
+        note: `"${x.text}" is "${y.text}"`,
       });
     }
   };
@@ -513,7 +513,7 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
       resolved = year ? `${year}${resolved.slice(4)}` : c.resolved ?? null;
     }
     if (resolved && (resolved !== da[c.i].value || resolved !== db[c.j].value)) link.resolvedValue = resolved;
-    if (c.note) link.note = c.note;
+    if (c.note) link.note = link.resolvedValue ? `${c.note}: ${link.resolvedValue}` : c.note;
     links.push(link);
   }
   return { links, la, lb };
@@ -637,7 +637,23 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
   }
   const focusedEntities =
     options.focus === undefined ? entityLinks : entityLinks.filter((l) => l.items.some((i) => i.file === options.focus));
-  return { links: [...focusedEntities, ...passages, ...quotes, ...dates, ...figures], onlyIn };
+  const spanLinks = [...passages, ...quotes, ...dates, ...figures].map(withDocumentedFields);
+  return { links: [...focusedEntities, ...spanLinks], onlyIn };
+}
+
+/**
+ * Every span link carries the fields of the documented JSON shape: `conflict` (false unless flagged), `differences`
+ * ([] when none were computed) and `reworded` (same language: whether the wording differs; across languages null,
+ * since a translation always differs).
+ */
+function withDocumentedFields(l: SpanLink): SpanLink {
+  const sameText = l.a.text.trim() === l.b.text.trim();
+  return {
+    ...l,
+    reworded: l.reworded ?? (l.crossLanguage ? null : !sameText),
+    differences: l.differences ?? [],
+    conflict: l.conflict ?? false,
+  };
 }
 
 /**

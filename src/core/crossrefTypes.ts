@@ -49,8 +49,8 @@ export interface SpanLink {
   b: LinkSide;
   /** 0..1 similarity. */
   score: number;
-  /** Same-language links: the wording differs. Absent across languages (a translation always differs). */
-  reworded?: boolean;
+  /** Same-language links: the wording differs. Null across languages (a translation always differs). */
+  reworded?: boolean | null;
   differences?: WordDifference[];
   /** Figures that disagree, or a quote attributed to different speakers. */
   conflict?: boolean;

@@ -128,6 +128,7 @@ export function findFigures(text: string, lang: string, signal?: AbortSignal): F
         unit = prev.unit;
       }
     }
+    if (!Number.isFinite(value)) continue; // "1e308 billion" overflows: not a figure anyone can check
     const trimmed = text.slice(start, end).replace(/[\s\u00a0]+$/u, '');
     out.push({ start, end: start + trimmed.length, text: trimmed, value: round(value), unit, kind });
     re.lastIndex = Math.max(re.lastIndex, start + trimmed.length);

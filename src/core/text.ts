@@ -17,12 +17,16 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 /** Paragraphs: runs of non-blank lines separated by blank lines (CRLF-safe). */
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /\S[\s\S]*?(?=(?:\r?\n[ \t\u00a0]*){2,}|\s*$)/g;
+  // NOTE: split on the separators and trim each block: one linear pass. A lazy "anything up to a blank line"
+  // pattern rescans long whitespace runs from every position (a hang on a megabyte of spaces).
+  const separator = /\r?\n(?:[ \t\u00a0]*\r?\n)+/g;
+  let start = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    spans.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
+  while ((m = separator.exec(text)) !== null) {
+    pushTrimmed(text, start, m.index, spans);
+    start = m.index + m[0].length;
   }
+  pushTrimmed(text, start, text.length, spans);
   return spans;
 }
 
@@ -40,7 +44,8 @@ export function splitSentences(text: string, paragraphs: Span[] = splitParagraph
   const out: Span[] = [];
   for (const p of paragraphs) {
     let start = p.start;
-    const re = /[.!?…]+["'”»’)\]]*(?=\s+["'“«‘(\[]?\s?[\p{Lu}\d])/gu;
+    // The look-behind makes a run of punctuation a single candidate (without it, "……" is retried at every mark).
+    const re = /(?<![.!?…])[.!?…]+["'”»’)\]]*(?=\s+["'“«‘(\[]?\s?[\p{Lu}\d])/gu;
     re.lastIndex = p.start;
     const para = text.slice(0, p.end);
     let m: RegExpExecArray | null;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, runCli } from '../../src/cli/main';
 import { readArticle } from '../../src/cli/readArticle';
+import { cleanForTerminal } from '../../src/cli/terminal';
 
 const corpusDir = join(__dirname, '../fixtures/corpus');
 const tmp = mkdtempSync(join(tmpdir(), 'article-lens-cli-'));
@@ -125,4 +126,14 @@ describe('cli: xref', function () {
     assert.match(out, /Story \(score/);
     assert.match(out, /"data" → "information"/);
   });
+});
+
+describe('cli: terminal safety', () => {
+  const cases: [string, string][] = [
+    ['plain “quote” stays', 'plain “quote” stays'],
+    ['\u001b[31mred\u001b[0m and \u009b2J CSI', '[31mred [0m and 2J CSI'],
+    ['bidi \u202eesrever\u202c and \u2066isolate\u2069', 'bidi esrever and isolate'],
+    ['line\r\nbreaks\tand   spaces', 'line breaks and spaces'],
+  ];
+  for (const [input, expected] of cases) it(JSON.stringify(input), () => assert.equal(cleanForTerminal(input), expected));
 });

@@ -17,6 +17,10 @@ function tsFiles(dir: string): string[] {
 }
 
 describe('architecture boundaries', () => {
+  it('finds the core and shared sources to check', () => {
+    assert.ok(tsFiles(join(root, 'src/core')).length >= 10, 'src/core is read');
+    assert.ok(tsFiles(join(root, 'src/shared')).length >= 1, 'src/shared is read');
+  });
   const banned = /(?:from\s+|require\(\s*|import\(\s*)['"](vscode|fs|node:fs|fs\/promises|node:fs\/promises|child_process|node:child_process|worker_threads|node:worker_threads)['"]/;
   for (const dir of ['src/core', 'src/shared']) {
     for (const file of tsFiles(join(root, dir))) {

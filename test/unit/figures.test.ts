@@ -21,6 +21,8 @@ describe('figures', () => {
     ['He banned, from here at 45 days, any transaction within 90 days, on June 1, 2020.', 'en', []],
     ['Microsoft a fait une offre le 15 septembre.', 'fr', []],
     ['one of the men left at 10:30', 'en', []],
+    // A number too large for a double is dropped, not reported as Infinity (null in JSON).
+    ['It cost $1' + '0'.repeat(400) + ' in all.', 'en', []],
     // Numbers inside URLs and codes are not figures.
     ['See https://example.com/?q=%22TikTok%22&page=25 for 20% more.', 'en', [['20%', 20, '%', 'percent']]],
   ];

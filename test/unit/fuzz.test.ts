@@ -33,6 +33,11 @@ const hostile: [string, () => string][] = [
   ['unbalanced quotes over paragraphs', () => '"TikTok said\n\n« Microsoft a dit\n\n“Oracle'.repeat(200)],
   ['CRLF article with emoji and accents', () => 'Émilie Dupont 👩‍💻 a déclaré : « Nous sommes prêts » à Paris.\r\n\r\n"We are ready," said Donald Trump 🇺🇸 on Monday.\r\n'],
   ['markdown and HTML', () => '[click](command:workbench.action.quit) <script>alert(1)</script> "quote" said **Bob**'],
+  ['a megabyte of spaces', () => 'He said' + ' '.repeat(1024 * 1024) + 'nothing.'],
+  ['a megabyte of newlines', () => '"Yes," she said.' + '\r\n'.repeat(512 * 1024) + 'End.'],
+  ['100 KB of full stops', () => '.'.repeat(100 * 1024) + ' then lower case'],
+  ['50,000 ellipses', () => '…'.repeat(50000) + ' Then a capital'],
+  ['an overflowing number', () => 'It cost $' + '9'.repeat(400) + ' billion, or 1e308 billion.'],
   ['a 2 MB single line', () => 'TikTok said "we are here" on Monday, June 1, and 1,500 employees cheered in Washington. '.repeat(2 * 1024 * 1024 / 88)],
 ];
 
