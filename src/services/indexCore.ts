@@ -70,3 +70,20 @@ export function parseManifest(json: string, build: string): Manifest | undefined
 export function unchanged(prev: { mtime: number; size: number } | undefined, stat: { mtime: number; size: number }): boolean {
   return !!prev && prev.mtime === stat.mtime && prev.size === stat.size;
 }
+
+/** Name of a cached analysis file in `xref-index/a/`. */
+const RECORD_FILE = /^([0-9a-f]{40})\.json$/;
+
+/**
+ * Cache files (`<hash>.json` names) that no kept hash refers to, at most `max` of them (so one save does bounded
+ * work however many files a change of analyzer build left behind). Other names are never listed.
+ */
+export function staleRecordFiles(names: Iterable<string>, keep: ReadonlySet<string>, max: number): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    if (out.length >= max) break;
+    const m = RECORD_FILE.exec(name);
+    if (m && !keep.has(m[1])) out.push(name);
+  }
+  return out;
+}

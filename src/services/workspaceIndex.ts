@@ -10,8 +10,9 @@ import { sizeOf, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
 import type { CrossRefClient } from './crossRefClient';
-import { CACHE_FORMAT, contentHash, makeRecord, parseManifest, parseRecord, serializeRecord, unchanged, type Manifest } from './indexCore';
+import { CACHE_FORMAT, contentHash, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, unchanged, type Manifest } from './indexCore';
 import type { StoryLinks } from './storyLinks';
+import { Lru } from '../util/lru';
 
 /** Files the index looks at: plain-text files (detected as articles) and files of the `article` language. */
 export const INDEX_GLOB = '**/*.{txt,article}';
@@ -23,6 +24,13 @@ const MEMORY_ANALYSES = 64;
 const STAT_CONCURRENCY = 32;
 /** Cross-reference results kept in memory. */
 const MEMORY_RESULTS = 16;
+/**
+ * Story fingerprints kept in memory by hash. Entries carry their own copy, so this only saves re-summarising; it
+ * gains one per analysed version of an open document while the user types, hence the bound.
+ */
+const MEMORY_SUMMARIES = 256;
+/** Unreferenced cache files deleted per save at most. */
+const PRUNE_PER_SAVE = 200;
 
 /** What the index knows about one file. */
 export interface IndexEntry {
@@ -89,30 +97,6 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(k: string): V | undefined {
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.map.delete(k);
-    this.map.set(k, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  delete(k: string): void {
-    this.map.delete(k);
-  }
-  clear(): void {
-    this.map.clear();
-  }
 }
 
 /**
@@ -439,7 +423,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!summary) {
       const analysis = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
       if (!analysis) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'error' }, prev);
-      summary = this.summaryCache.get(hash)!;
+      summary = this.summaryCache.get(hash) ?? makeRecord(analysis, text).summary;
     }
     return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'article', summary: { ...summary, file: key } }, prev);
   }
@@ -469,7 +453,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!summary) {
       summary = makeRecord(analysis, text).summary;
       this.summaryCache.set(hash, summary);
-      if (!doc.isDirty) void this.writeAnalysis(hash, analysis);
+      if (!doc.isDirty) void this.writeAnalysis(hash, analysis, summary);
     }
     const changed = this.setEntry(
       { uri: key, hash, mtime: prev?.mtime ?? 0, size: sizeOf(text), status: 'article', summary: { ...summary, file: key }, live: true },
@@ -518,7 +502,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   // -------------------------------------------------------------------------------------------------------------
   // Analysis and the content-hash cache.
 
-  private readonly summaryCache = new Map<string, DocSummary>();
+  private readonly summaryCache = new Lru<DocSummary>(MEMORY_SUMMARIES);
 
   private analysisOptions(uri: vscode.Uri): Omit<AnalyzeOptions, 'signal'> {
     const ov = this.deps.analyses.overrides(uri);
@@ -539,8 +523,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     const { analysis } = await this.deps.client.analyze(text, { ...this.analysisOptions(uri), today: new Date().toISOString().slice(0, 10) }, signal);
     this.counters.analysed++;
     this.analysesByHash.set(hash, analysis);
-    this.summaryCache.set(hash, makeRecord(analysis, text).summary);
-    await this.writeAnalysis(hash, analysis);
+    const summary = makeRecord(analysis, text).summary;
+    this.summaryCache.set(hash, summary);
+    await this.writeAnalysis(hash, analysis, summary);
     return analysis;
   }
 
@@ -564,10 +549,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
-  private async writeAnalysis(hash: string, analysis: ArticleAnalysis): Promise<void> {
+  private async writeAnalysis(hash: string, analysis: ArticleAnalysis, summary: DocSummary): Promise<void> {
     const dir = this.dir();
-    const summary = this.summaryCache.get(hash);
-    if (!dir || !summary) return;
+    if (!dir) return;
     try {
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(serializeRecord({ analysis, summary })));
     } catch {
@@ -596,9 +580,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       const m = parseManifest(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'index.json'))), this.build);
       if (!m) return;
-      for (const [hash, s] of Object.entries(m.summaries ?? {})) this.summaryCache.set(hash, { file: '', language: s.language, features: s.features });
+      const summaries = m.summaries ?? {};
       for (const [uri, f] of Object.entries(m.files ?? {})) {
-        const summary = f.hash ? this.summaryCache.get(f.hash) : undefined;
+        const s = f.hash && Object.hasOwn(summaries, f.hash) ? summaries[f.hash] : undefined;
+        const summary: DocSummary | undefined = s && { file: '', language: s.language, features: s.features };
         if (f.status === 'article' && !summary) continue;
         this.entries.set(uri, { uri, hash: f.hash, mtime: f.mtime, size: f.size, status: f.status, summary: summary && { ...summary, file: uri } });
       }
@@ -615,7 +600,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const e of this.entries.values()) {
       if (e.live || !e.uri.startsWith('file:') && !e.uri.startsWith('vscode-')) continue;
       m.files[e.uri] = { hash: e.hash, mtime: e.mtime, size: e.size, status: e.status };
-      const s = e.hash && this.summaryCache.get(e.hash);
+      // The entry's own copy: the summary cache is bounded and may have dropped it.
+      const s = e.hash && e.summary;
       if (s) m.summaries[e.hash] = { language: s.language, features: s.features };
     }
     try {
@@ -624,6 +610,28 @@ export class WorkspaceIndex implements vscode.Disposable {
       const tmp = vscode.Uri.joinPath(dir, `index.${process.pid}.tmp`);
       await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(m)));
       await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+    } catch {
+      // Cache only.
+    }
+    await this.prune(dir);
+  }
+
+  /**
+   * Deletes cached analyses (`a/<hash>.json`) that no entry refers to any more (edited, deleted or re-analysed
+   * files, another analyzer build), a bounded number per save. Hashes still in memory are kept: a version being
+   * cross-referenced or just analysed may not have its entry yet.
+   */
+  private async prune(dir: vscode.Uri): Promise<void> {
+    const keep = new Set<string>([...this.analysesByHash.keys(), ...this.summaryCache.keys()]);
+    for (const e of this.entries.values()) if (e.hash) keep.add(e.hash);
+    try {
+      const names = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(dir, 'a')))
+        .filter(([, type]) => type === vscode.FileType.File)
+        .map(([name]) => name);
+      for (const name of staleRecordFiles(names, keep, PRUNE_PER_SAVE)) {
+        if (this.disposed) return;
+        await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, 'a', name))).catch(() => undefined);
+      }
     } catch {
       // Cache only.
     }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { CACHE_FORMAT, contentHash, makeRecord, parseManifest, parseRecord, serializeRecord, unchanged } from '../../src/services/indexCore';
+import { CACHE_FORMAT, contentHash, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, unchanged } from '../../src/services/indexCore';
 
 const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', '000_0891fa58e8947cdd.txt'), 'utf8');
 
@@ -41,5 +41,14 @@ describe('workspace index core', () => {
     assert.equal(unchanged({ mtime: 5, size: 10 }, { mtime: 6, size: 10 }), false);
     assert.equal(unchanged({ mtime: 5, size: 10 }, { mtime: 5, size: 11 }), false);
     assert.equal(unchanged(undefined, { mtime: 5, size: 10 }), false);
+  });
+
+  it('lists the cache files no entry refers to, a bounded number at a time, and nothing else', () => {
+    const h = (n: number) => n.toString(16).padStart(40, '0');
+    const names = [`${h(1)}.json`, `${h(2)}.json`, 'index.json', 'index.123.tmp', `${h(3)}.json.tmp`, `${h(4)}.json`, `${h(5)}.json`];
+    const keep = new Set([h(2)]);
+    assert.deepEqual(staleRecordFiles(names, keep, 10), [`${h(1)}.json`, `${h(4)}.json`, `${h(5)}.json`]);
+    assert.deepEqual(staleRecordFiles(names, keep, 2), [`${h(1)}.json`, `${h(4)}.json`]);
+    assert.deepEqual(staleRecordFiles(names, new Set([h(1), h(2), h(4), h(5)]), 10), []);
   });
 });
