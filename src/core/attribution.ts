@@ -1,4 +1,5 @@
 import { foldKey } from './text';
+import { TITLES } from './gazetteer';
 import type { Entity, EntityType, Span } from './types';
 
 /**
@@ -151,12 +152,8 @@ const STOP_WORDS = new Set([
   'if', 'because', 'si', 'quand', 'lorsque', 'comme', 'not', 'ne', 'pas', 'n’', "n'",
 ]);
 
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'prof', 'president', 'senator', 'governor', 'minister',
-  'secretary', 'judge', 'mayor', 'chancellor', 'prime', 'vice', 'former', 'rev', 'sir', 'lord', 'lady', 'queen',
-  'king', 'prince', 'princess', 'pope', 'm', 'mme', 'mlle', 'me', 'pr', 'président', 'présidente', 'ministre',
-  'sénateur', 'député', 'maire', 'candidate', 'candidat', 'speaker', 'chairman', 'ceo', 'coach', 'captain',
-]);
+// Words that may lead a speaker's name besides the shared titles ("former", "Prime", "Vice", "candidate").
+const TITLE_MODIFIERS = new Set(['prime', 'vice', 'former', 'candidate', 'candidat', 'speaker', 'deputy', 'acting']);
 
 /** Head nouns of descriptions that stand for an organization ("the company said", "écrit la société"). */
 const ORG_NOUNS = new Set([
@@ -618,7 +615,11 @@ function lowerBound(ms: IndexedMention[], pos: number): number {
 export function stripTitles(name: string): string {
   const words = name.split(/\s+/);
   let i = 0;
-  while (i < words.length - 1 && TITLES.has(words[i].toLowerCase().replace(/\.$/, ''))) i++;
+  const isTitle = (w: string): boolean => {
+    const k = foldKey(w.replace(/\.$/, ''));
+    return TITLES.has(k) || TITLE_MODIFIERS.has(k);
+  };
+  while (i < words.length - 1 && isTitle(words[i])) i++;
   return words.slice(i).join(' ');
 }
 

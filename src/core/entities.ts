@@ -29,7 +29,7 @@ import {
 } from './gazetteer';
 import { englishLexiconTag, tagEnglish, type TaggedTerm } from './lang/en';
 import { frenchLexiconTag, tagFrench } from './lang/fr';
-import { foldKey, throwIfAborted } from './text';
+import { ABBREVIATIONS, foldKey, throwIfAborted } from './text';
 import type { Entity, EntityType, Mention } from './types';
 
 type Lang = 'en' | 'fr';
@@ -63,9 +63,6 @@ interface Candidate {
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 const CHUNK = 20_000;
-const ABBREVIATIONS_WITH_DOT = new Set(
-  'Inc Corp Co Ltd Bros Jr Sr St Ste Mr Mrs Ms Dr Prof Gen Col Lt Sgt Capt Gov Sen Rep Rev Mt Ft Messrs Mme Mlle Mgr'.split(' '),
-);
 const MAX_RUN = 8;
 
 const CONNECTORS: Record<Lang, ReadonlySet<string>> = {
@@ -144,7 +141,7 @@ function tokenize(text: string, lang: Lang): Tok[] {
     let t = m[0];
     let start = m.index;
     // "Inc.", "Bros.", "St.", "Mr.": the dot belongs to the abbreviation (and to the name, as in "Warner Bros.").
-    if (text.charCodeAt(m.index + t.length) === 46 && ABBREVIATIONS_WITH_DOT.has(t)) {
+    if (text.charCodeAt(m.index + t.length) === 46 && /^\p{Lu}/u.test(t) && ABBREVIATIONS.has(t.toLowerCase())) {
       t += '.';
       TOKEN_RE.lastIndex = m.index + t.length;
     }

@@ -1,6 +1,6 @@
 import { cueAfter, cueBefore, hasSpeechVerb, indexEntities, resolveCue, tokenize } from './attribution';
 import type { Cue, ResolveContext } from './attribution';
-import { throwIfAborted } from './text';
+import { ABBREVIATIONS, throwIfAborted } from './text';
 import type { Entity, Quote, Span, Speaker } from './types';
 
 /*
@@ -246,10 +246,6 @@ function markKind(f: Family): Quote['mark'] {
   }
 }
 
-const SENTENCE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'st', 'jr',
-  'sr', 'inc', 'corp', 'co', 'ltd', 'vs', 'no', 'mme', 'mlle', 'm', 'pr', 'prof', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e',
-  'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'rev', 'ft', 'mt']);
-
 /** Start of the sentence containing `pos`, looking back at most `limit` characters and not before `floor`. */
 function sentenceStartBefore(text: string, pos: number, floor: number, limit = WINDOW): number {
   const lo = Math.max(floor, pos - limit);
@@ -268,7 +264,7 @@ function sentenceStartBefore(text: string, pos: number, floor: number, limit = W
       while (w >= lo && (isWordCode(text.charCodeAt(w)) || text[w] === '.')) w--;
       const word = text.slice(w + 1, j).toLowerCase();
       if (word.length === 1 && /\p{Lu}/u.test(text[j - 1])) continue;
-      if (SENTENCE_ABBR.has(word)) continue;
+      if (ABBREVIATIONS.has(word)) continue;
       return i + 1;
     }
   }

@@ -30,10 +30,15 @@ export function splitParagraphs(text: string): Span[] {
   return spans;
 }
 
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'st', 'jr', 'sr', 'inc', 'corp',
-  'co', 'ltd', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'no', 'mm', 'mme', 'mlle', 'me', 'm', 'pr', 'av', 'bd', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'ave', 'fig', 'p',
+/**
+ * Lower-cased words that a full stop follows without ending the sentence ("Mr.", "Inc.", "Sept.", "U.S.", "Mme.").
+ * Shared by the sentence splitter, the quote scanner and the entity tokenizer.
+ */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'st', 'ste', 'jr',
+  'sr', 'inc', 'corp', 'co', 'ltd', 'bros', 'vs', 'etc', 'rev', 'mt', 'ft', 'mgr', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'mm', 'mme', 'mlle', 'me', 'm', 'pr', 'av', 'bd', 'u.s',
+  'u.k', 'u.n', 'e.g', 'i.e', 'ave', 'fig', 'p',
 ]);
 
 /**
