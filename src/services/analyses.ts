@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Config, OVERRIDES_STATE_KEY } from '../constants';
-import type { ArticleAnalysis, Lang } from '../core/types';
+import type { AnalyzeOptions, ArticleAnalysis, Lang } from '../core/types';
 import type { AnalysisClient } from './analysisClient';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
@@ -41,6 +41,11 @@ interface Inflight {
 
 /** Upper bound of the debounce that grows with the last analysis time of a document. */
 const MAX_ADAPTIVE_DEBOUNCE_MS = 5000;
+
+/** Today's date, YYYY-MM-DD (UTC): the `today` option, the last-resort anchor of relative dates. */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
 /** UTF-8 byte length, computed without allocating a buffer for the common ASCII case. */
 export function sizeOf(text: string): number {
@@ -173,6 +178,21 @@ export class DocumentAnalyses implements vscode.Disposable {
     }
   }
 
+  /**
+   * The options a document is analysed with: its overrides, else the settings, plus today's date. The one place
+   * they are built: the workspace index uses it too, for its analyses and its cache key.
+   */
+  analysisOptions(uri: vscode.Uri): Omit<AnalyzeOptions, 'signal'> & { today: string } {
+    const ov = this.overrides(uri);
+    const langSetting = this.config.get(Config.analysisLanguage, uri);
+    const refSetting = this.config.get(Config.analysisReferenceDate, uri).trim();
+    return {
+      lang: ov.lang ?? (langSetting === 'auto' ? undefined : langSetting),
+      referenceDate: ov.referenceDate ?? (refSetting || undefined),
+      today: todayIso(),
+    };
+  }
+
   /** Forgets cached results and analyses every open article again (the "Re-analyse" command). */
   reanalyzeAll(): void {
     for (const f of this.inflight.values()) f.controller.abort();
@@ -249,14 +269,7 @@ export class DocumentAnalyses implements vscode.Disposable {
       this.setState({ uri: doc.uri, version, status: 'tooLarge', size });
       return;
     }
-    const ov = this.overrides(doc.uri);
-    const langSetting = this.config.get(Config.analysisLanguage, doc);
-    const refSetting = this.config.get(Config.analysisReferenceDate, doc).trim();
-    const options = {
-      lang: ov.lang ?? (langSetting === 'auto' ? undefined : langSetting),
-      referenceDate: ov.referenceDate ?? (refSetting || undefined),
-      today: new Date().toISOString().slice(0, 10),
-    };
+    const options = this.analysisOptions(doc.uri);
     const controller = new AbortController();
     const promise = this.client.analyze(text, options, controller.signal).then(
       ({ analysis, ms }) => {

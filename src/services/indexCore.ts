@@ -20,16 +20,40 @@ export interface Manifest {
   /** Analyzer build the cache was made with (the worker bundle's mtime); another build invalidates the cache. */
   build: string;
   files: Record<string, { hash: string; mtime: number; size: number; status: EntryStatus }>;
-  summaries: Record<string, { language: string; features: Record<string, number> }>;
+  /** `today`: set when the fingerprint depends on the day it was made (see CacheRecord.today). */
+  summaries: Record<string, { language: string; features: Record<string, number>; today?: string }>;
 }
 
 /** One cached analysis, stored as `<hash>.json`. */
 export interface CacheRecord {
   analysis: ArticleAnalysis;
   summary: DocSummary;
+  /**
+   * The `today` option the analysis was made with, when it mattered: only an article with no reference date (from
+   * the caller or its own text) resolves relative dates against today. Such a record is stale the next day.
+   */
+  today?: string;
 }
 
-/** sha-1 of the analyzer build, the analysis options that change the result, and the text. */
+/**
+ * The `today` an analysis depends on: `today` when it found no reference date (relative dates were resolved
+ * against today), else undefined. This is why `today` is not part of the content hash: most articles carry their
+ * own date and their cached analyses stay valid; the others are checked with `isCurrent`.
+ */
+export function todayUsed(analysis: Pick<ArticleAnalysis, 'referenceDate'>, today: string | undefined): string | undefined {
+  return analysis.referenceDate ? undefined : today;
+}
+
+/** True when a cached analysis made with `made.today` (see todayUsed) is still what analysing today would give. */
+export function isCurrent(made: { today?: string }, today: string): boolean {
+  return made.today === undefined || made.today === today;
+}
+
+/**
+ * sha-1 of the analyzer build, the analysis options that change the result for any text (forced language,
+ * caller's reference date), and the text. `today` changes the result only for articles without a reference date:
+ * it is recorded in those records instead (CacheRecord.today, isCurrent).
+ */
 export function contentHash(build: string, options: Pick<AnalyzeOptions, 'lang' | 'referenceDate'>, text: string): string {
   return createHash('sha1')
     .update(`${build}\u0000${options.lang ?? ''}\u0000${options.referenceDate ?? ''}\u0000`)
@@ -38,8 +62,9 @@ export function contentHash(build: string, options: Pick<AnalyzeOptions, 'lang' 
 }
 
 /** The cache record of an analysed text (its fingerprint is file-independent: `file` is empty). */
-export function makeRecord(analysis: ArticleAnalysis, text: string): CacheRecord {
-  return { analysis, summary: summarize(analysis, text, '') };
+export function makeRecord(analysis: ArticleAnalysis, text: string, today?: string): CacheRecord {
+  const used = todayUsed(analysis, today);
+  return { analysis, summary: summarize(analysis, text, ''), ...(used ? { today: used } : {}) };
 }
 
 export function serializeRecord(r: CacheRecord): string {

@@ -4,13 +4,25 @@ import { Config, LANGUAGE_ID } from '../constants';
 import type { CrossRefDoc } from '../core/crossref';
 import type { CrossRefResult, DocSummary, ManualLink, Story } from '../core/crossrefTypes';
 import { groupStories, storyScore } from '../core/stories';
-import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
+import type { ArticleAnalysis } from '../core/types';
 import type { AnalysisClient } from './analysisClient';
-import { sizeOf, type DocumentAnalyses } from './analyses';
+import { sizeOf, todayIso, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
 import type { CrossRefClient } from './crossRefClient';
-import { CACHE_FORMAT, contentHash, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, unchanged, type Manifest } from './indexCore';
+import {
+  CACHE_FORMAT,
+  contentHash,
+  isCurrent,
+  makeRecord,
+  parseManifest,
+  parseRecord,
+  serializeRecord,
+  staleRecordFiles,
+  unchanged,
+  type CacheRecord,
+  type Manifest,
+} from './indexCore';
 import type { StoryLinks } from './storyLinks';
 import { Lru } from '../util/lru';
 
@@ -44,6 +56,8 @@ export interface IndexEntry {
   summary?: DocSummary;
   /** Taken from an open editor (may differ from the file on disk). */
   live?: boolean;
+  /** The day the analysis depended on, when it had no reference date (see CacheRecord.today). */
+  today?: string;
 }
 
 /** One version of a story, ready to be cross-referenced. */
@@ -112,7 +126,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly analysesByHash = new Lru<ArticleAnalysis>(MEMORY_ANALYSES);
+  private readonly analysesByHash = new Lru<CacheRecord>(MEMORY_ANALYSES);
   private readonly results = new Lru<Promise<StoryCrossRefs>>(MEMORY_RESULTS);
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -320,8 +334,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
     const hash = this.hashOf(uri, text);
-    const analysis = this.analysesByHash.get(hash) ?? (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
-    if (!analysis) return undefined;
+    const record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+    if (!record) return undefined;
+    const { analysis } = record;
     return { uri: uriString, title: titleOf(uriString), language: analysis.language, text, analysis, hash };
   }
 
@@ -410,7 +425,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       return false;
     }
     const stat = knownStat ?? (await vscode.workspace.fs.stat(uri));
-    if (prev && !prev.live && unchanged(prev, stat) && (prev.status !== 'article' || prev.summary)) return false;
+    const today = todayIso();
+    if (prev && !prev.live && unchanged(prev, stat) && (prev.status !== 'article' || prev.summary) && isCurrent(prev, today)) return false;
     const limitKB = this.deps.config.get(Config.analysisMaxFileSizeKB, uri);
     if (stat.size > limitKB * 1024) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'tooLarge' }, prev);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -418,14 +434,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     const article = this.isArticleLanguage(uri) || this.deps.files.isArticleFile(uri, text);
     if (!article) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'notArticle' }, prev);
     const hash = this.hashOf(uri, text);
-    if (prev?.hash === hash && prev.summary) return this.setEntry({ ...prev, mtime: stat.mtime, size: stat.size, live: false }, prev);
-    let summary = this.summaryCache.get(hash);
-    if (!summary) {
-      const analysis = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
-      if (!analysis) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'error' }, prev);
-      summary = this.summaryCache.get(hash) ?? makeRecord(analysis, text).summary;
+    if (prev?.hash === hash && prev.summary && isCurrent(prev, today)) return this.setEntry({ ...prev, mtime: stat.mtime, size: stat.size, live: false }, prev);
+    let made = this.summaryOf(hash);
+    if (!made) {
+      const record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+      if (!record) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'error' }, prev);
+      made = record;
     }
-    return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'article', summary: { ...summary, file: key } }, prev);
+    return this.setEntry(
+      { uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'article', summary: { ...made.summary, file: key }, ...(made.today ? { today: made.today } : {}) },
+      prev,
+    );
   }
 
   /** Stores an entry; true when its content changed (hash or status), i.e. when stories may change. */
@@ -448,15 +467,26 @@ export class WorkspaceIndex implements vscode.Disposable {
     const hash = this.hashOf(doc.uri, text);
     const key = doc.uri.toString();
     const prev = this.entries.get(key);
-    this.analysesByHash.set(hash, analysis);
-    let summary = this.summaryCache.get(hash);
-    if (!summary) {
-      summary = makeRecord(analysis, text).summary;
-      this.summaryCache.set(hash, summary);
-      if (!doc.isDirty) void this.writeAnalysis(hash, analysis, summary);
+    let made = this.summaryOf(hash);
+    if (made) this.analysesByHash.set(hash, { analysis, ...made });
+    else {
+      // The live analysis was made with today's date (DocumentAnalyses uses the same options).
+      const record = makeRecord(analysis, text, todayIso());
+      this.remember(hash, record);
+      made = record;
+      if (!doc.isDirty) void this.writeAnalysis(hash, record);
     }
     const changed = this.setEntry(
-      { uri: key, hash, mtime: prev?.mtime ?? 0, size: sizeOf(text), status: 'article', summary: { ...summary, file: key }, live: true },
+      {
+        uri: key,
+        hash,
+        mtime: prev?.mtime ?? 0,
+        size: sizeOf(text),
+        status: 'article',
+        summary: { ...made.summary, file: key },
+        live: true,
+        ...(made.today ? { today: made.today } : {}),
+      },
       prev,
     );
     if (changed && notify) this.changed();
@@ -502,58 +532,63 @@ export class WorkspaceIndex implements vscode.Disposable {
   // -------------------------------------------------------------------------------------------------------------
   // Analysis and the content-hash cache.
 
-  private readonly summaryCache = new Lru<DocSummary>(MEMORY_SUMMARIES);
+  private readonly summaryCache = new Lru<Pick<CacheRecord, 'summary' | 'today'>>(MEMORY_SUMMARIES);
 
-  private analysisOptions(uri: vscode.Uri): Omit<AnalyzeOptions, 'signal'> {
-    const ov = this.deps.analyses.overrides(uri);
-    const langSetting = this.deps.config.get(Config.analysisLanguage, uri);
-    const refSetting = this.deps.config.get(Config.analysisReferenceDate, uri).trim();
-    return {
-      lang: ov.lang ?? (langSetting === 'auto' ? undefined : langSetting),
-      referenceDate: ov.referenceDate ?? (refSetting || undefined),
-    };
+  /** The fingerprint kept for a hash, unless it depended on a day that is over. */
+  private summaryOf(hash: string): Pick<CacheRecord, 'summary' | 'today'> | undefined {
+    const hit = this.summaryCache.get(hash);
+    return hit && isCurrent(hit, todayIso()) ? hit : undefined;
   }
 
-  /** sha-1 of the analyzer build, the analysis options and the text: the cache key of an analysis. */
+  private remember(hash: string, record: CacheRecord): void {
+    this.analysesByHash.set(hash, record);
+    this.summaryCache.set(hash, { summary: record.summary, ...(record.today ? { today: record.today } : {}) });
+  }
+
+  /**
+   * sha-1 of the analyzer build, the analysis options and the text: the cache key of an analysis. The options are
+   * the ones DocumentAnalyses analyses open documents with; `today` is checked per record (see CacheRecord.today).
+   */
   private hashOf(uri: vscode.Uri, text: string): string {
-    return contentHash(this.build, this.analysisOptions(uri), text);
+    return contentHash(this.build, this.deps.analyses.analysisOptions(uri), text);
   }
 
-  private async analyzeText(uri: vscode.Uri, text: string, hash: string, signal?: AbortSignal): Promise<ArticleAnalysis | undefined> {
-    const { analysis } = await this.deps.client.analyze(text, { ...this.analysisOptions(uri), today: new Date().toISOString().slice(0, 10) }, signal);
+  private async analyzeText(uri: vscode.Uri, text: string, hash: string, signal?: AbortSignal): Promise<CacheRecord | undefined> {
+    const options = this.deps.analyses.analysisOptions(uri);
+    const { analysis } = await this.deps.client.analyze(text, options, signal);
     this.counters.analysed++;
-    this.analysesByHash.set(hash, analysis);
-    const summary = makeRecord(analysis, text).summary;
-    this.summaryCache.set(hash, summary);
-    await this.writeAnalysis(hash, analysis, summary);
-    return analysis;
+    const record = makeRecord(analysis, text, options.today);
+    this.remember(hash, record);
+    await this.writeAnalysis(hash, record);
+    return record;
   }
 
   private dir(): vscode.Uri | undefined {
     return this.deps.storageUri && vscode.Uri.joinPath(this.deps.storageUri, 'xref-index');
   }
 
-  private async readAnalysis(hash: string): Promise<ArticleAnalysis | undefined> {
+  /** The cached analysis of a hash (memory, then disk), unless it depended on a day that is over. */
+  private async readAnalysis(hash: string): Promise<CacheRecord | undefined> {
+    const today = todayIso();
     const hit = this.analysesByHash.get(hash);
-    if (hit) return hit;
+    if (hit && isCurrent(hit, today)) return hit;
     const dir = this.dir();
     if (!dir) return undefined;
     try {
       const data = parseRecord(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`))));
-      if (!data) return undefined;
-      this.analysesByHash.set(hash, data.analysis);
-      this.summaryCache.set(hash, data.summary);
-      return data.analysis;
+      if (!data || !isCurrent(data, today)) return undefined;
+      this.remember(hash, data);
+      return data;
     } catch {
       return undefined;
     }
   }
 
-  private async writeAnalysis(hash: string, analysis: ArticleAnalysis, summary: DocSummary): Promise<void> {
+  private async writeAnalysis(hash: string, record: CacheRecord): Promise<void> {
     const dir = this.dir();
     if (!dir) return;
     try {
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(serializeRecord({ analysis, summary })));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(serializeRecord(record)));
     } catch {
       // A read-only or full disk only costs re-analysis next time.
     }
@@ -581,11 +616,22 @@ export class WorkspaceIndex implements vscode.Disposable {
       const m = parseManifest(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'index.json'))), this.build);
       if (!m) return;
       const summaries = m.summaries ?? {};
+      const today = todayIso();
       for (const [uri, f] of Object.entries(m.files ?? {})) {
         const s = f.hash && Object.hasOwn(summaries, f.hash) ? summaries[f.hash] : undefined;
-        const summary: DocSummary | undefined = s && { file: '', language: s.language, features: s.features };
+        // A fingerprint that depended on a day that is over is dropped: the file is analysed again.
+        const current = s && isCurrent(s, today);
+        const summary: DocSummary | undefined = current ? { file: '', language: s.language, features: s.features } : undefined;
         if (f.status === 'article' && !summary) continue;
-        this.entries.set(uri, { uri, hash: f.hash, mtime: f.mtime, size: f.size, status: f.status, summary: summary && { ...summary, file: uri } });
+        this.entries.set(uri, {
+          uri,
+          hash: f.hash,
+          mtime: f.mtime,
+          size: f.size,
+          status: f.status,
+          summary: summary && { ...summary, file: uri },
+          ...(summary && s?.today ? { today: s.today } : {}),
+        });
       }
       this.storiesCache = undefined;
     } catch {
@@ -602,7 +648,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       m.files[e.uri] = { hash: e.hash, mtime: e.mtime, size: e.size, status: e.status };
       // The entry's own copy: the summary cache is bounded and may have dropped it.
       const s = e.hash && e.summary;
-      if (s) m.summaries[e.hash] = { language: s.language, features: s.features };
+      if (s) m.summaries[e.hash] = { language: s.language, features: s.features, ...(e.today ? { today: e.today } : {}) };
     }
     try {
       await vscode.workspace.fs.createDirectory(dir);

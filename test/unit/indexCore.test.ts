@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { CACHE_FORMAT, contentHash, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, unchanged } from '../../src/services/indexCore';
+import { CACHE_FORMAT, contentHash, isCurrent, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, todayUsed, unchanged } from '../../src/services/indexCore';
 
 const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', '000_0891fa58e8947cdd.txt'), 'utf8');
 
@@ -50,5 +50,29 @@ describe('workspace index core', () => {
     assert.deepEqual(staleRecordFiles(names, keep, 10), [`${h(1)}.json`, `${h(4)}.json`, `${h(5)}.json`]);
     assert.deepEqual(staleRecordFiles(names, keep, 2), [`${h(1)}.json`, `${h(4)}.json`]);
     assert.deepEqual(staleRecordFiles(names, new Set([h(1), h(2), h(4), h(5)]), 10), []);
+  });
+
+  it('a cached analysis depends on `today` only when the article gives no reference date', () => {
+    // No dateline, no year: "on Sunday" can only be resolved against today.
+    const undated = 'Microsoft said on Sunday it would continue talks to buy the US operations of TikTok, the video app owned by ByteDance.';
+    const today = '2026-11-23';
+    const loose = makeRecord(analyze(undated, { today }), undated, today);
+    assert.equal(loose.analysis.referenceDate, null);
+    assert.equal(loose.today, today, 'relative dates were resolved against today');
+    assert.ok(isCurrent(loose, today));
+    assert.ok(!isCurrent(loose, '2026-11-24'), 'stale the next day');
+    assert.deepEqual(parseRecord(serializeRecord(loose)), loose, 'the day survives the round trip');
+
+    const anchored = makeRecord(analyze(undated, { today, referenceDate: '2020-09-14' }), undated, today);
+    assert.equal(anchored.today, undefined, "the caller's reference date wins over today");
+    assert.ok(isCurrent(anchored, '2030-01-01'));
+
+    const dated = makeRecord(analyze(text, { today }), text, today);
+    assert.ok(dated.analysis.referenceDate, 'the AFP dispatch carries its own date');
+    assert.equal(dated.today, undefined);
+    assert.equal(todayUsed({ referenceDate: null }, today), today);
+    // `today` is not in the hash: it is checked per record instead, so dated articles keep their cache.
+    const withToday = { today };
+    assert.equal(contentHash('b1', withToday, text), contentHash('b1', {}, text));
   });
 });
