@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
+import type { AnalyzeOptions } from '../../src/core/types';
 import { CACHE_FORMAT, contentHash, isCurrent, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, todayUsed, unchanged } from '../../src/services/indexCore';
 
 const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', '000_0891fa58e8947cdd.txt'), 'utf8');
@@ -72,7 +73,7 @@ describe('workspace index core', () => {
     assert.equal(dated.today, undefined);
     assert.equal(todayUsed({ referenceDate: null }, today), today);
     // `today` is not in the hash: it is checked per record instead, so dated articles keep their cache.
-    const withToday = { today };
+    const withToday: AnalyzeOptions = { today };
     assert.equal(contentHash('b1', withToday, text), contentHash('b1', {}, text));
   });
 });
