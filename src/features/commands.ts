@@ -5,6 +5,7 @@ import type { ArticleAnalysis, EntityType, Span } from '../core/types';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { ArticleFiles } from '../services/articleFiles';
 import type { ExtensionConfig } from '../services/config';
+import { withLateProgress } from '../util/progress';
 import { toRange } from '../util/ranges';
 
 export interface CommandDeps {
@@ -65,9 +66,21 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     return undefined;
   };
 
+  /**
+   * The analysis of the document's current version, waiting for it behind a cancellable notification: the worker
+   * may be slow (a long article) or stuck, and a command must not wait silently forever. `cancelled` is true when
+   * the user gave up.
+   */
+  const waitForAnalysis = async (doc: vscode.TextDocument): Promise<{ analysis?: ArticleAnalysis; cancelled: boolean }> => {
+    const ready = analyses.get(doc);
+    if (ready) return { analysis: ready, cancelled: false };
+    const { value, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) => analyses.whenAnalyzed(doc.uri, token));
+    return { analysis: value, cancelled };
+  };
+
   const analysisOf = async (doc: vscode.TextDocument): Promise<ArticleAnalysis | undefined> => {
-    const a = analyses.get(doc) ?? (await analyses.whenAnalyzed(doc.uri));
-    if (!a) {
+    const { analysis: a, cancelled } = await waitForAnalysis(doc);
+    if (!a && !cancelled) {
       const status = analyses.state(doc.uri)?.status;
       void vscode.window.showWarningMessage(
         status === 'tooLarge' ? t('Article Lens: this file is too large to analyse.') : t('Article Lens: no analysis for this document.'),
@@ -145,7 +158,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       const editor = currentEditor();
       if (editor) {
         analyses.reanalyze(editor.document);
-        return analyses.whenAnalyzed(editor.document.uri);
+        return (await waitForAnalysis(editor.document)).analysis;
       }
       analyses.reanalyzeAll();
       return undefined;
@@ -174,7 +187,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       }
       if (choice === undefined) return undefined;
       await analyses.setOverrides(doc, { lang: choice === 'auto' ? undefined : choice });
-      return analyses.whenAnalyzed(doc.uri);
+      return (await waitForAnalysis(doc)).analysis;
     },
 
     [Commands.setReferenceDate]: async (date?: string) => {
@@ -197,7 +210,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
         return undefined;
       }
       await analyses.setOverrides(doc, { referenceDate: value || undefined });
-      return analyses.whenAnalyzed(doc.uri);
+      return (await waitForAnalysis(doc)).analysis;
     },
 
     [Commands.copyEntities]: async () => {

@@ -15,6 +15,7 @@ import type { StoryLinks } from '../services/storyLinks';
 import type { IndexedDoc, StoryCrossRefs, WorkspaceIndex } from '../services/workspaceIndex';
 import { toAbortSignal } from '../util/cancellation';
 import { noIcons } from '../util/labels';
+import { withLateProgress } from '../util/progress';
 import { toRange } from '../util/ranges';
 
 /** Languages an article document can have (ArticleFiles.isArticle: `article`, or plain text detected as prose). */
@@ -91,6 +92,12 @@ export function registerCrossRefProviders(deps: {
     return xr;
   };
 
+  /** forDocument for a command: a cancellable notification when it takes a while; `cancelled` when the user gave up. */
+  const forCommand = async (document: vscode.TextDocument): Promise<{ xr?: StoryCrossRefs; cancelled: boolean }> => {
+    const { value, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) => forDocument(document, token).catch(() => undefined));
+    return { xr: value, cancelled };
+  };
+
   const hoverProvider: vscode.HoverProvider = {
     async provideHover(document, position, token) {
       // Registered for every language (see below): leave other documents at once, before any setting or cache
@@ -140,9 +147,9 @@ export function registerCrossRefProviders(deps: {
   const openCounterpartBeside = async (version?: unknown): Promise<vscode.Uri | undefined> => {
     const editor = activeArticle();
     if (!editor) return undefined;
-    const xr = await forDocument(editor.document);
+    const { xr, cancelled } = await forCommand(editor.document);
     if (!xr) {
-      void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
+      if (!cancelled) void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
       return undefined;
     }
     const offset = editor.document.offsetAt(editor.selection.active);
@@ -228,9 +235,9 @@ export function registerCrossRefProviders(deps: {
   const exportTmx = async (target?: unknown): Promise<{ uri: vscode.Uri; units: number } | undefined> => {
     const editor = activeArticle();
     if (!editor) return undefined;
-    const xr = await forDocument(editor.document);
+    const { xr, cancelled } = await forCommand(editor.document);
     if (!xr) {
-      void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
+      if (!cancelled) void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
       return undefined;
     }
     const langOf = new Map(xr.docs.map((d) => [d.uri, d.language]));

@@ -277,7 +277,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!entry || entry.status !== 'article') {
       // Not indexed yet (just opened, index still running): take the open document's analysis.
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      const analysis = doc && (this.deps.analyses.get(doc) ?? (await this.deps.analyses.whenAnalyzed(doc.uri)));
+      const analysis = doc && (this.deps.analyses.get(doc) ?? (await this.whenAnalyzed(doc.uri, signal)));
       if (!doc || !analysis) return undefined;
       this.fromLive(doc, analysis);
       entry = this.entries.get(key);
@@ -316,6 +316,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.results.set(cacheKey, promise);
     promise.catch(() => this.results.delete(cacheKey));
     return abortable(promise, signal);
+  }
+
+  /** DocumentAnalyses.whenAnalyzed, given up when `signal` aborts (the caller's hover or view went away). */
+  private async whenAnalyzed(uri: vscode.Uri, signal: AbortSignal | undefined): Promise<ArticleAnalysis | undefined> {
+    if (!signal) return this.deps.analyses.whenAnalyzed(uri);
+    if (signal.aborted) return undefined;
+    const source = new vscode.CancellationTokenSource();
+    const cancel = () => source.cancel();
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      return await this.deps.analyses.whenAnalyzed(uri, source.token);
+    } finally {
+      signal.removeEventListener('abort', cancel);
+      source.dispose();
+    }
   }
 
   /** Text and analysis of one indexed file: the open document's live analysis, else the cache, else analysed. */
