@@ -160,4 +160,31 @@ describe('Cross-references in the extension host', function () {
     const names = (await vscode.workspace.fs.readDirectory(folder())).map(([n]) => n);
     assert.ok(!names.some((n) => n.endsWith('.tmp')), names.join(', '));
   });
+
+  it('entries of article-lens.stories.json that climb out of the workspace folder are ignored', async () => {
+    await openArticle(api, FR);
+    const name = folder().path.split('/').pop() ?? '';
+    const writeLinks = (links: Array<{ a: string; b: string; linked: boolean }>) =>
+      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), LINKS_FILE), new TextEncoder().encode(JSON.stringify({ version: 1, links })));
+    const titlesWhen = async (done: (titles: string[]) => boolean): Promise<string[]> => {
+      let titles: string[] = [];
+      const deadline = Date.now() + 20_000;
+      do {
+        titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map((v) => v.title);
+        if (done(titles)) break;
+        // Polls the view model until the file watcher has delivered the change (bounded by the deadline).
+        await new Promise((r) => setTimeout(r, 200));
+      } while (Date.now() < deadline);
+      return titles;
+    };
+    // A `..` that stays inside the folder is fine: EN_A is unlinked.
+    await writeLinks([{ a: `drafts/../${EN_A}`, b: FR, linked: false }]);
+    let titles = await titlesWhen((t) => !t.includes(EN_A));
+    assert.ok(!titles.includes(EN_A), titles.join(', '));
+    // `../<folder>/…` names the file through the parent folder: ignored (even though it lands back inside), so
+    // nothing is unlinked and both English versions are back.
+    await writeLinks([{ a: `../${name}/${EN_A}`, b: FR, linked: false }]);
+    titles = await titlesWhen((t) => t.includes(EN_A) && t.includes(EN_B));
+    assert.ok(titles.includes(EN_A) && titles.includes(EN_B), `the link naming EN_A through the parent folder is ignored: ${titles.join(', ')}`);
+  });
 });
