@@ -143,8 +143,8 @@ export function registerCrossRefProviders(deps: {
     return undefined;
   };
 
-  /** Open Counterpart Beside: `(version?)` picks that version without asking (tests, keybindings with args). */
-  const openCounterpartBeside = async (version?: unknown): Promise<vscode.Uri | undefined> => {
+  /** The active article and its cross-references, or undefined (with a message unless the user cancelled). */
+  const activeStory = async () => {
     const editor = activeArticle();
     if (!editor) return undefined;
     const { xr, cancelled } = await forCommand(editor.document);
@@ -152,6 +152,14 @@ export function registerCrossRefProviders(deps: {
       if (!cancelled) void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
       return undefined;
     }
+    return { editor, xr };
+  };
+
+  /** Open Counterpart Beside: `(version?)` picks that version without asking (tests, keybindings with args). */
+  const openCounterpartBeside = async (version?: unknown): Promise<vscode.Uri | undefined> => {
+    const story = await activeStory();
+    if (!story) return undefined;
+    const { editor, xr } = story;
     const offset = editor.document.offsetAt(editor.selection.active);
     let items = passageCounterparts(xr.result, xr.focus, offset, docInfos(xr));
     if (!items.length) {
@@ -233,13 +241,9 @@ export function registerCrossRefProviders(deps: {
 
   /** Export Alignment as TMX…: `(target?)` writes there without a dialog. Returns the file and the unit count. */
   const exportTmx = async (target?: unknown): Promise<{ uri: vscode.Uri; units: number } | undefined> => {
-    const editor = activeArticle();
-    if (!editor) return undefined;
-    const { xr, cancelled } = await forCommand(editor.document);
-    if (!xr) {
-      if (!cancelled) void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
-      return undefined;
-    }
+    const story = await activeStory();
+    if (!story) return undefined;
+    const { editor, xr } = story;
     const langOf = new Map(xr.docs.map((d) => [d.uri, d.language]));
     const srcLang = langOf.get(xr.focus) ?? 'en';
     let pairs = tmxPairsFromLinks(xr.result.links, (f) => langOf.get(f) ?? 'und', { srcLang, includeQuotes: true });
