@@ -11,13 +11,21 @@
 #
 # Last line of output: "N passed, N failed" (each in-host mocha test + each browser check).
 # Exit status non-zero if anything failed or nothing ran.
-# Knobs: ARTICLE_LENS_E2E_CACHE (install cache), E2E_KEEP_RUN=1 (keep the temp dir and server log),
+# Knobs: ARTICLE_LENS_E2E_CACHE (install cache; with CI=true a fresh, empty folder is made inside it, or inside
+#        $TMPDIR when unset, and removed at the end, so every CI run proves the cold install), E2E_KEEP_RUN=1 (keep the temp dir and server log),
 #        E2E_ONLY=ui|tests, E2E_GREP=<regexp> (in-host tests to run), E2E_TESTS_TIMEOUT_S (default 600),
 #        E2E_SKIP_BUILD=1, E2E_SCREENSHOTS_DIR (default .artifacts/screenshots; it is emptied of *.png first),
 #        ARTICLE_LENS_E2E_EXTENSION=<dir> (another extension folder; harness development only).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+FRESH_CACHE=""
+if [ "${CI:-}" = true ] || [ "${CI:-}" = 1 ]; then
+  base="${ARTICLE_LENS_E2E_CACHE:-${TMPDIR:-/tmp}}"
+  mkdir -p "$base"
+  FRESH_CACHE="$(mktemp -d "$base/article-lens-e2e-ci.XXXXXX")"
+  export ARTICLE_LENS_E2E_CACHE="$FRESH_CACHE"
+fi
 CACHE="${ARTICLE_LENS_E2E_CACHE:-$HOME/.cache/article-lens-e2e}"
 NODE_HOME="$CACHE/node-v24.21.0"
 CS_ENTRY="$CACHE/code-server-4.139.1/node_modules/code-server/out/node/entry.js"
@@ -44,6 +52,7 @@ cleanup() {
   if [ -n "$RUN" ]; then
     if [ "${E2E_KEEP_RUN:-0}" = 1 ]; then echo "[e2e] run dir kept: $RUN"; else rm -rf "$RUN"; fi
   fi
+  if [ -n "$FRESH_CACHE" ] && [ "${E2E_KEEP_RUN:-0}" != 1 ]; then rm -rf "$FRESH_CACHE"; fi
   [ -n "$FINAL" ] || FINAL="0 passed, 1 failed"
   echo "$FINAL"
   exit "$rc"
@@ -51,6 +60,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+[ -z "$FRESH_CACHE" ] || say "CI=true: installing into a fresh, empty cache ($FRESH_CACHE)"
 bash "$ROOT/scripts/e2e/setup.sh"
 if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
   say "building (node scripts/build.mjs)"

@@ -50,19 +50,35 @@ if [ ! -x "$NODE_HOME/bin/node" ]; then
   rm -rf "$tmp" "$NODE_HOME"; mv "$NODE_HOME.part" "$NODE_HOME"
 fi
 
-# 3. code-server. npm itself must run under Node 24 (the postinstall checks the user agent's Node
-#    major), and node-gyp must build against Node 24's headers (overrides a machine nodedir=/usr).
+# 3. code-server, installed in a clean environment whoever calls this script (npm test, npm run test:e2e, a shell,
+#    CI). NOTE: npm reads every npm_config_* variable as its own configuration, so under `npm test` the parent's
+#    npm_config_user_agent ("npm/11 node/v20 …") would become the nested npm's user agent, and code-server's
+#    postinstall takes the Node major from that agent and refuses v20. So: `env -i`, then only what the install
+#    needs: Node 24 first on PATH (npm's `#!/usr/bin/env node` and the postinstall's own `npm install` run under
+#    it), npm's own directory, HOME (~/.npmrc), the outer npm's registry and global config (cafile), proxies if
+#    set, and node-gyp pointed at Node 24's headers (overrides a machine `nodedir=/usr`).
 if [ ! -f "$CS_HOME/.installed" ]; then
   say "installing code-server@$CS_VERSION (native builds, about 1.5 min)"
   rm -rf "$CS_HOME"; mkdir -p "$CS_HOME"
   echo '{"name":"article-lens-e2e-code-server","private":true}' > "$CS_HOME/package.json"
-  if ! ( cd "$CS_HOME" && PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
-           npm install --no-audit --no-fund --loglevel=error --cache "$CACHE/npm-cache" \
+  npm_bin_dir="$(dirname "$(command -v npm)")"
+  registry="$(cd "$CS_HOME" && npm config get registry)"
+  globalconfig="$(cd "$CS_HOME" && npm config get globalconfig)"
+  install_env=(env -i PATH="$NODE_HOME/bin:$npm_bin_dir:/usr/local/bin:/usr/bin:/bin" HOME="$HOME" LANG=C.UTF-8
+    TMPDIR="${TMPDIR:-/tmp}" npm_config_registry="$registry" npm_config_globalconfig="$globalconfig"
+    npm_config_nodedir="$NODE_HOME" npm_config_cache="$CACHE/npm-cache" npm_config_update_notifier=false)
+  for v in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
+    [ -z "${!v:-}" ] || install_env+=("$v=${!v}")
+  done
+  if ! ( cd "$CS_HOME" && "${install_env[@]}" npm install --no-audit --no-fund --loglevel=error --foreground-scripts \
            "code-server@$CS_VERSION" > "$CS_HOME/install.log" 2>&1 ); then
     tail -40 "$CS_HOME/install.log" >&2
     say "code-server install FAILED (log: $CS_HOME/install.log)"
     exit 1
   fi
+  # The postinstall prints the agent it saw: prove the nested npm ran under Node 24.
+  grep -q 'User agent: npm/[^ ]* node/v24' "$CS_HOME/install.log" ||
+    { grep 'User agent' "$CS_HOME/install.log" >&2; say "code-server install did not run under Node 24"; exit 1; }
   rm -rf "$CACHE/npm-cache"
   touch "$CS_HOME/.installed"
 fi
