@@ -97,6 +97,8 @@ export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSign
 export interface RuleLayer {
   toks: NerToken[];
   entities: Entity[];
+  /** The rule mentions backed by strong evidence (gazetteer, title, French institution or geographic head). */
+  strong: TokenSpan[];
 }
 
 /** Runs the rule layer. Also the input of the tagger's training (scripts/train), so training sees what inference sees. */
@@ -111,7 +113,8 @@ export function ruleLayer(text: string, lang: Lang, signal?: AbortSignal): RuleL
   markResultTables(text, toks, cands);
   propagateCoordination(toks, cands);
   throwIfAborted(signal);
-  return { toks, entities: resolve(text, toks, cands, lang) };
+  const strong = cands.filter((c) => c.strong).map((c) => ({ first: c.first, last: c.last, type: ENTITY_LABEL_TYPES[c.strong as EntityType] }));
+  return { toks, entities: resolve(text, toks, cands, lang), strong };
 }
 
 /**
@@ -121,7 +124,12 @@ export function ruleLayer(text: string, lang: Lang, signal?: AbortSignal): RuleL
 export function modelSpans(text: string, lang: Lang, layer: RuleLayer, nameRules: readonly NameRule[] = [], combined = true): TokenSpan[] {
   const pack = nerPack(lang);
   const ruleLabels = spansToLabels(layer.toks, layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))));
-  const { spans } = tagTokens(pack.model(), { text, tokens: layer.toks, ruleLabels }, pack.lexicons, { rules: nameRules, extendToRules: combined && pack.extendToRules });
+  const { spans } = tagTokens(pack.model(), { text, tokens: layer.toks, ruleLabels }, pack.lexicons, {
+    rules: nameRules,
+    extendToRules: combined && pack.extendToRules,
+    strongRuleSpans: combined && pack.preferStrongRules ? layer.strong : undefined,
+    rulesFirst: combined && pack.rulesFirst,
+  });
   return spans.filter((s) => LABEL_ENTITY_TYPES[s.type] !== undefined);
 }
 

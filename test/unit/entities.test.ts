@@ -262,7 +262,7 @@ describe('entities: English and French compromise instances are isolated', () =>
         const after = JSON.stringify(findEntities(en, 'en'));
         process.stdout.write(JSON.stringify({ same: before === after, before }));
       `;
-      const out = buildSync({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', loader: { '.bin': 'binary' } });
+      const out = buildSync({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', target: 'node20', loader: { '.bin': 'binary' } });
       const file = path.join(dir, 'bundle.js');
       writeFileSync(file, out.outputFiles[0].text);
       const r = spawnSync(process.execPath, [file], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -135,6 +135,14 @@ export interface TagOptions {
    * name patterns the training data lacks: "Cavaliers de Cleveland", "océan Indien"). Never against a reader's rule.
    */
   extendToRules?: boolean;
+  /**
+   * Rule mentions backed by evidence the rules rarely get wrong (a gazetteer name, a title before a name, a French
+   * institution or geographic head: "océan Indien", "Empire romain"): they replace the tagger's mentions they overlap.
+   * Never against a reader's rule.
+   */
+  strongRuleSpans?: readonly TokenSpan[];
+  /** Every rule mention stays; the tagger adds the mentions that overlap none (see NerPack.combination). */
+  rulesFirst?: boolean;
 }
 
 /** Tags the tokens with the model (both stages when it has two) under the reader's rules. */
@@ -144,17 +152,32 @@ export function tagTokens(model: NerModel, input: TagInput, lexicons: readonly L
   for (let s = 1; s < model.stages.length; s++) labels = decodeStage(model, s, input, lexicons, labels, allowed);
   let spans = labelsToSpans(labels);
   if (options.extendToRules && input.ruleLabels) spans = extendToRuleSpans(spans, labelsToSpans(input.ruleLabels), model.labels, allowed);
+  if (options.strongRuleSpans?.length) spans = preferRuleSpans(spans, options.strongRuleSpans, model.labels, allowed);
+  if (options.rulesFirst && input.ruleLabels) spans = preferRuleSpans(spans, labelsToSpans(input.ruleLabels), model.labels, allowed);
   return { labels, spans };
+}
+
+/** See TagOptions.strongRuleSpans. */
+export function preferRuleSpans(spans: readonly TokenSpan[], ruleSpans: readonly TokenSpan[], labels: readonly string[], allowed?: Uint8Array): TokenSpan[] {
+  const kept = ruleSpans.filter((r) => permitted(r, labels, allowed));
+  const overlaps = (a: TokenSpan, b: TokenSpan): boolean => a.first <= b.last && b.first <= a.last;
+  const out = [...kept.map((r) => ({ ...r })), ...spans.filter((s) => !kept.some((r) => overlaps(r, s)))];
+  return out.sort((a, b) => a.first - b.first);
+}
+
+function permitted(s: TokenSpan, labels: readonly string[], allowed?: Uint8Array): boolean {
+  if (!allowed) return true;
+  const L = labels.length;
+  for (let i = s.first; i <= s.last; i++) {
+    const l = labels.indexOf(`${i === s.first ? 'B' : 'I'}-${s.type}`);
+    if (l < 0 || !allowed[i * L + l]) return false;
+  }
+  return true;
 }
 
 /** See TagOptions.extendToRules. Spans that end up equal are kept once. */
 export function extendToRuleSpans(spans: readonly TokenSpan[], ruleSpans: readonly TokenSpan[], labels: readonly string[], allowed?: Uint8Array): TokenSpan[] {
-  const L = labels.length;
-  const permits = (s: TokenSpan): boolean => {
-    if (!allowed) return true;
-    for (let i = s.first; i <= s.last; i++) if (!allowed[i * L + labels.indexOf(`${i === s.first ? 'B' : 'I'}-${s.type}`)]) return false;
-    return true;
-  };
+  const permits = (s: TokenSpan): boolean => permitted(s, labels, allowed);
   const out: TokenSpan[] = [];
   let r = 0;
   for (const s of spans) {

@@ -9,4 +9,6 @@ import { frenchLexiconTag } from '../fr';
 export const englishNer = lazyNerPack([englishLexiconTag, frenchLexiconTag], () => require('./nerModel.bin') as Uint8Array, {
   // Measured on dev: the tagger's own spans are best for English.
   extendToRules: false,
+  preferStrongRules: false,
+  rulesFirst: false,
 });
