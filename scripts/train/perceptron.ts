@@ -4,19 +4,8 @@
  */
 import { bioTransitions, emissions, segmentTokens, viterbi } from '../../src/core/ner/decode';
 import { extractFeatures, type FeatureGroup, type FeatureMatrix, type LexiconProbe } from '../../src/core/ner/features';
+import { rng } from '../bench/timing';
 import type { PreparedDoc } from './corpus';
-
-/** Small seeded PRNG (mulberry32): the same seed gives the same shuffles and dropouts, hence the same model. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface StageOptions {
   labels: readonly string[];
@@ -54,6 +43,7 @@ export function trainStage(docs: readonly PreparedDoc[], opts: StageOptions, fir
   const tw = new Float64Array((L + 1) * L);
   const tu = new Float64Array((L + 1) * L);
   const valid = bioTransitions(opts.labels);
+  // Seeded: the same seed gives the same shuffles and dropouts, hence the same model bytes.
   const random = rng(opts.seed);
   const gold = docs.map((d) => Int32Array.from(d.gold, (g) => index.get(g) ?? 0));
   const segments: Array<[number, number, number]> = [];
