@@ -26,7 +26,7 @@ export function registerCrossReferences(deps: {
   notifier: Notifier;
 }): vscode.Disposable {
   const { context, analyses, files, config, client, notifier } = deps;
-  const links = new StoryLinks();
+  const links = new StoryLinks(notifier);
   const xref = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'xrefWorker.js').fsPath);
   const index = new WorkspaceIndex({
     analyses,
