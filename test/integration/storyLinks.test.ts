@@ -16,8 +16,7 @@ import type { ShownNotification } from '../../src/services/notifications';
 import { checkStoryLinks, serializeStoryLinks, withLink, type StoryLinksData } from '../../src/services/storyLinksFormat';
 import { WorkspaceJsonFile } from '../../src/services/workspaceJsonFile';
 import { writeFileAtomically } from '../../src/util/atomicWrite';
-import type { CrossRefModel } from '../../src/shared/crossRefProtocol';
-import { EN_A, EN_B, FR, activateWith, fixture, folder, once, openArticle } from './helpers';
+import { EN_A, EN_B, FR, activateWith, fixture, folder, once, openArticle, storyVersionsWhen } from './helpers';
 
 const LINKS_FILE = 'article-lens.stories.json';
 const SECOND = 'flood-en.txt';
@@ -44,19 +43,6 @@ function notification(match: RegExp, what: string): Promise<ShownNotification> {
   return once(api.notifications.onDidShow, (n) => match.test(n.message), what);
 }
 
-/** Titles of the versions in the French article's story, once `done` holds for them (polled, bounded). */
-async function versionsWhen(done: (titles: string[]) => boolean): Promise<string[]> {
-  let titles: string[] = [];
-  const deadline = Date.now() + 20_000;
-  do {
-    titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map((v) => v.title);
-    if (done(titles)) break;
-    // Polls until the file watcher has delivered the change (bounded by the deadline).
-    await new Promise((r) => setTimeout(r, 200));
-  } while (Date.now() < deadline);
-  return titles;
-}
-
 describe('Story links file (article-lens.stories.json) in the extension host', function () {
   this.timeout(180_000);
   const fr = () => fixture(FR);
@@ -71,7 +57,7 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
 
   afterEach(async () => {
     await vscode.workspace.fs.delete(linksUri()).then(undefined, () => undefined);
-    const titles = await versionsWhen((t) => t.includes(EN_A) && t.includes(EN_B) && t.length === 3);
+    const titles = await storyVersionsWhen((t) => t.includes(EN_A) && t.includes(EN_B) && t.length === 3);
     assert.deepStrictEqual(titles.slice(1).sort(), [EN_A, EN_B], 'back to the automatic grouping');
   });
 
@@ -81,7 +67,7 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
 
   it('a file with merge-conflict markers is not used, not overwritten, and the user is told so with a button to open it', async () => {
     await writeLinks({ version: 1, links: [{ a: EN_A, b: FR, linked: false }] });
-    assert.ok(!(await versionsWhen((t) => !t.includes(EN_A))).includes(EN_A), 'the good file is read');
+    assert.ok(!(await storyVersionsWhen((t) => !t.includes(EN_A))).includes(EN_A), 'the good file is read');
     const conflicted = [
       '{',
       '  "version": 1,',
@@ -102,7 +88,7 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
     assert.match(told.message, /article-lens\.stories\.json .*line 4/);
     assert.deepStrictEqual(told.actions, ['Open File']);
     // The last good choices stay in use while the file is broken: EN_A is still unlinked.
-    assert.ok(!(await versionsWhen(() => true)).includes(EN_A));
+    assert.ok(!(await storyVersionsWhen(() => true)).includes(EN_A));
 
     const onSave = notification(/not saved/, 'the warning that the link was not saved');
     assert.strictEqual(await link(fr(), enB()), 0, 'nothing saved');
@@ -143,7 +129,7 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
     const onLoad = notification(/newer version/, 'the warning about the newer format');
     await writeRaw(v2);
     assert.match((await onLoad).message, /format 2/);
-    assert.ok(!(await versionsWhen((t) => !t.includes(EN_A))).includes(EN_A), 'its links are used');
+    assert.ok(!(await storyVersionsWhen((t) => !t.includes(EN_A))).includes(EN_A), 'its links are used');
     const onSave = notification(/newer version/, 'the warning when linking');
     assert.strictEqual(await link(fr(), enB()), 0);
     await onSave;
@@ -163,7 +149,7 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
         'not an entry',
       ],
     });
-    await versionsWhen((t) => !t.includes(EN_B));
+    await storyVersionsWhen((t) => !t.includes(EN_B));
     assert.strictEqual(await link(fr(), enA()), 1);
     assert.deepStrictEqual(JSON.parse(await readRaw()), {
       version: 1,
@@ -188,10 +174,10 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
       await vscode.commands.executeCommand(CrossRefCommands.reindexWorkspace, { force: false });
       assert.strictEqual(await link(fr(), interview), 1);
       assert.deepStrictEqual(JSON.parse(await readRaw()).links, [{ a: `./${name}`, b: FR, linked: true }]);
-      assert.ok((await versionsWhen((t) => t.includes(name))).includes(name), 'linked');
+      assert.ok((await storyVersionsWhen((t) => t.includes(name))).includes(name), 'linked');
       // Written by hand (or by an older version) without the `./`: still the file.
       await writeLinks({ version: 1, links: [{ a: name, b: FR, linked: true }, { a: EN_A, b: FR, linked: false }] });
-      const titles = await versionsWhen((t) => !t.includes(EN_A));
+      const titles = await storyVersionsWhen((t) => !t.includes(EN_A));
       assert.ok(titles.includes(name) && !titles.includes(EN_A), titles.join(', '));
     } finally {
       await vscode.workspace.fs.delete(interview);
@@ -205,10 +191,10 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
     const text = await readRaw();
     assert.deepStrictEqual(JSON.parse(text).links, [{ a: '${workspaceFolder:Wire desk}/flood-en.txt', b: FR, linked: true }]);
     assert.doesNotMatch(text, /file:|\/tmp\/|\/home\//, 'no absolute path in the shared file');
-    assert.ok((await versionsWhen((t) => t.includes(SECOND))).includes(SECOND), 'the other folder’s file is a linked version');
+    assert.ok((await storyVersionsWhen((t) => t.includes(SECOND))).includes(SECOND), 'the other folder’s file is a linked version');
     // Read back from disk (a teammate's edit): the folder name resolves.
     await writeLinks({ version: 1, links: [{ a: '${workspaceFolder:Wire desk}/flood-en.txt', b: FR, linked: false }] });
-    assert.ok(!(await versionsWhen((t) => !t.includes(SECOND))).includes(SECOND));
+    assert.ok(!(await storyVersionsWhen((t) => !t.includes(SECOND))).includes(SECOND));
 
     const outside = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-outside-')), 'elsewhere.txt'));
     const refused = notification(/only files inside the workspace folders/, 'the refusal');
@@ -225,7 +211,7 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
       { a: EN_A, b: FR, linked: true },
       { a: EN_B, b: FR, linked: false },
     ]);
-    const titles = await versionsWhen((t) => !t.includes(EN_B));
+    const titles = await storyVersionsWhen((t) => !t.includes(EN_B));
     assert.ok(!titles.includes(EN_B) && titles.includes(EN_A), `both choices are in use: ${titles.join(', ')}`);
   });
 
