@@ -199,6 +199,8 @@ export class StoryLinks implements vscode.Disposable {
           ? t('Article Lens: the link was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', STORY_LINKS_FILE, why)
           : t('Article Lens: {0} {1}, so its story links are not used. It will not be overwritten; fix it or remove it.', STORY_LINKS_FILE, why);
     const open = t('Open File');
+    // NOTE: no Open button for a file that is not a regular file or is huge: opening a link to /dev/zero would hang
+    // the editor.
     const canOpen = problem.kind !== 'notFile' && problem.kind !== 'tooLarge';
     void (canOpen ? this.notifier.warn(message, open) : this.notifier.warn(message)).then((choice) => {
       if (choice === open && this.file) void vscode.window.showTextDocument(this.file.uri, { preview: false });
