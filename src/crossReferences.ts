@@ -12,6 +12,7 @@ import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
 import type { ExtensionConfig } from './services/config';
 import { CrossRefClient } from './services/crossRefClient';
+import type { Notifier } from './services/notifications';
 import { StoryLinks } from './services/storyLinks';
 import { WorkspaceIndex } from './services/workspaceIndex';
 
@@ -22,9 +23,10 @@ export function registerCrossReferences(deps: {
   files: ArticleFiles;
   config: ExtensionConfig;
   client: AnalysisClient;
+  notifier: Notifier;
 }): vscode.Disposable {
-  const { context, analyses, files, config, client } = deps;
-  const links = new StoryLinks();
+  const { context, analyses, files, config, client, notifier } = deps;
+  const links = new StoryLinks(notifier);
   const xref = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'xrefWorker.js').fsPath);
   const index = new WorkspaceIndex({
     analyses,
@@ -37,7 +39,7 @@ export function registerCrossReferences(deps: {
     workerUri: vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'),
   });
   const view = registerCrossRefView({ index, analyses, extensionUri: context.extensionUri });
-  const providers = registerCrossRefProviders({ index, analyses, config, links });
+  const providers = registerCrossRefProviders({ index, analyses, config, links, notifier });
   // Index after activation has finished, so the first article's own analysis goes first.
   const timer = setTimeout(() => index.start(), 1500);
   return vscode.Disposable.from(providers, view, index, xref, links, { dispose: () => clearTimeout(timer) });

@@ -21,6 +21,7 @@ import { AnalysisClient } from './services/analysisClient';
 import { DocumentAnalyses, type AnalyzedEvent } from './services/analyses';
 import { ArticleFiles } from './services/articleFiles';
 import { ExtensionConfig } from './services/config';
+import { Notifier, type ShownNotification } from './services/notifications';
 
 /**
  * The object `activate()` returns (`vscode.extensions.getExtension('article-lens.article-lens').exports`),
@@ -47,6 +48,10 @@ import { ExtensionConfig } from './services/config';
  *     // quotes with speakers, figures); see src/shared/protocol.ts.
  *     model(): PanelModel;
  *   };
+ *   notifications: {
+ *     // Fires with the exact text and buttons of every notification the extension shows.
+ *     onDidShow: vscode.Event<{ severity: 'info' | 'warning' | 'error'; message: string; actions: string[] }>;
+ *   };
  * }
  * ```
  */
@@ -62,10 +67,15 @@ export interface ArticleLensApi {
   panel: {
     model(): PanelModel;
   };
+  notifications: {
+    onDidShow: vscode.Event<ShownNotification>;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleLensApi {
-  const config = new ExtensionConfig();
+  const log = vscode.window.createOutputChannel('Article Lens', { log: true });
+  const notifier = new Notifier(log);
+  const config = new ExtensionConfig(log);
   const files = new ArticleFiles(config, context.workspaceState);
   const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
   const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
@@ -80,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   setContext();
 
   context.subscriptions.push(
+    log,
+    notifier,
+    config,
     files,
     client,
     analyses,
@@ -91,8 +104,8 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerNavigation({ analyses }),
     registerStatusBar({ analyses, config }),
     panel,
-    registerCommands({ analyses, files, config }),
-    registerCrossReferences({ context, analyses, files, config, client }),
+    registerCommands({ analyses, files, config, notifier }),
+    registerCrossReferences({ context, analyses, files, config, client, notifier }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
     vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),
@@ -105,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     },
     decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
     panel: { model: () => panel.model() },
+    notifications: { onDidShow: notifier.onDidNotify },
   };
 }
 

@@ -24,23 +24,27 @@ import {
   type Manifest,
 } from './indexCore';
 import type { StoryLinks } from './storyLinks';
-import { Lru } from '../util/lru';
+import { writeFileAtomically } from '../util/atomicWrite';
+import { approxBytes, Lru } from '../util/lru';
 
 /** Files the index looks at: plain-text files (detected as articles) and files of the `article` language. */
 export const INDEX_GLOB = '**/*.{txt,article}';
 /** Folders never indexed, whatever `files.exclude` says. */
 const SKIP_PATH = /\/(?:node_modules|\.git|\.vscode-test|\.artifacts)\//;
-/** Analyses kept in memory (the rest are on disk, by hash). */
+/** Analyses kept in memory (the rest are on disk, by hash), and their memory budget. */
 const MEMORY_ANALYSES = 64;
+const MEMORY_ANALYSES_BYTES = 48 * 1024 * 1024;
 /** Files stat'ed at once during a scan. */
 const STAT_CONCURRENCY = 32;
-/** Cross-reference results kept in memory. */
+/** Cross-reference results kept in memory, and their budget: each holds the texts of its versions. */
 const MEMORY_RESULTS = 16;
+const MEMORY_RESULTS_BYTES = 64 * 1024 * 1024;
 /**
  * Story fingerprints kept in memory by hash. Entries carry their own copy, so this only saves re-summarising; it
  * gains one per analysed version of an open document while the user types, hence the bound.
  */
 const MEMORY_SUMMARIES = 256;
+const MEMORY_SUMMARIES_BYTES = 16 * 1024 * 1024;
 /** Unreferenced cache files deleted per save at most. */
 const PRUNE_PER_SAVE = 200;
 
@@ -126,8 +130,9 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly analysesByHash = new Lru<CacheRecord>(MEMORY_ANALYSES);
-  private readonly results = new Lru<Promise<StoryCrossRefs>>(MEMORY_RESULTS);
+  private readonly analysesByHash = new Lru<CacheRecord>(MEMORY_ANALYSES, { maxBytes: MEMORY_ANALYSES_BYTES, sizeOf: approxBytes });
+  // Sized once the result is in (a pending promise counts for nothing).
+  private readonly results = new Lru<Promise<StoryCrossRefs>>(MEMORY_RESULTS, { maxBytes: MEMORY_RESULTS_BYTES });
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress>();
@@ -314,7 +319,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: choices.linked, ms: performance.now() - t0 };
     })();
     this.results.set(cacheKey, promise);
-    promise.catch(() => this.results.delete(cacheKey));
+    promise.then(
+      (xr) => {
+        if (this.results.peek(cacheKey) === promise) this.results.set(cacheKey, promise, approxBytes(xr));
+      },
+      () => this.results.delete(cacheKey),
+    );
     return abortable(promise, signal);
   }
 
@@ -547,7 +557,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   // -------------------------------------------------------------------------------------------------------------
   // Analysis and the content-hash cache.
 
-  private readonly summaryCache = new Lru<Pick<CacheRecord, 'summary' | 'today'>>(MEMORY_SUMMARIES);
+  private readonly summaryCache = new Lru<Pick<CacheRecord, 'summary' | 'today'>>(MEMORY_SUMMARIES, { maxBytes: MEMORY_SUMMARIES_BYTES, sizeOf: approxBytes });
 
   /** The fingerprint kept for a hash, unless it depended on a day that is over. */
   private summaryOf(hash: string): Pick<CacheRecord, 'summary' | 'today'> | undefined {
@@ -602,11 +612,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async writeAnalysis(hash: string, record: CacheRecord): Promise<void> {
     const dir = this.dir();
     if (!dir) return;
-    try {
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(serializeRecord(record)));
-    } catch {
-      // A read-only or full disk only costs re-analysis next time.
-    }
+    // A read-only or full disk only costs re-analysis next time.
+    await writeFileAtomically(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), serializeRecord(record)).catch(() => undefined);
     this.scheduleSave();
   }
 
@@ -667,10 +674,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     try {
       await vscode.workspace.fs.createDirectory(dir);
-      const target = vscode.Uri.joinPath(dir, 'index.json');
-      const tmp = vscode.Uri.joinPath(dir, `index.${process.pid}.tmp`);
-      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(m)));
-      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+      await writeFileAtomically(vscode.Uri.joinPath(dir, 'index.json'), JSON.stringify(m));
     } catch {
       // Cache only.
     }

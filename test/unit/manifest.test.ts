@@ -173,8 +173,8 @@ describe('manifest: activation, capabilities, packaging, layering', () => {
     assert.equal(pkg.main, './dist/extension.js');
   });
 
-  it('declares support for untrusted and virtual workspaces', () => {
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  it('declares support for untrusted (with the limits restricted, see config.test.ts) and virtual workspaces', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
   });
 

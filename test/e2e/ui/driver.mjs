@@ -13,7 +13,7 @@
 //     from the JSON file the runner writes ($E2E_RESULTS_FILE of the server, --results here).
 //
 //   node driver.mjs --url http://127.0.0.1:PORT --extension DIR --tests DIR --results FILE
-//                   --ws-ui DIR --ws-tests DIR --shots DIR --summary FILE [--only ui|tests]
+//                   --ws-ui DIR --ws-tests DIR|FILE.code-workspace --shots DIR --summary FILE [--only ui|tests]
 //
 // Writes --summary: { checks: [{name, ok, ms, detail}], inHost: {...}, passed, failed }.
 // The payload is honoured only because the server runs with `--vscode-option enable-smoke-test-driver`
@@ -84,8 +84,10 @@ async function poll(what, fn, timeoutMs) {
 
 // vscode-remote://<host:port the page was loaded from><absolute path>
 const remoteUri = (p) => `vscode-remote://${new URL(BASE).host}${p}`;
-function workbenchUrl(folder, payload) {
-  return `${BASE}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+// `where` is a folder, or a .code-workspace file (a multi-root workspace).
+function workbenchUrl(where, payload) {
+  const param = where.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `${BASE}/?${param}=${encodeURIComponent(where)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 async function newPage(context, tag, pageErrors) {
