@@ -36,6 +36,12 @@ export class StoryLinks implements vscode.Disposable {
   private file: WorkspaceJsonFile<StoryLinksData> | undefined;
   /** The problem last reported to the user (so that a file watcher event does not repeat it). */
   private reported: string | undefined;
+  /**
+   * Counts the saves started by this window. NOTE: a watcher event for an earlier save can arrive while a later one
+   * runs; a read begun before that later save finished may return the older text, which must not replace the
+   * choices the later save made.
+   */
+  private saves = 0;
   private loaded: Promise<void>;
 
   /** Fires when the links change (by a command or on disk). */
@@ -100,6 +106,7 @@ export class StoryLinks implements vscode.Disposable {
       const uri = this.fromLinkPath(p);
       return (uri && this.toLinkPath(vscode.Uri.parse(uri, true))) ?? p;
     };
+    this.saves++;
     const result = await file.update((current) => withLink(current, { a: pa, b: pb, linked }, resolve, canonical));
     if (!result.ok) {
       this.tell(result.problem, true);
@@ -160,7 +167,9 @@ export class StoryLinks implements vscode.Disposable {
   private async load(): Promise<void> {
     const file = this.file;
     if (!file) return;
+    const savesBefore = this.saves;
     const state = await file.read();
+    if (this.saves !== savesBefore) return; // a save ran meanwhile: what it wrote (and used) is newer than this read
     if (state.state === 'missing') {
       this.reported = undefined;
       this.use([]);

@@ -220,6 +220,18 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
     assert.ok(!titles.includes(EN_B) && titles.includes(EN_A), `both choices are in use: ${titles.join(', ')}`);
   });
 
+  it('quick unlink/link in this window ends with the last choice in use, whenever the watcher reports each save', async () => {
+    for (let i = 0; i < 6; i++) {
+      assert.strictEqual(await vscode.commands.executeCommand<number>(CrossRefCommands.unlinkVersions, fr(), enA()), 1);
+      assert.strictEqual(await link(fr(), enA()), 1);
+    }
+    assert.deepStrictEqual(JSON.parse(await readRaw()).links, [{ a: EN_A, b: FR, linked: true }]);
+    // Let the watcher deliver the events of all twelve saves: a late one must not bring back an older choice.
+    await new Promise((r) => setTimeout(r, 2000));
+    const titles = await storyVersionsWhen((t) => t.includes(EN_A));
+    assert.ok(titles.includes(EN_A), `the last choice (linked) is in use: ${titles.join(', ')}`);
+  });
+
   it('two other writers and this window saving at the same time lose nothing', async () => {
     // Two more "windows": their own WorkspaceJsonFile (own queue) on the same file, as another VS Code would have.
     const format = { check: checkStoryLinks, serialize: serializeStoryLinks };
