@@ -67,7 +67,7 @@ export interface ArticleLensApi {
 export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const config = new ExtensionConfig();
   const files = new ArticleFiles(config, context.workspaceState);
-  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
+  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
   const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
   const decorations = registerDecorations({ analyses, config });
   const panel = registerPanel({ analyses, extensionUri: context.extensionUri });
