@@ -18,7 +18,7 @@ import { registerSemanticTokens } from './features/semanticTokens';
 import { registerStatusBar } from './features/statusBar';
 import { registerSymbols } from './features/symbols';
 import { AnalysisClient } from './services/analysisClient';
-import { DocumentAnalyses, type AnalyzedEvent } from './services/analyses';
+import { DocumentAnalyses, type AnalysisState, type AnalyzedEvent } from './services/analyses';
 import { ArticleFiles } from './services/articleFiles';
 import { ExtensionConfig } from './services/config';
 
@@ -34,6 +34,10 @@ import { ExtensionConfig } from './services/config';
  *     whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
  *     // Fires after each analysis of a document's current version.
  *     onDidAnalyze: vscode.Event<{ document: vscode.TextDocument; analysis: ArticleAnalysis }>;
+ *     // Where the document's analysis stands (pending, ready, tooLarge, error, timedOut) and for which version.
+ *     state(uri: vscode.Uri): AnalysisState | undefined;
+ *     // Fires on every change of a document's state.
+ *     onDidChangeState: vscode.Event<AnalysisState>;
  *   };
  *   decorations: {
  *     // Ranges painted per layer (person, organization, place, date, figure, quote, speaker) in the visible
@@ -47,6 +51,10 @@ import { ExtensionConfig } from './services/config';
  *     // quotes with speakers, figures); see src/shared/protocol.ts.
  *     model(): PanelModel;
  *   };
+ *   statusBar: {
+ *     // Text and tooltip of the status-bar item for the active article; undefined when it is hidden.
+ *     shown(): { text: string; tooltip: string } | undefined;
+ *   };
  * }
  * ```
  */
@@ -54,6 +62,8 @@ export interface ArticleLensApi {
   analyses: {
     whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
     onDidAnalyze: vscode.Event<AnalyzedEvent>;
+    state(uri: vscode.Uri): AnalysisState | undefined;
+    onDidChangeState: vscode.Event<AnalysisState>;
   };
   decorations: {
     counts(uri: vscode.Uri): DecorationCounts;
@@ -61,6 +71,9 @@ export interface ArticleLensApi {
   };
   panel: {
     model(): PanelModel;
+  };
+  statusBar: {
+    shown(): { text: string; tooltip: string } | undefined;
   };
 }
 
@@ -71,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
   const decorations = registerDecorations({ analyses, config });
   const panel = registerPanel({ analyses, extensionUri: context.extensionUri });
+  const statusBar = registerStatusBar({ analyses, config });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -89,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
-    registerStatusBar({ analyses, config }),
+    statusBar,
     panel,
     registerCommands({ analyses, files, config }),
     registerCrossReferences({ context, analyses, files, config, client }),
@@ -102,9 +116,12 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     analyses: {
       whenAnalyzed: (uri) => analyses.whenAnalyzed(uri),
       onDidAnalyze: analyses.onDidAnalyze,
+      state: (uri) => analyses.state(uri),
+      onDidChangeState: analyses.onDidChangeState,
     },
     decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
     panel: { model: () => panel.model() },
+    statusBar: { shown: () => statusBar.shown() },
   };
 }
 
