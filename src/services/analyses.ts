@@ -283,6 +283,13 @@ export class DocumentAnalyses implements vscode.Disposable {
       ({ analysis, ms }) => {
         if (this.inflight.get(key)?.controller !== controller) return;
         this.inflight.delete(key);
+        const pending = this.newerPending(key, version);
+        if (pending) {
+          // The user typed on while this version was analysed: the newer version stays pending (its own run is
+          // debounced), and shows this result meanwhile, the closest one to its text.
+          this.setState({ ...pending, analysis, ms });
+          return;
+        }
         this.setState({ uri: doc.uri, version, status: 'ready', analysis, size, ms });
         const current = this.find(key);
         if (current && current.version === version) this.analyzedEmitter.fire({ document: current, analysis });
@@ -291,11 +298,25 @@ export class DocumentAnalyses implements vscode.Disposable {
         if (this.inflight.get(key)?.controller !== controller) return;
         this.inflight.delete(key);
         if (err.name === 'AbortError') return;
+        // An older version's failure says nothing certain about the newer text, whose run is still to come.
+        if (this.newerPending(key, version)) {
+          console.warn(`[article-lens] analysis of an older version of ${key} failed: ${err.message}`);
+          return;
+        }
         if (isTimeoutError(err)) this.setState({ uri: doc.uri, version, status: 'timedOut', size, error: err.message, timeoutMs: err.limitMs });
         else this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message });
       },
     );
     this.inflight.set(key, { version, controller, promise });
+  }
+
+  /**
+   * The pending state of a newer version than `version`, if the document has moved on since that version's run
+   * started (an edit while it ran: request() marked the new version pending and debounced its run).
+   */
+  private newerPending(key: string, version: number): AnalysisState | undefined {
+    const s = this.states.get(key);
+    return s && s.status === 'pending' && s.version !== version ? s : undefined;
   }
 
   /** The time limit changed: analyses that ran out of time get another chance under the new one. */
