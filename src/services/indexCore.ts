@@ -12,7 +12,12 @@ import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
 /** Cache format version: bump when the cached shapes change. */
 export const CACHE_FORMAT = 1;
 
-export type EntryStatus = 'article' | 'notArticle' | 'tooLarge' | 'error';
+/**
+ * What the index found for a file. `timedOut`: its analysis ran past its deadline; kept by content hash so the file
+ * is not analysed again on every start (only when its text or the analyzer build changes, or on Re-index Workspace).
+ */
+export const ENTRY_STATUSES = ['article', 'notArticle', 'tooLarge', 'error', 'timedOut'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /** Persisted index: which hash each file had (with mtime/size to skip unchanged files) and each hash's fingerprint. */
 export interface Manifest {
