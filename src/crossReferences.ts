@@ -5,6 +5,7 @@
  * several features (features do not import each other).
  */
 import * as vscode from 'vscode';
+import { Config } from './constants';
 import { registerCrossRefProviders } from './features/crossRefProviders';
 import { registerCrossRefView } from './features/crossRefView';
 import type { AnalysisClient } from './services/analysisClient';
@@ -27,7 +28,7 @@ export function registerCrossReferences(deps: {
 }): vscode.Disposable {
   const { context, analyses, files, config, client, notifier } = deps;
   const links = new StoryLinks(notifier);
-  const xref = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'xrefWorker.js').fsPath);
+  const xref = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'xrefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
   const index = new WorkspaceIndex({
     analyses,
     client,

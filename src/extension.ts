@@ -18,7 +18,7 @@ import { registerSemanticTokens } from './features/semanticTokens';
 import { registerStatusBar } from './features/statusBar';
 import { registerSymbols } from './features/symbols';
 import { AnalysisClient } from './services/analysisClient';
-import { DocumentAnalyses, type AnalyzedEvent } from './services/analyses';
+import { DocumentAnalyses, type AnalysisState, type AnalyzedEvent } from './services/analyses';
 import { ArticleFiles } from './services/articleFiles';
 import { ExtensionConfig } from './services/config';
 import { Notifier, type ShownNotification } from './services/notifications';
@@ -35,6 +35,10 @@ import { Notifier, type ShownNotification } from './services/notifications';
  *     whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
  *     // Fires after each analysis of a document's current version.
  *     onDidAnalyze: vscode.Event<{ document: vscode.TextDocument; analysis: ArticleAnalysis }>;
+ *     // Where the document's analysis stands (pending, ready, tooLarge, error, timedOut) and for which version.
+ *     state(uri: vscode.Uri): AnalysisState | undefined;
+ *     // Fires on every change of a document's state.
+ *     onDidChangeState: vscode.Event<AnalysisState>;
  *   };
  *   decorations: {
  *     // Ranges painted per layer (person, organization, place, date, figure, quote, speaker) in the visible
@@ -52,6 +56,10 @@ import { Notifier, type ShownNotification } from './services/notifications';
  *     // Fires with the exact text and buttons of every notification the extension shows.
  *     onDidShow: vscode.Event<{ severity: 'info' | 'warning' | 'error'; message: string; actions: string[] }>;
  *   };
+ *   statusBar: {
+ *     // Text and tooltip of the status-bar item for the active article; undefined when it is hidden.
+ *     shown(): { text: string; tooltip: string } | undefined;
+ *   };
  * }
  * ```
  */
@@ -59,6 +67,8 @@ export interface ArticleLensApi {
   analyses: {
     whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
     onDidAnalyze: vscode.Event<AnalyzedEvent>;
+    state(uri: vscode.Uri): AnalysisState | undefined;
+    onDidChangeState: vscode.Event<AnalysisState>;
   };
   decorations: {
     counts(uri: vscode.Uri): DecorationCounts;
@@ -70,6 +80,9 @@ export interface ArticleLensApi {
   notifications: {
     onDidShow: vscode.Event<ShownNotification>;
   };
+  statusBar: {
+    shown(): { text: string; tooltip: string } | undefined;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleLensApi {
@@ -77,10 +90,11 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const notifier = new Notifier(log);
   const config = new ExtensionConfig(log);
   const files = new ArticleFiles(config, context.workspaceState);
-  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
+  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
   const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
   const decorations = registerDecorations({ analyses, config });
   const panel = registerPanel({ analyses, extensionUri: context.extensionUri });
+  const statusBar = registerStatusBar({ analyses, config });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -102,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
-    registerStatusBar({ analyses, config }),
+    statusBar,
     panel,
     registerCommands({ analyses, files, config, notifier }),
     registerCrossReferences({ context, analyses, files, config, client, notifier }),
@@ -115,10 +129,13 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     analyses: {
       whenAnalyzed: (uri) => analyses.whenAnalyzed(uri),
       onDidAnalyze: analyses.onDidAnalyze,
+      state: (uri) => analyses.state(uri),
+      onDidChangeState: analyses.onDidChangeState,
     },
     decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
     panel: { model: () => panel.model() },
     notifications: { onDidShow: notifier.onDidNotify },
+    statusBar: { shown: () => statusBar.shown() },
   };
 }
 

@@ -89,7 +89,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     if (!a && !cancelled) {
       const status = analyses.state(doc.uri)?.status;
       void notifier.warn(
-        status === 'tooLarge' ? t('Article Lens: this file is too large to analyse.') : t('Article Lens: no analysis for this document.'),
+        status === 'tooLarge'
+          ? t('Article Lens: this file is too large to analyse.')
+          : status === 'timedOut'
+            ? t('Article Lens: the analysis of this file took too long and was stopped.')
+            : t('Article Lens: no analysis for this document.'),
       );
     }
     return a;

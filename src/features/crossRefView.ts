@@ -93,7 +93,12 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
       const xr = await index.crossReferences(doc.uri);
       if (!xr) {
         const state = analyses.state(doc.uri);
-        const status = state?.status === 'tooLarge' ? vscode.l10n.t('This file is too large to analyse (see articleLens.analysis.maxFileSizeKB).') : vscode.l10n.t('Analysing…');
+        const status =
+          state?.status === 'tooLarge'
+            ? vscode.l10n.t('This file is too large to analyse (see articleLens.analysis.maxFileSizeKB).')
+            : state?.status === 'timedOut'
+              ? vscode.l10n.t('The analysis took too long and was stopped (see articleLens.analysis.timeoutSeconds).')
+              : vscode.l10n.t('Analysing…');
         return emptyCrossRefModel(focus, fileTitle(doc.uri), L, status);
       }
       return buildCrossRefModel(

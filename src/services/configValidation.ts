@@ -28,6 +28,7 @@ export const SETTING_RULES: Record<ConfigKey, Rule> = {
   [Config.semanticTokensEnabled]: BOOLEAN,
   [Config.analysisMaxFileSizeKB]: { kind: 'number', min: 1, max: 65536 },
   [Config.analysisDebounceMs]: { kind: 'number', min: 0, max: 5000 },
+  [Config.analysisTimeoutSeconds]: { kind: 'number', min: 0.1, max: 3600 },
   [Config.analysisLanguage]: { kind: 'enum', values: ['auto', 'en', 'fr'] },
   [Config.analysisReferenceDate]: { kind: 'isoDateOrEmpty' },
   [Config.filesAutoDetect]: BOOLEAN,

@@ -12,7 +12,12 @@ import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
 /** Cache format version: bump when the cached shapes change. */
 export const CACHE_FORMAT = 1;
 
-export type EntryStatus = 'article' | 'notArticle' | 'tooLarge' | 'error';
+/**
+ * What the index found for a file. `timedOut`: its analysis ran past its deadline; kept by content hash so the file
+ * is not analysed again on every start (only when its text or the analyzer build changes, or on Re-index Workspace).
+ */
+export const ENTRY_STATUSES = ['article', 'notArticle', 'tooLarge', 'error', 'timedOut'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /** Persisted index: which hash each file had (with mtime/size to skip unchanged files) and each hash's fingerprint. */
 export interface Manifest {
@@ -181,7 +186,7 @@ const isFileEntry = (v: unknown) =>
   (v.hash === '' || /^[0-9a-f]{40}$/.test(v.hash)) &&
   Number.isFinite(v.mtime) &&
   isOffset(v.size) &&
-  oneOf(['article', 'notArticle', 'tooLarge', 'error'])(v.status);
+  oneOf(ENTRY_STATUSES)(v.status);
 
 const isSummaryEntry = (v: unknown) => isObject(v) && isString(v.language) && isFeatures(v.features) && isToday(v.today);
 

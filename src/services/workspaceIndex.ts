@@ -10,6 +10,7 @@ import { sizeOf, todayIso, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
 import type { CrossRefClient } from './crossRefClient';
+import { isTimeoutError } from './workerJobs';
 import {
   CACHE_FORMAT,
   contentHash,
@@ -21,6 +22,7 @@ import {
   staleRecordFiles,
   unchanged,
   type CacheRecord,
+  type EntryStatus,
   type Manifest,
 } from './indexCore';
 import type { StoryLinks } from './storyLinks';
@@ -55,7 +57,8 @@ export interface IndexEntry {
   hash: string;
   mtime: number;
   size: number;
-  status: 'article' | 'notArticle' | 'tooLarge' | 'error';
+  /** `timedOut`: the analysis of the text with `hash` ran past its deadline; not retried for that text. */
+  status: EntryStatus;
   /** Story fingerprint (articles only); `file` is the URI string. */
   summary?: DocSummary;
   /** Taken from an open editor (may differ from the file on disk). */
@@ -146,10 +149,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pendingFiles = new Set<string>();
+  /** Files being indexed (see indexFile). */
+  private readonly indexing = new Map<string, Promise<boolean>>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  /** Files read from disk and texts analysed since the last scan started (the "reopening is instant" check). */
-  private counters = { read: 0, analysed: 0 };
+  /**
+   * Files read from disk, texts analysed and analyses that ran out of time since the last scan started (the
+   * "reopening is instant" and "a timed-out file is not retried" checks).
+   */
+  private counters = { read: 0, analysed: 0, timedOut: 0 };
 
   /** Fires (debounced) when entries or stories change. */
   readonly onDidChange = this.changeEmitter.event;
@@ -197,6 +205,10 @@ export class WorkspaceIndex implements vscode.Disposable {
           else this.scanController?.abort();
         }
         if (config.affects(e, Config.crossReferencesGlossary)) this.changed();
+        if (config.affects(e, Config.analysisTimeoutSeconds) && this.enabled()) {
+          // A new time limit: the files that ran out of time get another chance (the rest is unchanged).
+          if (this.forgetTimedOut()) void this.reindex();
+        }
       }),
     );
     this.loaded = this.load();
@@ -224,11 +236,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Scans the workspace again (the "Re-index Workspace" command); resolves with counts when done. */
-  async reindex(options: { force?: boolean } = {}): Promise<{ files: number; articles: number; stories: number; read: number; analysed: number; ms: number }> {
+  async reindex(options: { force?: boolean } = {}): Promise<{ files: number; articles: number; stories: number; read: number; analysed: number; timedOut: number; ms: number }> {
     const t0 = performance.now();
     await this.loaded;
-    this.counters = { read: 0, analysed: 0 };
+    this.counters = { read: 0, analysed: 0, timedOut: 0 };
     if (options.force) {
+      this.forgetTimedOut();
       for (const e of this.entries.values()) if (!e.live) e.mtime = -1;
     }
     if (this.scanning) {
@@ -240,6 +253,22 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.whenIndexed();
     const articles = [...this.entries.values()].filter((e) => e.status === 'article').length;
     return { files: this.entries.size, articles, stories: this.stories().length, ...this.counters, ms: performance.now() - t0 };
+  }
+
+  /**
+   * Forgets the files whose analysis timed out, so that the next scan analyses them again, and the cross-references
+   * computed so far (some may have timed out); true if there were such files.
+   */
+  private forgetTimedOut(): boolean {
+    this.results.clear();
+    let any = false;
+    for (const [k, e] of this.entries) {
+      if (e.status === 'timedOut') {
+        this.entries.delete(k);
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** The index entry of a file. */
@@ -319,11 +348,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: choices.linked, ms: performance.now() - t0 };
     })();
     this.results.set(cacheKey, promise);
+    // A story that ran out of time stays failed for these versions (every hover would run it again otherwise);
+    // other failures are retried.
     promise.then(
       (xr) => {
         if (this.results.peek(cacheKey) === promise) this.results.set(cacheKey, promise, approxBytes(xr));
       },
-      () => this.results.delete(cacheKey),
+      (err) => {
+        if (!isTimeoutError(err)) this.results.delete(cacheKey);
+      },
     );
     return abortable(promise, signal);
   }
@@ -359,7 +392,17 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
     const hash = this.hashOf(uri, text);
-    const record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+    // A version whose analysis ran out of time is left out of the story rather than tried again on every request.
+    const state = doc && this.deps.analyses.state(doc.uri);
+    if (this.timedOut(uriString, hash) || (state?.status === 'timedOut' && state.version === doc?.version)) return undefined;
+    let record: CacheRecord | undefined;
+    try {
+      record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+    } catch (err) {
+      if (!isTimeoutError(err)) throw err;
+      this.markTimedOut(uriString, hash, sizeOf(text));
+      return undefined;
+    }
     if (!record) return undefined;
     const { analysis } = record;
     return { uri: uriString, title: titleOf(uriString), language: analysis.language, text, analysis, hash };
@@ -437,8 +480,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.progressEmitter.fire({ ...p });
   }
 
-  /** Index one file; true when its entry changed. */
+  /**
+   * Index one file; true when its entry changed. One file is indexed once at a time: a scan and the file watcher
+   * asking for the same file wait for each other, so a long text is never analysed (or timed out) twice at once.
+   */
   private async indexFile(uri: vscode.Uri, signal?: AbortSignal, knownStat?: vscode.FileStat): Promise<boolean> {
+    const key = uri.toString();
+    for (let other = this.indexing.get(key); other; other = this.indexing.get(key)) {
+      await other.then(
+        () => undefined,
+        () => undefined,
+      );
+      // The entry is fresh now; the stat taken before the wait may not be.
+      knownStat = undefined;
+    }
+    const job = this.indexFileNow(uri, signal, knownStat);
+    this.indexing.set(key, job);
+    try {
+      return await job;
+    } finally {
+      if (this.indexing.get(key) === job) this.indexing.delete(key);
+    }
+  }
+
+  private async indexFileNow(uri: vscode.Uri, signal?: AbortSignal, knownStat?: vscode.FileStat): Promise<boolean> {
     const key = uri.toString();
     const prev = this.entries.get(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
@@ -460,9 +525,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!article) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'notArticle' }, prev);
     const hash = this.hashOf(uri, text);
     if (prev?.hash === hash && prev.summary && isCurrent(prev, today)) return this.setEntry({ ...prev, mtime: stat.mtime, size: stat.size, live: false }, prev);
+    // Same text as when its analysis ran out of time (touched, or copied back): not tried again.
+    if (this.timedOut(key, hash)) return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'timedOut' }, prev);
     let made = this.summaryOf(hash);
     if (!made) {
-      const record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+      let record: CacheRecord | undefined;
+      try {
+        record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+      } catch (err) {
+        if (!isTimeoutError(err)) throw err;
+        this.counters.timedOut++;
+        console.warn(`[article-lens] indexing ${key}: ${err.message}; it is skipped until it changes or the workspace is re-indexed`);
+        return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'timedOut' }, prev);
+      }
       if (!record) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'error' }, prev);
       made = record;
     }
@@ -470,6 +545,21 @@ export class WorkspaceIndex implements vscode.Disposable {
       { uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'article', summary: { ...made.summary, file: key }, ...(made.today ? { today: made.today } : {}) },
       prev,
     );
+  }
+
+  /** True when the text with `hash` of the file ran out of time when it was last analysed. */
+  private timedOut(uri: string, hash: string): boolean {
+    const e = this.entries.get(uri);
+    return !!e && e.status === 'timedOut' && e.hash === hash;
+  }
+
+  /** Records that the analysis of a file's text ran out of time (cross-referencing found it). */
+  private markTimedOut(uri: string, hash: string, size: number): void {
+    const prev = this.entries.get(uri);
+    if (prev?.live) return;
+    console.warn(`[article-lens] the analysis of ${uri} timed out; it is skipped until it changes or the workspace is re-indexed`);
+    if (this.setEntry({ uri, hash, mtime: prev?.mtime ?? 0, size, status: 'timedOut' }, prev)) this.changed();
+    this.scheduleSave();
   }
 
   /** Stores an entry; true when its content changed (hash or status), i.e. when stories may change. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import type { AnalyzeOptions } from '../../src/core/types';
-import { CACHE_FORMAT, contentHash, isCacheRecord, isCurrent, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, todayUsed, unchanged } from '../../src/services/indexCore';
+import { CACHE_FORMAT, ENTRY_STATUSES, contentHash, isCacheRecord, isCurrent, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, todayUsed, unchanged, type Manifest } from '../../src/services/indexCore';
 
 const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', '000_0891fa58e8947cdd.txt'), 'utf8');
 
@@ -87,6 +87,14 @@ describe('workspace index core', () => {
     assert.equal(span((m) => ([m.start, m.end] = [m.end, m.start])), undefined);
     assert.equal(span((m) => (m.text += 'x')), undefined);
     assert.ok(span((m) => m), 'the unchanged record is used');
+  });
+
+  it('a manifest keeps a timed-out file by its content hash, for the same build only (the file is not retried on start)', () => {
+    const hash = contentHash('b1', {}, text);
+    const m: Manifest = { format: CACHE_FORMAT, build: 'b1', files: { 'file:///w/slow.txt': { hash, mtime: 7, size: text.length, status: 'timedOut' } }, summaries: {} };
+    assert.ok(ENTRY_STATUSES.includes('timedOut'));
+    assert.deepEqual(parseManifest(JSON.stringify(m), 'b1')?.files['file:///w/slow.txt'], { hash, mtime: 7, size: text.length, status: 'timedOut' });
+    assert.equal(parseManifest(JSON.stringify(m), 'b2'), undefined, 'another analyzer build (extension version) tries it again');
   });
 
   it('a file is unchanged only with the same mtime and size', () => {
