@@ -25,7 +25,7 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** Cross-reference commands (issue 4), registered by src/crossReferences.ts (category "Article Lens"). */
+/** Cross-reference commands, registered by src/crossRefFeatures.ts (category "Article Lens"). */
 export const CrossRefCommands = {
   showCrossReferences: 'articleLens.showCrossReferences',
   openCounterpartBeside: 'articleLens.openCounterpartBeside',

@@ -8,7 +8,7 @@ import { ContextKeys, Config } from './constants';
 import type { ArticleAnalysis } from './core/types';
 import type { PanelModel } from './shared/protocol';
 import { registerCommands } from './features/commands';
-import { registerCrossReferences } from './crossReferences';
+import { registerCrossRefFeatures } from './crossRefFeatures';
 import { registerDecorations, type DecorationCounts } from './features/decorations';
 import { registerHovers } from './features/hovers';
 import { registerLanguageDetection } from './features/languageDetection';
@@ -119,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     statusBar,
     panel,
     registerCommands({ analyses, files, config, notifier }),
-    registerCrossReferences({ context, analyses, files, config, client, notifier }),
+    registerCrossRefFeatures({ context, analyses, files, config, client, notifier }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
     vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { analyze } from '../../src/core/analyze';
 import { detectLanguage } from '../../src/core/lang/detect';
 import { time } from './timing';
-import { runXrefBench } from './xrefBench';
+import { runXrefBench } from './crossRefBench';
 
 const root = resolve(__dirname, '..');
 const corpusDir = join(root, 'test/fixtures/corpus');

@@ -4,7 +4,7 @@ import { JSON_VERSION, toCliDocument } from '../core/export';
 import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
 import { isIsoDate } from '../services/configValidation';
 import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
-import { runXref } from './xref';
+import { runCrossRef } from './crossRef';
 
 const USAGE = `Usage:
   article-lens analyze [--json] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
@@ -186,7 +186,7 @@ export async function runCli(
       io.stdout(docs.map((d) => formatReport(d, io.color)).join('\n'));
     }
   } else {
-    runXref(docs, options, io);
+    runCrossRef(docs, options, io);
   }
   return failed ? 1 : 0;
 }

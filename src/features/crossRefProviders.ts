@@ -69,11 +69,11 @@ function rangeIn(d: IndexedDoc, span: { start: number; end: number }, cache: Map
 }
 
 /**
- * Cross-version editor surfaces (issue 4): a hover provider adding "In other versions:" counterparts of the
+ * Cross-version editor surfaces: a hover provider adding "In other versions:" counterparts of the
  * entity, date, figure or quote under the cursor (VS Code merges it with the annotation card of hovers.ts), a
  * reference provider returning an entity's mentions in the other versions (merged with the same-file references
  * of navigation.ts), and the commands Open Counterpart Beside, Link Versions…, Unlink Versions…, Export Alignment
- * as TMX… and Re-index Workspace. Registered from src/crossReferences.ts.
+ * as TMX… and Re-index Workspace. Registered from src/crossRefFeatures.ts.
  */
 export function registerCrossRefProviders(deps: {
   index: WorkspaceIndex;

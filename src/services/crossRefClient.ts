@@ -1,5 +1,5 @@
-import type { CrossRefDoc, CrossRefOptions } from '../core/crossref';
-import type { CrossRefResult } from '../core/crossrefTypes';
+import type { CrossRefDoc, CrossRefOptions } from '../core/crossRef';
+import type { CrossRefResult } from '../core/crossRefTypes';
 import { WorkerClient, jobDeadlineMs, type WorkerClientOptions } from './workerJobs';
 
 /** Payload of a job for the cross-reference worker (no signal: cancellation is handled on this side). */
@@ -9,7 +9,7 @@ export interface CrossRefPayload {
 }
 
 /**
- * Runs `crossReference()` in a worker thread (dist/xrefWorker.js, see crossRefWorker.ts), one job at a time. Every
+ * Runs `crossReference()` in a worker thread (dist/crossRefWorker.js, see crossRefWorker.ts), one job at a time. Every
  * job has a deadline that grows with the versions' total text (jobDeadlineMs over `timeoutSeconds()`, the
  * `articleLens.analysis.timeoutSeconds` setting): past it, or when a cancelled job has not stopped within a
  * quarter of a second, the worker is restarted and the next job starts at once. Spawned on first use (or

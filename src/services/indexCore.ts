@@ -5,7 +5,7 @@
  * so that it measures the same code path minus VS Code.
  */
 import { createHash } from 'node:crypto';
-import type { DocSummary } from '../core/crossrefTypes';
+import type { DocSummary } from '../core/crossRefTypes';
 import { summarize } from '../core/stories';
 import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
 
@@ -218,7 +218,7 @@ export function unchanged(prev: { mtime: number; size: number } | undefined, sta
   return !!prev && prev.mtime === stat.mtime && prev.size === stat.size;
 }
 
-/** Name of a cached analysis file in `xref-index/a/`. */
+/** Name of a cached analysis file in `crossRef-index/a/`. */
 const RECORD_FILE = /^([0-9a-f]{40})\.json$/;
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ManualLink } from '../core/crossrefTypes';
+import type { ManualLink } from '../core/crossRefTypes';
 import { formatLinkPath, insideFolders, parseLinkPath } from '../util/linkPaths';
 import type { Notifier } from './notifications';
 import { checkStoryLinks, linksIn, serializeStoryLinks, withLink, type StoryLinksData } from './storyLinksFormat';
@@ -26,7 +26,7 @@ export type LinkRefusal = 'notInWorkspace' | 'fileUnusable' | 'noFolder';
  * not parse (merge-conflict markers), is not a regular file, is too large or comes from a newer version: the user is
  * told why and offered to open it. It is re-read when it changes on disk (a pull, a hand edit); while it cannot be
  * read, the last good choices stay in use. Only files inside the workspace folders can be linked (the file is
- * shared: it never holds an absolute path of this machine). Created by src/crossReferences.ts; read by the
+ * shared: it never holds an absolute path of this machine). Created by src/crossRefFeatures.ts; read by the
  * workspace index (story grouping) and the link/unlink commands.
  */
 export class StoryLinks implements vscode.Disposable {

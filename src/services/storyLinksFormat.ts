@@ -13,7 +13,7 @@
  * fields, and entries that do not resolve here (a folder this window does not have, a file not checked out). A file
  * of a newer format version is read as far as it is understood and never rewritten.
  */
-import type { ManualLink } from '../core/crossrefTypes';
+import type { ManualLink } from '../core/crossRefTypes';
 import { isJsonObject, type JsonFileProblem } from './workspaceJsonCore';
 
 /** The format version this code writes and fully understands. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { Config, LANGUAGE_ID } from '../constants';
-import type { CrossRefDoc } from '../core/crossref';
-import type { CrossRefResult, DocSummary, ManualLink, Story } from '../core/crossrefTypes';
+import type { CrossRefDoc } from '../core/crossRef';
+import type { CrossRefResult, DocSummary, ManualLink, Story } from '../core/crossRefTypes';
 import { groupStories, storyScore } from '../core/stories';
 import type { ArticleAnalysis } from '../core/types';
 import type { AnalysisClient } from './analysisClient';
@@ -122,14 +122,14 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 
 /**
  * WorkspaceIndex: analyses of every article file in the workspace, for story grouping and cross-references
- * (issue 4). Scans `**\/*.{txt,article}` in the background with window progress, analyses through the shared
+ *. Scans `**\/*.{txt,article}` in the background with window progress, analyses through the shared
  * analysis worker one file at a time (so the editor's own requests never wait behind the whole workspace), and
  * caches by content hash: sha-1 of (analyzer build, analysis options, text) → analysis + DocSummary, persisted as
- * JSON in the extension's workspace storage (`xref-index/index.json` with the file → hash map and the summaries,
- * `xref-index/a/<hash>.json` with each analysis). On reopening, unchanged files (same mtime and size) are not
+ * JSON in the extension's workspace storage (`crossRef-index/index.json` with the file → hash map and the summaries,
+ * `crossRef-index/a/<hash>.json` with each analysis). On reopening, unchanged files (same mtime and size) are not
  * even read, so stories are known at once. Open documents use the live analysis from DocumentAnalyses.
  * Cross-references for one article run in a second worker (CrossRefClient) and are cached by the versions'
- * hashes. Created by src/crossReferences.ts.
+ * hashes. Created by src/crossRefFeatures.ts.
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexEntry>();
@@ -168,7 +168,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly deps: {
       analyses: DocumentAnalyses;
       client: AnalysisClient;
-      xref: CrossRefClient;
+      crossRefClient: CrossRefClient;
       files: ArticleFiles;
       config: ExtensionConfig;
       links: StoryLinks;
@@ -343,7 +343,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       let result: CrossRefResult = { stories: [], links: [], onlyIn: [] };
       if (focusDoc && docs.length > 1) {
         const input: CrossRefDoc[] = docs.map((d) => ({ file: d.uri, text: d.text, analysis: d.analysis }));
-        result = (await this.deps.xref.crossReference(input, { focus: key, oneStory: true, glossary })).result;
+        result = (await this.deps.crossRefClient.crossReference(input, { focus: key, oneStory: true, glossary })).result;
       }
       return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: choices.linked, ms: performance.now() - t0 };
     })();
@@ -469,7 +469,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changed();
     if (this.articles().length > 1) {
       // The first Cross-References request should not wait for the worker to start or for the grouping.
-      this.deps.xref.warmUp();
+      this.deps.crossRefClient.warmUp();
       this.stories();
     }
     await this.save();
@@ -679,7 +679,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private dir(): vscode.Uri | undefined {
-    return this.deps.storageUri && vscode.Uri.joinPath(this.deps.storageUri, 'xref-index');
+    return this.deps.storageUri && vscode.Uri.joinPath(this.deps.storageUri, 'crossRef-index');
   }
 
   /** The cached analysis of a hash (memory, then disk), unless it depended on a day that is over. */

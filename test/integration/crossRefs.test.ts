@@ -1,4 +1,4 @@
-// In-host integration tests of the cross-reference features (issue 4), run inside the real extension host by
+// In-host integration tests of the cross-reference features, run inside the real extension host by
 // test/integration/index.ts on the fixture workspace (the three sample articles and a hostile one). Waits are on
 // the extension's own API (`whenAnalyzed`) and on commands that resolve when their work is done (Re-index
 // Workspace resolves after the scan; Show Cross-References resolves with the view model), never a fixed sleep.

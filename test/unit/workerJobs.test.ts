@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { CONFIG_DEFAULTS, Config } from '../../src/constants';
 import { analyze } from '../../src/core/analyze';
-import type { CrossRefDoc } from '../../src/core/crossref';
+import type { CrossRefDoc } from '../../src/core/crossRef';
 import { AnalysisClient } from '../../src/services/analysisClient';
 import { CrossRefClient } from '../../src/services/crossRefClient';
 import {

@@ -1,5 +1,5 @@
-import { crossReference } from '../core/crossref';
-import type { CrossRefResult, SpanLink } from '../core/crossrefTypes';
+import { crossReference } from '../core/crossRef';
+import type { CrossRefResult, SpanLink } from '../core/crossRefTypes';
 import { JSON_VERSION, toCliDocument } from '../core/export';
 import type { CliOptions, LoadedDocument } from './main';
 import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
@@ -7,7 +7,7 @@ import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean };
 
 /** `article-lens xref`: groups the files into stories and prints the cross-references between versions. */
-export function runXref(docs: LoadedDocument[], options: CliOptions, io: Io): void {
+export function runCrossRef(docs: LoadedDocument[], options: CliOptions, io: Io): void {
   const result = crossReference(
     docs.map((d) => ({ file: d.file, text: d.text, analysis: d.analysis })),
     { oneStory: options.oneStory },

@@ -1,5 +1,5 @@
 /**
- * Wiring of the cross-reference features (issue 4), called once from src/extension.ts: the story links file,
+ * Wiring of the cross-reference features, called once from src/extension.ts: the story links file,
  * the workspace index (with its cross-reference worker), the Cross-References view, the cross-version hover and
  * reference providers, and the cross-reference commands. Lives outside src/features/ because it composes
  * several features (features do not import each other).
@@ -18,7 +18,7 @@ import { StoryLinks } from './services/storyLinks';
 import { WorkspaceIndex } from './services/workspaceIndex';
 
 /** Creates the cross-reference services and features; the returned disposable tears all of them down. */
-export function registerCrossReferences(deps: {
+export function registerCrossRefFeatures(deps: {
   context: vscode.ExtensionContext;
   analyses: DocumentAnalyses;
   files: ArticleFiles;
@@ -28,11 +28,11 @@ export function registerCrossReferences(deps: {
 }): vscode.Disposable {
   const { context, analyses, files, config, client, notifier } = deps;
   const links = new StoryLinks(notifier);
-  const xref = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'xrefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
+  const crossRefClient = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
   const index = new WorkspaceIndex({
     analyses,
     client,
-    xref,
+    crossRefClient,
     files,
     config,
     links,
@@ -43,5 +43,5 @@ export function registerCrossReferences(deps: {
   const providers = registerCrossRefProviders({ index, analyses, config, links, notifier });
   // Index after activation has finished, so the first article's own analysis goes first.
   const timer = setTimeout(() => index.start(), 1500);
-  return vscode.Disposable.from(providers, view, index, xref, links, { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(providers, view, index, crossRefClient, links, { dispose: () => clearTimeout(timer) });
 }
