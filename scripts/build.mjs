@@ -14,7 +14,7 @@ const entries = [
   { entryPoints: ['src/services/analysisWorker.ts'], outfile: 'dist/worker.js' },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['src/webview/crossRefs.ts'], outfile: 'dist/crossRefs.js', platform: 'browser', format: 'iife', target: 'es2022' },
-  { entryPoints: ['src/services/crossRefWorker.ts'], outfile: 'dist/xrefWorker.js' },
+  { entryPoints: ['src/services/crossRefWorker.ts'], outfile: 'dist/crossRefWorker.js' },
   // In-host integration tests (mocha runner + *.test.ts), loaded by scripts/e2e/run.sh and test/runTest.ts.
   ...(existsSync('test/integration') ? readdirSync('test/integration').filter((f) => f.endsWith('.ts')) : []).map((f) => ({
     entryPoints: [`test/integration/${f}`], outfile: `out/test/integration/${f.replace(/\.ts$/, '.js')}`, external: ['vscode', 'mocha'],

@@ -25,7 +25,7 @@ export const Commands = {
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
-/** Cross-reference commands (issue 4), registered by src/crossReferences.ts (category "Article Lens"). */
+/** Cross-reference commands, registered by src/crossRefFeatures.ts (category "Article Lens"). */
 export const CrossRefCommands = {
   showCrossReferences: 'articleLens.showCrossReferences',
   openCounterpartBeside: 'articleLens.openCounterpartBeside',
@@ -57,6 +57,7 @@ export const Config = {
   analysisDebounceMs: 'articleLens.analysis.debounceMs',
   analysisLanguage: 'articleLens.analysis.language',
   analysisReferenceDate: 'articleLens.analysis.referenceDate',
+  analysisTimeoutSeconds: 'articleLens.analysis.timeoutSeconds',
   filesAutoDetect: 'articleLens.files.autoDetect',
   hoversEnabled: 'articleLens.hovers.enabled',
   statusBarEnabled: 'articleLens.statusBar.enabled',
@@ -81,6 +82,7 @@ export interface ConfigValues {
   [Config.analysisDebounceMs]: number;
   [Config.analysisLanguage]: 'auto' | 'en' | 'fr';
   [Config.analysisReferenceDate]: string;
+  [Config.analysisTimeoutSeconds]: number;
   [Config.filesAutoDetect]: boolean;
   [Config.hoversEnabled]: boolean;
   [Config.statusBarEnabled]: boolean;
@@ -103,6 +105,7 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   [Config.analysisDebounceMs]: 400,
   [Config.analysisLanguage]: 'auto',
   [Config.analysisReferenceDate]: '',
+  [Config.analysisTimeoutSeconds]: 30,
   [Config.filesAutoDetect]: true,
   [Config.hoversEnabled]: true,
   [Config.statusBarEnabled]: true,

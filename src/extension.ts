@@ -8,7 +8,7 @@ import { ContextKeys, Config } from './constants';
 import type { ArticleAnalysis } from './core/types';
 import type { PanelModel } from './shared/protocol';
 import { registerCommands } from './features/commands';
-import { registerCrossReferences } from './crossReferences';
+import { registerCrossRefFeatures } from './crossRefFeatures';
 import { registerDecorations, type DecorationCounts } from './features/decorations';
 import { registerHovers } from './features/hovers';
 import { registerLanguageDetection } from './features/languageDetection';
@@ -18,9 +18,10 @@ import { registerSemanticTokens } from './features/semanticTokens';
 import { registerStatusBar } from './features/statusBar';
 import { registerSymbols } from './features/symbols';
 import { AnalysisClient } from './services/analysisClient';
-import { DocumentAnalyses, type AnalyzedEvent } from './services/analyses';
+import { DocumentAnalyses, type AnalysisState, type AnalyzedEvent } from './services/analyses';
 import { ArticleFiles } from './services/articleFiles';
 import { ExtensionConfig } from './services/config';
+import { Notifier, type ShownNotification } from './services/notifications';
 
 /**
  * The object `activate()` returns (`vscode.extensions.getExtension('article-lens.article-lens').exports`),
@@ -34,6 +35,10 @@ import { ExtensionConfig } from './services/config';
  *     whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
  *     // Fires after each analysis of a document's current version.
  *     onDidAnalyze: vscode.Event<{ document: vscode.TextDocument; analysis: ArticleAnalysis }>;
+ *     // Where the document's analysis stands (pending, ready, tooLarge, error, timedOut) and for which version.
+ *     state(uri: vscode.Uri): AnalysisState | undefined;
+ *     // Fires on every change of a document's state.
+ *     onDidChangeState: vscode.Event<AnalysisState>;
  *   };
  *   decorations: {
  *     // Ranges painted per layer (person, organization, place, date, figure, quote, speaker) in the visible
@@ -47,6 +52,14 @@ import { ExtensionConfig } from './services/config';
  *     // quotes with speakers, figures); see src/shared/protocol.ts.
  *     model(): PanelModel;
  *   };
+ *   notifications: {
+ *     // Fires with the exact text and buttons of every notification the extension shows.
+ *     onDidShow: vscode.Event<{ severity: 'info' | 'warning' | 'error'; message: string; actions: string[] }>;
+ *   };
+ *   statusBar: {
+ *     // Text and tooltip of the status-bar item for the active article; undefined when it is hidden.
+ *     shown(): { text: string; tooltip: string } | undefined;
+ *   };
  * }
  * ```
  */
@@ -54,6 +67,8 @@ export interface ArticleLensApi {
   analyses: {
     whenAnalyzed(uri: vscode.Uri): Promise<ArticleAnalysis | undefined>;
     onDidAnalyze: vscode.Event<AnalyzedEvent>;
+    state(uri: vscode.Uri): AnalysisState | undefined;
+    onDidChangeState: vscode.Event<AnalysisState>;
   };
   decorations: {
     counts(uri: vscode.Uri): DecorationCounts;
@@ -62,15 +77,24 @@ export interface ArticleLensApi {
   panel: {
     model(): PanelModel;
   };
+  notifications: {
+    onDidShow: vscode.Event<ShownNotification>;
+  };
+  statusBar: {
+    shown(): { text: string; tooltip: string } | undefined;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleLensApi {
-  const config = new ExtensionConfig();
+  const log = vscode.window.createOutputChannel('Article Lens', { log: true });
+  const notifier = new Notifier(log);
+  const config = new ExtensionConfig(log);
   const files = new ArticleFiles(config, context.workspaceState);
-  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
+  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
   const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
   const decorations = registerDecorations({ analyses, config });
   const panel = registerPanel({ analyses, extensionUri: context.extensionUri });
+  const statusBar = registerStatusBar({ analyses, config });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -80,6 +104,9 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   setContext();
 
   context.subscriptions.push(
+    log,
+    notifier,
+    config,
     files,
     client,
     analyses,
@@ -89,10 +116,10 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
-    registerStatusBar({ analyses, config }),
+    statusBar,
     panel,
-    registerCommands({ analyses, files, config }),
-    registerCrossReferences({ context, analyses, files, config, client }),
+    registerCommands({ analyses, files, config, notifier }),
+    registerCrossRefFeatures({ context, analyses, files, config, client, notifier }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
     vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),
@@ -102,9 +129,13 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     analyses: {
       whenAnalyzed: (uri) => analyses.whenAnalyzed(uri),
       onDidAnalyze: analyses.onDidAnalyze,
+      state: (uri) => analyses.state(uri),
+      onDidChangeState: analyses.onDidChangeState,
     },
     decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
     panel: { model: () => panel.model() },
+    notifications: { onDidShow: notifier.onDidNotify },
+    statusBar: { shown: () => statusBar.shown() },
   };
 }
 

@@ -33,6 +33,10 @@ async function main(): Promise<void> {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-electron-'));
     const workspace = path.join(tmp, 'workspace');
     fs.cpSync(path.join(root, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
+    // Two folders, as scripts/e2e/run.sh sets them up: the fixture workspace first, then a second folder.
+    fs.cpSync(path.join(root, 'test', 'e2e', 'fixtures', 'second-folder'), path.join(tmp, 'second-folder'), { recursive: true });
+    const workspaceFile = path.join(tmp, 'tests.code-workspace');
+    fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'workspace' }, { path: 'second-folder', name: 'Wire desk' }] }));
     const resultsFile = path.join(tmp, 'results.json');
     console.log(`[test:electron] VS Code ${version}`);
     try {
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
         extensionTestsPath,
         extensionTestsEnv: { E2E_RESULTS_FILE: resultsFile },
         launchArgs: [
-          workspace,
+          workspaceFile,
           '--disable-extensions',
           '--disable-workspace-trust',
           '--skip-welcome',

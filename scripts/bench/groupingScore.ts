@@ -1,6 +1,6 @@
 /**
  * Pairwise quality of a story grouping against generated truth, shared by the benchmarks (indexBench.ts,
- * xrefBench.ts): every pair of files put in one story is a prediction, every pair of files of one true story is gold.
+ * crossRefBench.ts): every pair of files put in one story is a prediction, every pair of files of one true story is gold.
  */
 export function scoreGrouping<S>(
   stories: Array<{ files: string[] }>,

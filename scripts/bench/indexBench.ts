@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../../src/core/analyze';
-import { crossReference } from '../../src/core/crossref';
-import type { DocSummary } from '../../src/core/crossrefTypes';
+import { crossReference } from '../../src/core/crossRef';
+import type { DocSummary } from '../../src/core/crossRefTypes';
 import { groupStories } from '../../src/core/stories';
 import {
   CACHE_FORMAT,

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { analyze } from '../../src/core/analyze';
 import { detectLanguage } from '../../src/core/lang/detect';
 import { time } from './timing';
-import { runXrefBench } from './xrefBench';
+import { runXrefBench } from './crossRefBench';
 
 const root = resolve(__dirname, '..');
 const corpusDir = join(root, 'test/fixtures/corpus');

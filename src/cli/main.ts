@@ -2,8 +2,9 @@ import { analyze } from '../core/analyze';
 import type { ArticleAnalysis, EntityType } from '../core/types';
 import { JSON_VERSION, toCliDocument } from '../core/export';
 import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
-import { cleanForTerminal as clean } from './terminal';
-import { runXref } from './xref';
+import { isIsoDate } from '../services/configValidation';
+import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
+import { runCrossRef } from './crossRef';
 
 const USAGE = `Usage:
   article-lens analyze [--json] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
@@ -38,7 +39,7 @@ export type ParseResult = { ok: true; options: CliOptions } | { ok: false; error
 export function parseArgs(argv: string[]): ParseResult {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') return { ok: 'help' };
-  if (command !== 'analyze' && command !== 'xref') return { ok: false, error: `unknown command: ${command}` };
+  if (command !== 'analyze' && command !== 'xref') return { ok: false, error: `unknown command: ${clean(command)}` };
   const options: CliOptions = { command, json: false, maxBytes: DEFAULT_MAX_BYTES, files: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -81,18 +82,12 @@ export function parseArgs(argv: string[]): ParseResult {
         i = rest.length;
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') return { ok: false, error: `unknown option: ${arg}` };
+        if (arg.startsWith('-') && arg !== '-') return { ok: false, error: `unknown option: ${clean(arg)}` };
         options.files.push(arg);
     }
   }
   if (options.files.length === 0) return { ok: false, error: 'no FILE given' };
   return { ok: true, options };
-}
-
-function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
 export interface LoadedDocument {
@@ -106,18 +101,20 @@ export function loadDocuments(options: CliOptions, stderr: (s: string) => void):
   const docs: LoadedDocument[] = [];
   let failed = false;
   for (const file of options.files) {
+    // NOTE: file names reach the terminal too: a name can hold escape sequences (retitle the window, clear it).
+    const name = clean(file);
     const read = readArticle(file, options.maxBytes);
     if (!read.ok) {
-      stderr(`article-lens: ${file}: ${read.error}\n`);
+      stderr(`article-lens: ${name}: ${read.error}\n`);
       failed = true;
       continue;
     }
-    for (const w of read.warnings) stderr(`article-lens: ${file}: warning: ${w}\n`);
+    for (const w of read.warnings) stderr(`article-lens: ${name}: warning: ${w}\n`);
     try {
       const analysis = analyze(read.text, { lang: options.lang, referenceDate: options.referenceDate });
       docs.push({ file, text: read.text, analysis });
     } catch (e) {
-      stderr(`article-lens: ${file}: analysis failed: ${(e as Error)?.message ?? e}\n`);
+      stderr(`article-lens: ${name}: analysis failed: ${clean(String((e as Error)?.message ?? e))}\n`);
       failed = true;
     }
   }
@@ -132,7 +129,7 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const lines: string[] = [];
-  lines.push(bold(`== ${doc.file}`));
+  lines.push(bold(`== ${clean(doc.file)}`));
   const ref = a.referenceDate ? `${a.referenceDate.value} (from ${a.referenceDate.source})` : 'none found';
   lines.push(`language: ${a.language}   reference date: ${ref}`);
   for (const note of a.notes) lines.push(dim(`note: ${note}`));
@@ -184,12 +181,12 @@ export async function runCli(
   const { docs, failed } = loadDocuments(options, io.stderr);
   if (options.command === 'analyze') {
     if (options.json) {
-      io.stdout(JSON.stringify({ version: JSON_VERSION, documents: docs.map((d) => toCliDocument(d.file, d.analysis)) }, null, 2) + '\n');
+      io.stdout(jsonForTerminal(JSON.stringify({ version: JSON_VERSION, documents: docs.map((d) => toCliDocument(d.file, d.analysis)) }, null, 2)) + '\n');
     } else {
       io.stdout(docs.map((d) => formatReport(d, io.color)).join('\n'));
     }
   } else {
-    runXref(docs, options, io);
+    runCrossRef(docs, options, io);
   }
   return failed ? 1 : 0;
 }

@@ -1,31 +1,61 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { looksBinary, stripBom } from '../core/text';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string; warnings: string[] } | { ok: false; error: string };
 
+/** Bytes read per system call. */
+const CHUNK = 64 * 1024;
+
+/** What a path is when it is not a regular file, for the message. */
+function notRegular(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'is a directory';
+  if (st.isFIFO()) return 'is a pipe (FIFO), not a regular file';
+  if (st.isSocket()) return 'is a socket, not a regular file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'is a device, not a regular file';
+  return 'is not a regular file';
+}
+
 /**
  * Reads an article file the way VS Code would show it: UTF-8 (or UTF-16 with a BOM), BOM removed, line endings kept.
- * Refuses directories, binary files and files above `maxBytes` with a message instead of throwing.
+ * Refuses anything but a regular file (a directory, `/dev/zero`, a FIFO that would block forever), binary files and
+ * files above `maxBytes`, with a message instead of throwing. Reads at most `maxBytes` + 1 bytes, whatever the file
+ * claims its size is (it may grow while being read).
  */
 export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
-  let size: number;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return { ok: false, error: 'is a directory' };
-    size = st.size;
+    const refused = notRegular(statSync(file));
+    if (refused) return { ok: false, error: refused };
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
-  }
-  if (size > maxBytes) {
-    return { ok: false, error: `too large (${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}, see --max-size)` };
   }
   let buf: Buffer;
+  let fd: number | undefined;
   try {
-    buf = readFileSync(file);
+    // NOTE: O_NONBLOCK, so that a path swapped for a FIFO after the check above does not block the open; the
+    // descriptor is checked again (fstat) before anything is read from it.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    const refused = notRegular(st);
+    if (refused) return { ok: false, error: refused };
+    if (st.size > maxBytes) return tooLarge(st.size, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+    }
+    if (total > maxBytes) return tooLarge(total, maxBytes, true);
+    buf = Buffer.concat(chunks, total);
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const warnings: string[] = [];
   let text: string;
@@ -47,12 +77,22 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadRes
   return { ok: true, text, warnings };
 }
 
+function tooLarge(size: number, maxBytes: number, atLeast = false): ReadResult {
+  // Exact byte counts when the rounded sizes would read the same ("1 KB; the limit is 1 KB").
+  const exact = formatBytes(size) === formatBytes(maxBytes);
+  const fmt = (n: number) => (exact ? `${n} B` : formatBytes(n));
+  const shown = atLeast ? `more than ${fmt(maxBytes)}` : fmt(size);
+  return { ok: false, error: `too large (${shown}; the limit is ${fmt(maxBytes)}, see --max-size)` };
+}
+
 function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
-  return (e as Error)?.message ?? String(e);
+  if (code === 'ELOOP') return 'is a symbolic link loop';
+  // The message names the path, which reaches the terminal: the caller prints the (cleaned) file name already.
+  return code ? `cannot be read (${code})` : 'cannot be read';
 }
 
 export function formatBytes(n: number): string {

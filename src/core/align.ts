@@ -5,12 +5,12 @@
  *   translation — names, region codes, numbers, dates, weekdays/months, cognates and an optional glossary.
  * - `alignTranslation`: across languages for true translations: a Gale–Church style length model plus the same
  *   anchors, by dynamic programming over 1:1, 1:0, 0:1, 2:1, 1:2 and 2:2 beads.
- * Called by crossref.ts and by scripts/eval/align.ts. Pure: strings and spans in, index pairs out.
+ * Called by crossRef.ts and by scripts/eval/align.ts. Pure: strings and spans in, index pairs out.
  */
 import { GAZETTEER_MAX_WORDS, regionCode } from './entityKeys';
 import type { Span } from './types';
 import { diffTokens, foldWord, wordTokens, type WordToken } from './wordDiff';
-import type { WordDifference } from './crossrefTypes';
+import type { WordDifference } from './crossRefTypes';
 
 /** One side of an alignment: the text, its language and the units (sentences or lines) to align. */
 export interface AlignDoc {

@@ -1,11 +1,11 @@
 /**
- * Pure translation of a cross-reference result (core/crossref.ts) into what the editor shows: the
+ * Pure translation of a cross-reference result (core/crossRef.ts) into what the editor shows: the
  * Cross-References view model (versions, entities side by side, linked quotes/passages/dates/figures oriented
  * from the active article, conflicts, only-in lists), the counterparts of the annotation under the cursor (hover
  * cards, "Open Counterpart Beside"), an entity's mentions in the other versions (Find All References) and the
  * hover markdown, escaped like core/hoverText.ts. Called by src/features/crossRef*.ts and the unit tests.
  */
-import type { CrossRefResult, EntityLink, SpanLink, Story } from './crossrefTypes';
+import type { CrossRefResult, EntityLink, SpanLink, Story } from './crossRefTypes';
 import { escapeMarkdown } from './hoverText';
 import type { ArticleAnalysis, EntityType, Span } from './types';
 import type {

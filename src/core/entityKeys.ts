@@ -1,7 +1,7 @@
 /**
  * Cross-language keys for entities: accent- and case-insensitive, alias-aware, and country/region names in
  * English and French mapped to one key through gazetteer.ts (built from the platform's `Intl.DisplayNames`).
- * Used by crossref.ts (entity links), align.ts (anchors) and stories.ts (fingerprints).
+ * Used by crossRef.ts (entity links), align.ts (anchors) and stories.ts (fingerprints).
  */
 import { GAZETTEER, lookupGazetteer } from './gazetteer';
 import type { Entity, EntityType } from './types';

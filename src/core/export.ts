@@ -99,12 +99,20 @@ const BRAT_TYPES = {
   speaker: 'Speaker',
 } as const;
 
-/** Splits a span at line breaks into non-empty fragments (brat fragments cannot contain newlines). */
+/**
+ * Characters that end a line for the tools that read `.ann` files: brat and its Python tooling split with
+ * `str.splitlines()`, which also breaks at VT, FF, the file/group/record separators, NEL (U+0085) and the Unicode
+ * line and paragraph separators, not only at CR and LF.
+ */
+const LINE_BREAK = /[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/;
+const LINE_BREAKS_AND_TABS = /[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+/g;
+
+/** Splits a span at line breaks into non-empty fragments (brat fragments cannot contain line breaks). */
 function fragments(text: string, span: Span): Span[] {
   const out: Span[] = [];
   let s = span.start;
   for (let i = span.start; i <= span.end; i++) {
-    if (i === span.end || text[i] === '\n' || text[i] === '\r') {
+    if (i === span.end || LINE_BREAK.test(text[i])) {
       // Trim surrounding white space so each fragment starts and ends on text.
       let a = s;
       let b = i;
@@ -117,8 +125,9 @@ function fragments(text: string, span: Span): Span[] {
   return out;
 }
 
+/** One `.ann` field: tabs (the field separator) and every line break become spaces. */
 function oneLine(s: string): string {
-  return s.replace(/[\t\r\n]+/g, ' ');
+  return s.replace(LINE_BREAKS_AND_TABS, ' ');
 }
 
 /**

@@ -2,10 +2,10 @@
  * Which article files are versions of one story. Each document is reduced once to a `DocSummary` (weighted,
  * language-independent features: entity keys, region codes, figures, full dates, quote shingles), cheap to cache
  * by content hash; `groupStories` then scores candidate pairs found through an inverted index of features
- * (never all pairs) and joins them under manual link/unlink overrides. Called by crossref.ts, the workspace index
+ * (never all pairs) and joins them under manual link/unlink overrides. Called by crossRef.ts, the workspace index
  * and the benchmark. Persistence of manual links is the extension's job: they come in as plain data.
  */
-import type { DocSummary, ManualLink, Story } from './crossrefTypes';
+import type { DocSummary, ManualLink, Story } from './crossRefTypes';
 import { foldName, regionCode, stripArticle } from './entityKeys';
 import type { ArticleAnalysis } from './types';
 import { wordTokens } from './wordDiff';

@@ -2,7 +2,7 @@
  * TMX 1.4 export of aligned passage pairs, for translators (the "export alignment as TMX" command).
  * Pure: pairs in, XML string out. Text is XML-escaped; characters XML 1.0 forbids are dropped.
  */
-import type { CrossRefLink, SpanLink } from './crossrefTypes';
+import type { CrossRefLink, SpanLink } from './crossRefTypes';
 
 export interface TmxPair {
   /** Source segment and its language (ISO 639-1, e.g. "en"). */

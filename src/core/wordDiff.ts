@@ -3,7 +3,7 @@
  * Case, accents and punctuation are ignored; "any US data … if asked" vs "any US information … if requested
  * to do so" gives [{a:"data", b:"information"}, {a:"asked", b:"requested to do so"}].
  */
-import type { WordDifference } from './crossrefTypes';
+import type { WordDifference } from './crossRefTypes';
 
 export interface WordToken {
   start: number;

@@ -5,6 +5,7 @@ import type { ArticleAnalysis, EntityType, Span } from '../core/types';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { ArticleFiles } from '../services/articleFiles';
 import type { ExtensionConfig } from '../services/config';
+import { announceWrittenFile, type Notifier } from '../services/notifications';
 import { withLateProgress } from '../util/progress';
 import { toRange } from '../util/ranges';
 
@@ -12,6 +13,7 @@ export interface CommandDeps {
   analyses: DocumentAnalyses;
   files: ArticleFiles;
   config: ExtensionConfig;
+  notifier: Notifier;
 }
 
 /** Arguments accepted by `articleLens.exportAnnotations` (all optional; without them the user is asked). */
@@ -26,6 +28,10 @@ export interface ExportArgs {
 type Handler = (...args: never[]) => unknown;
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A language the Set Language command accepts: `auto` or an ISO 639 code (it ends up in the status bar). */
+const LANGUAGE_CHOICE = /^(auto|[a-z]{2,3})$/;
+/** Times an export re-reads an article that changed while the save dialog was open, before it gives up. */
+const EXPORT_ATTEMPTS = 3;
 
 function asUri(u: vscode.Uri | string): vscode.Uri {
   if (typeof u !== 'string') return u;
@@ -37,7 +43,7 @@ function asUri(u: vscode.Uri | string): vscode.Uri {
  * test/unit/manifest.test.ts checks the map against package.json. Called from extension.ts.
  */
 export function registerCommands(deps: CommandDeps): vscode.Disposable {
-  const { analyses, files, config } = deps;
+  const { analyses, files, config, notifier } = deps;
   const t = vscode.l10n.t;
   let lastArticle: vscode.Uri | undefined;
 
@@ -62,7 +68,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     const editor = currentEditor();
     if (editor) return editor.document;
     if (lastArticle) return vscode.workspace.openTextDocument(lastArticle);
-    void vscode.window.showInformationMessage(t('Article Lens: open an article first.'));
+    void notifier.info(t('Article Lens: open an article first.'));
     return undefined;
   };
 
@@ -82,11 +88,31 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
     const { analysis: a, cancelled } = await waitForAnalysis(doc);
     if (!a && !cancelled) {
       const status = analyses.state(doc.uri)?.status;
-      void vscode.window.showWarningMessage(
-        status === 'tooLarge' ? t('Article Lens: this file is too large to analyse.') : t('Article Lens: no analysis for this document.'),
+      void notifier.warn(
+        status === 'tooLarge'
+          ? t('Article Lens: this file is too large to analyse.')
+          : status === 'timedOut'
+            ? t('Article Lens: the analysis of this file took too long and was stopped.')
+            : t('Article Lens: no analysis for this document.'),
       );
     }
     return a;
+  };
+
+  /**
+   * The analysis of the document's current version and the text it was made from, read together (nothing is
+   * awaited between the two). Called once the save dialog is closed: the user may have edited the article while it
+   * was open, and an analysis of the old text written next to the new one would point at the wrong words. Waits for
+   * the new version's analysis; undefined, with a message, when it cannot be had or the text keeps changing.
+   */
+  const currentVersion = async (doc: vscode.TextDocument): Promise<{ analysis: ArticleAnalysis; text: string } | undefined> => {
+    for (let attempt = 0; attempt < EXPORT_ATTEMPTS; attempt++) {
+      const ready = analyses.get(doc);
+      if (ready) return { analysis: ready, text: doc.getText() };
+      if (!(await analysisOf(doc))) return undefined;
+    }
+    void notifier.warn(t('Article Lens: the article kept changing during the export, so nothing was written. Export again once the edits are done.'));
+    return undefined;
   };
 
   const go = async (which: 'entity' | 'quote', direction: 1 | -1): Promise<Span | undefined> => {
@@ -186,6 +212,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
         choice = picked?.id;
       }
       if (choice === undefined) return undefined;
+      if (!LANGUAGE_CHOICE.test(choice)) {
+        void notifier.error(t('Article Lens: a language is "auto" or a two- or three-letter code such as en or fr.'));
+        return undefined;
+      }
       await analyses.setOverrides(doc, { lang: choice === 'auto' ? undefined : choice });
       return (await waitForAnalysis(doc)).analysis;
     },
@@ -206,7 +236,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
       if (value === undefined) return undefined;
       value = value.trim();
       if (value && !ISO_DATE.test(value)) {
-        void vscode.window.showErrorMessage(t('Use the form YYYY-MM-DD'));
+        void notifier.error(t('Use the form YYYY-MM-DD'));
         return undefined;
       }
       await analyses.setOverrides(doc, { referenceDate: value || undefined });
@@ -260,17 +290,22 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable {
         target = await vscode.window.showSaveDialog({ defaultUri: suggested, title: t('Export annotations') });
       }
       if (!target) return undefined;
+      // The analysis above was for the text before the dialog: take the current one.
+      const now = await currentVersion(doc);
+      if (!now) return undefined;
       const file = doc.uri.scheme === 'file' ? vscode.workspace.asRelativePath(doc.uri, false) : doc.uri.toString();
-      const content = exportAnnotations(format, doc.getText(), a, file, doc.uri.toString());
+      const content = exportAnnotations(format, now.text, now.analysis, file, doc.uri.toString());
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
-      if (!args?.target) void vscode.window.showInformationMessage(t('Article Lens: annotations exported to {0}', target.fsPath || target.toString()));
+      // NOTE: no path in the message: a file name can hold `[label](command:…)`, which a notification renders as a
+      // link. The buttons open or reveal the file instead.
+      void announceWrittenFile(notifier, t('Article Lens: annotations exported.'), target);
       return target;
     },
 
     [Commands.setAsArticle]: async (uri?: vscode.Uri | string) => {
       const doc = uri ? await vscode.workspace.openTextDocument(asUri(uri)) : vscode.window.activeTextEditor?.document;
       if (!doc) {
-        void vscode.window.showInformationMessage(t('Article Lens: open a text file first.'));
+        void notifier.info(t('Article Lens: open a text file first.'));
         return undefined;
       }
       files.optIn(doc.uri);

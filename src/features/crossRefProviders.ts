@@ -11,16 +11,19 @@ import {
 import { toTmx, tmxPairsFromLinks } from '../core/tmx';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { ExtensionConfig } from '../services/config';
+import { announceWrittenFile, type Notifier } from '../services/notifications';
 import type { StoryLinks } from '../services/storyLinks';
 import type { IndexedDoc, StoryCrossRefs, WorkspaceIndex } from '../services/workspaceIndex';
 import { toAbortSignal } from '../util/cancellation';
-import { noIcons } from '../util/labels';
+import { plainText } from '../util/plainText';
 import { withLateProgress } from '../util/progress';
 import { toRange } from '../util/ranges';
 
 /** Languages an article document can have (ArticleFiles.isArticle: `article`, or plain text detected as prose). */
 const ARTICLE_LANGUAGES: ReadonlySet<string> = new Set([LANGUAGE_ID, 'plaintext']);
 const SELECTOR: vscode.DocumentSelector = [...ARTICLE_LANGUAGES].map((language) => ({ language }));
+/** Times an export re-reads an article that changed while the save dialog was open, before it gives up. */
+const EXPORT_ATTEMPTS = 3;
 
 function counterpartLabels(): CounterpartLabels {
   const t = vscode.l10n.t;
@@ -66,19 +69,20 @@ function rangeIn(d: IndexedDoc, span: { start: number; end: number }, cache: Map
 }
 
 /**
- * Cross-version editor surfaces (issue 4): a hover provider adding "In other versions:" counterparts of the
+ * Cross-version editor surfaces: a hover provider adding "In other versions:" counterparts of the
  * entity, date, figure or quote under the cursor (VS Code merges it with the annotation card of hovers.ts), a
  * reference provider returning an entity's mentions in the other versions (merged with the same-file references
  * of navigation.ts), and the commands Open Counterpart Beside, Link Versions…, Unlink Versions…, Export Alignment
- * as TMX… and Re-index Workspace. Registered from src/crossReferences.ts.
+ * as TMX… and Re-index Workspace. Registered from src/crossRefFeatures.ts.
  */
 export function registerCrossRefProviders(deps: {
   index: WorkspaceIndex;
   analyses: DocumentAnalyses;
   config: ExtensionConfig;
   links: StoryLinks;
+  notifier: Notifier;
 }): vscode.Disposable {
-  const { index, analyses, config, links } = deps;
+  const { index, analyses, config, links, notifier } = deps;
   const t = vscode.l10n.t;
 
   /** Cross-references of an article document at its current version, or undefined. */
@@ -139,7 +143,7 @@ export function registerCrossRefProviders(deps: {
   const activeArticle = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
     if (editor && analyses.isArticle(editor.document)) return editor;
-    void vscode.window.showInformationMessage(t('Article Lens: open an article first.'));
+    void notifier.info(t('Article Lens: open an article first.'));
     return undefined;
   };
 
@@ -149,7 +153,7 @@ export function registerCrossRefProviders(deps: {
     if (!editor) return undefined;
     const { xr, cancelled } = await forCommand(editor.document);
     if (!xr) {
-      if (!cancelled) void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
+      if (!cancelled) void notifier.info(t('Article Lens: no other version of this article was found.'));
       return undefined;
     }
     return { editor, xr };
@@ -167,7 +171,7 @@ export function registerCrossRefProviders(deps: {
       items = counterpartsAt(xr.result, xr.focus, xr.docs.find((d) => d.uri === xr.focus)!.analysis, offset, docInfos(xr)).flatMap((g) => g.items);
     }
     if (!items.length) {
-      void vscode.window.showInformationMessage(t('Article Lens: this passage has no counterpart in the other versions.'));
+      void notifier.info(t('Article Lens: this passage has no counterpart in the other versions.'));
       return undefined;
     }
     const wanted = toUri(version)?.toString();
@@ -179,9 +183,9 @@ export function registerCrossRefProviders(deps: {
       const chosen = await vscode.window.showQuickPick(
         // NOTE: titles and article text are not ours: `$(…)` in them must not render as icons.
         items.map((i) => ({
-          label: noIcons(i.title),
+          label: plainText(i.title),
           description: i.score !== undefined ? `${t('score')} ${i.score.toFixed(2)}` : '',
-          detail: noIcons(i.text.replace(/\s+/g, ' ').slice(0, 200)),
+          detail: plainText(i.text),
           item: i,
         })),
         { placeHolder: t('Which version?') },
@@ -199,7 +203,7 @@ export function registerCrossRefProviders(deps: {
   const pickFiles = async (candidates: string[], placeHolder: string): Promise<vscode.Uri[]> => {
     const items = candidates.map((uri) => {
       const u = vscode.Uri.parse(uri, true);
-      return { label: noIcons(u.path.split('/').pop() || uri), description: noIcons(vscode.workspace.asRelativePath(u)), uri: u };
+      return { label: plainText(u.path.split('/').pop() || uri), description: plainText(vscode.workspace.asRelativePath(u)), uri: u };
     });
     const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder, matchOnDescription: true });
     return (chosen ?? []).map((c) => c.uri);
@@ -214,10 +218,15 @@ export function registerCrossRefProviders(deps: {
       ? [toUri(b)!]
       : await pickFiles(
           index.articles().map((e) => e.uri).filter((u) => u !== first.toString() && !index.storyOf(first)?.files.includes(u)),
-          t('Articles that are versions of the same story as {0}', first.path.split('/').pop() ?? ''),
+          t('Articles that are versions of the same story as {0}', plainText(first.path.split('/').pop() ?? '')),
         );
-    for (const o of others) await links.set(first, o, true);
-    return others.length;
+    // Counts the choices saved; stops at a refused one (StoryLinks has told the user why, once).
+    let saved = 0;
+    for (const o of others) {
+      if ((await links.set(first, o, true)) !== undefined) break;
+      saved++;
+    }
+    return saved;
   };
 
   /** Unlink Versions…: `(a?, b?)` for tests, else a quick pick among the other versions of the active story. */
@@ -230,20 +239,21 @@ export function registerCrossRefProviders(deps: {
       await index.whenIndexed();
       const story = index.storyOf(first);
       if (!story) {
-        void vscode.window.showInformationMessage(t('Article Lens: no other version of this article was found.'));
+        void notifier.info(t('Article Lens: no other version of this article was found.'));
         return 0;
       }
-      others = await pickFiles(story.files.filter((u) => u !== first.toString()), t('Articles that are NOT versions of the same story as {0}', first.path.split('/').pop() ?? ''));
+      others = await pickFiles(story.files.filter((u) => u !== first.toString()), t('Articles that are NOT versions of the same story as {0}', plainText(first.path.split('/').pop() ?? '')));
     }
-    for (const o of others) await links.set(first, o, false);
-    return others.length;
+    let saved = 0;
+    for (const o of others) {
+      if ((await links.set(first, o, false)) !== undefined) break;
+      saved++;
+    }
+    return saved;
   };
 
-  /** Export Alignment as TMX…: `(target?)` writes there without a dialog. Returns the file and the unit count. */
-  const exportTmx = async (target?: unknown): Promise<{ uri: vscode.Uri; units: number } | undefined> => {
-    const story = await activeStory();
-    if (!story) return undefined;
-    const { editor, xr } = story;
+  /** The TMX pairs of a story's cross-references, the active article as the source language. */
+  const tmxPairs = (xr: StoryCrossRefs) => {
     const langOf = new Map(xr.docs.map((d) => [d.uri, d.language]));
     const srcLang = langOf.get(xr.focus) ?? 'en';
     let pairs = tmxPairsFromLinks(xr.result.links, (f) => langOf.get(f) ?? 'und', { srcLang, includeQuotes: true });
@@ -252,19 +262,47 @@ export function registerCrossRefProviders(deps: {
     const titles = new Map(xr.docs.map((d) => [d.uri, d.title]));
     // Notes name the files by URI; a translator wants the file names.
     for (const p of pairs) for (const [u, title] of titles) if (p.note) p.note = p.note.split(u).join(title);
+    return { pairs, srcLang };
+  };
+
+  /** Export Alignment as TMX…: `(target?)` writes there without a dialog. Returns the file and the unit count. */
+  const exportTmx = async (target?: unknown): Promise<{ uri: vscode.Uri; units: number } | undefined> => {
+    const story = await activeStory();
+    if (!story) return undefined;
+    const { editor } = story;
+    const document = editor.document;
+    let { xr } = story;
+    let version = document.version;
     let uri = toUri(target);
     if (!uri) {
-      const base = editor.document.uri.path.replace(/\.[^./]+$/, '');
+      const base = document.uri.path.replace(/\.[^./]+$/, '');
       uri = await vscode.window.showSaveDialog({
-        defaultUri: editor.document.uri.with({ path: `${base}.tmx` }),
+        defaultUri: document.uri.with({ path: `${base}.tmx` }),
         filters: { TMX: ['tmx'] },
         saveLabel: t('Export'),
       });
       if (!uri) return undefined;
     }
+    // The article may have been edited while the dialog was open: align its current text, not the old one.
+    for (let attempt = 0; document.version !== version; attempt++) {
+      if (attempt === EXPORT_ATTEMPTS) {
+        void notifier.warn(t('Article Lens: the article kept changing during the export, so nothing was written. Export again once the edits are done.'));
+        return undefined;
+      }
+      version = document.version;
+      const again = await forCommand(document);
+      if (again.cancelled) return undefined;
+      if (again.xr) xr = again.xr;
+      else if (document.version === version) {
+        void notifier.info(t('Article Lens: no other version of this article was found.'));
+        return undefined;
+      }
+    }
+    const { pairs, srcLang } = tmxPairs(xr);
     const xml = toTmx(pairs, { srcLang, creationDate: new Date().toISOString(), creationTool: 'Article Lens' });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(xml));
-    if (!toUri(target)) void vscode.window.showInformationMessage(t('Article Lens: {0} aligned pairs exported to {1}', pairs.length, vscode.workspace.asRelativePath(uri)));
+    // NOTE: no path in the message (a file name can hold link syntax): the buttons open or reveal the file.
+    void announceWrittenFile(notifier, t('Article Lens: {0} aligned pairs exported.', pairs.length), uri);
     return { uri, units: pairs.length };
   };
 

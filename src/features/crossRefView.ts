@@ -68,7 +68,7 @@ export interface CrossRefViewController extends vscode.Disposable {
  * Cross-References" command (which returns the view model, for tests): for the active article's story, the
  * versions with their story score, entities side by side, linked quotes and passages with their word
  * differences, dates and figures (conflicts flagged) and what only one version has. A click reveals the clicked
- * side and shows the other file beside it. Registered from src/crossReferences.ts.
+ * side and shows the other file beside it. Registered from src/crossRefFeatures.ts.
  */
 export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: DocumentAnalyses; extensionUri: vscode.Uri }): CrossRefViewController {
   const { index, analyses, extensionUri } = deps;
@@ -93,7 +93,12 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
       const xr = await index.crossReferences(doc.uri);
       if (!xr) {
         const state = analyses.state(doc.uri);
-        const status = state?.status === 'tooLarge' ? vscode.l10n.t('This file is too large to analyse (see articleLens.analysis.maxFileSizeKB).') : vscode.l10n.t('Analysing…');
+        const status =
+          state?.status === 'tooLarge'
+            ? vscode.l10n.t('This file is too large to analyse (see articleLens.analysis.maxFileSizeKB).')
+            : state?.status === 'timedOut'
+              ? vscode.l10n.t('The analysis took too long and was stopped (see articleLens.analysis.timeoutSeconds).')
+              : vscode.l10n.t('Analysing…');
         return emptyCrossRefModel(focus, fileTitle(doc.uri), L, status);
       }
       return buildCrossRefModel(
@@ -139,10 +144,10 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
       const initial = last ?? emptyCrossRefModel(doc?.uri.toString() ?? null, doc ? fileTitle(doc.uri) : '', labels(), doc ? vscode.l10n.t('Analysing…') : null);
       return renderWebviewHtml(webview, extensionUri, {
         title: 'Cross-References',
-        rootId: 'article-lens-xrefs',
-        stateId: 'article-lens-xrefs-state',
+        rootId: 'article-lens-crossRefs',
+        stateId: 'article-lens-crossRefs-state',
         script: 'crossRefs.js',
-        stylesheet: 'crossrefs.css',
+        stylesheet: 'crossRefs.css',
         state: initial,
       });
     },

@@ -118,7 +118,7 @@ export function registerDecorations(deps: { analyses: DocumentAnalyses; config: 
       for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) paint(editor);
     }),
     analyses.onDidChangeState((state) => {
-      if (state.status === 'tooLarge' || state.status === 'error' || state.status === 'closed') {
+      if (state.status === 'tooLarge' || state.status === 'error' || state.status === 'timedOut' || state.status === 'closed') {
         const key = state.uri.toString();
         for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === key) paint(editor);
         if (state.status === 'closed') painted.delete(key);

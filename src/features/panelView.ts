@@ -56,9 +56,11 @@ export function buildPanelModel(
     base.status =
       state?.status === 'tooLarge'
         ? t('This file is too large to analyse (see articleLens.analysis.maxFileSizeKB).')
-        : state?.status === 'error'
-          ? t('The analysis failed: {0}', state.error ?? '')
-          : t('Analysing…');
+        : state?.status === 'timedOut'
+          ? t('The analysis took too long and was stopped (see articleLens.analysis.timeoutSeconds).')
+          : state?.status === 'error'
+            ? t('The analysis failed: {0}', state.error ?? '')
+            : t('Analysing…');
     return base;
   }
   base.entities = analysis.entities.map((e) => ({
@@ -176,7 +178,7 @@ export function registerPanel(deps: { analyses: DocumentAnalyses; extensionUri: 
       if (doc && doc.uri.toString() === document.uri.toString()) post();
     }),
     analyses.onDidChangeState((s: AnalysisState) => {
-      if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'closed') && focus.current()?.toString() === s.uri.toString()) post();
+      if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'timedOut' || s.status === 'closed') && focus.current()?.toString() === s.uri.toString()) post();
     }),
   );
   return { model, dispose: () => disposable.dispose() };

@@ -7,21 +7,34 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** A deadline in seconds, as the user set it (0.5, 30, 61.4); "?" when unknown. */
+function formatSeconds(ms: number | undefined): string {
+  return ms === undefined ? '?' : String(Math.round(ms / 100) / 10);
+}
+
+/** The status-bar item, as the integration tests read it. */
+export interface StatusBarController extends vscode.Disposable {
+  /** Text and tooltip shown for the active article (undefined when hidden). */
+  shown(): { text: string; tooltip: string } | undefined;
+}
+
 /**
  * Status-bar item for the active article: language and counts, "analysing…", or a clear message when the file
- * is over `articleLens.analysis.maxFileSizeKB` or the analysis failed. Click opens the panel.
+ * is over `articleLens.analysis.maxFileSizeKB`, its analysis timed out, or it failed. Click opens the panel.
  */
-export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: ExtensionConfig }): vscode.Disposable {
+export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: ExtensionConfig }): StatusBarController {
   const { analyses, config } = deps;
   const t = vscode.l10n.t;
   const item = vscode.window.createStatusBarItem('articleLens.status', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Article Lens';
   item.command = Commands.showPanel;
+  let visible = false;
 
   const update = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !config.get(Config.statusBarEnabled) || !analyses.isArticle(doc)) {
       item.hide();
+      visible = false;
       return;
     }
     const state = analyses.state(doc.uri);
@@ -33,6 +46,13 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
       item.tooltip = t(
         'This file is larger than articleLens.analysis.maxFileSizeKB ({0} KB). Raise the setting to analyse it.',
         limit,
+      );
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else if (state?.status === 'timedOut') {
+      item.text = `$(watch) ${t('Article Lens: analysis timed out')}`;
+      item.tooltip = t(
+        'The analysis of this file took longer than {0} s and was stopped. Raise articleLens.analysis.timeoutSeconds, or run "Re-analyse Article" to try again.',
+        formatSeconds(state.timeoutMs),
       );
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else if (state?.status === 'error') {
@@ -67,10 +87,11 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
       item.tooltip = undefined;
     }
     item.show();
+    visible = true;
   };
 
   update();
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     analyses.onDidChangeState(update),
@@ -79,4 +100,12 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
       if (config.affects(e, Config.statusBarEnabled, Config.analysisMaxFileSizeKB)) update();
     }),
   );
+  return {
+    shown: () => {
+      if (!visible) return undefined;
+      const tip = item.tooltip;
+      return { text: item.text, tooltip: typeof tip === 'string' ? tip : (tip?.value ?? '') };
+    },
+    dispose: () => disposable.dispose(),
+  };
 }

@@ -2,11 +2,15 @@ import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../constants';
 import type { ArticleAnalysis, EntityType } from '../core/types';
 import type { DocumentAnalyses } from '../services/analyses';
+import { plainText } from '../util/plainText';
 import { toRange } from '../util/ranges';
 
-function clip(s: string, max = 60): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+/**
+ * Article text as a symbol name or detail: symbol names show in the Outline, the breadcrumbs and the Go to Symbol
+ * quick pick, which renders `$(name)` as an icon (plainText breaks it). A name cannot be empty.
+ */
+function symbolText(s: string, max = 60): string {
+  return plainText(s, max) || '…';
 }
 
 function union(ranges: vscode.Range[]): vscode.Range {
@@ -23,9 +27,9 @@ export function buildSymbols(document: vscode.TextDocument, a: ArticleAnalysis):
   const bySpeaker = new Map<string, vscode.DocumentSymbol[]>();
   for (const q of a.quotes) {
     if (q.scare) continue;
-    const speaker = q.speaker?.name ?? t('Unattributed');
+    const speaker = q.speaker ? symbolText(q.speaker.name, 200) : t('Unattributed');
     const range = toRange(document, q.outer ?? q);
-    const sym = new vscode.DocumentSymbol(`“${clip(q.text)}”`, speaker, vscode.SymbolKind.String, range, range);
+    const sym = new vscode.DocumentSymbol(`“${symbolText(q.text)}”`, speaker, vscode.SymbolKind.String, range, range);
     const list = bySpeaker.get(speaker) ?? [];
     list.push(sym);
     bySpeaker.set(speaker, list);
@@ -54,7 +58,7 @@ export function buildSymbols(document: vscode.TextDocument, a: ArticleAnalysis):
     const children = entities.map((e) => {
       const first = toRange(document, e.mentions[0]);
       const all = union(e.mentions.map((m) => toRange(document, m)));
-      return new vscode.DocumentSymbol(e.name, t('{0} mentions', e.mentions.length), kind, all, first);
+      return new vscode.DocumentSymbol(symbolText(e.name, 200), t('{0} mentions', e.mentions.length), kind, all, first);
     });
     const group = new vscode.DocumentSymbol(title, String(entities.length), vscode.SymbolKind.Namespace, union(children.map((c) => c.range)), children[0].selectionRange);
     group.children = children;

@@ -2,11 +2,15 @@ import * as vscode from 'vscode';
 import { Config, OVERRIDES_STATE_KEY } from '../constants';
 import type { AnalyzeOptions, ArticleAnalysis, Lang } from '../core/types';
 import type { AnalysisClient } from './analysisClient';
+import { isTimeoutError } from './workerJobs';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
 
-/** Where one document's analysis stands. */
-export type AnalysisStatus = 'pending' | 'ready' | 'tooLarge' | 'error' | 'closed';
+/**
+ * Where one document's analysis stands. `timedOut`: it ran past its deadline (articleLens.analysis.timeoutSeconds)
+ * and was stopped; it is not retried until the text, the setting or the analysis options change, or on Re-analyse.
+ */
+export type AnalysisStatus = 'pending' | 'ready' | 'tooLarge' | 'error' | 'timedOut' | 'closed';
 
 /** Cached state of one document, keyed by its URI; valid for `version` only. */
 export interface AnalysisState {
@@ -19,6 +23,8 @@ export interface AnalysisState {
   /** Milliseconds the worker spent on the analysis. */
   ms?: number;
   error?: string;
+  /** The deadline the analysis had, in milliseconds (status `timedOut`). */
+  timeoutMs?: number;
 }
 
 /** Payload of onDidAnalyze. */
@@ -68,7 +74,7 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   /** Fires after a document's analysis for its current version is ready. */
   readonly onDidAnalyze = this.analyzedEmitter.event;
-  /** Fires on every state change (pending, ready, too large, error) and when a closed document is dropped. */
+  /** Fires on every state change (pending, ready, too large, error, timed out) and when a closed document is dropped. */
   readonly onDidChangeState = this.changeEmitter.event;
 
   constructor(
@@ -101,6 +107,8 @@ export class DocumentAnalyses implements vscode.Disposable {
           )
         ) {
           this.reanalyzeAll();
+        } else if (this.config.affects(e, Config.analysisTimeoutSeconds)) {
+          this.retryTimedOut();
         }
       }),
     );
@@ -275,6 +283,13 @@ export class DocumentAnalyses implements vscode.Disposable {
       ({ analysis, ms }) => {
         if (this.inflight.get(key)?.controller !== controller) return;
         this.inflight.delete(key);
+        const pending = this.newerPending(key, version);
+        if (pending) {
+          // The user typed on while this version was analysed: the newer version stays pending (its own run is
+          // debounced), and shows this result meanwhile, the closest one to its text.
+          this.setState({ ...pending, analysis, ms });
+          return;
+        }
         this.setState({ uri: doc.uri, version, status: 'ready', analysis, size, ms });
         const current = this.find(key);
         if (current && current.version === version) this.analyzedEmitter.fire({ document: current, analysis });
@@ -283,10 +298,35 @@ export class DocumentAnalyses implements vscode.Disposable {
         if (this.inflight.get(key)?.controller !== controller) return;
         this.inflight.delete(key);
         if (err.name === 'AbortError') return;
-        this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message });
+        // An older version's failure says nothing certain about the newer text, whose run is still to come.
+        if (this.newerPending(key, version)) {
+          console.warn(`[article-lens] analysis of an older version of ${key} failed: ${err.message}`);
+          return;
+        }
+        if (isTimeoutError(err)) this.setState({ uri: doc.uri, version, status: 'timedOut', size, error: err.message, timeoutMs: err.limitMs });
+        else this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message });
       },
     );
     this.inflight.set(key, { version, controller, promise });
+  }
+
+  /**
+   * The pending state of a newer version than `version`, if the document has moved on since that version's run
+   * started (an edit while it ran: request() marked the new version pending and debounced its run).
+   */
+  private newerPending(key: string, version: number): AnalysisState | undefined {
+    const s = this.states.get(key);
+    return s && s.status === 'pending' && s.version !== version ? s : undefined;
+  }
+
+  /** The time limit changed: analyses that ran out of time get another chance under the new one. */
+  private retryTimedOut(): void {
+    for (const [key, s] of [...this.states]) {
+      const doc = s.status === 'timedOut' ? this.find(key) : undefined;
+      if (!doc) continue;
+      this.states.delete(key);
+      this.request(doc, 0);
+    }
   }
 
   private setState(state: AnalysisState): void {

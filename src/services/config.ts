@@ -1,13 +1,40 @@
 import * as vscode from 'vscode';
-import { Config, CONFIG_DEFAULTS, HIGHLIGHT_KINDS, KIND_SETTING, type ConfigKey, type ConfigValues, type HighlightKind } from '../constants';
+import { Config, HIGHLIGHT_KINDS, KIND_SETTING, type ConfigKey, type ConfigValues, type HighlightKind } from '../constants';
+import { checkSetting } from './configValidation';
 
-/** Typed reader over the workspace configuration. One instance, shared by services and features. */
-export class ExtensionConfig {
-  /** Current value of a setting (resource-scoped when a document is given). */
+/** Bad values already reported, so that a setting read on every keystroke is logged once. */
+const MAX_REPORTED = 100;
+
+/**
+ * Typed reader over the workspace configuration. One instance, shared by services and features. Every value is
+ * checked (src/services/configValidation.ts): a wrong type falls back to the default, a number out of range is
+ * clamped, and the problem is logged once to the output channel.
+ */
+export class ExtensionConfig implements vscode.Disposable {
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly log?: vscode.LogOutputChannel) {}
+
+  /** Current value of a setting (resource-scoped when a document is given), checked. */
   get<K extends ConfigKey>(key: K, scope?: vscode.ConfigurationScope): ConfigValues[K] {
     const dot = key.indexOf('.');
-    const value = vscode.workspace.getConfiguration(key.slice(0, dot), scope).get<ConfigValues[K]>(key.slice(dot + 1));
-    return value ?? CONFIG_DEFAULTS[key];
+    const raw = vscode.workspace.getConfiguration(key.slice(0, dot), scope).get<unknown>(key.slice(dot + 1));
+    const { value, problem } = checkSetting(key, raw);
+    if (problem) this.report(key, raw, problem, value);
+    return value;
+  }
+
+  private report(key: ConfigKey, raw: unknown, problem: string, used: unknown): void {
+    let shown: string;
+    try {
+      shown = JSON.stringify(raw)?.slice(0, 120) ?? String(raw);
+    } catch {
+      shown = typeof raw;
+    }
+    const id = `${key}\u0000${shown}`;
+    if (this.reported.has(id) || this.reported.size >= MAX_REPORTED) return;
+    this.reported.add(id);
+    this.log?.warn(`Setting ${key} = ${shown} is ${problem}; using ${JSON.stringify(used)?.slice(0, 120)} instead.`);
   }
 
   /**
@@ -35,5 +62,9 @@ export class ExtensionConfig {
     if (!this.get(Config.decorationsEnabled)) return on;
     for (const kind of HIGHLIGHT_KINDS) if (this.get(KIND_SETTING[kind])) on.add(kind);
     return on;
+  }
+
+  dispose(): void {
+    this.reported.clear();
   }
 }

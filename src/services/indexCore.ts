@@ -5,14 +5,19 @@
  * so that it measures the same code path minus VS Code.
  */
 import { createHash } from 'node:crypto';
-import type { DocSummary } from '../core/crossrefTypes';
+import type { DocSummary } from '../core/crossRefTypes';
 import { summarize } from '../core/stories';
 import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
 
 /** Cache format version: bump when the cached shapes change. */
 export const CACHE_FORMAT = 1;
 
-export type EntryStatus = 'article' | 'notArticle' | 'tooLarge' | 'error';
+/**
+ * What the index found for a file. `timedOut`: its analysis ran past its deadline; kept by content hash so the file
+ * is not analysed again on every start (only when its text or the analyzer build changes, or on Re-index Workspace).
+ */
+export const ENTRY_STATUSES = ['article', 'notArticle', 'tooLarge', 'error', 'timedOut'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 /** Persisted index: which hash each file had (with mtime/size to skip unchanged files) and each hash's fingerprint. */
 export interface Manifest {
@@ -71,21 +76,138 @@ export function serializeRecord(r: CacheRecord): string {
   return JSON.stringify(r);
 }
 
-/** Parses a cache record; undefined when it is not one (truncated file, older format). */
+// Shape checks of what is read back from the cache folder. The cache lives on disk where anything can change it
+// (another build of the extension, a full disk, a user's cleanup script): a record that is not exactly what the
+// analysis produces would reach every feature (offsets into the text, values shown in hovers), so anything else is
+// a cache miss.
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isOffset = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const oneOf = (values: readonly string[]) => (v: unknown) => isString(v) && values.includes(v);
+const arrayOf = (check: (v: unknown) => boolean) => (v: unknown) => Array.isArray(v) && v.every(check);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isSpan(v: unknown): v is Json {
+  return isObject(v) && isOffset(v.start) && isOffset(v.end) && v.start <= v.end;
+}
+
+/** A span with its text, which is always `text.slice(start, end)`: the lengths must agree. */
+function isMention(v: unknown): v is Json {
+  return isSpan(v) && isString(v.text) && v.text.length === (v.end as number) - (v.start as number);
+}
+
+const isEntity = (v: unknown) =>
+  isObject(v) &&
+  isString(v.id) &&
+  oneOf(['person', 'organization', 'place'])(v.type) &&
+  isString(v.name) &&
+  arrayOf(isString)(v.aliases) &&
+  arrayOf(isMention)(v.mentions);
+
+const isFigure = (v: unknown) =>
+  isMention(v) && Number.isFinite(v.value) && (v.unit === null || isString(v.unit)) && oneOf(['money', 'percent', 'count', 'number'])(v.kind);
+
+const isDate = (v: unknown) =>
+  isMention(v) &&
+  oneOf(['date', 'relative', 'duration', 'time', 'set'])(v.kind) &&
+  (v.value === null || isString(v.value)) &&
+  oneOf(['explicit', 'reference', 'none'])(v.resolvedFrom);
+
+const isSpeaker = (v: unknown) =>
+  isSpan(v) && isString(v.name) && (v.entityId === null || isString(v.entityId)) && oneOf(['named', 'description', 'pronoun', 'continuation'])(v.via);
+
+const isQuote = (v: unknown) =>
+  isMention(v) &&
+  isSpan(v.outer) &&
+  oneOf(['straight', 'curly', 'guillemet', 'single', 'other'])(v.mark) &&
+  typeof v.scare === 'boolean' &&
+  (v.speaker === null || isSpeaker(v.speaker));
+
+const isReferenceDate = (v: unknown) =>
+  v === null ||
+  (isObject(v) &&
+    isString(v.value) &&
+    /^\d{4}(?:-\d{2}-\d{2})?$/.test(v.value) &&
+    oneOf(['caller', 'dateline', 'text', 'copyright'])(v.source) &&
+    (v.span === undefined || isMention(v.span)));
+
+/** True when `v` has exactly the shape of an ArticleAnalysis (extra fields are allowed, missing or wrong ones not). */
+export function isArticleAnalysis(v: unknown): v is ArticleAnalysis {
+  return (
+    isObject(v) &&
+    isString(v.language) &&
+    typeof v.entitiesSupported === 'boolean' &&
+    arrayOf(isString)(v.notes) &&
+    isReferenceDate(v.referenceDate) &&
+    arrayOf(isEntity)(v.entities) &&
+    arrayOf(isFigure)(v.figures) &&
+    arrayOf(isDate)(v.dates) &&
+    arrayOf(isQuote)(v.quotes) &&
+    arrayOf(isSpan)(v.sentences) &&
+    arrayOf(isSpan)(v.paragraphs)
+  );
+}
+
+/** Story-fingerprint features: a plain object of finite numbers. */
+function isFeatures(v: unknown): v is Record<string, number> {
+  return isObject(v) && Object.values(v).every((x) => Number.isFinite(x));
+}
+
+const isToday = (v: unknown) => v === undefined || (isString(v) && ISO_DAY.test(v));
+
+/** True when `v` is a cache record exactly as makeRecord builds it. */
+export function isCacheRecord(v: unknown): v is CacheRecord {
+  return (
+    isObject(v) &&
+    isArticleAnalysis(v.analysis) &&
+    isObject(v.summary) &&
+    isString(v.summary.file) &&
+    isString(v.summary.language) &&
+    isFeatures(v.summary.features) &&
+    isToday(v.today)
+  );
+}
+
+/** Parses a cache record; undefined when it is not exactly one (truncated file, older format, edited by hand). */
 export function parseRecord(json: string): CacheRecord | undefined {
   try {
-    const r = JSON.parse(json) as CacheRecord;
-    return r && r.analysis && r.summary && typeof r.summary.features === 'object' ? r : undefined;
+    const r: unknown = JSON.parse(json);
+    return isCacheRecord(r) ? r : undefined;
   } catch {
     return undefined;
   }
 }
 
+const isFileEntry = (v: unknown) =>
+  isObject(v) &&
+  isString(v.hash) &&
+  (v.hash === '' || /^[0-9a-f]{40}$/.test(v.hash)) &&
+  Number.isFinite(v.mtime) &&
+  isOffset(v.size) &&
+  oneOf(ENTRY_STATUSES)(v.status);
+
+const isSummaryEntry = (v: unknown) => isObject(v) && isString(v.language) && isFeatures(v.features) && isToday(v.today);
+
+/** True when `v` is a manifest of this format and analyzer build, every entry well formed. */
+export function isManifest(v: unknown, build: string): v is Manifest {
+  return (
+    isObject(v) &&
+    v.format === CACHE_FORMAT &&
+    v.build === build &&
+    isObject(v.files) &&
+    Object.values(v.files).every(isFileEntry) &&
+    isObject(v.summaries) &&
+    Object.entries(v.summaries).every(([hash, s]) => /^[0-9a-f]{40}$/.test(hash) && isSummaryEntry(s))
+  );
+}
+
 /** Parses the manifest; undefined when missing, malformed, or made by another format or analyzer build. */
 export function parseManifest(json: string, build: string): Manifest | undefined {
   try {
-    const m = JSON.parse(json) as Manifest;
-    return m && m.format === CACHE_FORMAT && m.build === build && m.files && m.summaries ? m : undefined;
+    const m: unknown = JSON.parse(json);
+    return isManifest(m, build) ? m : undefined;
   } catch {
     return undefined;
   }
@@ -96,7 +218,7 @@ export function unchanged(prev: { mtime: number; size: number } | undefined, sta
   return !!prev && prev.mtime === stat.mtime && prev.size === stat.size;
 }
 
-/** Name of a cached analysis file in `xref-index/a/`. */
+/** Name of a cached analysis file in `crossRef-index/a/`. */
 const RECORD_FILE = /^([0-9a-f]{40})\.json$/;
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { Config, LANGUAGE_ID } from '../constants';
-import type { CrossRefDoc } from '../core/crossref';
-import type { CrossRefResult, DocSummary, ManualLink, Story } from '../core/crossrefTypes';
+import type { CrossRefDoc } from '../core/crossRef';
+import type { CrossRefResult, DocSummary, ManualLink, Story } from '../core/crossRefTypes';
 import { groupStories, storyScore } from '../core/stories';
 import type { ArticleAnalysis } from '../core/types';
 import type { AnalysisClient } from './analysisClient';
@@ -10,6 +10,7 @@ import { sizeOf, todayIso, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
 import type { CrossRefClient } from './crossRefClient';
+import { isTimeoutError } from './workerJobs';
 import {
   CACHE_FORMAT,
   contentHash,
@@ -21,26 +22,31 @@ import {
   staleRecordFiles,
   unchanged,
   type CacheRecord,
+  type EntryStatus,
   type Manifest,
 } from './indexCore';
 import type { StoryLinks } from './storyLinks';
-import { Lru } from '../util/lru';
+import { writeFileAtomically } from '../util/atomicWrite';
+import { approxBytes, Lru } from '../util/lru';
 
 /** Files the index looks at: plain-text files (detected as articles) and files of the `article` language. */
 export const INDEX_GLOB = '**/*.{txt,article}';
 /** Folders never indexed, whatever `files.exclude` says. */
 const SKIP_PATH = /\/(?:node_modules|\.git|\.vscode-test|\.artifacts)\//;
-/** Analyses kept in memory (the rest are on disk, by hash). */
+/** Analyses kept in memory (the rest are on disk, by hash), and their memory budget. */
 const MEMORY_ANALYSES = 64;
+const MEMORY_ANALYSES_BYTES = 48 * 1024 * 1024;
 /** Files stat'ed at once during a scan. */
 const STAT_CONCURRENCY = 32;
-/** Cross-reference results kept in memory. */
+/** Cross-reference results kept in memory, and their budget: each holds the texts of its versions. */
 const MEMORY_RESULTS = 16;
+const MEMORY_RESULTS_BYTES = 64 * 1024 * 1024;
 /**
  * Story fingerprints kept in memory by hash. Entries carry their own copy, so this only saves re-summarising; it
  * gains one per analysed version of an open document while the user types, hence the bound.
  */
 const MEMORY_SUMMARIES = 256;
+const MEMORY_SUMMARIES_BYTES = 16 * 1024 * 1024;
 /** Unreferenced cache files deleted per save at most. */
 const PRUNE_PER_SAVE = 200;
 
@@ -51,7 +57,8 @@ export interface IndexEntry {
   hash: string;
   mtime: number;
   size: number;
-  status: 'article' | 'notArticle' | 'tooLarge' | 'error';
+  /** `timedOut`: the analysis of the text with `hash` ran past its deadline; not retried for that text. */
+  status: EntryStatus;
   /** Story fingerprint (articles only); `file` is the URI string. */
   summary?: DocSummary;
   /** Taken from an open editor (may differ from the file on disk). */
@@ -115,19 +122,20 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 
 /**
  * WorkspaceIndex: analyses of every article file in the workspace, for story grouping and cross-references
- * (issue 4). Scans `**\/*.{txt,article}` in the background with window progress, analyses through the shared
+ *. Scans `**\/*.{txt,article}` in the background with window progress, analyses through the shared
  * analysis worker one file at a time (so the editor's own requests never wait behind the whole workspace), and
  * caches by content hash: sha-1 of (analyzer build, analysis options, text) → analysis + DocSummary, persisted as
- * JSON in the extension's workspace storage (`xref-index/index.json` with the file → hash map and the summaries,
- * `xref-index/a/<hash>.json` with each analysis). On reopening, unchanged files (same mtime and size) are not
+ * JSON in the extension's workspace storage (`crossRef-index/index.json` with the file → hash map and the summaries,
+ * `crossRef-index/a/<hash>.json` with each analysis). On reopening, unchanged files (same mtime and size) are not
  * even read, so stories are known at once. Open documents use the live analysis from DocumentAnalyses.
  * Cross-references for one article run in a second worker (CrossRefClient) and are cached by the versions'
- * hashes. Created by src/crossReferences.ts.
+ * hashes. Created by src/crossRefFeatures.ts.
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly analysesByHash = new Lru<CacheRecord>(MEMORY_ANALYSES);
-  private readonly results = new Lru<Promise<StoryCrossRefs>>(MEMORY_RESULTS);
+  private readonly analysesByHash = new Lru<CacheRecord>(MEMORY_ANALYSES, { maxBytes: MEMORY_ANALYSES_BYTES, sizeOf: approxBytes });
+  // Sized once the result is in (a pending promise counts for nothing).
+  private readonly results = new Lru<Promise<StoryCrossRefs>>(MEMORY_RESULTS, { maxBytes: MEMORY_RESULTS_BYTES });
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly progressEmitter = new vscode.EventEmitter<IndexProgress>();
@@ -141,10 +149,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pendingFiles = new Set<string>();
+  /** Files being indexed (see indexFile). */
+  private readonly indexing = new Map<string, Promise<boolean>>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
-  /** Files read from disk and texts analysed since the last scan started (the "reopening is instant" check). */
-  private counters = { read: 0, analysed: 0 };
+  /**
+   * Files read from disk, texts analysed and analyses that ran out of time since the last scan started (the
+   * "reopening is instant" and "a timed-out file is not retried" checks).
+   */
+  private counters = { read: 0, analysed: 0, timedOut: 0 };
 
   /** Fires (debounced) when entries or stories change. */
   readonly onDidChange = this.changeEmitter.event;
@@ -155,7 +168,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly deps: {
       analyses: DocumentAnalyses;
       client: AnalysisClient;
-      xref: CrossRefClient;
+      crossRefClient: CrossRefClient;
       files: ArticleFiles;
       config: ExtensionConfig;
       links: StoryLinks;
@@ -192,6 +205,10 @@ export class WorkspaceIndex implements vscode.Disposable {
           else this.scanController?.abort();
         }
         if (config.affects(e, Config.crossReferencesGlossary)) this.changed();
+        if (config.affects(e, Config.analysisTimeoutSeconds) && this.enabled()) {
+          // A new time limit: the files that ran out of time get another chance (the rest is unchanged).
+          if (this.forgetTimedOut()) void this.reindex();
+        }
       }),
     );
     this.loaded = this.load();
@@ -219,11 +236,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Scans the workspace again (the "Re-index Workspace" command); resolves with counts when done. */
-  async reindex(options: { force?: boolean } = {}): Promise<{ files: number; articles: number; stories: number; read: number; analysed: number; ms: number }> {
+  async reindex(options: { force?: boolean } = {}): Promise<{ files: number; articles: number; stories: number; read: number; analysed: number; timedOut: number; ms: number }> {
     const t0 = performance.now();
     await this.loaded;
-    this.counters = { read: 0, analysed: 0 };
+    this.counters = { read: 0, analysed: 0, timedOut: 0 };
     if (options.force) {
+      this.forgetTimedOut();
       for (const e of this.entries.values()) if (!e.live) e.mtime = -1;
     }
     if (this.scanning) {
@@ -235,6 +253,22 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.whenIndexed();
     const articles = [...this.entries.values()].filter((e) => e.status === 'article').length;
     return { files: this.entries.size, articles, stories: this.stories().length, ...this.counters, ms: performance.now() - t0 };
+  }
+
+  /**
+   * Forgets the files whose analysis timed out, so that the next scan analyses them again, and the cross-references
+   * computed so far (some may have timed out); true if there were such files.
+   */
+  private forgetTimedOut(): boolean {
+    this.results.clear();
+    let any = false;
+    for (const [k, e] of this.entries) {
+      if (e.status === 'timedOut') {
+        this.entries.delete(k);
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** The index entry of a file. */
@@ -309,12 +343,21 @@ export class WorkspaceIndex implements vscode.Disposable {
       let result: CrossRefResult = { stories: [], links: [], onlyIn: [] };
       if (focusDoc && docs.length > 1) {
         const input: CrossRefDoc[] = docs.map((d) => ({ file: d.uri, text: d.text, analysis: d.analysis }));
-        result = (await this.deps.xref.crossReference(input, { focus: key, oneStory: true, glossary })).result;
+        result = (await this.deps.crossRefClient.crossReference(input, { focus: key, oneStory: true, glossary })).result;
       }
       return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: choices.linked, ms: performance.now() - t0 };
     })();
     this.results.set(cacheKey, promise);
-    promise.catch(() => this.results.delete(cacheKey));
+    // A story that ran out of time stays failed for these versions (every hover would run it again otherwise);
+    // other failures are retried.
+    promise.then(
+      (xr) => {
+        if (this.results.peek(cacheKey) === promise) this.results.set(cacheKey, promise, approxBytes(xr));
+      },
+      (err) => {
+        if (!isTimeoutError(err)) this.results.delete(cacheKey);
+      },
+    );
     return abortable(promise, signal);
   }
 
@@ -349,7 +392,17 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
     const hash = this.hashOf(uri, text);
-    const record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+    // A version whose analysis ran out of time is left out of the story rather than tried again on every request.
+    const state = doc && this.deps.analyses.state(doc.uri);
+    if (this.timedOut(uriString, hash) || (state?.status === 'timedOut' && state.version === doc?.version)) return undefined;
+    let record: CacheRecord | undefined;
+    try {
+      record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+    } catch (err) {
+      if (!isTimeoutError(err)) throw err;
+      this.markTimedOut(uriString, hash, sizeOf(text));
+      return undefined;
+    }
     if (!record) return undefined;
     const { analysis } = record;
     return { uri: uriString, title: titleOf(uriString), language: analysis.language, text, analysis, hash };
@@ -416,7 +469,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changed();
     if (this.articles().length > 1) {
       // The first Cross-References request should not wait for the worker to start or for the grouping.
-      this.deps.xref.warmUp();
+      this.deps.crossRefClient.warmUp();
       this.stories();
     }
     await this.save();
@@ -427,8 +480,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.progressEmitter.fire({ ...p });
   }
 
-  /** Index one file; true when its entry changed. */
+  /**
+   * Index one file; true when its entry changed. One file is indexed once at a time: a scan and the file watcher
+   * asking for the same file wait for each other, so a long text is never analysed (or timed out) twice at once.
+   */
   private async indexFile(uri: vscode.Uri, signal?: AbortSignal, knownStat?: vscode.FileStat): Promise<boolean> {
+    const key = uri.toString();
+    for (let other = this.indexing.get(key); other; other = this.indexing.get(key)) {
+      await other.then(
+        () => undefined,
+        () => undefined,
+      );
+      // The entry is fresh now; the stat taken before the wait may not be.
+      knownStat = undefined;
+    }
+    const job = this.indexFileNow(uri, signal, knownStat);
+    this.indexing.set(key, job);
+    try {
+      return await job;
+    } finally {
+      if (this.indexing.get(key) === job) this.indexing.delete(key);
+    }
+  }
+
+  private async indexFileNow(uri: vscode.Uri, signal?: AbortSignal, knownStat?: vscode.FileStat): Promise<boolean> {
     const key = uri.toString();
     const prev = this.entries.get(key);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
@@ -450,9 +525,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!article) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'notArticle' }, prev);
     const hash = this.hashOf(uri, text);
     if (prev?.hash === hash && prev.summary && isCurrent(prev, today)) return this.setEntry({ ...prev, mtime: stat.mtime, size: stat.size, live: false }, prev);
+    // Same text as when its analysis ran out of time (touched, or copied back): not tried again.
+    if (this.timedOut(key, hash)) return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'timedOut' }, prev);
     let made = this.summaryOf(hash);
     if (!made) {
-      const record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+      let record: CacheRecord | undefined;
+      try {
+        record = (await this.readAnalysis(hash)) ?? (await this.analyzeText(uri, text, hash, signal));
+      } catch (err) {
+        if (!isTimeoutError(err)) throw err;
+        this.counters.timedOut++;
+        console.warn(`[article-lens] indexing ${key}: ${err.message}; it is skipped until it changes or the workspace is re-indexed`);
+        return this.setEntry({ uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'timedOut' }, prev);
+      }
       if (!record) return this.setEntry({ uri: key, hash: '', mtime: stat.mtime, size: stat.size, status: 'error' }, prev);
       made = record;
     }
@@ -460,6 +545,21 @@ export class WorkspaceIndex implements vscode.Disposable {
       { uri: key, hash, mtime: stat.mtime, size: stat.size, status: 'article', summary: { ...made.summary, file: key }, ...(made.today ? { today: made.today } : {}) },
       prev,
     );
+  }
+
+  /** True when the text with `hash` of the file ran out of time when it was last analysed. */
+  private timedOut(uri: string, hash: string): boolean {
+    const e = this.entries.get(uri);
+    return !!e && e.status === 'timedOut' && e.hash === hash;
+  }
+
+  /** Records that the analysis of a file's text ran out of time (cross-referencing found it). */
+  private markTimedOut(uri: string, hash: string, size: number): void {
+    const prev = this.entries.get(uri);
+    if (prev?.live) return;
+    console.warn(`[article-lens] the analysis of ${uri} timed out; it is skipped until it changes or the workspace is re-indexed`);
+    if (this.setEntry({ uri, hash, mtime: prev?.mtime ?? 0, size, status: 'timedOut' }, prev)) this.changed();
+    this.scheduleSave();
   }
 
   /** Stores an entry; true when its content changed (hash or status), i.e. when stories may change. */
@@ -547,7 +647,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   // -------------------------------------------------------------------------------------------------------------
   // Analysis and the content-hash cache.
 
-  private readonly summaryCache = new Lru<Pick<CacheRecord, 'summary' | 'today'>>(MEMORY_SUMMARIES);
+  private readonly summaryCache = new Lru<Pick<CacheRecord, 'summary' | 'today'>>(MEMORY_SUMMARIES, { maxBytes: MEMORY_SUMMARIES_BYTES, sizeOf: approxBytes });
 
   /** The fingerprint kept for a hash, unless it depended on a day that is over. */
   private summaryOf(hash: string): Pick<CacheRecord, 'summary' | 'today'> | undefined {
@@ -579,7 +679,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private dir(): vscode.Uri | undefined {
-    return this.deps.storageUri && vscode.Uri.joinPath(this.deps.storageUri, 'xref-index');
+    return this.deps.storageUri && vscode.Uri.joinPath(this.deps.storageUri, 'crossRef-index');
   }
 
   /** The cached analysis of a hash (memory, then disk), unless it depended on a day that is over. */
@@ -602,11 +702,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async writeAnalysis(hash: string, record: CacheRecord): Promise<void> {
     const dir = this.dir();
     if (!dir) return;
-    try {
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), new TextEncoder().encode(serializeRecord(record)));
-    } catch {
-      // A read-only or full disk only costs re-analysis next time.
-    }
+    // A read-only or full disk only costs re-analysis next time.
+    await writeFileAtomically(vscode.Uri.joinPath(dir, 'a', `${hash}.json`), serializeRecord(record)).catch(() => undefined);
     this.scheduleSave();
   }
 
@@ -667,10 +764,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     try {
       await vscode.workspace.fs.createDirectory(dir);
-      const target = vscode.Uri.joinPath(dir, 'index.json');
-      const tmp = vscode.Uri.joinPath(dir, `index.${process.pid}.tmp`);
-      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(m)));
-      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+      await writeFileAtomically(vscode.Uri.joinPath(dir, 'index.json'), JSON.stringify(m));
     } catch {
       // Cache only.
     }

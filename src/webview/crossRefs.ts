@@ -8,10 +8,10 @@ import type { CrossRefModel, XrefFromWebview, XrefPair, XrefSide, XrefToWebview 
 import { ViewStore, clickable as clickableNode, el, embeddedModel, filterInput, matches, section as sectionNode, startView } from './dom';
 
 const store = new ViewStore<XrefFromWebview, CrossRefModel>();
-const root = document.getElementById('article-lens-xrefs') as HTMLElement;
+const root = document.getElementById('article-lens-crossRefs') as HTMLElement;
 
 let model: CrossRefModel | undefined = store.saved.model;
-const embedded = embeddedModel<CrossRefModel>('article-lens-xrefs-state');
+const embedded = embeddedModel<CrossRefModel>('article-lens-crossRefs-state');
 // The embedded model may be a placeholder ("Analysing…"); prefer the saved one for the same article.
 if (embedded && (!model || embedded.versions.length || embedded.focus !== model.focus)) model = embedded;
 

@@ -1,4 +1,4 @@
-// In-host integration tests of the cross-reference features (issue 4), run inside the real extension host by
+// In-host integration tests of the cross-reference features, run inside the real extension host by
 // test/integration/index.ts on the fixture workspace (the three sample articles and a hostile one). Waits are on
 // the extension's own API (`whenAnalyzed`) and on commands that resolve when their work is done (Re-index
 // Workspace resolves after the scan; Show Cross-References resolves with the view model), never a fixed sleep.
@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CrossRefCommands } from '../../src/constants';
 import type { ArticleLensApi } from '../../src/extension';
 import type { CrossRefModel } from '../../src/shared/crossRefProtocol';
-import { EN_A, EN_B, FR, activateWith, fixture, folder, openArticle, unescape } from './helpers';
+import { EN_A, EN_B, FR, activateWith, fixture, folder, openArticle, storyVersionsWhen, unescape } from './helpers';
 
 const LINKS_FILE = 'article-lens.stories.json';
 
@@ -166,25 +166,14 @@ describe('Cross-references in the extension host', function () {
     const name = folder().path.split('/').pop() ?? '';
     const writeLinks = (links: Array<{ a: string; b: string; linked: boolean }>) =>
       vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), LINKS_FILE), new TextEncoder().encode(JSON.stringify({ version: 1, links })));
-    const titlesWhen = async (done: (titles: string[]) => boolean): Promise<string[]> => {
-      let titles: string[] = [];
-      const deadline = Date.now() + 20_000;
-      do {
-        titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map((v) => v.title);
-        if (done(titles)) break;
-        // Polls the view model until the file watcher has delivered the change (bounded by the deadline).
-        await new Promise((r) => setTimeout(r, 200));
-      } while (Date.now() < deadline);
-      return titles;
-    };
     // A `..` that stays inside the folder is fine: EN_A is unlinked.
     await writeLinks([{ a: `drafts/../${EN_A}`, b: FR, linked: false }]);
-    let titles = await titlesWhen((t) => !t.includes(EN_A));
+    let titles = await storyVersionsWhen((t) => !t.includes(EN_A));
     assert.ok(!titles.includes(EN_A), titles.join(', '));
     // `../<folder>/…` names the file through the parent folder: ignored (even though it lands back inside), so
     // nothing is unlinked and both English versions are back.
     await writeLinks([{ a: `../${name}/${EN_A}`, b: FR, linked: false }]);
-    titles = await titlesWhen((t) => t.includes(EN_A) && t.includes(EN_B));
+    titles = await storyVersionsWhen((t) => t.includes(EN_A) && t.includes(EN_B));
     assert.ok(titles.includes(EN_A) && titles.includes(EN_B), `the link naming EN_A through the parent folder is ignored: ${titles.join(', ')}`);
   });
 });

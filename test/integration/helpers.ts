@@ -5,9 +5,10 @@
 // test file that imports it (scripts/build.mjs also emits an unused out/test/integration/helpers.js).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
+import { CrossRefCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
+import type { CrossRefModel } from '../../src/shared/crossRefProtocol';
 
 /** The sample articles of the fixture workspace: two English versions of one story and the French one. */
 export const EN_A = '000_0891fa58e8947cdd.txt';
@@ -75,4 +76,19 @@ export async function openArticle(api: ArticleLensApi, name: string): Promise<{ 
 /** Undoes markdown backslash escapes, to compare hover text with article text. */
 export function unescape(md: string): string {
   return md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/**
+ * Titles of the versions in the active article's story (Show Cross-References), once `done` holds for them: polled
+ * until the file watcher has delivered a change to the story-links file (bounded by 20 s).
+ */
+export async function storyVersionsWhen(done: (titles: string[]) => boolean): Promise<string[]> {
+  let titles: string[] = [];
+  const deadline = Date.now() + 20_000;
+  do {
+    titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map((v) => v.title);
+    if (done(titles)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  } while (Date.now() < deadline);
+  return titles;
 }

@@ -20,7 +20,9 @@ describe('harness smoke: the extension in the extension host', () => {
     assert.strictEqual(typeof process.versions.node, 'string');
     assert.match(vscode.version, /^1\.\d+/);
     const folders = vscode.workspace.workspaceFolders ?? [];
-    assert.strictEqual(folders.length, 1, 'exactly one workspace folder (the fixture workspace)');
+    // The fixture workspace first, then a second folder (for links across workspace folders).
+    assert.strictEqual(folders.length, 2, 'two workspace folders');
+    assert.strictEqual(folders[1].name, 'Wire desk');
   });
 
   it(`finds ${EXTENSION_ID} and activates it on opening a corpus article`, async () => {

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, runCli } from '../../src/cli/main';
 import { readArticle } from '../../src/cli/readArticle';
-import { cleanForTerminal } from '../../src/cli/terminal';
+import { cleanForTerminal, jsonForTerminal } from '../../src/cli/terminal';
 
 const corpusDir = join(__dirname, '../fixtures/corpus');
 const tmp = mkdtempSync(join(tmpdir(), 'article-lens-cli-'));
@@ -68,6 +69,24 @@ describe('cli: reading files', () => {
     assert.match((readArticle(join(tmp, 'nope.txt')) as { error: string }).error, /no such file/);
     assert.match((readArticle(tmp) as { error: string }).error, /directory/);
   });
+  it('refuses a device, even through a symbolic link with a .txt name, without reading it', () => {
+    assert.deepEqual(readArticle('/dev/zero'), { ok: false, error: 'is a device, not a regular file' });
+    const link = join(tmp, 'zero.txt');
+    symlinkSync('/dev/zero', link);
+    assert.deepEqual(readArticle(link), { ok: false, error: 'is a device, not a regular file' });
+  });
+  it('refuses a FIFO at once instead of waiting for a writer', () => {
+    const fifo = join(tmp, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    assert.deepEqual(readArticle(fifo), { ok: false, error: 'is a pipe (FIFO), not a regular file' });
+  });
+  it('accepts a file of exactly the limit and refuses one byte more', () => {
+    const f = join(tmp, 'limit.txt');
+    writeFileSync(f, 'a'.repeat(1024));
+    assert.deepEqual(readArticle(f, 1024), { ok: true, text: 'a'.repeat(1024), warnings: [] });
+    writeFileSync(f, 'a'.repeat(1025));
+    assert.match((readArticle(f, 1024) as { error: string }).error, /too large \(1025 B; the limit is 1024 B,/);
+  });
 });
 
 describe('cli: analyze', function () {
@@ -128,7 +147,49 @@ describe('cli: xref', function () {
   });
 });
 
+describe('cli: hostile file names', function () {
+  this.timeout(120000);
+  // A valid file name that retitles the terminal window (OSC 0) and clears the screen (CSI 2J).
+  const hostile = join(tmp, 'x\u001b]0;PWNED\u0007\u001b[2J\u009b31m\u202eevil.txt');
+  before(() => copyFileSync(join(corpusDir, '000_0891fa58e8947cdd.txt'), hostile));
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('the report prints the name without control characters', async () => {
+    const { code, out } = await run(['analyze', hostile]);
+    assert.equal(code, 0);
+    assert.doesNotMatch(out, raw);
+    assert.match(out, /== .*x \]0;PWNED \[2J 31m evil\.txt/);
+  });
+  it('error messages print the name without control characters', async () => {
+    const { code, err } = await run(['analyze', `${hostile}.missing`, '--bogus\u001b[2J']);
+    assert.equal(code, 2);
+    assert.doesNotMatch(err, raw);
+    const r = await run(['analyze', `${hostile}.missing`]);
+    assert.equal(r.code, 1);
+    assert.doesNotMatch(r.err, raw);
+    assert.match(r.err, /evil\.txt\.missing: no such file/);
+  });
+  it('--json escapes what a terminal would act on and keeps the name exact', async () => {
+    const { code, out } = await run(['analyze', '--json', hostile]);
+    assert.equal(code, 0);
+    assert.doesNotMatch(out, raw);
+    assert.equal(JSON.parse(out).documents[0].file, hostile);
+  });
+  it('the xref report prints the names without control characters', async () => {
+    const { code, out } = await run(['xref', '--one-story', hostile, join(corpusDir, '002_99e5ccb7759e430c.txt')]);
+    assert.equal(code, 0);
+    assert.doesNotMatch(out, raw);
+    assert.match(out, /\[.*evil\.txt\]/);
+  });
+});
+
 describe('cli: terminal safety', () => {
+  it('jsonForTerminal writes C1, bidi and line separators as escapes of the same JSON value', () => {
+    const value = { s: 'a\u009b2J b\u202e c\u2028 d\u007f e — é' };
+    const json = jsonForTerminal(JSON.stringify(value));
+    assert.equal(json, '{"s":"a\\u009b2J b\\u202e c\\u2028 d\\u007f e — é"}');
+    assert.deepEqual(JSON.parse(json), value);
+  });
   const cases: [string, string][] = [
     ['plain “quote” stays', 'plain “quote” stays'],
     ['\u001b[31mred\u001b[0m and \u009b2J CSI', '[31mred [0m and 2J CSI'],

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { crossReference, type CrossRefDoc } from '../../src/core/crossref';
-import type { CrossRefResult } from '../../src/core/crossrefTypes';
+import { crossReference, type CrossRefDoc } from '../../src/core/crossRef';
+import type { CrossRefResult } from '../../src/core/crossRefTypes';
 import {
   buildCrossRefModel,
   counterpartsAt,

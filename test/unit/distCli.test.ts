@@ -36,6 +36,23 @@ describe('dist/cli.js (the built bundle)', function () {
     }
   });
 
+  it('refuses /dev/zero and a FIFO at once, and prints a hostile file name cleaned', () => {
+    const { mkdtempSync, copyFileSync } = require('node:fs') as typeof import('node:fs');
+    const { tmpdir } = require('node:os') as typeof import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'article-lens-dist-'));
+    const fifo = join(dir, 'pipe.txt');
+    spawnSync('mkfifo', [fifo]);
+    const hostile = join(dir, 'x\u001b]0;PWNED\u0007\u001b[2J.txt');
+    copyFileSync(join(root, corpus[0]), hostile);
+    // A hang or gigabytes read would hit the timeout (the bundle reads nothing from either).
+    const r = spawnSync(process.execPath, [cli, 'analyze', '/dev/zero', fifo, hostile], { cwd: root, encoding: 'utf8', timeout: 60000 });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /\/dev\/zero: is a device, not a regular file/);
+    assert.match(r.stderr, /pipe\.txt: is a pipe \(FIFO\), not a regular file/);
+    assert.doesNotMatch(r.stdout + r.stderr, /[\u0007\u001b]/);
+    assert.match(r.stdout, /== .*x \]0;PWNED \[2J\.txt/);
+  });
+
   it('reports an unreadable file on stderr with a non-zero exit and still analyses the rest', () => {
     const r = spawnSync(process.execPath, [cli, 'analyze', '--json', 'no/such/file.txt', corpus[0]], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 1);

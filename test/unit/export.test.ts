@@ -24,12 +24,16 @@ interface BratT {
   text: string;
 }
 
+/** Every character Python's str.splitlines() breaks a line at (brat's tooling reads .ann files with it). */
+const SPLITLINES = /\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]/;
+
 /** A strict parser for the subset of brat standoff we write; throws on anything malformed. */
 function parseBrat(ann: string): { t: Map<string, BratT>; r: [string, string, string][]; notes: Map<string, string> } {
   const t = new Map<string, BratT>();
   const r: [string, string, string][] = [];
   const notes = new Map<string, string>();
-  for (const line of ann.split('\n')) {
+  // Split as brat's Python tooling does: a line break we did not mean would show up as a malformed line.
+  for (const line of ann.split(SPLITLINES)) {
     if (!line) continue;
     let m: RegExpExecArray | null;
     if ((m = /^(T\d+)\t([A-Za-z_][\w-]*) (\d+ \d+(?:;\d+ \d+)*)\t([^\t\n]*)$/.exec(line))) {
@@ -54,7 +58,7 @@ function checkBrat(text: string, a: ArticleAnalysis): ReturnType<typeof parseBra
   for (const ann of parsed.t.values()) {
     const covered = ann.fragments.map(([s, e]) => cpSlice(text, s, e)).join(' ');
     assert.equal(ann.text, covered.replace(/[\t\r\n]+/g, ' '), `${ann.id} text matches its offsets`);
-    for (const [s, e] of ann.fragments) assert.doesNotMatch(cpSlice(text, s, e), /[\r\n]/, 'fragments have no line breaks');
+    for (const [s, e] of ann.fragments) assert.doesNotMatch(cpSlice(text, s, e), SPLITLINES, 'fragments have no line breaks');
   }
   return parsed;
 }
@@ -161,6 +165,32 @@ describe('export: brat standoff', () => {
     assert.equal(quote.text, 'Nous allons 🚀 vite, vraiment');
     assert.deepEqual(r, [['SaidBy', quote.id, 'T5']]);
     assert.equal(notes.get('T2'), 'e2: Emmanuel Macron');
+  });
+
+  it('splits spans and cleans notes at every line break splitlines() knows (U+2028, U+0085, VT, FF)', () => {
+    const text = 'Jane\u2028Doe met the\u0085Acme\u000bBoard in\u000cParis\u2029today.';
+    const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+    const a: ArticleAnalysis = {
+      ...handMade().a,
+      language: 'en',
+      entities: [
+        { id: 'e1', type: 'person', name: 'Jane\u2028Doe', aliases: [], mentions: [at('Jane\u2028Doe')] },
+        { id: 'e2', type: 'organization', name: 'Acme\u000bBoard', aliases: [], mentions: [at('Acme\u000bBoard')] },
+      ],
+      dates: [],
+      figures: [{ ...at('in\u000cParis\u2029today'), value: 1, unit: 'x\u0085y', kind: 'count' }],
+      quotes: [],
+    };
+    const ann = toBrat(text, a);
+    assert.equal(ann.split(SPLITLINES).length, ann.split('\n').length, 'no line break inside a line');
+    const { t, notes } = checkBrat(text, a);
+    assert.deepEqual([...t.values()].map((x) => [x.type, x.fragments.length, x.text]), [
+      ['Person', 2, 'Jane Doe'],
+      ['Organization', 2, 'Acme Board'],
+      ['Figure', 3, 'in Paris today'],
+    ]);
+    assert.equal(notes.get('T1'), 'e1: Jane Doe');
+    assert.equal(notes.get('T3'), 'count: 1 x y');
   });
 
   it('is valid on every corpus article analysed by the core', () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import type { AnalyzeOptions } from '../../src/core/types';
-import { CACHE_FORMAT, contentHash, isCurrent, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, todayUsed, unchanged } from '../../src/services/indexCore';
+import { CACHE_FORMAT, ENTRY_STATUSES, contentHash, isCacheRecord, isCurrent, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, todayUsed, unchanged, type Manifest } from '../../src/services/indexCore';
 
 const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', '000_0891fa58e8947cdd.txt'), 'utf8');
 
@@ -30,11 +30,71 @@ describe('workspace index core', () => {
   });
 
   it('a manifest is used only by the same format and analyzer build', () => {
-    const m = { format: CACHE_FORMAT, build: 'b1', files: { 'file:///a.txt': { hash: 'h', mtime: 1, size: 2, status: 'article' } }, summaries: { h: { language: 'en', features: { x: 1 } } } };
+    const h = 'a'.repeat(40);
+    const m = { format: CACHE_FORMAT, build: 'b1', files: { 'file:///a.txt': { hash: h, mtime: 1, size: 2, status: 'article' } }, summaries: { [h]: { language: 'en', features: { x: 1 } } } };
     assert.deepEqual(parseManifest(JSON.stringify(m), 'b1'), m);
     assert.equal(parseManifest(JSON.stringify(m), 'b2'), undefined);
     assert.equal(parseManifest(JSON.stringify({ ...m, format: CACHE_FORMAT + 1 }), 'b1'), undefined);
     assert.equal(parseManifest('not json', 'b1'), undefined);
+    const broken = (patch: (x: typeof m) => unknown) => parseManifest(JSON.stringify(patch(structuredClone(m))), 'b1');
+    assert.equal(broken((x) => ({ ...x, files: { ...x.files, 'file:///b.txt': { hash: h, mtime: 1, size: -1, status: 'article' } } })), undefined, 'negative size');
+    assert.equal(broken((x) => ({ ...x, files: { 'file:///a.txt': { ...x.files['file:///a.txt'], status: 'maybe' } } })), undefined, 'unknown status');
+    assert.equal(broken((x) => ({ ...x, files: { 'file:///a.txt': { ...x.files['file:///a.txt'], hash: '../../etc' } } })), undefined, 'a hash that is not one');
+    assert.equal(broken((x) => ({ ...x, summaries: { [h]: { language: 'en', features: { x: '1' } } } })), undefined, 'a feature weight that is not a number');
+    assert.equal(broken((x) => ({ ...x, summaries: { [h]: { language: 'en', features: { x: 1 }, today: 'tomorrow' } } })), undefined, 'a day that is not one');
+    assert.equal(broken((x) => ({ ...x, files: [] })), undefined, 'files must be a map');
+  });
+
+  it('a cache record is used only with exactly the shape the analysis makes (every field, every type, every span)', () => {
+    const rec = makeRecord(analyze(text, { today: '2026-01-05' }), text);
+    assert.ok(rec.analysis.quotes.length && rec.analysis.figures.length && rec.analysis.dates.length && rec.analysis.referenceDate, 'the fixture exercises every part');
+    assert.ok(isCacheRecord(JSON.parse(serializeRecord(rec))));
+    // Every key removed, and every value replaced by one of another type, makes it a miss, but for the optional keys.
+    const optional = new Set(['today', 'span']);
+    const json = serializeRecord(rec);
+    let mutations = 0;
+    const visit = (path: (string | number)[], value: unknown): void => {
+      if (value === null || typeof value !== 'object') return;
+      for (const [k, v] of Object.entries(value)) {
+        const at: (string | number)[] = [...path, Array.isArray(value) ? Number(k) : k];
+        const mutate = (change: (parent: Record<string, unknown>, key: string) => void) => {
+          const copy = JSON.parse(json);
+          let parent = copy;
+          for (const p of at.slice(0, -1)) parent = parent[p];
+          change(parent, String(at[at.length - 1]));
+          mutations++;
+          return parseRecord(JSON.stringify(copy));
+        };
+        // (The fingerprint's features are a map: any of its keys may be missing.)
+        if (!Array.isArray(value) && !optional.has(k) && path[path.length - 1] !== 'features') assert.equal(mutate((p, key) => delete p[key]), undefined, `without ${at.join('.')}`);
+        const wrong = typeof v === 'string' ? 7 : typeof v === 'number' ? '7' : typeof v === 'boolean' ? 'true' : v === null ? 7 : Array.isArray(v) ? {} : [];
+        if (!(Array.isArray(value) && typeof v === 'object' && v !== null)) {
+          assert.equal(mutate((p, key) => (p[key] = wrong)), undefined, `${at.join('.')} = ${JSON.stringify(wrong)}`);
+        }
+        visit(at, v);
+      }
+    };
+    visit([], JSON.parse(json));
+    assert.ok(mutations > 500, `${mutations} mutations tried`);
+    // Offsets that cannot be: negative, fractional, reversed, or a text that does not fit its span.
+    const span = (patch: (m: { start: number; end: number; text: string }) => void) => {
+      const copy = JSON.parse(json);
+      patch(copy.analysis.entities[0].mentions[0]);
+      return parseRecord(JSON.stringify(copy));
+    };
+    assert.equal(span((m) => (m.start = -1)), undefined);
+    assert.equal(span((m) => (m.end += 0.5)), undefined);
+    assert.equal(span((m) => ([m.start, m.end] = [m.end, m.start])), undefined);
+    assert.equal(span((m) => (m.text += 'x')), undefined);
+    assert.ok(span((m) => m), 'the unchanged record is used');
+  });
+
+  it('a manifest keeps a timed-out file by its content hash, for the same build only (the file is not retried on start)', () => {
+    const hash = contentHash('b1', {}, text);
+    const m: Manifest = { format: CACHE_FORMAT, build: 'b1', files: { 'file:///w/slow.txt': { hash, mtime: 7, size: text.length, status: 'timedOut' } }, summaries: {} };
+    assert.ok(ENTRY_STATUSES.includes('timedOut'));
+    assert.deepEqual(parseManifest(JSON.stringify(m), 'b1')?.files['file:///w/slow.txt'], { hash, mtime: 7, size: text.length, status: 'timedOut' });
+    assert.equal(parseManifest(JSON.stringify(m), 'b2'), undefined, 'another analyzer build (extension version) tries it again');
   });
 
   it('a file is unchanged only with the same mtime and size', () => {

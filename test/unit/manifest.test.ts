@@ -173,15 +173,15 @@ describe('manifest: activation, capabilities, packaging, layering', () => {
     assert.equal(pkg.main, './dist/extension.js');
   });
 
-  it('declares support for untrusted and virtual workspaces', () => {
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  it('declares support for untrusted (with the limits restricted, see config.test.ts) and virtual workspaces', () => {
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, true);
   });
 
   it('.vscodeignore is an allowlist that ships the extension, worker, webview and media', () => {
     const lines = read('.vscodeignore').split('\n').map((l) => l.trim());
     assert.ok(lines.includes('**'));
-    for (const f of ['dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'media/base.css', 'media/panel.css', 'media/crossrefs.css', 'media/icon.svg', 'media/icon.png', 'syntaxes/article.tmLanguage.json', 'l10n/bundle.l10n.fr.json']) {
+    for (const f of ['dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'media/base.css', 'media/panel.css', 'media/crossRefs.css', 'media/icon.svg', 'media/icon.png', 'syntaxes/article.tmLanguage.json', 'l10n/bundle.l10n.fr.json']) {
       assert.ok(lines.includes(`!${f}`), f);
     }
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import type { DocSummary } from '../../src/core/crossrefTypes';
+import type { DocSummary } from '../../src/core/crossRefTypes';
 import { groupStories, storyScore, summarize } from '../../src/core/stories';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');

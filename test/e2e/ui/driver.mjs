@@ -13,7 +13,7 @@
 //     from the JSON file the runner writes ($E2E_RESULTS_FILE of the server, --results here).
 //
 //   node driver.mjs --url http://127.0.0.1:PORT --extension DIR --tests DIR --results FILE
-//                   --ws-ui DIR --ws-tests DIR --shots DIR --summary FILE [--only ui|tests]
+//                   --ws-ui DIR --ws-tests DIR|FILE.code-workspace --shots DIR --summary FILE [--only ui|tests]
 //
 // Writes --summary: { checks: [{name, ok, ms, detail}], inHost: {...}, passed, failed }.
 // The payload is honoured only because the server runs with `--vscode-option enable-smoke-test-driver`
@@ -84,8 +84,10 @@ async function poll(what, fn, timeoutMs) {
 
 // vscode-remote://<host:port the page was loaded from><absolute path>
 const remoteUri = (p) => `vscode-remote://${new URL(BASE).host}${p}`;
-function workbenchUrl(folder, payload) {
-  return `${BASE}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+// `where` is a folder, or a .code-workspace file (a multi-root workspace).
+function workbenchUrl(where, payload) {
+  const param = where.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `${BASE}/?${param}=${encodeURIComponent(where)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 async function newPage(context, tag, pageErrors) {
@@ -248,7 +250,7 @@ async function runUiChecks(context, pageErrors) {
   });
   await shot(page, '04-panel');
 
-  // The Cross-References view (articleLens.crossRefs, issue 4): the versions of the article's story and the
+  // The Cross-References view (articleLens.crossRefs): the versions of the article's story and the
   // entities side by side, once the background index has grouped the three sample articles.
   await check('ui: "Article Lens: Show Cross-References" shows the versions and entities side by side', async () => {
     const box = await wordBox(page, 'ByteDance');
@@ -257,7 +259,7 @@ async function runUiChecks(context, pageErrors) {
     const r = await poll('cross-reference view', async () => {
       for (const frame of page.frames()) {
         const found = await frame.evaluate(() => {
-          const root = document.querySelector('#article-lens-xrefs');
+          const root = document.querySelector('#article-lens-crossRefs');
           if (!root) return null;
           const versions = root.querySelectorAll('li.version').length;
           const rows = [...root.querySelectorAll('tr.entity')].map((tr) => tr.textContent.replace(/\s+/g, ' ').trim());
@@ -274,7 +276,7 @@ async function runUiChecks(context, pageErrors) {
   await check('ui: clicking another version\'s entity in Cross-References opens that file beside the article', async () => {
     let clicked = '';
     for (const frame of page.frames()) {
-      const cell = frame.locator('#article-lens-xrefs tr.entity td[role="button"]').nth(1);
+      const cell = frame.locator('#article-lens-crossRefs tr.entity td[role="button"]').nth(1);
       if (await cell.count().catch(() => 0)) {
         clicked = (await cell.innerText()).replace(/\s+/g, ' ').trim();
         await cell.click();

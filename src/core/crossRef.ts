@@ -1,7 +1,7 @@
 /**
  * Cross-references between versions of one story (English ↔ English and English ↔ French): which files are one
  * story, the same entities, passages, quotes (with a fidelity check), dates and figures in each version, conflicts,
- * and what only one version has. Pure: analyses in, `CrossRefResult` out (the `xref --json` shape of issue 4).
+ * and what only one version has. Pure: analyses in, `CrossRefResult` out (the `xref --json` shape).
  * Called by the CLI `xref` command and the extension's cross-reference view.
  */
 import { alignComparable, alignRewrite, alignTranslation, looksLikeTranslation, weekdayNumber, type AlignDoc, type AlignPair } from './align';
@@ -13,7 +13,7 @@ import type {
   OnlyInItem,
   SpanLink,
   Story,
-} from './crossrefTypes';
+} from './crossRefTypes';
 import { entityKeys, foldName, sameEntityKey } from './entityKeys';
 import { groupStories, summarize } from './stories';
 import type { ArticleAnalysis, DateMention, Entity, Figure, Quote, Span } from './types';

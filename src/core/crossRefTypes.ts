@@ -1,6 +1,6 @@
 /**
  * Plain, JSON-serialisable data produced by cross-referencing versions of one story.
- * The shape follows `article-lens xref --json` (issue 4, item 7); extra fields are additions.
+ * The shape follows `article-lens xref --json`; extra fields are additions.
  */
 import type { EntityType, Lang } from './types';
 

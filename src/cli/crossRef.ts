@@ -1,13 +1,13 @@
-import { crossReference } from '../core/crossref';
-import type { CrossRefResult, SpanLink } from '../core/crossrefTypes';
+import { crossReference } from '../core/crossRef';
+import type { CrossRefResult, SpanLink } from '../core/crossRefTypes';
 import { JSON_VERSION, toCliDocument } from '../core/export';
 import type { CliOptions, LoadedDocument } from './main';
-import { cleanForTerminal as clean } from './terminal';
+import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean };
 
 /** `article-lens xref`: groups the files into stories and prints the cross-references between versions. */
-export function runXref(docs: LoadedDocument[], options: CliOptions, io: Io): void {
+export function runCrossRef(docs: LoadedDocument[], options: CliOptions, io: Io): void {
   const result = crossReference(
     docs.map((d) => ({ file: d.file, text: d.text, analysis: d.analysis })),
     { oneStory: options.oneStory },
@@ -18,7 +18,7 @@ export function runXref(docs: LoadedDocument[], options: CliOptions, io: Io): vo
       documents: docs.map((d) => toCliDocument(d.file, d.analysis)),
       ...result,
     };
-    io.stdout(JSON.stringify(out, null, 2) + '\n');
+    io.stdout(jsonForTerminal(JSON.stringify(out, null, 2)) + '\n');
     return;
   }
   io.stdout(formatXrefReport(result, io.color));
@@ -33,11 +33,11 @@ export function formatXrefReport(r: CrossRefResult, color: boolean): string {
   const warn = (s: string) => (color ? `\x1b[33m${s}\x1b[39m` : s);
   const lines: string[] = [];
   if (r.stories.length === 0) lines.push('No two files look like versions of one story.');
-  for (const s of r.stories) lines.push(bold(`Story (score ${s.score.toFixed(2)}): ${s.files.join(', ')}`));
+  for (const s of r.stories) lines.push(bold(`Story (score ${s.score.toFixed(2)}): ${s.files.map(clean).join(', ')}`));
   const entityLinks = r.links.filter((l) => l.kind === 'entity');
   if (entityLinks.length) {
     lines.push(bold(`\nEntities in several versions (${entityLinks.length})`));
-    for (const l of entityLinks) if (l.kind === 'entity') lines.push(`  ${l.items.map((i) => `${clean(i.name)} ${dim(`[${i.file}]`)}`).join('  =  ')}`);
+    for (const l of entityLinks) if (l.kind === 'entity') lines.push(`  ${l.items.map((i) => `${clean(i.name)} ${dim(`[${clean(i.file)}]`)}`).join('  =  ')}`);
   }
   const span = (kind: SpanLink['kind']) => r.links.filter((l): l is SpanLink => l.kind === kind);
   for (const [kind, title] of [['quote', 'Quotes'], ['passage', 'Passages'], ['date', 'Dates'], ['figure', 'Figures']] as const) {
@@ -50,15 +50,15 @@ export function formatXrefReport(r: CrossRefResult, color: boolean): string {
         l.reworded ? warn('reworded') : kind === 'quote' && !l.crossLanguage ? 'identical' : '',
         dim(`score ${l.score.toFixed(2)}`),
       ].filter(Boolean);
-      lines.push(`  ${cut(clean(l.a.text))} ${dim(`[${l.a.file}]`)}`);
-      lines.push(`  ↔ ${cut(clean(l.b.text))} ${dim(`[${l.b.file}]`)}  ${flags.join(' ')}`);
+      lines.push(`  ${cut(clean(l.a.text))} ${dim(`[${clean(l.a.file)}]`)}`);
+      lines.push(`  ↔ ${cut(clean(l.b.text))} ${dim(`[${clean(l.b.file)}]`)}  ${flags.join(' ')}`);
       if (l.differences?.length) lines.push(dim(`    differences: ${l.differences.map((d) => `"${clean(d.a)}" → "${clean(d.b)}"`).join('; ')}`));
       if (l.note) lines.push(dim(`    ${clean(l.note)}`));
     }
   }
   if (r.onlyIn.length) {
     lines.push(bold(`\nOnly in one version (${r.onlyIn.length})`));
-    for (const o of r.onlyIn) lines.push(`  ${o.kind}: ${cut(clean(o.name))} ${dim(`[${o.file}]`)}`);
+    for (const o of r.onlyIn) lines.push(`  ${o.kind}: ${cut(clean(o.name))} ${dim(`[${clean(o.file)}]`)}`);
   }
   return lines.join('\n') + '\n';
 }

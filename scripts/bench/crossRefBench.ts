@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { crossReference, type CrossRefDoc } from '../../src/core/crossref';
+import { crossReference, type CrossRefDoc } from '../../src/core/crossRef';
 import { groupStories, summarize } from '../../src/core/stories';
 import type { ArticleAnalysis, Entity } from '../../src/core/types';
 import { scoreGrouping } from './groupingScore';
