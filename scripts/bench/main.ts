@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { analyze } from '../../src/core/analyze';
 import { detectLanguage } from '../../src/core/lang/detect';
 import { time } from './timing';
@@ -29,7 +30,7 @@ function corpusText(lang: Lang): string {
 
 /** More real English news (PolNeAR dev texts) when the shared eval data is beside the repo; else only the corpus. */
 function englishExtra(): string[] {
-  const dir = join(root, '../shared/eval-data/polnear-dev/text');
+  const dir = join(process.env.ARTICLE_LENS_EVAL_DATA ?? join(root, '../shared/eval-data'), 'polnear-dev/text');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .sort()
@@ -131,6 +132,14 @@ function main(): void {
   console.log('|---|---|---|---|---|');
   console.log(`| raw compromise | ${fmt(cr.load)} | ${fmt(cr.first)} | ${fmt(cr.load + cr.first)} | ${coldRaw.maxRssMb.toFixed(0)} MB |`);
   console.log(`| Article Lens core | ${fmt(c.load)} | ${fmt(c.first)} | ${fmt(c.load + c.first)} | ${cold.maxRssMb.toFixed(0)} MB |`);
+
+  console.log('\n### Entity models (embedded in dist/worker.js and dist/cli.js; decoded on first use of the language)\n');
+  console.log('| lang | model file | gzip -9 (about what the .vsix adds) |');
+  console.log('|---|---|---|');
+  for (const lang of ['en', 'fr']) {
+    const bytes = readFileSync(join(root, 'src/core/lang', lang, 'nerModel.bin'));
+    console.log(`| ${lang} | ${(bytes.length / 1024).toFixed(0)} KB | ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB |`);
+  }
 
   runXrefBench(root);
 }

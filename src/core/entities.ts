@@ -29,26 +29,16 @@ import {
 } from './gazetteer';
 import { englishLexiconTag, tagEnglish, type TaggedTerm } from './lang/en';
 import { frenchLexiconTag, tagFrench } from './lang/fr';
+import { nerPack } from './lang/nerPacks';
+import type { NerToken } from './ner/features';
+import { ENTITY_LABEL_TYPES, spansToLabels, tagTokens, type NameRule, type TokenSpan } from './ner/tagger';
 import { ABBREVIATIONS, foldKey, throwIfAborted } from './text';
 import type { Entity, EntityType, Mention } from './types';
 
 type Lang = 'en' | 'fr';
 
-interface Tok {
-  text: string;
-  start: number;
-  end: number;
-  /** Starts with a letter or digit. */
-  word: boolean;
-  /** Starts with an upper-case letter. */
-  cap: boolean;
-  /** First word of a sentence (or of a line, or after an opening quote): capitals say little there. */
-  initial: boolean;
-  /** In an all-capitals line (headline): capitals say nothing there. */
-  shouting: boolean;
-  tags: readonly string[];
-  fold: string;
-}
+/** A token: its text, span, shape flags and compromise's tags (the tagger's features read the same tokens). */
+type Tok = NerToken;
 
 interface Candidate {
   first: number;
@@ -58,6 +48,8 @@ interface Candidate {
   strong: EntityType | null;
   /** Typed by its own line, not by the article-wide vote (a team in a results table). */
   fixed?: EntityType;
+  /** The type the learned tagger gave this mention: kept, whatever the other mentions' votes. */
+  own?: EntityType;
   gaz: GazetteerEntry | undefined;
 }
 
@@ -80,10 +72,37 @@ const FR_ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/i;
 const EN_POSSESSIVE = /['’]s?$/i;
 const TOKEN_RE = /(?:\p{Lu}\.)+(?!\p{L})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|\S/gu;
 
-/** Finds people, organizations and places (EN via compromise, FR via fr-compromise) with rule layers on top. */
-export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSignal): Entity[] {
+export interface FindEntitiesOptions {
+  /**
+   * `model` (the default): the learned tagger finds and types the mentions, with the rule layer's output among its
+   * features, and the rules cluster them; `rules`: the rule layer alone.
+   */
+  engine?: 'model' | 'rules';
+  /** The reader's rules ("Countrywide" is an organization, "State" is never an entity): constraints on the tagger. */
+  nameRules?: readonly NameRule[];
+}
+
+/** Finds people, organizations and places: the learned tagger over compromise / fr-compromise and the rule layer. */
+export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSignal, options: FindEntitiesOptions = {}): Entity[] {
   throwIfAborted(signal);
   if (!text || !/\p{Lu}/u.test(text)) return [];
+  const layer = ruleLayer(text, lang, signal);
+  if (options.engine === 'rules') return layer.entities;
+  const spans = modelSpans(text, lang, layer, options.nameRules ?? []);
+  throwIfAborted(signal);
+  return resolve(text, layer.toks, spans.map((s) => modelCandidate(layer.toks, s)), lang, true);
+}
+
+/** The tokens the entity layer sees (compromise's tags attached) and the rule layer's entities over them. */
+export interface RuleLayer {
+  toks: NerToken[];
+  entities: Entity[];
+  /** The rule mentions backed by strong evidence (gazetteer, title, French institution or geographic head). */
+  strong: TokenSpan[];
+}
+
+/** Runs the rule layer. Also the input of the tagger's training (scripts/train), so training sees what inference sees. */
+export function ruleLayer(text: string, lang: Lang, signal?: AbortSignal): RuleLayer {
   const terms = tagInChunks(text, lang, signal);
   const toks = tokenize(text, lang);
   attachTags(toks, terms);
@@ -94,7 +113,33 @@ export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSign
   markResultTables(text, toks, cands);
   propagateCoordination(toks, cands);
   throwIfAborted(signal);
-  return resolve(text, toks, cands, lang);
+  const strong = cands.filter((c) => c.strong).map((c) => ({ first: c.first, last: c.last, type: ENTITY_LABEL_TYPES[c.strong as EntityType] }));
+  return { toks, entities: resolve(text, toks, cands, lang), strong };
+}
+
+/**
+ * The tagger's mentions (PER/ORG/LOC; a model's MISC is dropped), before clustering. `combined`: as shipped, with the
+ * language's use of the rule layer's spans; otherwise the tagger's own spans.
+ */
+export function modelSpans(text: string, lang: Lang, layer: RuleLayer, nameRules: readonly NameRule[] = [], combined = true): TokenSpan[] {
+  const pack = nerPack(lang);
+  const ruleLabels = spansToLabels(layer.toks, layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))));
+  const { spans } = tagTokens(pack.model(), { text, tokens: layer.toks, ruleLabels }, pack.lexicons, {
+    rules: nameRules,
+    extendToRules: combined && pack.extendToRules,
+    strongRuleSpans: combined && pack.preferStrongRules ? layer.strong : undefined,
+    rulesFirst: combined && pack.rulesFirst,
+  });
+  return spans.filter((s) => LABEL_ENTITY_TYPES[s.type] !== undefined);
+}
+
+const LABEL_ENTITY_TYPES: Readonly<Record<string, EntityType>> = { PER: 'person', ORG: 'organization', LOC: 'place' };
+
+function modelCandidate(toks: Tok[], s: TokenSpan): Candidate {
+  const own = LABEL_ENTITY_TYPES[s.type];
+  const scores = emptyScores();
+  scores[own] = 1;
+  return { first: s.first, last: s.last, scores, strong: null, gaz: lookupGazetteer(joinSurface(toks, s.first, s.last)), own };
 }
 
 // ---------------------------------------------------------------------------------------------- tagging
@@ -672,7 +717,7 @@ interface Cluster {
   first: number;
 }
 
-function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang): Entity[] {
+function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, fromModel = false): Entity[] {
   // 1. Article-wide vote: a name's type is the sum of the evidence over all its mentions.
   const votes = new Map<string, Record<EntityType, number>>();
   const strongOf = new Map<string, EntityType>();
@@ -738,7 +783,7 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang): Ent
   for (const c of cands) {
     const surface = surfaceOf(c);
     const k = foldKey(surface);
-    let type = typeOf(k);
+    let type = c.own ?? typeOf(k);
     let key = k;
     if (c.gaz) key = c.gaz.key;
     if (c.fixed) {
@@ -748,13 +793,13 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang): Ent
     }
     if (c.first === c.last) {
       const part = personByPart.get(c.gaz ? '' : toks[c.first].fold);
-      if (part && part !== k && !(c.strong && c.strong !== 'person')) {
+      if (part && part !== k && !(c.strong && c.strong !== 'person') && (!c.own || c.own === 'person')) {
         type = 'person';
         key = part;
       } else if (byAcronym.has(toks[c.first].text) && isAcronym(toks[c.first].text) && !c.gaz) {
         const full = byAcronym.get(toks[c.first].text) as string;
         const ft = typeOf(full);
-        if (ft && ft !== 'person') ((type = ft), (key = full));
+        if (ft && ft !== 'person' && (!c.own || c.own === ft)) ((type = ft), (key = full));
       } else if (byHead.has(k) && (type === null || type === 'organization')) {
         type = 'organization';
         key = byHead.get(k) as string;
@@ -778,7 +823,8 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang): Ent
   for (const cl of clusters.values()) for (const f of cl.forms.keys()) if (!/\s/.test(f)) singles.set(f, cl.key);
   for (let q = 0; q < toks.length; q++) {
     const t = toks[q];
-    if (covered.has(q) || !t.word || !t.cap) continue;
+    // The tagger decides every mention itself (its features see the article's other mentions).
+    if (fromModel || covered.has(q) || !t.word || !t.cap) continue;
     const key = singles.get(t.text);
     if (!key) continue;
     if (q + 1 < toks.length && toks[q + 1].cap && toks[q + 1].start - t.end <= 1 && !covered.has(q + 1)) continue;

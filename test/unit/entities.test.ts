@@ -243,7 +243,8 @@ describe('entities: English and French compromise instances are isolated', () =>
     findEntities(FR_002, 'fr');
     const afterFrench = JSON.stringify(findEntities(EN_000, 'en'));
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const r = spawnSync(tsx, ['-e', enOnlyScript], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    // The fresh process loads the entity models as mocha does (test/binaryModule.js).
+    const r = spawnSync(tsx, ['--require', './test/binaryModule.js', '-e', enOnlyScript], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(afterFrench, r.stdout);
   });
@@ -261,7 +262,7 @@ describe('entities: English and French compromise instances are isolated', () =>
         const after = JSON.stringify(findEntities(en, 'en'));
         process.stdout.write(JSON.stringify({ same: before === after, before }));
       `;
-      const out = buildSync({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+      const out = buildSync({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', target: 'node20', loader: { '.bin': 'binary' } });
       const file = path.join(dir, 'bundle.js');
       writeFileSync(file, out.outputFiles[0].text);
       const r = spawnSync(process.execPath, [file], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -37,7 +37,7 @@ const bundles = { job: '', slowLoad: '', analysis: '', xref: '' };
 
 function bundle(entry: string, name: string, define: Record<string, string> = {}): string {
   const outfile = join(dir, `${name}.js`);
-  buildSync({ entryPoints: [join(root, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', define, logLevel: 'error' });
+  buildSync({ entryPoints: [join(root, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', define, logLevel: 'error', loader: { '.bin': 'binary' } });
   return outfile;
 }
 

@@ -1,0 +1,6 @@
+// Lets mocha (through tsx) `require` the `*.bin` model files as esbuild's binary loader does in the bundles:
+// module.exports is the file's bytes as a Uint8Array.
+const { readFileSync } = require('node:fs');
+require.extensions['.bin'] = (module, filename) => {
+  module.exports = new Uint8Array(readFileSync(filename));
+};
