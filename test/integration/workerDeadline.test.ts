@@ -88,6 +88,9 @@ describe('Analysis deadline in the extension host', function () {
 
   it('a slow result for an older version does not overwrite the pending state of the newer one', async () => {
     // Edits wait 5 s before their analysis: the first version's (about 2 s) lands while the second is pending.
+    // NOTE: the workspace index shares the analysis worker; with its queue still full the first analysis could take
+    // longer than the debounce, and the second would then replace it. Let the index settle first.
+    await vscode.commands.executeCommand(CrossRefCommands.reindexWorkspace);
     await setting(Config.analysisDebounceMs, 5000);
     const seen: AnalysisState[] = [];
     let docUri = '';
