@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Config, LANGUAGE_ID } from '../constants';
 import { isAbortError } from '../core/abort';
 import type { ArticleAnalysis } from '../core/types';
-import { openDocument } from '../util/documents';
+import { isFileNotFound, openDocument } from '../util/documents';
 import type { AnalysisClient } from './analysisClient';
 import { sizeOf, todayIso, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
@@ -280,7 +280,8 @@ export class IndexScanner implements vscode.Disposable {
         if (await this.indexFile(uri, signal, stats[i])) this.changed();
       } catch (err) {
         if (isAbortError(err)) break;
-        this.deps.log.warn(`Indexing ${uri.toString()} failed: ${(err as Error).message}`);
+        // A file deleted since it was found is no error (the watcher drops its entry).
+        if (!isFileNotFound(err)) this.deps.log.warn(`Indexing ${uri.toString()} failed: ${(err as Error).message}`);
         store.set({ uri: uri.toString(), hash: '', mtime: 0, size: 0, status: 'error' });
       }
       done++;
@@ -382,7 +383,7 @@ export class IndexScanner implements vscode.Disposable {
         any = (await this.indexFile(vscode.Uri.parse(k, true))) || any;
       } catch (err) {
         // Deleted before it could be read, or unreadable: it is no longer indexed.
-        if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) this.deps.log.warn(`Indexing ${k} failed: ${(err as Error).message}`);
+        if (!isFileNotFound(err)) this.deps.log.warn(`Indexing ${k} failed: ${(err as Error).message}`);
         any = store.delete(k) || any;
       }
     }

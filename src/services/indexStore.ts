@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { writeFileAtomically } from '../util/atomicWrite';
+import { isFileNotFound } from '../util/documents';
 import { approxBytes, Lru } from '../util/lru';
 import { todayIso } from './analyses';
 import {
@@ -30,10 +31,6 @@ const SAVE_DELAY_MS = 2000;
 
 /** The fingerprint part of a cache record. */
 export type RecordSummary = Pick<CacheRecord, 'summary' | 'today'>;
-
-function isFileNotFound(err: unknown): boolean {
-  return err instanceof vscode.FileSystemError && err.code === 'FileNotFound';
-}
 
 /**
  * The workspace index's store: what it knows about each file (IndexEntry), and the analyses by content hash, in

@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { writeFileAtomically } from '../util/atomicWrite';
+import { isFileNotFound } from '../util/documents';
 import { parseJsonBytes, type JsonFileProblem } from './workspaceJsonCore';
 
 /**
@@ -63,7 +64,7 @@ export class WorkspaceJsonFile<T> {
     try {
       stat = await vscode.workspace.fs.stat(this.uri);
     } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { state: 'missing' };
+      if (isFileNotFound(e)) return { state: 'missing' };
       return { state: 'unusable', problem: { kind: 'io', detail: (e as Error).message } };
     }
     // NOTE: a symbolic link is refused even when it points at a regular file: a committed link can point anywhere
@@ -74,7 +75,7 @@ export class WorkspaceJsonFile<T> {
     try {
       bytes = await vscode.workspace.fs.readFile(this.uri);
     } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { state: 'missing' };
+      if (isFileNotFound(e)) return { state: 'missing' };
       return { state: 'unusable', problem: { kind: 'io', detail: (e as Error).message } };
     }
     const parsed = parseJsonBytes(bytes, this.maxBytes);

@@ -15,3 +15,8 @@ export function fileTitle(uri: vscode.Uri | string): string {
   const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
   return u.path.slice(u.path.lastIndexOf('/') + 1) || u.toString();
 }
+
+/** True when a file system call failed because the file is not there (not an error where it may be gone). */
+export function isFileNotFound(err: unknown): boolean {
+  return err instanceof vscode.FileSystemError && err.code === 'FileNotFound';
+}
