@@ -1,7 +1,22 @@
-/** Every ID string the extension uses: commands, views, settings, colours, context keys and token types. */
+/**
+ * Every ID string the extension uses: commands, views, settings and context keys. The IDs that exist once per
+ * annotation kind (semantic token types, theme colours, the highlight switches) come from the kinds registry,
+ * src/core/kinds.ts.
+ */
+import { KINDS, highlightSetting, type HighlightSetting } from './core/kinds';
 
 /** Language id contributed for news articles. */
 export const LANGUAGE_ID = 'article';
+
+/**
+ * The documents every provider (hovers, semantic tokens, outline, definitions, references, the cross-version hover)
+ * is registered for: `article` documents and plain text. Plain text is included because an article is also a
+ * plain-text document that reads like prose (ArticleFiles.isArticle): it is one until the switch to `article`
+ * lands, and stays one when the switch fails or the user marked it "Set as Article". So every provider serves
+ * exactly what isArticle says is an article, and each checks isArticle first (cached per version), so other
+ * plain-text files cost one look-up.
+ */
+export const ARTICLE_DOCUMENTS = [{ language: LANGUAGE_ID }, { language: 'plaintext' }] as const;
 
 /** Extension id (publisher.name), used by tests to fetch the API. */
 export const EXTENSION_ID = 'article-lens.article-lens';
@@ -46,12 +61,6 @@ export const Views = {
 export const Config = {
   section: 'articleLens',
   decorationsEnabled: 'articleLens.decorations.enabled',
-  decorationsPerson: 'articleLens.decorations.person',
-  decorationsOrganization: 'articleLens.decorations.organization',
-  decorationsPlace: 'articleLens.decorations.place',
-  decorationsDate: 'articleLens.decorations.date',
-  decorationsFigure: 'articleLens.decorations.figure',
-  decorationsQuote: 'articleLens.decorations.quote',
   semanticTokensEnabled: 'articleLens.semanticTokens.enabled',
   analysisMaxFileSizeKB: 'articleLens.analysis.maxFileSizeKB',
   analysisDebounceMs: 'articleLens.analysis.debounceMs',
@@ -66,17 +75,14 @@ export const Config = {
   indexMaxFiles: 'articleLens.index.maxFiles',
 } as const;
 
-export type ConfigKey = Exclude<(typeof Config)[keyof typeof Config], 'articleLens'>;
+/** Every setting: the ones above and one highlight switch per kind (`articleLens.decorations.<kind>`). */
+export type ConfigKey = Exclude<(typeof Config)[keyof typeof Config], 'articleLens'> | HighlightSetting;
 
 /** Typed values of every setting, with the defaults declared in package.json. */
-export interface ConfigValues {
+export type ConfigValues = FixedConfigValues & Record<HighlightSetting, boolean>;
+
+interface FixedConfigValues {
   [Config.decorationsEnabled]: boolean;
-  [Config.decorationsPerson]: boolean;
-  [Config.decorationsOrganization]: boolean;
-  [Config.decorationsPlace]: boolean;
-  [Config.decorationsDate]: boolean;
-  [Config.decorationsFigure]: boolean;
-  [Config.decorationsQuote]: boolean;
   [Config.semanticTokensEnabled]: boolean;
   [Config.analysisMaxFileSizeKB]: number;
   [Config.analysisDebounceMs]: number;
@@ -93,13 +99,8 @@ export interface ConfigValues {
 
 /** Defaults, mirrored from package.json (test/unit/manifest.test.ts checks they agree). */
 export const CONFIG_DEFAULTS: ConfigValues = {
+  ...(Object.fromEntries(KINDS.map((kind) => [highlightSetting(kind), true])) as Record<HighlightSetting, boolean>),
   [Config.decorationsEnabled]: true,
-  [Config.decorationsPerson]: true,
-  [Config.decorationsOrganization]: true,
-  [Config.decorationsPlace]: true,
-  [Config.decorationsDate]: true,
-  [Config.decorationsFigure]: true,
-  [Config.decorationsQuote]: true,
   [Config.semanticTokensEnabled]: true,
   [Config.analysisMaxFileSizeKB]: 2048,
   [Config.analysisDebounceMs]: 400,
@@ -114,48 +115,11 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   [Config.indexMaxFiles]: 2000,
 };
 
-/** The kinds of annotation that are highlighted and can be switched on and off. */
-export const HIGHLIGHT_KINDS = ['person', 'organization', 'place', 'date', 'figure', 'quote'] as const;
-export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
-
-/** Setting that switches one highlight kind. */
-export const KIND_SETTING: Record<HighlightKind, ConfigKey> = {
-  person: Config.decorationsPerson,
-  organization: Config.decorationsOrganization,
-  place: Config.decorationsPlace,
-  date: Config.decorationsDate,
-  figure: Config.decorationsFigure,
-  quote: Config.decorationsQuote,
-};
-
-/** Painted decoration layers: one per highlight kind, plus the quote's speaker (switched with `quote`). */
-export const DECORATION_LAYERS = [...HIGHLIGHT_KINDS, 'speaker'] as const;
-export type DecorationLayer = (typeof DECORATION_LAYERS)[number];
-
-/** Contributed theme colours: `articleLens.<layer>Background` and `articleLens.<layer>Border`. */
-export function colorId(layer: DecorationLayer, part: 'Background' | 'Border'): string {
-  return `articleLens.${layer}${part}`;
-}
-
 /** Context keys set by the extension. */
 export const ContextKeys = {
   isArticle: 'articleLens.isArticle',
   highlightsOn: 'articleLens.highlightsOn',
 } as const;
-
-/** Custom semantic token types (each has a superType and TextMate scope fallbacks in package.json). */
-export const TokenTypes = {
-  person: 'articlePerson',
-  organization: 'articleOrganization',
-  place: 'articlePlace',
-  date: 'articleDate',
-  figure: 'articleFigure',
-  quote: 'articleQuote',
-  speaker: 'articleSpeaker',
-} as const satisfies Record<DecorationLayer, string>;
-
-/** Semantic token modifiers. */
-export const TokenModifiers = { firstMention: 'firstMention' } as const;
 
 /** Key under which per-document overrides (language, reference date) are kept in workspace state. */
 export const OVERRIDES_STATE_KEY = 'articleLens.overrides';

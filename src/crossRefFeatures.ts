@@ -1,11 +1,12 @@
 /**
- * Wiring of the cross-reference features, called once from src/extension.ts: the story links file,
- * the workspace index (with its cross-reference worker), the Cross-References view, the cross-version hover and
- * reference providers, and the cross-reference commands. Lives outside src/features/ because it composes
- * several features (features do not import each other).
+ * Wiring of the cross-reference features, called once from src/extension.ts: the story links file, the workspace
+ * index (its store, scanner and story service, and the cross-reference worker), the Cross-References view, the
+ * cross-version hover and reference providers, and the cross-reference commands. Lives outside src/features/
+ * because it composes several features (features do not import each other).
  */
 import * as vscode from 'vscode';
-import { Config } from './constants';
+import { Config, LANGUAGE_ID } from './constants';
+import { registerCrossRefCommands } from './features/crossRefCommands';
 import { registerCrossRefProviders } from './features/crossRefProviders';
 import { registerCrossRefView } from './features/crossRefView';
 import type { AnalysisClient } from './services/analysisClient';
@@ -13,9 +14,16 @@ import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
 import type { ExtensionConfig } from './services/config';
 import { CrossRefClient } from './services/crossRefClient';
+import type { CurrentArticle } from './services/currentArticle';
+import { articleFilePatterns } from './services/indexCore';
+import { IndexScanner } from './services/indexScanner';
+import { IndexStore } from './services/indexStore';
 import type { Notifier } from './services/notifications';
 import { StoryLinks } from './services/storyLinks';
-import { WorkspaceIndex } from './services/workspaceIndex';
+import { StoryService } from './services/storyService';
+
+/** The index starts this long after activation, so the first article's own analysis goes first. */
+const INDEX_START_DELAY_MS = 1500;
 
 /** Creates the cross-reference services and features; the returned disposable tears all of them down. */
 export function registerCrossRefFeatures(deps: {
@@ -24,24 +32,21 @@ export function registerCrossRefFeatures(deps: {
   files: ArticleFiles;
   config: ExtensionConfig;
   client: AnalysisClient;
+  current: CurrentArticle;
   notifier: Notifier;
+  log: vscode.LogOutputChannel;
 }): vscode.Disposable {
-  const { context, analyses, files, config, client, notifier } = deps;
-  const links = new StoryLinks(notifier);
-  const crossRefClient = new CrossRefClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
-  const index = new WorkspaceIndex({
-    analyses,
-    client,
-    crossRefClient,
-    files,
-    config,
-    links,
-    storageUri: context.storageUri ?? context.globalStorageUri,
-    workerUri: vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js'),
-  });
-  const view = registerCrossRefView({ index, analyses, extensionUri: context.extensionUri });
-  const providers = registerCrossRefProviders({ index, analyses, config, links, notifier });
-  // Index after activation has finished, so the first article's own analysis goes first.
-  const timer = setTimeout(() => index.start(), 1500);
-  return vscode.Disposable.from(providers, view, index, crossRefClient, links, { dispose: () => clearTimeout(timer) });
+  const { context, analyses, files, config, client, current, notifier, log } = deps;
+  const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
+  const links = new StoryLinks(notifier, log);
+  const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
+  const store = new IndexStore({ storageUri: context.storageUri ?? context.globalStorageUri, workerUri: dist('worker.js'), log });
+  const patterns = articleFilePatterns(context.extension.packageJSON, LANGUAGE_ID);
+  const scanner = new IndexScanner({ analyses, client, files, config, store, patterns, log });
+  const stories = new StoryService({ analyses, config, crossRefClient, links, scanner, store, log });
+  const view = registerCrossRefView({ stories, scanner, analyses, current, notifier, extensionUri: context.extensionUri, log });
+  const providers = registerCrossRefProviders({ stories, config, log });
+  const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
+  const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
+  return vscode.Disposable.from(commands, providers, view, stories, scanner, store, crossRefClient, links, { dispose: () => clearTimeout(timer) });
 }

@@ -21,6 +21,7 @@ import { AnalysisClient } from './services/analysisClient';
 import { DocumentAnalyses, type AnalysisState, type AnalyzedEvent } from './services/analyses';
 import { ArticleFiles } from './services/articleFiles';
 import { ExtensionConfig } from './services/config';
+import { CurrentArticle } from './services/currentArticle';
 import { Notifier, type ShownNotification } from './services/notifications';
 
 /**
@@ -91,15 +92,18 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const config = new ExtensionConfig(log);
   const files = new ArticleFiles(config, context.workspaceState);
   const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
-  const analyses = new DocumentAnalyses(client, files, config, context.workspaceState);
+  const analyses = new DocumentAnalyses(client, files, config, context.workspaceState, log);
+  const current = new CurrentArticle(analyses);
   const decorations = registerDecorations({ analyses, config });
-  const panel = registerPanel({ analyses, extensionUri: context.extensionUri });
+  const panel = registerPanel({ analyses, current, extensionUri: context.extensionUri, log });
   const statusBar = registerStatusBar({ analyses, config });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
-    void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, !!doc && analyses.isArticle(doc));
-    void vscode.commands.executeCommand('setContext', ContextKeys.highlightsOn, config.get(Config.decorationsEnabled));
+    const set = (key: string, value: boolean) =>
+      vscode.commands.executeCommand('setContext', key, value).then(undefined, (err) => log.error(`Could not set the context key ${key}`, err));
+    set(ContextKeys.isArticle, !!doc && analyses.isArticle(doc));
+    set(ContextKeys.highlightsOn, config.get(Config.decorationsEnabled));
   };
   setContext();
 
@@ -110,16 +114,19 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     files,
     client,
     analyses,
+    current,
     decorations,
-    registerLanguageDetection({ files }),
+    registerLanguageDetection({ files, log }),
     registerSemanticTokens({ analyses, config }),
+    // NOTE: before the annotation hover: of two hovers for the same documents VS Code shows the one registered
+    // last first, and the annotation card goes above the "In other versions" counterparts.
+    registerCrossRefFeatures({ context, analyses, files, config, client, current, notifier, log }),
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
     statusBar,
     panel,
-    registerCommands({ analyses, files, config, notifier }),
-    registerCrossRefFeatures({ context, analyses, files, config, client, notifier }),
+    registerCommands({ analyses, files, config, notifier, current }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
     vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),

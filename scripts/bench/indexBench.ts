@@ -1,7 +1,7 @@
 /**
  * Workspace-index benchmark (printed by `npm run bench`, numbers for reading, never asserted): 1,000 generated
  * news articles (stories of 1–3 versions, English rewrites and French versions) written to a temporary folder and
- * indexed through the same code path as the extension's WorkspaceIndex minus VS Code (src/services/indexCore.ts:
+ * indexed through the same code path as the extension's workspace index (IndexScanner, IndexStore, StoryService) minus VS Code (src/services/indexCore.ts:
  * content hash → analyze() (the worker's call) → cache record written as JSON → manifest → groupStories), then a
  * "reopen" (manifest read, every file stat'ed, nothing re-read) and cross-references for one article from cached
  * records (`crossReference(story, { focus, oneStory })`, what the Cross-References view asks for).

@@ -1,6 +1,7 @@
 import { crossReference } from '../core/crossRef';
 import type { CrossRefResult, SpanLink } from '../core/crossRefTypes';
 import { JSON_VERSION, toCliDocument } from '../core/export';
+import { LAYER_INFO, plainEnglish } from '../core/kinds';
 import type { CliOptions, LoadedDocument } from './main';
 import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
 
@@ -21,13 +22,13 @@ export function runCrossRef(docs: LoadedDocument[], options: CliOptions, io: Io)
     io.stdout(jsonForTerminal(JSON.stringify(out, null, 2)) + '\n');
     return;
   }
-  io.stdout(formatXrefReport(result, io.color));
+  io.stdout(formatCrossRefReport(result, io.color));
 }
 
 const cut = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Human-readable cross-reference report. */
-export function formatXrefReport(r: CrossRefResult, color: boolean): string {
+export function formatCrossRefReport(r: CrossRefResult, color: boolean): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[22m` : s);
   const warn = (s: string) => (color ? `\x1b[33m${s}\x1b[39m` : s);
@@ -40,7 +41,9 @@ export function formatXrefReport(r: CrossRefResult, color: boolean): string {
     for (const l of entityLinks) if (l.kind === 'entity') lines.push(`  ${l.items.map((i) => `${clean(i.name)} ${dim(`[${clean(i.file)}]`)}`).join('  =  ')}`);
   }
   const span = (kind: SpanLink['kind']) => r.links.filter((l): l is SpanLink => l.kind === kind);
-  for (const [kind, title] of [['quote', 'Quotes'], ['passage', 'Passages'], ['date', 'Dates'], ['figure', 'Figures']] as const) {
+  for (const kind of ['quote', 'passage', 'date', 'figure'] as const) {
+    // Passages (linked sentences) are not an annotation kind.
+    const title = kind === 'passage' ? 'Passages' : LAYER_INFO[kind].plural(plainEnglish);
     const list = span(kind);
     if (!list.length) continue;
     lines.push(bold(`\n${title} (${list.length})`));

@@ -1,13 +1,18 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze } from '../core/analyze';
-import type { ArticleAnalysis, EntityType } from '../core/types';
-import { JSON_VERSION, toCliDocument } from '../core/export';
+import type { ArticleAnalysis } from '../core/types';
+import { EXPORT_FORMATS, isExportFormat, JSON_VERSION, toCliDocument, type ExportFormat } from '../core/export';
+import { ENTITY_KINDS, LAYER_INFO, plainEnglish } from '../core/kinds';
 import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
 import { isIsoDate } from '../services/configValidation';
-import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
+import { cleanForTerminal as clean, jsonForTerminal, textForTerminal } from './terminal';
 import { runCrossRef } from './crossRef';
 
+const FORMATS = (Object.keys(EXPORT_FORMATS) as ExportFormat[]).join('|');
+
 const USAGE = `Usage:
-  article-lens analyze [--json] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
+  article-lens analyze [--json | --format ${FORMATS}] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
   article-lens xref    [--json] [--one-story] [--lang en|fr|<iso>] [--reference-date YYYY-MM-DD] [--max-size MB] FILE...
 
   analyze  entities, dates, figures and quoted statements (with speakers) of each article
@@ -15,6 +20,8 @@ const USAGE = `Usage:
 
 Options:
   --json                 machine-readable output on stdout (shape documented in README.md)
+  --format FORMAT        analyze: one FILE's annotations as the editor's Export Annotations writes them
+                         (${FORMATS}; json is --json)
   --lang CODE            force the language instead of detecting it
   --reference-date DATE  resolve relative dates ("Monday", "ten days ago") against DATE instead of the article's own
   --max-size MB          refuse files larger than this (default ${DEFAULT_MAX_BYTES / 1024 / 1024})
@@ -25,6 +32,8 @@ Options:
 export interface CliOptions {
   command: 'analyze' | 'xref';
   json: boolean;
+  /** analyze: write one file's annotations in this export format instead of the report (json is `json: true`). */
+  format?: Exclude<ExportFormat, 'json'>;
   lang?: string;
   referenceDate?: string;
   maxBytes: number;
@@ -53,6 +62,13 @@ export function parseArgs(argv: string[]): ParseResult {
       case '--json':
         options.json = true;
         break;
+      case '--format': {
+        const v = value();
+        if (!isExportFormat(v)) return { ok: false, error: `--format needs one of ${FORMATS}` };
+        if (v === 'json') options.json = true;
+        else options.format = v;
+        break;
+      }
       case '--one-story':
         options.oneStory = true;
         break;
@@ -87,6 +103,9 @@ export function parseArgs(argv: string[]): ParseResult {
     }
   }
   if (options.files.length === 0) return { ok: false, error: 'no FILE given' };
+  if (options.format && (command !== 'analyze' || options.files.length !== 1 || options.json)) {
+    return { ok: false, error: `--format ${options.format} writes the annotations of one FILE (analyze only, without --json)` };
+  }
   return { ok: true, options };
 }
 
@@ -121,8 +140,6 @@ export function loadDocuments(options: CliOptions, stderr: (s: string) => void):
   return { docs, failed };
 }
 
-const TYPE_LABEL: Record<EntityType, string> = { person: 'People', organization: 'Organizations', place: 'Places' };
-
 /** The human-readable report for `analyze` without --json. */
 export function formatReport(doc: LoadedDocument, color: boolean): string {
   const a = doc.analysis;
@@ -133,26 +150,27 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
   const ref = a.referenceDate ? `${a.referenceDate.value} (from ${a.referenceDate.source})` : 'none found';
   lines.push(`language: ${a.language}   reference date: ${ref}`);
   for (const note of a.notes) lines.push(dim(`note: ${note}`));
-  for (const type of ['person', 'organization', 'place'] as EntityType[]) {
+  const title = (kind: keyof typeof LAYER_INFO) => LAYER_INFO[kind].plural(plainEnglish);
+  for (const type of ENTITY_KINDS) {
     const list = a.entities.filter((e) => e.type === type);
     if (list.length === 0) continue;
-    lines.push(bold(`${TYPE_LABEL[type]} (${list.length})`));
+    lines.push(bold(`${title(type)} (${list.length})`));
     for (const e of list) {
       const aliases = e.aliases.length ? dim(` aka ${e.aliases.map(clean).join(', ')}`) : '';
       lines.push(`  ${clean(e.name)} ×${e.mentions.length}${aliases}`);
     }
   }
   if (a.dates.length) {
-    lines.push(bold(`Dates (${a.dates.length})`));
+    lines.push(bold(`${title('date')} (${a.dates.length})`));
     for (const d of a.dates) lines.push(`  ${clean(d.text)} ${dim(`→ ${d.value ?? '?'} (${d.kind})`)}`);
   }
   if (a.figures.length) {
-    lines.push(bold(`Figures (${a.figures.length})`));
+    lines.push(bold(`${title('figure')} (${a.figures.length})`));
     for (const f of a.figures) lines.push(`  ${clean(f.text)} ${dim(`= ${f.value}${f.unit ? ' ' + clean(f.unit) : ''}`)}`);
   }
   const statements = a.quotes.filter((q) => !q.scare);
   if (a.quotes.length) {
-    lines.push(bold(`Quotes (${statements.length} statements, ${a.quotes.length - statements.length} scare quotes)`));
+    lines.push(bold(`${title('quote')} (${statements.length} statements, ${a.quotes.length - statements.length} scare quotes)`));
     for (const q of a.quotes) {
       const words = clean(q.text);
       const shown = words.length > 90 ? `${words.slice(0, 87)}…` : words;
@@ -161,6 +179,15 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * One document in an export format, safe to print: JSON-LD escapes what a terminal acts on (the same value), brat
+ * replaces it with U+FFFD one character for one (so every offset still points at the same place in the file).
+ */
+function exportForTerminal(format: Exclude<ExportFormat, 'json'>, d: LoadedDocument): string {
+  const out = EXPORT_FORMATS[format].write({ name: d.file, uri: pathToFileURL(resolve(d.file)).href }, d.text, d.analysis);
+  return format === 'w3c' ? jsonForTerminal(out) : textForTerminal(out);
 }
 
 /** Runs the CLI; returns the exit code. I/O is injected so tests can drive it. */
@@ -180,7 +207,10 @@ export async function runCli(
   const { options } = parsed;
   const { docs, failed } = loadDocuments(options, io.stderr);
   if (options.command === 'analyze') {
-    if (options.json) {
+    if (options.format) {
+      const format = options.format;
+      for (const d of docs) io.stdout(exportForTerminal(format, d));
+    } else if (options.json) {
       io.stdout(jsonForTerminal(JSON.stringify({ version: JSON_VERSION, documents: docs.map((d) => toCliDocument(d.file, d.analysis)) }, null, 2)) + '\n');
     } else {
       io.stdout(docs.map((d) => formatReport(d, io.color)).join('\n'));

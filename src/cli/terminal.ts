@@ -19,3 +19,12 @@ export function cleanForTerminal(s: string): string {
 export function jsonForTerminal(json: string): string {
   return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Lines of text with every character a terminal acts on but tab and line feed (C0 and C1 controls, DEL, bidi
+ * controls, line and paragraph separators) replaced by U+FFFD, one for one: the same number of characters and code
+ * points, so offsets into the text stay right. For brat standoff on stdout.
+ */
+export function textForTerminal(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}

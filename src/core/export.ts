@@ -1,20 +1,32 @@
 /**
- * Annotation export formats. Pure: text and analysis in, strings/objects out. Called by the export command
- * (src/features/commands.ts) and tested in test/unit/export.test.ts.
+ * Annotation export formats, as one registry (EXPORT_FORMATS: file extension, label, writer) used by the Export
+ * Annotations command (src/features/commands.ts) and `article-lens analyze --format`. Pure: text and analysis in,
+ * strings out. Tested in test/unit/export.test.ts.
  *
- * - `toCliJson`: the same shape as `article-lens analyze --json`.
- * - `toBrat`: brat standoff `.ann` (offsets in Unicode code points, as brat counts them).
- * - `toWebAnnotation`: a W3C Web Annotation collection (JSON-LD) with TextQuoteSelector + TextPositionSelector
- *   (positions in code points, as the W3C model requires).
+ * - `json` (`toCliJson`): the same shape as `article-lens analyze --json`.
+ * - `brat` (`toBrat`): brat standoff `.ann` (offsets in Unicode code points, as brat counts them).
+ * - `w3c` (`toWebAnnotation`): a W3C Web Annotation collection (JSON-LD) with TextQuoteSelector +
+ *   TextPositionSelector (positions in code points, as the W3C model requires).
  */
+import { LAYER_INFO, type Translate } from './kinds';
 import type { ArticleAnalysis, Span } from './types';
 
+/** The article an export describes: `name` as the CLI JSON names it (a path), `uri` as JSON-LD targets it. */
+export interface ExportedFile {
+  name: string;
+  uri: string;
+}
+
+export interface ExportFormatInfo {
+  /** File extension of the written file, with its dot. */
+  extension: string;
+  /** What the format picker shows. */
+  label: (t: Translate) => string;
+  /** The file's content. */
+  write: (file: ExportedFile, text: string, analysis: ArticleAnalysis) => string;
+}
+
 export type ExportFormat = 'json' | 'brat' | 'w3c';
-
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'brat', 'w3c'];
-
-/** File extension for each format. */
-export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = { json: '.json', brat: '.ann', w3c: '.jsonld' };
 
 /** Version of the CLI's JSON output (`{ version, documents }`). Bump on breaking changes. */
 export const JSON_VERSION = 1;
@@ -89,16 +101,6 @@ export function codePointMapper(text: string): (utf16: number) => number {
   };
 }
 
-const BRAT_TYPES = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  date: 'Date',
-  figure: 'Figure',
-  quote: 'Quote',
-  speaker: 'Speaker',
-} as const;
-
 /**
  * Characters that end a line for the tools that read `.ann` files: brat and its Python tooling split with
  * `str.splitlines()`, which also breaks at VT, FF, the file/group/record separators, NEL (U+0085) and the Unicode
@@ -152,14 +154,14 @@ export function toBrat(text: string, a: ArticleAnalysis): string {
     return id;
   };
   for (const e of a.entities) {
-    for (const m of e.mentions) add(BRAT_TYPES[e.type], m, `${e.id}: ${e.name}`);
+    for (const m of e.mentions) add(LAYER_INFO[e.type].bratType, m, `${e.id}: ${e.name}`);
   }
-  for (const d of a.dates) add(BRAT_TYPES.date, d, d.value ? `${d.kind}: ${d.value}` : d.kind);
-  for (const f of a.figures) add(BRAT_TYPES.figure, f, `${f.kind}: ${f.value}${f.unit ? ` ${f.unit}` : ''}`);
+  for (const d of a.dates) add(LAYER_INFO.date.bratType, d, d.value ? `${d.kind}: ${d.value}` : d.kind);
+  for (const f of a.figures) add(LAYER_INFO.figure.bratType, f, `${f.kind}: ${f.value}${f.unit ? ` ${f.unit}` : ''}`);
   for (const q of a.quotes) {
-    const qid = add(BRAT_TYPES.quote, q, q.scare ? 'scare quote' : undefined);
+    const qid = add(LAYER_INFO.quote.bratType, q, q.scare ? 'scare quote' : undefined);
     if (qid && q.speaker && q.speaker.end > q.speaker.start) {
-      const sid = add(BRAT_TYPES.speaker, q.speaker, `${q.speaker.via}: ${q.speaker.name}`);
+      const sid = add(LAYER_INFO.speaker.bratType, q.speaker, `${q.speaker.via}: ${q.speaker.name}`);
       if (sid) lines.push(`R${++r}\tSaidBy Arg1:${qid} Arg2:${sid}`);
     }
   }
@@ -242,14 +244,26 @@ export function toWebAnnotation(text: string, a: ArticleAnalysis, source: string
   };
 }
 
-/** Serialises one export format. `file` is the name used in the CLI JSON; `source` the URI used in JSON-LD. */
-export function exportAnnotations(format: ExportFormat, text: string, a: ArticleAnalysis, file: string, source: string): string {
-  switch (format) {
-    case 'json':
-      return toCliJson(file, a);
-    case 'brat':
-      return toBrat(text, a);
-    case 'w3c':
-      return `${JSON.stringify(toWebAnnotation(text, a, source), null, 2)}\n`;
-  }
+/** Every export format: the command's picker lists them in this order, the CLI's `--format` accepts their keys. */
+export const EXPORT_FORMATS: Record<ExportFormat, ExportFormatInfo> = {
+  json: {
+    extension: '.json',
+    label: (t) => t('JSON (same shape as the command-line tool)'),
+    write: (file, _text, a) => toCliJson(file.name, a),
+  },
+  brat: {
+    extension: '.ann',
+    label: (t) => t('brat standoff (.ann)'),
+    write: (_file, text, a) => toBrat(text, a),
+  },
+  w3c: {
+    extension: '.jsonld',
+    label: (t) => t('W3C Web Annotation (JSON-LD)'),
+    write: (file, text, a) => `${JSON.stringify(toWebAnnotation(text, a, file.uri), null, 2)}\n`,
+  },
+};
+
+/** True for the key of an export format (arguments from a command call or the command line are not checked). */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && Object.hasOwn(EXPORT_FORMATS, value);
 }

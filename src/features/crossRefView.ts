@@ -1,61 +1,18 @@
 import * as vscode from 'vscode';
 import { CrossRefCommands, Views } from '../constants';
-import { buildCrossRefModel, emptyCrossRefModel } from '../core/crossRefViewModel';
-import type { CrossRefModel, XrefFromWebview, XrefLabels, XrefToWebview } from '../shared/crossRefProtocol';
 import type { DocumentAnalyses } from '../services/analyses';
-import { trackArticleFocus } from '../services/articleFocus';
-import type { WorkspaceIndex } from '../services/workspaceIndex';
-import { toRange } from '../util/ranges';
+import type { CurrentArticle } from '../services/currentArticle';
+import type { Notifier } from '../services/notifications';
+import type { StoryService } from '../services/storyService';
+import type { IndexScanner } from '../services/indexScanner';
+import type { CrossRefModel, CrossRefFromWebview, CrossRefToWebview } from '../shared/crossRefProtocol';
+import { registerCommandHandlers } from '../util/commands';
+import { fileTitle } from '../util/documents';
+import { revealSpan } from '../util/reveal';
 import { renderWebviewHtml } from '../util/webviewHtml';
 import { createWebviewViewHost } from '../util/webviewView';
-
-function labels(): XrefLabels {
-  const t = vscode.l10n.t;
-  return {
-    title: t('Cross-References'),
-    versions: t('Versions'),
-    entities: t('Entities'),
-    quotes: t('Quotes'),
-    passages: t('Passages'),
-    dates: t('Dates'),
-    figures: t('Figures'),
-    conflicts: t('Conflicts'),
-    onlyIn: t('Only in one version'),
-    identical: t('identical'),
-    reworded: t('reworded'),
-    translated: t('translated'),
-    conflict: t('conflict'),
-    score: t('score'),
-    manual: t('linked by hand'),
-    active: t('this article'),
-    missing: '—',
-    noArticle: t('Open an article to see its other versions.'),
-    noStory: t('No other version of this story was found in the workspace. Use "Link Versions…" to link one by hand.'),
-    disabled: t('Cross-references are switched off (articleLens.crossReferences.enabled).'),
-    filter: t('Filter'),
-    unattributed: t('Unattributed'),
-  };
-}
-
-function fileTitle(uri: vscode.Uri): string {
-  return uri.path.split('/').pop() || uri.toString();
-}
-
-/** Shows a span of `uri` in `column` (or where it is already visible), selecting it. */
-async function showSpan(uri: string, span: { start: number; end: number }, column: vscode.ViewColumn | undefined, preserveFocus: boolean): Promise<vscode.TextEditor | undefined> {
-  if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end < span.start) return undefined;
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
-  const range = toRange(doc, span);
-  const existing = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
-  const editor = await vscode.window.showTextDocument(doc, {
-    viewColumn: existing?.viewColumn ?? column,
-    selection: new vscode.Selection(range.start, range.end),
-    preserveFocus,
-    preview: false,
-  });
-  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return editor;
-}
+import { noAnalysisMessage } from '../views/analysisStatus';
+import { buildCrossRefModel, crossRefLabels, emptyCrossRefModel } from '../views/crossRefModel';
 
 /** What the Cross-References view exposes to the wiring and the commands. */
 export interface CrossRefViewController extends vscode.Disposable {
@@ -70,44 +27,43 @@ export interface CrossRefViewController extends vscode.Disposable {
  * differences, dates and figures (conflicts flagged) and what only one version has. A click reveals the clicked
  * side and shows the other file beside it. Registered from src/crossRefFeatures.ts.
  */
-export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: DocumentAnalyses; extensionUri: vscode.Uri }): CrossRefViewController {
-  const { index, analyses, extensionUri } = deps;
-  const articleFocus = trackArticleFocus(analyses);
+export function registerCrossRefView(deps: {
+  stories: StoryService;
+  scanner: IndexScanner;
+  analyses: DocumentAnalyses;
+  current: CurrentArticle;
+  notifier: Notifier;
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+}): CrossRefViewController {
+  const { stories, scanner, analyses, current, extensionUri, log } = deps;
+  const t = vscode.l10n.t;
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last: CrossRefModel | undefined;
 
-
   const statusLine = (): string | null => {
-    const p = index.progress();
-    return p.running ? vscode.l10n.t('Indexing the workspace: {0}/{1} files', p.done, p.total) : null;
+    const p = scanner.progress();
+    return p.running ? t('Indexing the workspace: {0}/{1} files', p.done, p.total) : null;
   };
 
   const model = async (): Promise<CrossRefModel> => {
-    const L = labels();
-    if (!index.enabled()) return emptyCrossRefModel(null, '', L, L.disabled);
-    const doc = articleFocus.pick();
+    const L = crossRefLabels(t);
+    if (!stories.enabled()) return emptyCrossRefModel(null, '', L, L.disabled);
+    const doc = current.document();
     if (!doc) return emptyCrossRefModel(null, '', L, null);
     const focus = doc.uri.toString();
     try {
-      const xr = await index.crossReferences(doc.uri);
-      if (!xr) {
-        const state = analyses.state(doc.uri);
-        const status =
-          state?.status === 'tooLarge'
-            ? vscode.l10n.t('This file is too large to analyse (see articleLens.analysis.maxFileSizeKB).')
-            : state?.status === 'timedOut'
-              ? vscode.l10n.t('The analysis took too long and was stopped (see articleLens.analysis.timeoutSeconds).')
-              : vscode.l10n.t('Analysing…');
-        return emptyCrossRefModel(focus, fileTitle(doc.uri), L, status);
-      }
+      const xr = await stories.crossReferences(doc.uri);
+      if (!xr) return emptyCrossRefModel(focus, fileTitle(doc.uri), L, noAnalysisMessage(analyses.state(doc.uri), t));
       return buildCrossRefModel(
         xr.result,
-        xr.docs.map((d) => ({ uri: d.uri, title: d.title, language: d.language, analysis: d.analysis })),
+        xr.docs,
         { focus, story: xr.story, versionScores: xr.versionScores, manual: xr.manual, labels: L, status: statusLine() },
       );
     } catch (err) {
-      return emptyCrossRefModel(focus, fileTitle(doc.uri), L, vscode.l10n.t('Cross-referencing failed: {0}', (err as Error).message));
+      log.error(`Cross-References: cross-referencing ${focus} failed`, err);
+      return emptyCrossRefModel(focus, fileTitle(doc.uri), L, t('Cross-referencing failed: {0}', (err as Error).message));
     }
   };
 
@@ -121,27 +77,28 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
         const view = host.view;
         if (gen !== generation || !view) return;
         last = m;
-        const msg: XrefToWebview = { type: 'crossRefs/update', model: m };
+        const msg: CrossRefToWebview = { type: 'crossRefs/update', model: m };
         void view.webview.postMessage(msg);
       });
     }, 150);
   };
 
   const reveal = async (target: { uri: string; span: { start: number; end: number } }, beside?: { uri: string; span: { start: number; end: number } }): Promise<void> => {
-    const focusKey = articleFocus.current()?.toString();
     const sides = beside ? [target, beside] : [target];
-    const mine = sides.find((s) => s.uri === focusKey);
+    const mine = sides.find((s) => current.is(s.uri));
     const others = sides.filter((s) => s !== mine);
-    // The active article keeps the focus (so this view keeps showing its story); other versions open beside it.
-    if (mine) await showSpan(mine.uri, mine.span, vscode.ViewColumn.Active, false);
-    for (const o of others) await showSpan(o.uri, o.span, vscode.ViewColumn.Beside, true);
+    // The current article keeps the focus (so this view keeps showing its story); other versions open beside it.
+    if (mine) await revealSpan(mine.uri, mine.span, { column: vscode.ViewColumn.Active, preview: false });
+    for (const o of others) await revealSpan(o.uri, o.span, { column: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   };
 
-  const host = createWebviewViewHost<XrefFromWebview>({
+  const host = createWebviewViewHost<CrossRefFromWebview>({
     extensionUri,
+    name: 'Cross-References',
+    log,
     html: (webview) => {
-      const doc = articleFocus.pick();
-      const initial = last ?? emptyCrossRefModel(doc?.uri.toString() ?? null, doc ? fileTitle(doc.uri) : '', labels(), doc ? vscode.l10n.t('Analysing…') : null);
+      const doc = current.document();
+      const initial = last ?? emptyCrossRefModel(doc?.uri.toString() ?? null, doc ? fileTitle(doc.uri) : '', crossRefLabels(t), doc ? t('Analysing…') : null);
       return renderWebviewHtml(webview, extensionUri, {
         title: 'Cross-References',
         rootId: 'article-lens-crossRefs',
@@ -154,7 +111,7 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
     on: {
       ready: () => post(),
       reveal: (msg) => {
-        if (msg.target && typeof msg.target.uri === 'string' && msg.target.span) void reveal(msg.target, msg.beside);
+        return msg.target && typeof msg.target.uri === 'string' ? reveal(msg.target, msg.beside?.uri ? msg.beside : undefined) : undefined;
       },
     },
     onDidChangeVisibility: () => post(),
@@ -163,13 +120,18 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
   let lastProgress = 0;
   const disposable = vscode.Disposable.from(
     vscode.window.registerWebviewViewProvider(Views.crossRefs, host.provider),
-    vscode.commands.registerCommand(CrossRefCommands.showCrossReferences, async () => {
-      await vscode.commands.executeCommand(`${Views.crossRefs}.focus`);
-      return model();
-    }),
+    registerCommandHandlers(
+      {
+        [CrossRefCommands.showCrossReferences]: async (): Promise<CrossRefModel> => {
+          await vscode.commands.executeCommand(`${Views.crossRefs}.focus`);
+          return model();
+        },
+      },
+      deps,
+    ),
     vscode.window.onDidChangeActiveTextEditor(() => post()),
-    index.onDidChange(() => post()),
-    index.onDidProgress((p) => {
+    stories.onDidChange(() => post()),
+    scanner.onDidProgress((p) => {
       const now = Date.now();
       if (!p.running || now - lastProgress > 1000) {
         lastProgress = now;
@@ -177,7 +139,7 @@ export function registerCrossRefView(deps: { index: WorkspaceIndex; analyses: Do
       }
     }),
     analyses.onDidAnalyze(({ document }) => {
-      if (document.uri.toString() === articleFocus.current()?.toString()) post();
+      if (current.is(document.uri)) post();
     }),
     { dispose: () => timer && clearTimeout(timer) },
   );

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { colorId, Config, DECORATION_LAYERS, type DecorationLayer } from '../constants';
+import { Config } from '../constants';
+import { colorId, LAYER_INFO, LAYERS, layerSpans, type Layer } from '../core/kinds';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { ExtensionConfig } from '../services/config';
-import { LAYER_KIND, layerSpans } from '../util/layers';
 import { toRange } from '../util/ranges';
 
 /** Counts of painted ranges per layer, for one document. */
-export type DecorationCounts = Record<DecorationLayer, number>;
+export type DecorationCounts = Record<Layer, number>;
 
 /** What registerDecorations returns: a disposable plus read access for tests (through the extension API). */
 export interface DecorationsController extends vscode.Disposable {
@@ -21,13 +21,17 @@ export interface DecorationsController extends vscode.Disposable {
  * person solid underline, organization double, place dashed, date dotted, figure thin underline + bold,
  * quote italic (plus a mark in the overview ruler), speaker framed.
  */
-const STYLES: Record<DecorationLayer, vscode.DecorationRenderOptions> = {
+const STYLES: Record<Layer, vscode.DecorationRenderOptions> = {
   person: { borderStyle: 'solid', borderWidth: '0 0 2px 0' },
   organization: { borderStyle: 'double', borderWidth: '0 0 3px 0' },
   place: { borderStyle: 'dashed', borderWidth: '0 0 2px 0' },
   date: { borderStyle: 'dotted', borderWidth: '0 0 2px 0' },
   figure: { borderStyle: 'solid', borderWidth: '0 0 1px 0', fontWeight: 'bold' },
-  quote: { fontStyle: 'italic' },
+  quote: {
+    fontStyle: 'italic',
+    overviewRulerColor: new vscode.ThemeColor(colorId('quote', 'Border')),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+  },
   speaker: { borderStyle: 'solid', borderWidth: '1px', borderRadius: '2px' },
 };
 
@@ -35,22 +39,16 @@ const STYLES: Record<DecorationLayer, vscode.DecorationRenderOptions> = {
 const LARGE_SPAN_COUNT = 5000;
 const WINDOW_MARGIN_LINES = 400;
 
-function createTypes(): Map<DecorationLayer, vscode.TextEditorDecorationType> {
-  const types = new Map<DecorationLayer, vscode.TextEditorDecorationType>();
-  for (const layer of DECORATION_LAYERS) {
+function createTypes(): Map<Layer, vscode.TextEditorDecorationType> {
+  const types = new Map<Layer, vscode.TextEditorDecorationType>();
+  for (const layer of LAYERS) {
     types.set(
       layer,
       vscode.window.createTextEditorDecorationType({
-        ...STYLES[layer],
         backgroundColor: new vscode.ThemeColor(colorId(layer, 'Background')),
         borderColor: new vscode.ThemeColor(colorId(layer, 'Border')),
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        ...(layer === 'quote'
-          ? {
-              overviewRulerColor: new vscode.ThemeColor(colorId('quote', 'Border')),
-              overviewRulerLane: vscode.OverviewRulerLane.Left,
-            }
-          : {}),
+        ...STYLES[layer],
       }),
     );
   }
@@ -58,7 +56,7 @@ function createTypes(): Map<DecorationLayer, vscode.TextEditorDecorationType> {
 }
 
 function zero(): DecorationCounts {
-  return { person: 0, organization: 0, place: 0, date: 0, figure: 0, quote: 0, speaker: 0 };
+  return Object.fromEntries(LAYERS.map((layer) => [layer, 0])) as DecorationCounts;
 }
 
 /**
@@ -85,7 +83,7 @@ export function registerDecorations(deps: { analyses: DocumentAnalyses; config: 
     // Long articles: paint a window of lines around the visible ones, and move it when the user scrolls.
     let inWindow = (_s: { start: number; end: number }) => true;
     windows.delete(editor);
-    const total = spans ? DECORATION_LAYERS.reduce((n, l) => n + spans[l].length, 0) : 0;
+    const total = spans ? LAYERS.reduce((n, l) => n + spans[l].length, 0) : 0;
     if (total > LARGE_SPAN_COUNT && editor.visibleRanges.length) {
       const first = Math.max(0, editor.visibleRanges[0].start.line - WINDOW_MARGIN_LINES);
       const last = editor.visibleRanges[editor.visibleRanges.length - 1].end.line + WINDOW_MARGIN_LINES;
@@ -94,10 +92,10 @@ export function registerDecorations(deps: { analyses: DocumentAnalyses; config: 
       inWindow = (s) => s.end >= from && s.start <= to;
       windows.set(editor, { first, last });
     }
-    for (const layer of DECORATION_LAYERS) {
+    for (const layer of LAYERS) {
       const type = types.get(layer);
       if (!type) continue;
-      const list = spans && enabled.has(LAYER_KIND[layer]) ? spans[layer].filter(inWindow) : [];
+      const list = spans && enabled.has(LAYER_INFO[layer].switchedBy) ? spans[layer].filter(inWindow) : [];
       editor.setDecorations(
         type,
         list.map((s) => toRange(doc, s)),

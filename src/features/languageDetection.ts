@@ -8,12 +8,13 @@ import type { ArticleFiles } from '../services/articleFiles';
  * text files (logs, lists, licences) stay Plain Text. An article pasted into an Untitled file is detected when
  * the paste lands. A document the user switches back is left alone.
  */
-export function registerLanguageDetection(deps: { files: ArticleFiles }): vscode.Disposable {
-  const { files } = deps;
+export function registerLanguageDetection(deps: { files: ArticleFiles; log: vscode.LogOutputChannel }): vscode.Disposable {
+  const { files, log } = deps;
   const consider = (doc: vscode.TextDocument): void => {
     if (!files.shouldDetect(doc)) return;
     files.markSwitched(doc.uri);
-    void vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID).then(undefined, () => undefined);
+    // On failure the document stays Plain Text, and is still treated as an article (ArticleFiles.isArticle).
+    vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID).then(undefined, (err) => log.warn(`Could not switch ${doc.uri.toString()} to the article language: ${(err as Error).message}`));
   };
   for (const doc of vscode.workspace.textDocuments) consider(doc);
   return vscode.Disposable.from(

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands, Config } from '../constants';
+import { isEntityKind, KINDS, LAYER_INFO, type Kind } from '../core/kinds';
+import type { ArticleAnalysis, EntityType } from '../core/types';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { ExtensionConfig } from '../services/config';
 
@@ -10,6 +12,18 @@ function formatSize(bytes: number): string {
 /** A deadline in seconds, as the user set it (0.5, 30, 61.4); "?" when unknown. */
 function formatSeconds(ms: number | undefined): string {
   return ms === undefined ? '?' : String(Math.round(ms / 100) / 10);
+}
+
+/** How many of each kind the tooltip counts: entities (not mentions) of each entity kind, and for the others… */
+const OTHER_COUNTS: Record<Exclude<Kind, EntityType>, (a: ArticleAnalysis) => number> = {
+  date: (a) => a.dates.length,
+  figure: (a) => a.figures.length,
+  // … statements (not scare quotes).
+  quote: (a) => a.quotes.filter((q) => !q.scare).length,
+};
+
+function count(a: ArticleAnalysis, kind: Kind): number {
+  return isEntityKind(kind) ? a.entities.filter((e) => e.type === kind).length : OTHER_COUNTS[kind](a);
 }
 
 /** The status-bar item, as the integration tests read it. */
@@ -60,20 +74,14 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
       item.tooltip = state.error ?? '';
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else if (analysis) {
-      const count = (type: string) => analysis.entities.filter((e) => e.type === type).length;
-      const quotes = analysis.quotes.filter((q) => !q.scare).length;
+      const quotes = count(analysis, 'quote');
       item.text = `$(book) ${analysis.language.toUpperCase()} · ${t('{0} entities', analysis.entities.length)} · ${t('{0} quotes', quotes)}`;
       const tip = new vscode.MarkdownString(undefined, true);
       tip.isTrusted = false;
       tip.appendText(
         [
           `Article Lens — ${analysis.language}`,
-          `${t('People')}: ${count('person')}`,
-          `${t('Organizations')}: ${count('organization')}`,
-          `${t('Places')}: ${count('place')}`,
-          `${t('Dates')}: ${analysis.dates.length}`,
-          `${t('Figures')}: ${analysis.figures.length}`,
-          `${t('Quotes')}: ${quotes}`,
+          ...KINDS.map((kind) => `${LAYER_INFO[kind].plural(t)}: ${count(analysis, kind)}`),
           analysis.referenceDate ? `${t('Reference date')}: ${analysis.referenceDate.value}` : '',
           ...analysis.notes,
           state?.ms !== undefined ? t('Analysed in {0} ms', Math.round(state.ms)) : '',

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { Config, OVERRIDES_STATE_KEY } from '../constants';
+import { isAbortError } from '../core/abort';
 import type { AnalyzeOptions, ArticleAnalysis, Lang } from '../core/types';
+import { openDocument } from '../util/documents';
+import type { DocumentStatus } from '../views/analysisStatus';
 import type { AnalysisClient } from './analysisClient';
 import { isTimeoutError } from './workerJobs';
 import type { ArticleFiles } from './articleFiles';
@@ -10,7 +13,7 @@ import type { ExtensionConfig } from './config';
  * Where one document's analysis stands. `timedOut`: it ran past its deadline (articleLens.analysis.timeoutSeconds)
  * and was stopped; it is not retried until the text, the setting or the analysis options change, or on Re-analyse.
  */
-export type AnalysisStatus = 'pending' | 'ready' | 'tooLarge' | 'error' | 'timedOut' | 'closed';
+export type AnalysisStatus = DocumentStatus['status'];
 
 /** Cached state of one document, keyed by its URI; valid for `version` only. */
 export interface AnalysisState {
@@ -82,6 +85,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly files: ArticleFiles,
     private readonly config: ExtensionConfig,
     private readonly memento: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
       this.analyzedEmitter,
@@ -184,6 +188,20 @@ export class DocumentAnalyses implements vscode.Disposable {
       if (!this.timers.has(key)) this.request(doc, 0);
       await next;
     }
+  }
+
+  /**
+   * The analysis a provider (hover, semantic tokens, outline, definitions, references) answers from: the current
+   * version's, waiting for it when it is not ready yet. Undefined when the document is not an article, has no
+   * analysis (too large, failed, timed out), the request was cancelled, or the document changed meanwhile (the
+   * answer would point at the wrong words; VS Code asks again).
+   */
+  async forRequest(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ArticleAnalysis | undefined> {
+    if (!this.isArticle(document)) return undefined;
+    const version = document.version;
+    const analysis = this.get(document) ?? (await this.whenAnalyzed(document.uri, token));
+    if (!analysis || token.isCancellationRequested || document.version !== version) return undefined;
+    return analysis;
   }
 
   /**
@@ -297,14 +315,19 @@ export class DocumentAnalyses implements vscode.Disposable {
       (err: Error) => {
         if (this.inflight.get(key)?.controller !== controller) return;
         this.inflight.delete(key);
-        if (err.name === 'AbortError') return;
+        if (isAbortError(err)) return;
         // An older version's failure says nothing certain about the newer text, whose run is still to come.
         if (this.newerPending(key, version)) {
-          console.warn(`[article-lens] analysis of an older version of ${key} failed: ${err.message}`);
+          this.log.warn(`Analysis of an older version of ${key} failed: ${err.message}`);
           return;
         }
-        if (isTimeoutError(err)) this.setState({ uri: doc.uri, version, status: 'timedOut', size, error: err.message, timeoutMs: err.limitMs });
-        else this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message });
+        if (isTimeoutError(err)) {
+          this.log.warn(`Analysis of ${key} stopped: ${err.message}`);
+          this.setState({ uri: doc.uri, version, status: 'timedOut', size, error: err.message, timeoutMs: err.limitMs });
+        } else {
+          this.log.error(`Analysis of ${key} failed: ${err.message}`);
+          this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message });
+        }
       },
     );
     this.inflight.set(key, { version, controller, promise });
@@ -335,7 +358,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 
   private find(key: string): vscode.TextDocument | undefined {
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+    return openDocument(key);
   }
 
   private onClosed(doc: vscode.TextDocument): void {

@@ -64,7 +64,7 @@ export class ArticleFiles implements vscode.Disposable {
 
   /**
    * True when a workspace file that is not open would be treated as an article once opened (opt-in/out lists,
-   * `files.autoDetect`, the same detection). Used by the workspace index (src/services/workspaceIndex.ts).
+   * `files.autoDetect`, the same detection). Used by the workspace index's scanner (src/services/indexScanner.ts).
    */
   isArticleFile(uri: vscode.Uri, text: string): boolean {
     const key = uri.toString();

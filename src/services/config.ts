@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Config, HIGHLIGHT_KINDS, KIND_SETTING, type ConfigKey, type ConfigValues, type HighlightKind } from '../constants';
+import { Config, type ConfigKey, type ConfigValues } from '../constants';
+import { KINDS, highlightSetting, type Kind } from '../core/kinds';
 import { checkSetting } from './configValidation';
 
 /** Bad values already reported, so that a setting read on every keystroke is logged once. */
@@ -57,10 +58,10 @@ export class ExtensionConfig implements vscode.Disposable {
   }
 
   /** Kinds currently switched on (all off when highlights are disabled). */
-  enabledKinds(): Set<HighlightKind> {
-    const on = new Set<HighlightKind>();
+  enabledKinds(): Set<Kind> {
+    const on = new Set<Kind>();
     if (!this.get(Config.decorationsEnabled)) return on;
-    for (const kind of HIGHLIGHT_KINDS) if (this.get(KIND_SETTING[kind])) on.add(kind);
+    for (const kind of KINDS) if (this.get(highlightSetting(kind))) on.add(kind);
     return on;
   }
 

@@ -6,6 +6,7 @@
  * must be one the analysis understands.
  */
 import { Config, CONFIG_DEFAULTS, type ConfigKey, type ConfigValues } from '../constants';
+import { KINDS, highlightSetting, type HighlightSetting } from '../core/kinds';
 
 type Rule =
   | { kind: 'boolean' }
@@ -18,13 +19,8 @@ const BOOLEAN: Rule = { kind: 'boolean' };
 
 /** The rule of every setting; the bounds are those declared in package.json. */
 export const SETTING_RULES: Record<ConfigKey, Rule> = {
+  ...(Object.fromEntries(KINDS.map((kind) => [highlightSetting(kind), BOOLEAN])) as Record<HighlightSetting, Rule>),
   [Config.decorationsEnabled]: BOOLEAN,
-  [Config.decorationsPerson]: BOOLEAN,
-  [Config.decorationsOrganization]: BOOLEAN,
-  [Config.decorationsPlace]: BOOLEAN,
-  [Config.decorationsDate]: BOOLEAN,
-  [Config.decorationsFigure]: BOOLEAN,
-  [Config.decorationsQuote]: BOOLEAN,
   [Config.semanticTokensEnabled]: BOOLEAN,
   [Config.analysisMaxFileSizeKB]: { kind: 'number', min: 1, max: 65536 },
   [Config.analysisDebounceMs]: { kind: 'number', min: 0, max: 5000 },

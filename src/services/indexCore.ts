@@ -1,10 +1,14 @@
 /**
- * The VS Code-free part of the workspace index (src/services/workspaceIndex.ts): the content hash that keys the
- * cache, the cached record of one analysed text (analysis + story fingerprint), the persisted manifest (file →
- * hash, hash → fingerprint) and the "unchanged on disk" test. Shared with the benchmark (scripts/bench/indexBench.ts)
- * so that it measures the same code path minus VS Code.
+ * The VS Code-free part of the workspace index (src/services/indexStore.ts, indexScanner.ts, storyService.ts): the
+ * index entry of a file, the content hash that keys the cache, the cached record of one analysed text (analysis +
+ * story fingerprint) and its strict validation, the persisted manifest (file → hash, hash → fingerprint) and its
+ * round trip to entries, the "unchanged on disk" test, the files to prune, the files to scan (from the extension
+ * manifest's language contribution) and the key of a cached cross-reference. Unit-tested in
+ * test/unit/indexCore.test.ts, and shared with the benchmark (scripts/bench/indexBench.ts) so that it measures the
+ * same code path minus VS Code.
  */
 import { createHash } from 'node:crypto';
+import { ENTITY_KINDS } from '../core/kinds';
 import type { DocSummary } from '../core/crossRefTypes';
 import { summarize } from '../core/stories';
 import type { AnalyzeOptions, ArticleAnalysis } from '../core/types';
@@ -18,6 +22,23 @@ export const CACHE_FORMAT = 1;
  */
 export const ENTRY_STATUSES = ['article', 'notArticle', 'tooLarge', 'error', 'timedOut'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** What the index knows about one file. */
+export interface IndexEntry {
+  uri: string;
+  /** sha-1 of the analysis options and the text ("" when the file is not an article or too large). */
+  hash: string;
+  mtime: number;
+  size: number;
+  /** `timedOut`: the analysis of the text with `hash` ran past its deadline; not retried for that text. */
+  status: EntryStatus;
+  /** Story fingerprint (articles only); `file` is the URI string. */
+  summary?: DocSummary;
+  /** Taken from an open editor (may differ from the file on disk). */
+  live?: boolean;
+  /** The day the analysis depended on, when it had no reference date (see CacheRecord.today). */
+  today?: string;
+}
 
 /** Persisted index: which hash each file had (with mtime/size to skip unchanged files) and each hash's fingerprint. */
 export interface Manifest {
@@ -101,7 +122,7 @@ function isMention(v: unknown): v is Json {
 const isEntity = (v: unknown) =>
   isObject(v) &&
   isString(v.id) &&
-  oneOf(['person', 'organization', 'place'])(v.type) &&
+  oneOf(ENTITY_KINDS)(v.type) &&
   isString(v.name) &&
   arrayOf(isString)(v.aliases) &&
   arrayOf(isMention)(v.mentions);
@@ -233,4 +254,87 @@ export function staleRecordFiles(names: Iterable<string>, keep: ReadonlySet<stri
     if (m && !keep.has(m[1])) out.push(name);
   }
   return out;
+}
+
+/**
+ * The manifest to persist for the entries: files on disk only (not open documents' live entries, not untitled or
+ * virtual documents), each article with its own copy of its fingerprint (the summary cache is bounded and may have
+ * dropped it).
+ */
+export function manifestOf(entries: Iterable<IndexEntry>, build: string): Manifest {
+  const m: Manifest = { format: CACHE_FORMAT, build, files: {}, summaries: {} };
+  for (const e of entries) {
+    if (e.live || (!e.uri.startsWith('file:') && !e.uri.startsWith('vscode-'))) continue;
+    m.files[e.uri] = { hash: e.hash, mtime: e.mtime, size: e.size, status: e.status };
+    const s = e.hash && e.summary;
+    if (s) m.summaries[e.hash] = { language: s.language, features: s.features, ...(e.today ? { today: e.today } : {}) };
+  }
+  return m;
+}
+
+/**
+ * The entries a persisted manifest gives back on `today`: an article whose fingerprint is missing or depended on a
+ * day that is over is left out (it is analysed again).
+ */
+export function entriesOf(m: Manifest, today: string): IndexEntry[] {
+  const out: IndexEntry[] = [];
+  for (const [uri, f] of Object.entries(m.files)) {
+    const s = f.hash && Object.hasOwn(m.summaries, f.hash) ? m.summaries[f.hash] : undefined;
+    const current = s && isCurrent(s, today);
+    if (f.status === 'article' && !current) continue;
+    out.push({
+      uri,
+      hash: f.hash,
+      mtime: f.mtime,
+      size: f.size,
+      status: f.status,
+      ...(current ? { summary: { file: uri, language: s.language, features: s.features } } : {}),
+      ...(current && s.today ? { today: s.today } : {}),
+    });
+  }
+  return out;
+}
+
+/** The files of the `article` language, as the extension manifest contributes them. */
+export interface ArticleFilePatterns {
+  /** Glob of the files the index scans and watches: the language's extensions and file name patterns, and `*.txt`. */
+  glob: string;
+  /** True when a path names an `article` file by its name alone (no detection needed). */
+  isArticleName(path: string): boolean;
+}
+
+/** A `*`-and-`?` file name pattern as a case-insensitive regular expression on the last path segment. */
+function nameMatcher(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`(?:^|/)${body}$`, 'i');
+}
+
+/**
+ * The files to index, read from the extension manifest (`contributes.languages`, the entry of `languageId`):
+ * its `extensions` and `filenamePatterns`, plus every `.txt` file (plain text detected as an article). Anything
+ * malformed in the manifest is skipped, leaving `*.txt`.
+ */
+export function articleFilePatterns(packageJSON: unknown, languageId: string): ArticleFilePatterns {
+  const languages = (packageJSON as { contributes?: { languages?: unknown } } | null)?.contributes?.languages;
+  const language = Array.isArray(languages) ? languages.find((l) => (l as { id?: unknown } | null)?.id === languageId) : undefined;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && /^[^{},/\\]+$/.test(x)) : []);
+  const extensions = strings((language as { extensions?: unknown } | undefined)?.extensions);
+  const patterns = strings((language as { filenamePatterns?: unknown } | undefined)?.filenamePatterns);
+  const names = [...new Set([...extensions.map((e) => `*${e}`), ...patterns, '*.txt'])];
+  const matchers = [...extensions.map((e) => `*${e}`), ...patterns].map(nameMatcher);
+  return {
+    glob: `**/{${names.join(',')}}`,
+    isArticleName: (path) => matchers.some((m) => m.test(path)),
+  };
+}
+
+/**
+ * Key of a cached cross-reference result: the focus, every version with its content hash, the glossary and the
+ * versions linked by hand (any change in them is another result).
+ */
+export function crossRefKey(focus: string, versions: Array<{ uri: string; hash: string }>, glossary: Record<string, string>, linked: Iterable<string>): string {
+  const hashes = versions.map((v) => `${v.uri}@${v.hash}`).join('|');
+  return createHash('sha1')
+    .update(`${focus}\n${hashes}\n${JSON.stringify(glossary)}\n${[...linked].sort().join(',')}`)
+    .digest('hex');
 }

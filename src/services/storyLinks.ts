@@ -47,13 +47,16 @@ export class StoryLinks implements vscode.Disposable {
   /** Fires when the links change (by a command or on disk). */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly notifier: Notifier) {
+  constructor(
+    private readonly notifier: Notifier,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(this.changeEmitter);
     const folder = this.folder();
     if (folder) {
-      this.file = new WorkspaceJsonFile(vscode.Uri.joinPath(folder, STORY_LINKS_FILE), { check: checkStoryLinks, serialize: serializeStoryLinks }, MAX_FILE_BYTES);
+      this.file = new WorkspaceJsonFile(vscode.Uri.joinPath(folder, STORY_LINKS_FILE), { check: checkStoryLinks, serialize: serializeStoryLinks }, MAX_FILE_BYTES, log);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, STORY_LINKS_FILE));
-      const reload = () => void this.load();
+      const reload = () => void this.load().catch((err) => this.log.error(`Story links: reloading ${STORY_LINKS_FILE} failed`, err));
       this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     }
     this.loaded = this.load();
@@ -211,9 +214,9 @@ export class StoryLinks implements vscode.Disposable {
     // NOTE: no Open button for a file that is not a regular file or is huge: opening a link to /dev/zero would hang
     // the editor.
     const canOpen = problem.kind !== 'notFile' && problem.kind !== 'tooLarge';
-    void (canOpen ? this.notifier.warn(message, open) : this.notifier.warn(message)).then((choice) => {
-      if (choice === open && this.file) void vscode.window.showTextDocument(this.file.uri, { preview: false });
-    });
+    void (canOpen ? this.notifier.warn(message, open) : this.notifier.warn(message)).then((choice) =>
+      choice === open && this.file ? vscode.window.showTextDocument(this.file.uri, { preview: false }) : undefined,
+    ).then(undefined, (err) => this.log.error(`Story links: could not open ${STORY_LINKS_FILE}`, err));
   }
 
   dispose(): void {

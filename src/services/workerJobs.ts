@@ -6,6 +6,7 @@
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import type * as vscode from 'vscode';
+import { abortError } from '../core/abort';
 
 /** Message to a worker: the job's id and its payload (no signal: cancellation is handled on the client side). */
 export interface WorkerRequest<P> {
@@ -153,15 +154,13 @@ export class WorkerClient<P, R> implements vscode.Disposable {
       try {
         this.ensureWorker();
       } catch {
-        // The first request will report it.
+        // Not an error to report twice: the first request hits the same one and rejects with it (its caller logs it).
       }
     }
   }
 
   private abortError(): Error {
-    const e = new Error(this.options.cancelled);
-    e.name = 'AbortError';
-    return e;
+    return abortError(this.options.cancelled);
   }
 
   /** Settles a job's promise once; what the worker sends for it later is dropped. */

@@ -1,6 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import { writeFileAtomically } from '../util/atomicWrite';
+import { isFileNotFound } from '../util/documents';
 import { parseJsonBytes, type JsonFileProblem } from './workspaceJsonCore';
 
 /**
@@ -48,6 +49,8 @@ export class WorkspaceJsonFile<T> {
     readonly uri: vscode.Uri,
     private readonly format: JsonFileFormat<T>,
     private readonly maxBytes: number,
+    /** Where a lock file that could not be removed is reported (it is broken as stale after a few seconds). */
+    private readonly log?: vscode.LogOutputChannel,
   ) {}
 
   /** The text this window last wrote (a file watcher event with this text is our own save). */
@@ -61,7 +64,7 @@ export class WorkspaceJsonFile<T> {
     try {
       stat = await vscode.workspace.fs.stat(this.uri);
     } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { state: 'missing' };
+      if (isFileNotFound(e)) return { state: 'missing' };
       return { state: 'unusable', problem: { kind: 'io', detail: (e as Error).message } };
     }
     // NOTE: a symbolic link is refused even when it points at a regular file: a committed link can point anywhere
@@ -72,7 +75,7 @@ export class WorkspaceJsonFile<T> {
     try {
       bytes = await vscode.workspace.fs.readFile(this.uri);
     } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { state: 'missing' };
+      if (isFileNotFound(e)) return { state: 'missing' };
       return { state: 'unusable', problem: { kind: 'io', detail: (e as Error).message } };
     }
     const parsed = parseJsonBytes(bytes, this.maxBytes);
@@ -90,6 +93,7 @@ export class WorkspaceJsonFile<T> {
   update(change: (current: T | undefined) => T): Promise<JsonFileUpdate<T>> {
     const run = () => this.locked(() => this.applyChange(change));
     const next = this.queue.then(run, run);
+    // The queue only orders the updates: each caller gets its own update's outcome (and failure) from `next`.
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -135,7 +139,8 @@ export class WorkspaceJsonFile<T> {
       }
       const age = await fsp.stat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
       if (age > LOCK_STALE_MS) {
-        await fsp.unlink(lock).catch(() => undefined);
+        // Another window may break the same stale lock first: a missing file is what we wanted.
+        await fsp.unlink(lock).catch((e) => this.unlinkFailed(lock, e));
         continue;
       }
       if (Date.now() > deadline) return { ok: false, problem: { kind: 'io', detail: 'another window kept the file locked' } };
@@ -144,8 +149,12 @@ export class WorkspaceJsonFile<T> {
     try {
       return await work();
     } finally {
-      await fsp.unlink(lock).catch(() => undefined);
+      await fsp.unlink(lock).catch((e) => this.unlinkFailed(lock, e));
     }
+  }
+
+  private unlinkFailed(lock: string, e: unknown): void {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.log?.warn(`Could not remove the lock file ${lock}: ${(e as Error).message}`);
   }
 
   private async writeAtomically(text: string): Promise<void> {

@@ -1,12 +1,12 @@
 /**
  * Messages between the extension and the Cross-References webview view (`articleLens.crossRefs`), and its view
- * model. Types only: imported by src/core/crossRefViewModel.ts (builds the model), src/features (extension side)
+ * model. Types only: imported by src/views/crossRefModel.ts (builds the model), src/features (extension side)
  * and src/webview/crossRefs.ts (browser side).
  */
 import type { EntityType, Span } from '../core/types';
 
 /** One version (file) of the story. */
-export interface XrefVersion {
+export interface CrossRefVersion {
   /** Document URI (string form); the `file` of the cross-reference result. */
   uri: string;
   /** File name for display. */
@@ -21,29 +21,29 @@ export interface XrefVersion {
 }
 
 /** One side of a linked passage, quote, date or figure. */
-export interface XrefSide extends Span {
+export interface CrossRefSide extends Span {
   uri: string;
   title: string;
   text: string;
 }
 
 /** A word difference between the two sides ("" when a side has nothing there). */
-export interface XrefDifference {
+export interface CrossRefDifference {
   a: string;
   b: string;
 }
 
-export type XrefPairKind = 'passage' | 'quote' | 'date' | 'figure';
+export type CrossRefPairKind = 'passage' | 'quote' | 'date' | 'figure';
 
 /** A linked pair; `a` is always on the active article's side when it is one of the two. */
-export interface XrefPair {
-  kind: XrefPairKind;
-  a: XrefSide;
-  b: XrefSide;
+export interface CrossRefPair {
+  kind: CrossRefPairKind;
+  a: CrossRefSide;
+  b: CrossRefSide;
   score: number;
   /** 'identical', 'reworded', or 'translated' (different languages: wording always differs). */
   fidelity: 'identical' | 'reworded' | 'translated';
-  differences: XrefDifference[];
+  differences: CrossRefDifference[];
   conflict: boolean;
   note: string | null;
   /** Quotes: the speaker each side gives. */
@@ -53,7 +53,7 @@ export interface XrefPair {
 }
 
 /** One entity in one version: its name there and its first mention. */
-export interface XrefEntityCell {
+export interface CrossRefEntityCell {
   uri: string;
   entityId: string;
   name: string;
@@ -64,15 +64,15 @@ export interface XrefEntityCell {
 }
 
 /** One entity across the versions: `cells[i]` belongs to `versions[i]` (null when that version lacks it). */
-export interface XrefEntityRow {
+export interface CrossRefEntityRow {
   type: EntityType | null;
   /** Display name: the active article's name, else the first version's. */
   name: string;
-  cells: Array<XrefEntityCell | null>;
+  cells: Array<CrossRefEntityCell | null>;
 }
 
 /** Something only one version has. */
-export interface XrefOnlyIn {
+export interface CrossRefOnlyIn {
   uri: string;
   title: string;
   kind: 'entity' | 'quote' | 'figure' | 'date';
@@ -82,7 +82,7 @@ export interface XrefOnlyIn {
 }
 
 /** Strings the webview shows (it has no access to vscode.l10n). */
-export interface XrefLabels {
+export interface CrossRefLabels {
   title: string;
   versions: string;
   entities: string;
@@ -116,24 +116,24 @@ export interface CrossRefModel {
   /** A status line (indexing progress, analysing, errors), or null. */
   status: string | null;
   /** Versions of the story, the active article first. Empty when it has no other version. */
-  versions: XrefVersion[];
+  versions: CrossRefVersion[];
   /** Weakest link of the story (0..1), or null. */
   storyScore: number | null;
-  entities: XrefEntityRow[];
-  quotes: XrefPair[];
-  passages: XrefPair[];
-  dates: XrefPair[];
-  figures: XrefPair[];
+  entities: CrossRefEntityRow[];
+  quotes: CrossRefPair[];
+  passages: CrossRefPair[];
+  dates: CrossRefPair[];
+  figures: CrossRefPair[];
   /** Count of flagged pairs (disagreeing figures, quotes with different speakers); they are also in their lists. */
   conflicts: number;
-  onlyIn: XrefOnlyIn[];
-  labels: XrefLabels;
+  onlyIn: CrossRefOnlyIn[];
+  labels: CrossRefLabels;
 }
 
 /** Extension → webview. */
-export type XrefToWebview = { type: 'crossRefs/update'; model: CrossRefModel };
+export type CrossRefToWebview = { type: 'crossRefs/update'; model: CrossRefModel };
 
 /** Webview → extension. `reveal` shows `target`, and opens `beside` in the column beside it when given. */
-export type XrefFromWebview =
+export type CrossRefFromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; target: { uri: string; span: Span }; beside?: { uri: string; span: Span } };

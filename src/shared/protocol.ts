@@ -2,6 +2,7 @@
  * Messages between the extension and the side-panel webview, and the panel's view model.
  * Types only: imported by src/features (extension side) and src/webview (browser side).
  */
+import type { Kind } from '../core/kinds';
 import type { EntityType, Span } from '../core/types';
 
 /** One entity row. */
@@ -44,12 +45,8 @@ export interface PanelFigure extends Span {
 /** Localized strings the webview shows (it has no access to vscode.l10n). */
 export interface PanelLabels {
   filter: string;
-  person: string;
-  organization: string;
-  place: string;
-  dates: string;
-  quotes: string;
-  figures: string;
+  /** Section titles: each kind's plural ("People", "Dates"). */
+  kinds: Record<Kind, string>;
   empty: string;
   noArticle: string;
   unattributed: string;
@@ -67,6 +64,8 @@ export interface PanelModel {
   referenceDate: string | null;
   /** A status message (too large, analysing, error), or null. */
   status: string | null;
+  /** The entity kinds, in the order their sections are shown. */
+  entityKinds: EntityType[];
   entities: PanelEntity[];
   /** Sorted in time order (resolved values first, then unresolved in text order). */
   dates: PanelDate[];

@@ -21,6 +21,8 @@ export async function writeFileAtomically(target: vscode.Uri, text: string): Pro
     try {
       await fsp.rename(tmp.fsPath, target.fsPath);
     } catch (err) {
+      // The rename's error is the one the caller reports (rethrown); if the temporary file cannot be removed either,
+      // the same cause is why, and it is only a `.name.uuid.tmp` left beside the target.
       await fsp.unlink(tmp.fsPath).catch(() => undefined);
       throw err;
     }
@@ -30,6 +32,7 @@ export async function writeFileAtomically(target: vscode.Uri, text: string): Pro
   try {
     await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
   } catch (err) {
+    // As above: the rename's error is reported, the temporary file removed if it can be.
     await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
     throw err;
   }

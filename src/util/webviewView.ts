@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
-/** Handlers by inbound message `type`; a message of any other type is ignored. */
-export type MessageHandlers<In extends { type: string }> = { [K in In['type']]?: (msg: Extract<In, { type: K }>) => void };
+/** Handlers by inbound message `type`; a message of any other type is ignored. A failure is logged. */
+export type MessageHandlers<In extends { type: string }> = { [K in In['type']]?: (msg: Extract<In, { type: K }>) => void | Promise<unknown> };
 
 /** A WebviewViewProvider plus the view it resolved (undefined before that and after the view is disposed). */
 export interface WebviewViewHost {
@@ -11,12 +11,16 @@ export interface WebviewViewHost {
 
 /**
  * The boilerplate shared by the extension's webview views: scripts enabled, local resources limited to media/ and
- * dist/, the HTML set on resolve, inbound messages dispatched by `type` (anything unknown is ignored), a callback
+ * dist/, the HTML set on resolve, inbound messages dispatched by `type` (anything unknown is ignored, a handler's
+ * failure is logged), a callback
  * when the view is shown or hidden, and the per-view listeners disposed with the view. Each view keeps its own
  * model, HTML page and message handling. Used by src/features/panelView.ts and src/features/crossRefView.ts.
  */
 export function createWebviewViewHost<In extends { type: string }>(opts: {
   extensionUri: vscode.Uri;
+  /** Names the view in the log ("Panel", "Cross-References"). */
+  name: string;
+  log: vscode.LogOutputChannel;
   /** The HTML of a freshly resolved view. */
   html: (webview: vscode.Webview) => string;
   /** Inbound message handlers. */
@@ -37,8 +41,11 @@ export function createWebviewViewHost<In extends { type: string }>(opts: {
       viewDisposables.push(
         webviewView.webview.onDidReceiveMessage((msg: In) => {
           if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !Object.hasOwn(opts.on, msg.type)) return;
-          const handler = opts.on[msg.type as In['type']] as ((m: In) => void) | undefined;
-          handler?.(msg);
+          const handler = opts.on[msg.type as In['type']] as ((m: In) => void | Promise<unknown>) | undefined;
+          if (!handler) return;
+          Promise.resolve()
+            .then(() => handler(msg))
+            .catch((err) => opts.log.error(`${opts.name}: the "${msg.type}" message failed`, err));
         }),
         webviewView.onDidChangeVisibility(() => opts.onDidChangeVisibility()),
       );

@@ -4,10 +4,10 @@
  * with setState, and posts `reveal` (the clicked side, and the other side to open beside) on click. Imports types
  * from shared/ and the DOM helpers of ./dom.
  */
-import type { CrossRefModel, XrefFromWebview, XrefPair, XrefSide, XrefToWebview } from '../shared/crossRefProtocol';
+import type { CrossRefModel, CrossRefFromWebview, CrossRefPair, CrossRefSide, CrossRefToWebview } from '../shared/crossRefProtocol';
 import { ViewStore, clickable as clickableNode, el, embeddedModel, filterInput, matches, section as sectionNode, startView } from './dom';
 
-const store = new ViewStore<XrefFromWebview, CrossRefModel>();
+const store = new ViewStore<CrossRefFromWebview, CrossRefModel>();
 const root = document.getElementById('article-lens-crossRefs') as HTMLElement;
 
 let model: CrossRefModel | undefined = store.saved.model;
@@ -28,7 +28,7 @@ const clickable = (node: HTMLElement, onActivate: () => void): void => clickable
 
 const section = (id: string, title: string, count: number) => sectionNode(store, id, title, count, 'div');
 
-function sideNode(side: XrefSide, other: XrefSide, className: string): HTMLElement {
+function sideNode(side: CrossRefSide, other: CrossRefSide, className: string): HTMLElement {
   const box = el('div', `side ${className}`);
   box.dataset.uri = side.uri;
   box.append(el('span', 'file', side.title), el('span', 'text', side.text));
@@ -37,7 +37,7 @@ function sideNode(side: XrefSide, other: XrefSide, className: string): HTMLEleme
   return box;
 }
 
-function pairNode(p: XrefPair, m: CrossRefModel): HTMLElement {
+function pairNode(p: CrossRefPair, m: CrossRefModel): HTMLElement {
   const L = m.labels;
   const card = el('div', `pair ${p.kind}`);
   card.dataset.kind = p.kind;
@@ -153,7 +153,7 @@ function render(): void {
       body.append(box);
     }
 
-    const pairSection = (id: string, title: string, pairs: XrefPair[]) => {
+    const pairSection = (id: string, title: string, pairs: CrossRefPair[]) => {
       const shown = pairs.filter((p) => matches(f, p.a.text, p.b.text, p.note, p.speakers?.a, p.speakers?.b));
       if (!shown.length) return;
       const { box, body: b } = section(id, title, shown.length);
@@ -191,7 +191,7 @@ function render(): void {
   fill();
 }
 
-startView<CrossRefModel, XrefToWebview['type']>(store, 'crossRefs/update', model, (m) => {
+startView<CrossRefModel, CrossRefToWebview['type']>(store, 'crossRefs/update', model, (m) => {
   model = m;
   render();
 });

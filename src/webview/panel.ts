@@ -45,11 +45,16 @@ function render(): void {
     const m = model as PanelModel;
     const f = (store.saved.filter ?? '').trim().toLocaleLowerCase();
     let shown = 0;
-    for (const type of ['person', 'organization', 'place'] as const) {
-      const items = m.entities.filter((e) => e.type === type && matches(f, e.name, ...e.aliases));
-      if (!items.length) continue;
-      const { box, body: list } = section(store, type, L[type], items.length, 'ul');
-      for (const e of items) {
+    /** One collapsible list: a row per item, a click on a row reveals what it names. */
+    const list = <T>(id: string, title: string, items: T[], row: (item: T) => HTMLLIElement): void => {
+      if (!items.length) return;
+      const { box, body: rows } = section(store, id, title, items.length, 'ul');
+      for (const item of items) rows.append(row(item));
+      body.append(box);
+      shown += items.length;
+    };
+    for (const type of m.entityKinds) {
+      list(type, L.kinds[type], m.entities.filter((e) => e.type === type && matches(f, e.name, ...e.aliases)), (e) => {
         const li = el('li', 'entity');
         li.dataset.kind = e.type;
         li.dataset.id = e.id;
@@ -62,50 +67,30 @@ function render(): void {
           next++;
           if (mention) reveal(mention.start, mention.end);
         });
-        list.append(li);
-      }
-      body.append(box);
-      shown += items.length;
+        return li;
+      });
     }
-    const dates = m.dates.filter((d) => matches(f, d.text, d.value, d.label));
-    if (dates.length) {
-      const { box, body: list } = section(store, 'dates', L.dates, dates.length, 'ul');
-      for (const d of dates) {
-        const li = el('li', 'date');
-        li.dataset.kind = d.kind;
-        li.append(el('span', 'name', d.text));
-        if (d.value) li.append(el('span', 'value', d.label ? `${d.value} · ${d.label}` : d.value));
-        clickable(li, () => reveal(d.start, d.end));
-        list.append(li);
-      }
-      body.append(box);
-      shown += dates.length;
-    }
-    const quotes = m.quotes.filter((q) => matches(f, q.text, q.speaker));
-    if (quotes.length) {
-      const { box, body: list } = section(store, 'quotes', L.quotes, quotes.length, 'ul');
-      for (const q of quotes) {
-        const li = el('li', 'quote');
-        li.append(el('span', 'speaker', q.speaker ?? L.unattributed), el('q', 'text', q.text));
-        clickable(li, () => reveal(q.start, q.end));
-        list.append(li);
-      }
-      body.append(box);
-      shown += quotes.length;
-    }
-    const figures = m.figures.filter((x) => matches(f, x.text, x.unit));
-    if (figures.length) {
-      const { box, body: list } = section(store, 'figures', L.figures, figures.length, 'ul');
-      for (const x of figures) {
-        const li = el('li', 'figure');
-        li.dataset.kind = x.kind;
-        li.append(el('span', 'name', x.text), el('span', 'value', `${x.value.toLocaleString()}${x.unit ? ` ${x.unit}` : ''}`));
-        clickable(li, () => reveal(x.start, x.end));
-        list.append(li);
-      }
-      body.append(box);
-      shown += figures.length;
-    }
+    list('dates', L.kinds.date, m.dates.filter((d) => matches(f, d.text, d.value, d.label)), (d) => {
+      const li = el('li', 'date');
+      li.dataset.kind = d.kind;
+      li.append(el('span', 'name', d.text));
+      if (d.value) li.append(el('span', 'value', d.label ? `${d.value} · ${d.label}` : d.value));
+      clickable(li, () => reveal(d.start, d.end));
+      return li;
+    });
+    list('quotes', L.kinds.quote, m.quotes.filter((q) => matches(f, q.text, q.speaker)), (q) => {
+      const li = el('li', 'quote');
+      li.append(el('span', 'speaker', q.speaker ?? L.unattributed), el('q', 'text', q.text));
+      clickable(li, () => reveal(q.start, q.end));
+      return li;
+    });
+    list('figures', L.kinds.figure, m.figures.filter((x) => matches(f, x.text, x.unit)), (x) => {
+      const li = el('li', 'figure');
+      li.dataset.kind = x.kind;
+      li.append(el('span', 'name', x.text), el('span', 'value', `${x.value.toLocaleString()}${x.unit ? ` ${x.unit}` : ''}`));
+      clickable(li, () => reveal(x.start, x.end));
+      return li;
+    });
     if (!shown && !m.status) body.append(el('p', 'empty', L.empty));
   };
   fill();

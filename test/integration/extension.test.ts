@@ -7,7 +7,8 @@
 //                                              decorations: { counts(uri), onDidPaint } }.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, Config, CrossRefCommands, EXTENSION_ID, HIGHLIGHT_KINDS, LANGUAGE_ID } from '../../src/constants';
+import { Commands, Config, CrossRefCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
+import { highlightSetting, KINDS } from '../../src/core/kinds';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
 import { EN_A, EN_B, FR, activateWith, articleDocument, fixture, folder, once, openArticle, unescape } from './helpers';
@@ -39,7 +40,7 @@ describe('Article Lens in the extension host', function () {
 
   after(async () => {
     const cfg = vscode.workspace.getConfiguration();
-    for (const key of [Config.decorationsEnabled, ...HIGHLIGHT_KINDS.map((k) => `articleLens.decorations.${k}`), Config.analysisMaxFileSizeKB]) {
+    for (const key of [Config.decorationsEnabled, ...KINDS.map(highlightSetting), Config.analysisMaxFileSizeKB]) {
       await cfg.update(key, undefined, vscode.ConfigurationTarget.Workspace);
       await cfg.update(key, undefined, vscode.ConfigurationTarget.Global);
     }
@@ -296,16 +297,42 @@ describe('Article Lens in the extension host', function () {
         [CrossRefCommands.exportTmx]: [vscode.Uri.joinPath(folder(), 'out-commands.tmx')],
       };
       const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-      for (const { command } of ext.packageJSON.contributes.commands as { command: string }[]) {
-        await vscode.window.showTextDocument(await articleDocument(doc.uri), { preview: false });
-        await vscode.commands.executeCommand(command, ...(args[command] ?? []));
+      // A failing handler does not reject (the wrapper reports it): it shows an error, which must not happen here.
+      const errors: string[] = [];
+      const sub = api.notifications.onDidShow((n) => n.severity === 'error' && errors.push(n.message));
+      try {
+        for (const { command } of ext.packageJSON.contributes.commands as { command: string }[]) {
+          await vscode.window.showTextDocument(await articleDocument(doc.uri), { preview: false });
+          await vscode.commands.executeCommand(command, ...(args[command] ?? []));
+        }
+      } finally {
+        sub.dispose();
       }
+      assert.deepStrictEqual(errors, []);
       // Undo the state changes.
       await vscode.commands.executeCommand(Commands.toggleKind, 'date');
       await vscode.commands.executeCommand(Commands.toggleHighlights);
       await vscode.commands.executeCommand(Commands.setLanguage, 'auto');
       await vscode.commands.executeCommand(Commands.setReferenceDate, '');
       assert.ok((await vscode.workspace.fs.stat(out)).size > 100);
+    });
+
+    it('a command that fails shows one error message saying why, and resolves', async () => {
+      await openArticle(api, EN_A);
+      const shown: Array<{ severity: string; message: string }> = [];
+      const sub = api.notifications.onDidShow((n) => shown.push(n));
+      try {
+        // No file system serves this scheme: writing the export fails inside the handler.
+        const target = vscode.Uri.parse('article-lens-nowhere:/out.json');
+        const result = await vscode.commands.executeCommand(Commands.exportAnnotations, { format: 'json', target });
+        assert.strictEqual(result, undefined);
+      } finally {
+        sub.dispose();
+      }
+      const failures = shown.filter((n) => n.severity === 'error');
+      assert.strictEqual(failures.length, 1, JSON.stringify(shown));
+      assert.match(failures[0].message, /^Article Lens ?: (the command failed|la commande a échoué)/);
+      assert.ok(!shown.some((n) => /exported/.test(n.message)), 'nothing claims the file was written');
     });
 
     it('set reference date and set language change the analysis', async () => {

@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, runCli } from '../../src/cli/main';
 import { readArticle } from '../../src/cli/readArticle';
-import { cleanForTerminal, jsonForTerminal } from '../../src/cli/terminal';
+import { cleanForTerminal, jsonForTerminal, textForTerminal } from '../../src/cli/terminal';
+import { analyze } from '../../src/core/analyze';
+import { EXPORT_FORMATS } from '../../src/core/export';
 
 const corpusDir = join(__dirname, '../fixtures/corpus');
 const tmp = mkdtempSync(join(tmpdir(), 'article-lens-cli-'));
@@ -117,6 +119,27 @@ describe('cli: analyze', function () {
     assert.equal(code, 2);
     assert.match(err, /Usage:/);
   });
+  it('--format writes one file in an export format of the registry, as the editor command does', async () => {
+    const file = join(corpusDir, '001_1a341257ed710bcc.txt');
+    const text = readFileSync(file, 'utf8');
+    const analysis = analyze(text);
+    const brat = await run(['analyze', '--format', 'brat', file]);
+    assert.equal(brat.code, 0);
+    assert.equal(brat.out, EXPORT_FORMATS.brat.write({ name: file, uri: '' }, text, analysis));
+    assert.match(brat.out, /^T1\t\w+ \d+ \d+\t/);
+    const w3c = await run(['analyze', '--format=w3c', file]);
+    assert.equal(w3c.code, 0);
+    const collection = JSON.parse(w3c.out);
+    assert.equal(collection.type, 'AnnotationCollection');
+    assert.equal(collection.first.items[0].target.source, `file://${file}`);
+    // `--format json` is `--json`.
+    assert.deepEqual(parseArgs(['analyze', '--format', 'json', file]), parseArgs(['analyze', '--json', file]));
+  });
+  it('--format refuses an unknown format, several files and xref', () => {
+    assert.match((parseArgs(['analyze', '--format', 'csv', 'a.txt']) as { error: string }).error, /--format needs one of json\|brat\|w3c/);
+    assert.match((parseArgs(['analyze', '--format', 'brat', 'a.txt', 'b.txt']) as { error: string }).error, /one FILE/);
+    assert.match((parseArgs(['xref', '--format', 'w3c', 'a.txt']) as { error: string }).error, /analyze only/);
+  });
 });
 
 describe('cli: xref', function () {
@@ -174,6 +197,18 @@ describe('cli: hostile file names', function () {
     assert.equal(code, 0);
     assert.doesNotMatch(out, raw);
     assert.equal(JSON.parse(out).documents[0].file, hostile);
+  });
+  it('--format brat replaces what a terminal would act on one for one, so the offsets still hold', async () => {
+    const file = join(tmp, 'controls.txt');
+    const text = `${readFileSync(join(corpusDir, '000_0891fa58e8947cdd.txt'), 'utf8')}\n\nTikTok\u001b[2J said \u201cNo\u202e comment\u009b.\u201d`;
+    writeFileSync(file, text);
+    const { code, out } = await run(['analyze', '--format', 'brat', file]);
+    assert.equal(code, 0);
+    // Tabs separate brat's fields and line feeds its lines: they are the only controls left.
+    assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    assert.match(out, /No\ufffd comment\ufffd\./);
+    assert.equal(out.length, EXPORT_FORMATS.brat.write({ name: file, uri: '' }, text, analyze(text)).length);
+    assert.equal(textForTerminal('a\tb\nc\u001bd\u202ee'), 'a\tb\nc\ufffdd\ufffde');
   });
   it('the xref report prints the names without control characters', async () => {
     const { code, out } = await run(['xref', '--one-story', hostile, join(corpusDir, '002_99e5ccb7759e430c.txt')]);

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { codePointMapper, exportAnnotations, toBrat, toCliDocument, toWebAnnotation } from '../../src/core/export';
+import { codePointMapper, EXPORT_FORMATS, toBrat, toCliDocument, toWebAnnotation } from '../../src/core/export';
 import type { ArticleAnalysis } from '../../src/core/types';
 
 const corpusDir = join(__dirname, '..', 'fixtures', 'corpus');
@@ -64,7 +64,7 @@ function checkBrat(text: string, a: ArticleAnalysis): ReturnType<typeof parseBra
 }
 
 function checkW3c(text: string, a: ArticleAnalysis, source: string): ReturnType<typeof toWebAnnotation> {
-  const json = JSON.parse(exportAnnotations('w3c', text, a, 'x.txt', source));
+  const json = JSON.parse(EXPORT_FORMATS.w3c.write({ name: 'x.txt', uri: source }, text, a));
   assert.equal(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
   assert.equal(json.type, 'AnnotationCollection');
   const items = json.first.items;
@@ -132,7 +132,7 @@ describe('export: code-point offsets', () => {
 describe('export: CLI JSON', () => {
   it('has the CLI shape: version, documents[{file, language, referenceDate, entities, figures, dates, quotes}]', () => {
     const { text, a } = handMade();
-    const json = JSON.parse(exportAnnotations('json', text, a, 'story.fr.txt', 'file:///story.fr.txt'));
+    const json = JSON.parse(EXPORT_FORMATS.json.write({ name: 'story.fr.txt', uri: 'file:///story.fr.txt' }, text, a));
     assert.equal(json.version, 1);
     assert.equal(json.documents.length, 1);
     const d = json.documents[0];

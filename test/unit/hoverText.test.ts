@@ -1,4 +1,4 @@
-// Hover-card markdown (src/core/hoverText.ts): content of each card, and hostile article text rendered inert.
+// Hover-card markdown (src/views/hoverText.ts): content of each card, and hostile article text rendered inert.
 // Rendering uses `marked` (the Markdown renderer VS Code's hovers are built on; here from @vscode/vsce's tree).
 import { strict as assert } from 'node:assert';
 import { marked } from 'marked';
@@ -11,7 +11,7 @@ import {
   escapeMarkdown,
   figureHover,
   quoteHover,
-} from '../../src/core/hoverText';
+} from '../../src/views/hoverText';
 import type { DateMention, Entity, Figure, Quote } from '../../src/core/types';
 
 function render(md: string): string {

@@ -1,11 +1,31 @@
 // The VS Code-free core of the workspace index: the content hash that keys the cache, cache records, the
-// persisted manifest and the unchanged-file test (src/services/indexCore.ts).
+// persisted manifest and its round trip to entries, the unchanged-file test, the files to scan (from the real
+// package.json) and the key of a cached cross-reference (src/services/indexCore.ts).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import type { AnalyzeOptions } from '../../src/core/types';
-import { CACHE_FORMAT, ENTRY_STATUSES, contentHash, isCacheRecord, isCurrent, makeRecord, parseManifest, parseRecord, serializeRecord, staleRecordFiles, todayUsed, unchanged, type Manifest } from '../../src/services/indexCore';
+import {
+  CACHE_FORMAT,
+  ENTRY_STATUSES,
+  articleFilePatterns,
+  contentHash,
+  crossRefKey,
+  entriesOf,
+  isCacheRecord,
+  isCurrent,
+  makeRecord,
+  manifestOf,
+  parseManifest,
+  parseRecord,
+  serializeRecord,
+  staleRecordFiles,
+  todayUsed,
+  unchanged,
+  type IndexEntry,
+  type Manifest,
+} from '../../src/services/indexCore';
 
 const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'corpus', '000_0891fa58e8947cdd.txt'), 'utf8');
 
@@ -135,5 +155,54 @@ describe('workspace index core', () => {
     // `today` is not in the hash: it is checked per record instead, so dated articles keep their cache.
     const withToday: AnalyzeOptions = { today };
     assert.equal(contentHash('b1', withToday, text), contentHash('b1', {}, text));
+  });
+
+  it('the manifest keeps the files on disk and gives back their entries, dropping fingerprints of a day that is over', () => {
+    const rec = makeRecord(analyze(text), text);
+    const h = (n: number) => String(n).repeat(40);
+    const entries: IndexEntry[] = [
+      { uri: 'file:///w/a.txt', hash: h(1), mtime: 5, size: 10, status: 'article', summary: { ...rec.summary, file: 'file:///w/a.txt' } },
+      { uri: 'file:///w/b.txt', hash: h(2), mtime: 6, size: 11, status: 'article', summary: { ...rec.summary, file: 'file:///w/b.txt' }, today: '2026-11-23' },
+      { uri: 'file:///w/big.txt', hash: '', mtime: 7, size: 1e9, status: 'tooLarge' },
+      { uri: 'file:///w/slow.txt', hash: h(3), mtime: 8, size: 12, status: 'timedOut' },
+      { uri: 'file:///w/open.txt', hash: h(4), mtime: 0, size: 13, status: 'article', summary: { ...rec.summary, file: 'file:///w/open.txt' }, live: true },
+      { uri: 'untitled:Untitled-1', hash: h(5), mtime: 0, size: 14, status: 'article', summary: { ...rec.summary, file: 'untitled:Untitled-1' } },
+    ];
+    const m = manifestOf(entries, 'b1');
+    assert.deepEqual(Object.keys(m.files).sort(), ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/big.txt', 'file:///w/slow.txt'], 'live and untitled documents are not persisted');
+    assert.deepEqual(Object.keys(m.summaries).sort(), [h(1), h(2)]);
+    // Through JSON and the strict parser, as the store reads it back.
+    const back = parseManifest(JSON.stringify(m), 'b1');
+    assert.ok(back);
+    assert.deepEqual(entriesOf(back, '2026-11-23'), entries.slice(0, 4));
+    const nextDay = entriesOf(back, '2026-11-24');
+    assert.deepEqual(nextDay.map((e) => e.uri), ['file:///w/a.txt', 'file:///w/big.txt', 'file:///w/slow.txt'], 'the fingerprint that depended on the day is analysed again');
+  });
+
+  it("scans the article language's extensions and file name patterns from package.json, plus *.txt", () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const p = articleFilePatterns(pkg, 'article');
+    assert.equal(p.glob, '**/{*.article,*.article.txt,*.txt}');
+    for (const name of ['/w/story.article', '/w/sub/Story.ARTICLE', '/w/story.article.txt']) assert.ok(p.isArticleName(name), name);
+    for (const name of ['/w/story.txt', '/w/story.article.md', '/w/article', '/w/x.article/readme.txt']) assert.ok(!p.isArticleName(name), name);
+    // A manifest without the language (or with nonsense in it) leaves plain text only.
+    assert.equal(articleFilePatterns({}, 'article').glob, '**/{*.txt}');
+    const odd = articleFilePatterns({ contributes: { languages: [{ id: 'article', extensions: ['.a{b', 7, '.ok'], filenamePatterns: null }] } }, 'article');
+    assert.equal(odd.glob, '**/{*.ok,*.txt}');
+  });
+
+  it('a cached cross-reference is keyed by the focus, every version with its hash, the glossary and the manual links', () => {
+    const versions = [
+      { uri: 'file:///a.txt', hash: 'h1' },
+      { uri: 'file:///b.txt', hash: 'h2' },
+    ];
+    const k = crossRefKey('file:///a.txt', versions, {}, []);
+    assert.match(k, /^[0-9a-f]{40}$/);
+    assert.equal(crossRefKey('file:///a.txt', versions, {}, new Set()), k);
+    assert.notEqual(crossRefKey('file:///b.txt', versions, {}, []), k, 'another focus');
+    assert.notEqual(crossRefKey('file:///a.txt', [versions[0], { ...versions[1], hash: 'h3' }], {}, []), k, 'an edited version');
+    assert.notEqual(crossRefKey('file:///a.txt', versions, { TikTok: 'TikTok' }, []), k, 'a glossary entry');
+    assert.notEqual(crossRefKey('file:///a.txt', versions, {}, ['file:///b.txt']), k, 'a link made by hand');
+    assert.equal(crossRefKey('file:///a.txt', versions, {}, ['y', 'x']), crossRefKey('file:///a.txt', versions, {}, ['x', 'y']), 'in any order');
   });
 });

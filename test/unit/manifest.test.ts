@@ -3,19 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  Commands,
-  Config,
-  CrossRefCommands,
-  CONFIG_DEFAULTS,
-  colorId,
-  DECORATION_LAYERS,
-  HIGHLIGHT_KINDS,
-  KIND_SETTING,
-  LANGUAGE_ID,
-  TokenTypes,
-  Views,
-} from '../../src/constants';
+import { ARTICLE_DOCUMENTS, Commands, Config, CrossRefCommands, CONFIG_DEFAULTS, LANGUAGE_ID, Views } from '../../src/constants';
+import { colorId, highlightSetting, KINDS, LAYER_INFO, LAYERS, TOKEN_MODIFIERS } from '../../src/core/kinds';
 
 const root = join(__dirname, '..', '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -56,11 +45,22 @@ describe('manifest: commands', () => {
     assert.equal(nls[c.title.replace(/%/g, '')], 'Show Panel');
   });
 
-  it('the typed handler map in src/features/commands.ts covers every command and nothing else', () => {
+  it('the typed handler maps in src/features/commands.ts and crossRefCommands.ts cover every command and nothing else', () => {
     const src = read('src/features/commands.ts');
-    const keys = [...src.matchAll(/^\s{4}\[Commands\.(\w+)\]:/gm)].map((m) => m[1]);
+    const keys = [...src.matchAll(/^\s+\[Commands\.(\w+)\]:/gm)].map((m) => m[1]);
     assert.deepEqual(keys.sort(), Object.keys(Commands).sort());
     assert.match(src, /satisfies Record<CommandId, Handler>/);
+    // Show Cross-References is registered with its view (it returns the view's model).
+    const crossRef = read('src/features/crossRefCommands.ts');
+    const crossRefKeys = [...crossRef.matchAll(/^\s+\[CrossRefCommands\.(\w+)\]:/gm)].map((m) => m[1]);
+    assert.deepEqual(crossRefKeys.sort(), Object.keys(CrossRefCommands).filter((k) => k !== 'showCrossReferences').sort());
+    assert.match(crossRef, /satisfies Record<CrossRefCommandId, Handler>/);
+    assert.match(read('src/features/crossRefView.ts'), /\[CrossRefCommands\.showCrossReferences\]:/);
+  });
+
+  it('every command is registered through the one wrapper that reports failures', () => {
+    const registering = walk('src').filter((f) => /registerCommand\(/.test(read(f)));
+    assert.deepEqual(registering.map((f) => f.replace(/\\/g, '/')), ['src/util/commands.ts']);
   });
 
   it('menus and keybindings only name contributed commands', () => {
@@ -94,9 +94,9 @@ describe('manifest: views, language, colours, tokens', () => {
     assert.ok(JSON.parse(read(contributes.languages[0].configuration)));
   });
 
-  it('contributes a background and a border colour per layer, for light, dark and both high-contrast themes', () => {
+  it('contributes a background and a border colour per layer of the kinds registry, for light, dark and both high-contrast themes', () => {
     const colors = new Map((contributes.colors as { id: string; defaults: Record<string, string> }[]).map((c) => [c.id, c]));
-    for (const layer of DECORATION_LAYERS) {
+    for (const layer of LAYERS) {
       for (const part of ['Background', 'Border'] as const) {
         const c = colors.get(colorId(layer, part));
         assert.ok(c, colorId(layer, part));
@@ -105,16 +105,30 @@ describe('manifest: views, language, colours, tokens', () => {
         }
       }
     }
-    assert.equal(colors.size, DECORATION_LAYERS.length * 2);
+    assert.equal(colors.size, LAYERS.length * 2);
   });
 
-  it('declares every semantic token type with a superType and a TextMate scope fallback', () => {
+  it('declares the semantic token type of every layer of the kinds registry with a superType and a TextMate scope fallback', () => {
     const types = contributes.semanticTokenTypes as { id: string; superType: string }[];
-    assert.deepEqual(types.map((t) => t.id).sort(), Object.values(TokenTypes).sort());
+    assert.deepEqual(types.map((t) => t.id).sort(), LAYERS.map((l) => LAYER_INFO[l].tokenType).sort());
+    assert.equal(new Set(LAYERS.map((l) => LAYER_INFO[l].tokenType)).size, LAYERS.length, 'one token type per layer');
     for (const t of types) assert.ok(t.superType, t.id);
     const scopes = contributes.semanticTokenScopes[0];
     assert.equal(scopes.language, LANGUAGE_ID);
     for (const t of types) assert.ok(scopes.scopes[t.id]?.length, t.id);
+  });
+
+  it('declares the token modifiers of the kinds registry', () => {
+    const modifiers = (contributes.semanticTokenModifiers as { id: string }[]).map((m) => m.id);
+    assert.deepEqual(modifiers.sort(), [...TOKEN_MODIFIERS].sort());
+    for (const layer of LAYERS) for (const m of LAYER_INFO[layer].tokenModifiers) assert.ok(modifiers.includes(m), `${layer}: ${m}`);
+  });
+
+  it('registers every provider for the documents the activation events name', () => {
+    assert.deepEqual(ARTICLE_DOCUMENTS.map((d) => `onLanguage:${d.language}`).sort(), [...pkg.activationEvents].sort());
+    for (const file of walk('src/features')) {
+      for (const m of read(file).matchAll(/vscode\.languages\.register\w+Provider\(\s*([^,]+),/g)) assert.equal(m[1].trim(), 'ARTICLE_DOCUMENTS', `${file}: ${m[0]}`);
+    }
   });
 });
 
@@ -125,14 +139,14 @@ describe('manifest: settings', () => {
     Object.assign(props, section.properties);
   }
 
-  it('package.json declares exactly the settings in src/constants.ts, with the same defaults', () => {
-    const keys = Object.values(Config).filter((k) => k !== Config.section);
+  it('package.json declares exactly the settings in src/constants.ts and the kinds registry, with the same defaults', () => {
+    const keys = [...Object.values(Config).filter((k) => k !== Config.section), ...KINDS.map(highlightSetting)];
     assert.deepEqual(Object.keys(props).sort(), [...keys].sort());
     for (const k of keys) assert.deepEqual(props[k].default, CONFIG_DEFAULTS[k], k);
   });
 
-  it('has one setting per highlight kind', () => {
-    for (const kind of HIGHLIGHT_KINDS) assert.ok(props[KIND_SETTING[kind]], kind);
+  it('has one boolean highlight switch per kind of the registry', () => {
+    for (const kind of KINDS) assert.equal((props[highlightSetting(kind)] as { type?: string } | undefined)?.type, 'boolean', kind);
   });
 
   it('groups settings in titled sections', () => {
@@ -186,8 +200,8 @@ describe('manifest: activation, capabilities, packaging, layering', () => {
     }
   });
 
-  it('src/core and src/shared never import vscode; only the worker imports the analysis entry point', () => {
-    for (const file of [...walk('src/core'), ...walk('src/shared')]) {
+  it('src/core, src/shared and src/views never import vscode; only the worker imports the analysis entry point', () => {
+    for (const file of [...walk('src/core'), ...walk('src/shared'), ...walk('src/views')]) {
       assert.doesNotMatch(read(file), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, file);
     }
     const importers = walk('src').filter((f) => /from ['"][./]*core\/analyze['"]|from ['"]\.\.\/core\/analyze['"]/.test(read(f)));

@@ -1,7 +1,7 @@
 // Untrusted text in plain-text UI strings (notifications, quick picks, status bar) cannot form a command link or
-// an icon, and stays on one line (src/util/plainText.ts).
+// an icon, and stays on one line (src/views/plainText.ts).
 import assert from 'node:assert/strict';
-import { plainText } from '../../src/util/plainText';
+import { plainText } from '../../src/views/plainText';
 
 /** The pattern VS Code's notifications turn into a link (src/vs/base/common/linkedText.ts). */
 const LINKED_TEXT = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/;

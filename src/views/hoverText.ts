@@ -1,70 +1,72 @@
 /**
- * Markdown for hover cards. Pure: strings and core data in, markdown strings out.
+ * Markdown for hover cards. Pure: strings and core data in, markdown strings out (no vscode: unit-tested).
  * Every piece of article text goes through `escapeMarkdown`, so a hostile article cannot inject links,
  * `command:` URIs, HTML or code spans. Callers must still render with `isTrusted` off and `supportHtml` off.
  */
-import type { DateMention, Entity, Figure, Quote, ReferenceDate } from './types';
+import { LAYER_INFO, LAYERS, plainEnglish, type Layer, type Translate } from '../core/kinds';
+import type { DateMention, Entity, Figure, Quote, ReferenceDate } from '../core/types';
 
-/** Localizable words used in the cards (English defaults). */
+/** Words used in the cards, in the UI language (see hoverLabels). */
 export interface HoverLabels {
-  person: string;
-  organization: string;
-  place: string;
-  date: string;
-  figure: string;
-  quote: string;
+  /** One annotation of each kind ("Person", "Date", "Speaker"). */
+  kind: Record<Layer, string>;
   aliases: string;
   mentions: (n: number) => string;
   firstMention: string;
   resolvedExplicit: string;
   resolvedAgainst: (ref: string, source: string) => string;
   unresolved: string;
-  speaker: string;
   noSpeaker: string;
   via: Record<'named' | 'description' | 'pronoun' | 'continuation', string>;
   attributedBy: string;
   scare: string;
   value: string;
   unit: string;
-  dateKinds: Record<string, string>;
-  figureKinds: Record<string, string>;
-  referenceSources: Record<string, string>;
+  dateKinds: Record<DateMention['kind'], string>;
+  figureKinds: Record<Figure['kind'], string>;
+  referenceSources: Record<ReferenceDate['source'], string>;
 }
 
-export const DEFAULT_HOVER_LABELS: HoverLabels = {
-  person: 'Person',
-  organization: 'Organization',
-  place: 'Place',
-  date: 'Date',
-  figure: 'Figure',
-  quote: 'Quote',
-  aliases: 'Also called',
-  mentions: (n) => (n === 1 ? '1 mention' : `${n} mentions`),
-  firstMention: 'First mention',
-  resolvedExplicit: 'given explicitly in the text',
-  resolvedAgainst: (ref, source) => `resolved against ${ref} (${source})`,
-  unresolved: 'could not be resolved to a calendar date',
-  speaker: 'Speaker',
-  noSpeaker: 'no speaker found',
-  via: {
-    named: 'named at the quote',
-    description: 'by a description',
-    pronoun: 'by a pronoun',
-    continuation: 'continues the previous quote',
-  },
-  attributedBy: 'attributed by',
-  scare: 'short quoted phrase (scare quote)',
-  value: 'Value',
-  unit: 'unit',
-  dateKinds: { date: 'date', relative: 'relative date', duration: 'duration', time: 'time', set: 'recurring' },
-  figureKinds: { money: 'money', percent: 'percentage', count: 'count', number: 'number' },
-  referenceSources: {
-    caller: 'the reference date you set',
-    dateline: 'the dateline',
-    text: 'a date in the text',
-    copyright: 'the copyright line',
-  },
-};
+/** The card words through a translator: `vscode.l10n.t` in the extension, `plainEnglish` in the CLI and tests. */
+export function hoverLabels(t: Translate): HoverLabels {
+  return {
+    kind: Object.fromEntries(LAYERS.map((layer) => [layer, LAYER_INFO[layer].label(t)])) as Record<Layer, string>,
+    aliases: t('Also called'),
+    mentions: (n) => (n === 1 ? t('1 mention') : t('{0} mentions', n)),
+    firstMention: t('First mention'),
+    resolvedExplicit: t('given explicitly in the text'),
+    resolvedAgainst: (ref, source) => t('resolved against {0} ({1})', ref, source),
+    unresolved: t('could not be resolved to a calendar date'),
+    noSpeaker: t('no speaker found'),
+    via: {
+      named: t('named at the quote'),
+      description: t('by a description'),
+      pronoun: t('by a pronoun'),
+      continuation: t('continues the previous quote'),
+    },
+    attributedBy: t('attributed by'),
+    scare: t('short quoted phrase (scare quote)'),
+    value: t('Value'),
+    unit: t('unit'),
+    dateKinds: {
+      date: t('date'),
+      relative: t('relative date'),
+      duration: t('duration'),
+      time: t('time'),
+      set: t('recurring'),
+    },
+    figureKinds: { money: t('money'), percent: t('percentage'), count: t('count'), number: t('number') },
+    referenceSources: {
+      caller: t('the reference date you set'),
+      dateline: t('the dateline'),
+      text: t('a date in the text'),
+      copyright: t('the copyright line'),
+    },
+  };
+}
+
+/** The English card words (the default of every card function). */
+export const ENGLISH_HOVER_LABELS: HoverLabels = hoverLabels(plainEnglish);
 
 const MAX_SNIPPET = 240;
 
@@ -104,9 +106,9 @@ export function contextSnippet(text: string, start: number, end: number, radius 
 }
 
 /** Hover card of an entity: kind, canonical name, aliases, mention count and the first mention in context. */
-export function entityHover(text: string, entity: Entity, labels: HoverLabels = DEFAULT_HOVER_LABELS): string {
+export function entityHover(text: string, entity: Entity, labels: HoverLabels = ENGLISH_HOVER_LABELS): string {
   const lines: string[] = [];
-  lines.push(`**${labels[entity.type]}** · ${escapeMarkdown(entity.name, 120)}`);
+  lines.push(`**${labels.kind[entity.type]}** · ${escapeMarkdown(entity.name, 120)}`);
   if (entity.aliases.length > 0) {
     lines.push(`${labels.aliases}: ${entity.aliases.slice(0, 12).map((a) => escapeMarkdown(a, 80)).join(', ')}`);
   }
@@ -174,12 +176,12 @@ export function describeDateValue(value: string | null, locale = 'en'): string |
 export function dateHover(
   date: DateMention,
   reference: ReferenceDate | null,
-  labels: HoverLabels = DEFAULT_HOVER_LABELS,
+  labels: HoverLabels = ENGLISH_HOVER_LABELS,
   locale = 'en',
 ): string {
   const lines: string[] = [];
   const kind = labels.dateKinds[date.kind] ?? date.kind;
-  lines.push(`**${labels.date}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(date.text, 120)}`);
+  lines.push(`**${labels.kind.date}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(date.text, 120)}`);
   if (date.value) {
     const cal = describeDateValue(date.value, locale);
     lines.push(`${labels.value}: ${escapeMarkdown(date.value, 60)}${cal ? ` — ${escapeMarkdown(cal, 80)}` : ''}`);
@@ -202,11 +204,11 @@ function escapeMarkdownKeepingInserts(s: string): string {
 }
 
 /** Hover card of a quote: speaker, how it was attributed (with the attributing words), and the quote itself. */
-export function quoteHover(text: string, quote: Quote, labels: HoverLabels = DEFAULT_HOVER_LABELS): string {
+export function quoteHover(text: string, quote: Quote, labels: HoverLabels = ENGLISH_HOVER_LABELS): string {
   const lines: string[] = [];
   const sp = quote.speaker;
   lines.push(
-    `**${labels.quote}** · ${labels.speaker}: ${sp ? `**${escapeMarkdown(sp.name, 120)}**` : `_${labels.noSpeaker}_`}`,
+    `**${labels.kind.quote}** · ${labels.kind.speaker}: ${sp ? `**${escapeMarkdown(sp.name, 120)}**` : `_${labels.noSpeaker}_`}`,
   );
   if (sp) {
     const how = labels.via[sp.via] ?? sp.via;
@@ -219,7 +221,7 @@ export function quoteHover(text: string, quote: Quote, labels: HoverLabels = DEF
 }
 
 /** Hover card of a figure: kind, normalized value and unit. */
-export function figureHover(figure: Figure, labels: HoverLabels = DEFAULT_HOVER_LABELS, locale = 'en'): string {
+export function figureHover(figure: Figure, labels: HoverLabels = ENGLISH_HOVER_LABELS, locale = 'en'): string {
   const kind = labels.figureKinds[figure.kind] ?? figure.kind;
   let value: string;
   try {
@@ -229,7 +231,7 @@ export function figureHover(figure: Figure, labels: HoverLabels = DEFAULT_HOVER_
   }
   const unit = figure.unit ? ` ${escapeMarkdown(figure.unit, 60)}` : '';
   return [
-    `**${labels.figure}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(figure.text, 120)}`,
+    `**${labels.kind.figure}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(figure.text, 120)}`,
     `${labels.value}: ${escapeMarkdown(value)}${unit}`,
   ].join('\n\n');
 }

@@ -13,8 +13,8 @@ import {
   counterpartsMarkdown,
   entityMentionsElsewhere,
   passageCounterparts,
-  type XrefDocInfo,
-} from '../../src/core/crossRefViewModel';
+  type CrossRefDocInfo,
+} from '../../src/views/crossRefModel';
 import { tmxPairsFromLinks, toTmx } from '../../src/core/tmx';
 
 const dir = path.join(__dirname, '..', 'fixtures', 'corpus');
@@ -24,7 +24,7 @@ const docs: CrossRefDoc[] = [A, B, F].map((file) => {
   return { file, text, analysis: analyze(text) };
 });
 const textOf = (f: string) => docs.find((d) => d.file === f)!.text;
-const infos: XrefDocInfo[] = docs.map((d) => ({ uri: d.file, title: d.file, language: d.analysis.language, analysis: d.analysis }));
+const infos: CrossRefDocInfo[] = docs.map((d) => ({ uri: d.file, title: d.file, language: d.analysis.language, analysis: d.analysis }));
 
 function forFocus(focus: string): { result: CrossRefResult; model: ReturnType<typeof buildCrossRefModel> } {
   const result = crossReference(docs, { focus });

@@ -3,54 +3,59 @@
  * Cross-References view model (versions, entities side by side, linked quotes/passages/dates/figures oriented
  * from the active article, conflicts, only-in lists), the counterparts of the annotation under the cursor (hover
  * cards, "Open Counterpart Beside"), an entity's mentions in the other versions (Find All References) and the
- * hover markdown, escaped like core/hoverText.ts. Called by src/features/crossRef*.ts and the unit tests.
+ * hover markdown, escaped like views/hoverText.ts. Called by src/features/crossRef*.ts and the unit tests.
  */
-import type { CrossRefResult, EntityLink, SpanLink, Story } from './crossRefTypes';
+import type { CrossRefResult, EntityLink, SpanLink, Story } from '../core/crossRefTypes';
+import { LAYER_INFO, plainEnglish, type Translate } from '../core/kinds';
+import type { ArticleAnalysis, EntityType, Span } from '../core/types';
 import { escapeMarkdown } from './hoverText';
-import type { ArticleAnalysis, EntityType, Span } from './types';
+import { entityMentionAt, spanContains } from './spans';
 import type {
   CrossRefModel,
-  XrefEntityCell,
-  XrefEntityRow,
-  XrefLabels,
-  XrefOnlyIn,
-  XrefPair,
-  XrefPairKind,
-  XrefVersion,
+  CrossRefEntityCell,
+  CrossRefEntityRow,
+  CrossRefLabels,
+  CrossRefOnlyIn,
+  CrossRefPair,
+  CrossRefPairKind,
+  CrossRefVersion,
 } from '../shared/crossRefProtocol';
 
 /** One version as the builder needs it: the `file` used in the result, a title, and its analysis if known. */
-export interface XrefDocInfo {
+export interface CrossRefDocInfo {
   uri: string;
   title: string;
   language: string;
   analysis?: ArticleAnalysis;
 }
 
-export const DEFAULT_XREF_LABELS: XrefLabels = {
-  title: 'Cross-References',
-  versions: 'Versions',
-  entities: 'Entities',
-  quotes: 'Quotes',
-  passages: 'Passages',
-  dates: 'Dates',
-  figures: 'Figures',
-  conflicts: 'Conflicts',
-  onlyIn: 'Only in one version',
-  identical: 'identical',
-  reworded: 'reworded',
-  translated: 'translated',
-  conflict: 'conflict',
-  score: 'score',
-  manual: 'linked by hand',
-  active: 'this article',
-  missing: '—',
-  noArticle: 'Open an article to see its other versions.',
-  noStory: 'No other version of this story was found in the workspace. Use "Link Versions…" to link one by hand.',
-  disabled: 'Cross-references are switched off (articleLens.crossReferences.enabled).',
-  filter: 'Filter',
-  unattributed: 'Unattributed',
-};
+/** The view's words through a translator: `vscode.l10n.t` in the extension, `plainEnglish` in tests. */
+export function crossRefLabels(t: Translate): CrossRefLabels {
+  return {
+    title: t('Cross-References'),
+    versions: t('Versions'),
+    entities: t('Entities'),
+    quotes: LAYER_INFO.quote.plural(t),
+    passages: t('Passages'),
+    dates: LAYER_INFO.date.plural(t),
+    figures: LAYER_INFO.figure.plural(t),
+    conflicts: t('Conflicts'),
+    onlyIn: t('Only in one version'),
+    identical: t('identical'),
+    reworded: t('reworded'),
+    translated: t('translated'),
+    conflict: t('conflict'),
+    score: t('score'),
+    manual: t('linked by hand'),
+    active: t('this article'),
+    missing: '—',
+    noArticle: t('Open an article to see its other versions.'),
+    noStory: t('No other version of this story was found in the workspace. Use "Link Versions…" to link one by hand.'),
+    disabled: t('Cross-references are switched off (articleLens.crossReferences.enabled).'),
+    filter: t('Filter'),
+    unattributed: t('Unattributed'),
+  };
+}
 
 export interface BuildModelOptions {
   /** The active article (a `file` of the result). */
@@ -61,12 +66,12 @@ export interface BuildModelOptions {
   versionScores?: Record<string, number>;
   /** Versions the user linked by hand to the focus. */
   manual?: ReadonlySet<string>;
-  labels?: XrefLabels;
+  labels?: CrossRefLabels;
   status?: string | null;
 }
 
 /** An empty model (no article, no story, disabled): only the status or the title is shown. */
-export function emptyCrossRefModel(focus: string | null, title: string, labels: XrefLabels, status: string | null): CrossRefModel {
+export function emptyCrossRefModel(focus: string | null, title: string, labels: CrossRefLabels, status: string | null): CrossRefModel {
   return {
     focus,
     title,
@@ -89,12 +94,12 @@ function round(x: number): number {
 }
 
 /** A span link oriented so that `a` is the focus side when the focus is one of the two. */
-function orient(l: SpanLink, focus: string, titleOf: (uri: string) => string): XrefPair {
+function orient(l: SpanLink, focus: string, titleOf: (uri: string) => string): CrossRefPair {
   const swap = l.b.file === focus && l.a.file !== focus;
   const [a, b] = swap ? [l.b, l.a] : [l.a, l.b];
   const side = (s: typeof a) => ({ uri: s.file, title: titleOf(s.file), start: s.start, end: s.end, text: s.text });
   return {
-    kind: l.kind as XrefPairKind,
+    kind: l.kind as CrossRefPairKind,
     a: side(a),
     b: side(b),
     score: round(l.score),
@@ -113,8 +118,8 @@ function entityNumber(id: string): number {
 }
 
 /** Builds the Cross-References view model for the focus article's story. */
-export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], options: BuildModelOptions): CrossRefModel {
-  const labels = options.labels ?? DEFAULT_XREF_LABELS;
+export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo[], options: BuildModelOptions): CrossRefModel {
+  const labels = options.labels ?? crossRefLabels(plainEnglish);
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
   const focusDoc = byUri.get(options.focus);
@@ -130,7 +135,7 @@ export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], 
   const order = [options.focus, ...others];
   const column = new Map(order.map((f, i) => [f, i]));
   model.versions = order.map(
-    (uri): XrefVersion => ({
+    (uri): CrossRefVersion => ({
       uri,
       title: titleOf(uri),
       language: byUri.get(uri)?.language ?? '',
@@ -142,10 +147,10 @@ export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], 
 
   // Entities side by side: one row per link, the focus article's entities first in their order of appearance.
   const entityOf = (uri: string, id: string) => byUri.get(uri)?.analysis?.entities.find((e) => e.id === id);
-  const rows: Array<XrefEntityRow & { sortKey: number }> = [];
+  const rows: Array<CrossRefEntityRow & { sortKey: number }> = [];
   for (const link of result.links) {
     if (link.kind !== 'entity') continue;
-    const cells: Array<XrefEntityCell | null> = order.map(() => null);
+    const cells: Array<CrossRefEntityCell | null> = order.map(() => null);
     let type: EntityType | null = null;
     for (const item of (link as EntityLink).items) {
       const col = column.get(item.file);
@@ -167,14 +172,14 @@ export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], 
   rows.sort((x, y) => x.sortKey - y.sortKey || x.name.localeCompare(y.name));
   model.entities = rows.map(({ sortKey: _k, ...row }) => row);
 
-  const pairs: XrefPair[] = [];
+  const pairs: CrossRefPair[] = [];
   for (const link of result.links) {
     if (link.kind === 'entity') continue;
     const l = link as SpanLink;
     if (!column.has(l.a.file) || !column.has(l.b.file)) continue;
     pairs.push(orient(l, options.focus, titleOf));
   }
-  const byPosition = (x: XrefPair, y: XrefPair) =>
+  const byPosition = (x: CrossRefPair, y: CrossRefPair) =>
     (column.get(x.a.uri)! - column.get(y.a.uri)!) || x.a.start - y.a.start || (column.get(x.b.uri)! - column.get(y.b.uri)!);
   pairs.sort(byPosition);
   model.quotes = pairs.filter((p) => p.kind === 'quote');
@@ -185,7 +190,7 @@ export function buildCrossRefModel(result: CrossRefResult, docs: XrefDocInfo[], 
   model.onlyIn = result.onlyIn
     .filter((o) => column.has(o.file))
     .map(
-      (o): XrefOnlyIn => ({
+      (o): CrossRefOnlyIn => ({
         uri: o.file,
         title: titleOf(o.file),
         kind: o.kind,
@@ -218,8 +223,8 @@ export interface Counterpart extends Span {
   /** The other version's wording (entity name, quote, date or figure text, passage). */
   text: string;
   score?: number;
-  fidelity?: XrefPair['fidelity'];
-  differences?: XrefPair['differences'];
+  fidelity?: CrossRefPair['fidelity'];
+  differences?: CrossRefPair['differences'];
   conflict?: boolean;
   note?: string | null;
 }
@@ -234,28 +239,13 @@ export interface CounterpartGroup {
   items: Counterpart[];
 }
 
-function contains(s: Span, offset: number): boolean {
-  return offset >= s.start && offset <= s.end;
-}
-
-/** The smallest entity mention of the analysis containing `offset`. */
-function entityAt(a: ArticleAnalysis, offset: number): { id: string; span: Span } | undefined {
-  let best: { id: string; span: Span } | undefined;
-  for (const e of a.entities) {
-    for (const m of e.mentions) {
-      if (contains(m, offset) && (!best || m.end - m.start < best.span.end - best.span.start)) best = { id: e.id, span: m };
-    }
-  }
-  return best;
-}
-
 /** Span links of `kind` whose focus side contains `offset`, grouped by the focus-side span (smallest first). */
-function spanGroups(result: CrossRefResult, focus: string, kind: XrefPairKind, offset: number, titleOf: (u: string) => string): CounterpartGroup[] {
+function spanGroups(result: CrossRefResult, focus: string, kind: CrossRefPairKind, offset: number, titleOf: (u: string) => string): CounterpartGroup[] {
   const groups = new Map<string, CounterpartGroup>();
   for (const link of result.links) {
     if (link.kind !== kind) continue;
     const p = orient(link as SpanLink, focus, titleOf);
-    if (p.a.uri !== focus || !contains(p.a, offset)) continue;
+    if (p.a.uri !== focus || !spanContains(p.a, offset)) continue;
     const key = `${p.a.start}:${p.a.end}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { kind, span: { start: p.a.start, end: p.a.end }, items: [] }));
@@ -282,11 +272,12 @@ function spanGroups(result: CrossRefResult, focus: string, kind: XrefPairKind, o
  * figure) and the enclosing quote, each with its counterparts in the other versions. Passages are asked for
  * separately with `passageCounterparts`. Empty when nothing there is linked.
  */
-export function counterpartsAt(result: CrossRefResult, focus: string, analysis: ArticleAnalysis, offset: number, docs: XrefDocInfo[]): CounterpartGroup[] {
+export function counterpartsAt(result: CrossRefResult, focus: string, analysis: ArticleAnalysis, offset: number, docs: CrossRefDocInfo[]): CounterpartGroup[] {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
   const out: CounterpartGroup[] = [];
-  const ent = entityAt(analysis, offset);
+  const mention = entityMentionAt(analysis, offset);
+  const ent = mention && { id: mention.entity.id, span: mention.span };
   if (ent) {
     const items: Counterpart[] = [];
     for (const link of result.links) {
@@ -312,7 +303,7 @@ export function counterpartsAt(result: CrossRefResult, focus: string, analysis: 
 }
 
 /** The passages linked to the focus passage (sentence) at `offset`, best first. */
-export function passageCounterparts(result: CrossRefResult, focus: string, offset: number, docs: XrefDocInfo[]): Counterpart[] {
+export function passageCounterparts(result: CrossRefResult, focus: string, offset: number, docs: CrossRefDocInfo[]): Counterpart[] {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
   const groups = spanGroups(result, focus, 'passage', offset, titleOf);
@@ -320,7 +311,7 @@ export function passageCounterparts(result: CrossRefResult, focus: string, offse
 }
 
 /** Mentions, in the other versions, of the focus article's entity `entityId` (Find All References across files). */
-export function entityMentionsElsewhere(result: CrossRefResult, focus: string, entityId: string, docs: XrefDocInfo[]): Array<{ uri: string } & Span> {
+export function entityMentionsElsewhere(result: CrossRefResult, focus: string, entityId: string, docs: CrossRefDocInfo[]): Array<{ uri: string } & Span> {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const out: Array<{ uri: string } & Span> = [];
   const seen = new Set<string>();
@@ -347,20 +338,16 @@ export interface CounterpartLabels {
   conflict: string;
 }
 
-export const DEFAULT_COUNTERPART_LABELS: CounterpartLabels = {
-  inOtherVersions: 'In other versions',
-  reworded: 'reworded',
-  identical: 'identical',
-  translated: 'translated',
-  conflict: 'conflict',
-};
+export function counterpartLabels(t: Translate): CounterpartLabels {
+  return { inOtherVersions: t('In other versions'), reworded: t('reworded'), identical: t('identical'), translated: t('translated'), conflict: t('conflict') };
+}
 
 /**
  * Markdown for the counterpart part of a hover: "**In other versions:**" and one line per counterpart (its
  * wording, fidelity, word differences, and the file). Every piece of article text and every file name is escaped
  * with `escapeMarkdown`, so the result is inert however hostile the articles are.
  */
-export function counterpartsMarkdown(groups: CounterpartGroup[], labels: CounterpartLabels = DEFAULT_COUNTERPART_LABELS): string {
+export function counterpartsMarkdown(groups: CounterpartGroup[], labels: CounterpartLabels = counterpartLabels(plainEnglish)): string {
   const lines: string[] = [];
   for (const g of groups) {
     for (const c of g.items.slice(0, 8)) {
