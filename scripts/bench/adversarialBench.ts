@@ -1,0 +1,124 @@
+/**
+ * Adversarial table (printed by `npm run bench`, numbers for reading, never asserted): analyze() on each hostile
+ * generator of adversarialTexts.ts at four sizes, the growth exponent fitted on them (slope of log time against log
+ * size: 1 is linear, 2 quadratic), and the largest size's time against real news of the same size and language,
+ * measured in the same process. Times are CPU times (see cpuTime).
+ *
+ * Sizes: ARTICLE_LENS_BENCH_ADVERSARIAL_KB (comma-separated KB, default 12.5,25,50,100). A generator whose run takes
+ * longer than ARTICLE_LENS_BENCH_BUDGET_S seconds (default 60) is not run at the larger sizes.
+ * Run alone: `npm run build && node dist/bench.js --only adversarial`.
+ */
+import { analyze } from '../../src/core/analyze';
+import { ADVERSARIAL_GENERATORS } from './adversarialTexts';
+import { corpusText, sized, type BenchLang } from './realNews';
+import { median } from './timing';
+
+/**
+ * Median CPU time (user + system, ms) of `runs` calls after one warm-up call; a warm-up over 5 s is the only
+ * measurement (the code before the input bounds took minutes on some generators). CPU time, not wall time:
+ * analyze() is synchronous, so on an idle machine they agree, and on a shared one CPU time is not inflated by other
+ * processes waiting for a core.
+ */
+function cpuTime(fn: () => void, runs: number): number {
+  const once = (): number => {
+    const t0 = process.cpuUsage();
+    fn();
+    const d = process.cpuUsage(t0);
+    return (d.user + d.system) / 1000;
+  };
+  const first = once();
+  if (first > 5000) return first;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(once());
+  return median(samples);
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+/** Least-squares slope of log(ms) against log(bytes). */
+export function growthExponent(points: Array<[bytes: number, ms: number]>): number {
+  const xs = points.map(([b]) => Math.log(b));
+  const ys = points.map(([, ms]) => Math.log(Math.max(ms, 0.01)));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den === 0 ? NaN : num / den;
+}
+
+function sizesKb(): number[] {
+  const env = process.env.ARTICLE_LENS_BENCH_ADVERSARIAL_KB;
+  const list = env ? env.split(',').map(Number).filter((x) => x > 0) : [12.5, 25, 50, 100];
+  return list.sort((a, b) => a - b);
+}
+
+export function runAdversarialBench(root: string): void {
+  const kbs = sizesKb();
+  const largest = Math.round(kbs[kbs.length - 1] * 1024);
+  const budgetMs = (Number(process.env.ARTICLE_LENS_BENCH_BUDGET_S) || 60) * 1000;
+  const real: Record<BenchLang, string> = { en: '', fr: '' };
+  const realMs: Record<BenchLang, number[]> = { en: [], fr: [] };
+  for (const lang of ['en', 'fr'] as BenchLang[]) {
+    real[lang] = sized(corpusText(root, lang), largest);
+  }
+  const timeReal = (runs: number): void => {
+    for (let k = 0; k < runs; k++) for (const lang of ['en', 'fr'] as BenchLang[]) realMs[lang].push(cpuTime(() => analyze(real[lang], { lang }), 1));
+  };
+  // Real news before and after the generators, so a change in the machine's load during the run shows in the median.
+  console.error('adversarial: real news…');
+  timeReal(3);
+
+  interface Row {
+    name: string;
+    lang: BenchLang;
+    cells: string[];
+    exponent: number;
+    /** Time at the largest size, or null when the budget stopped the generator earlier. */
+    largestMs: number | null;
+  }
+  const rows: Row[] = [];
+  for (const g of ADVERSARIAL_GENERATORS) {
+    console.error(`adversarial: ${g.name}…`);
+    const points: Array<[number, number]> = [];
+    const cells: string[] = [];
+    for (const kb of kbs) {
+      if (points.length > 0 && points[points.length - 1][1] > budgetMs) {
+        cells.push('not run');
+        continue;
+      }
+      const bytes = Math.round(kb * 1024);
+      const text = g.make(bytes);
+      const ms = cpuTime(() => analyze(text, { lang: g.lang }), bytes <= 30 * 1024 ? 5 : 3);
+      points.push([Buffer.byteLength(text), ms]);
+      cells.push(fmt(ms));
+    }
+    rows.push({
+      name: g.name,
+      lang: g.lang,
+      cells,
+      exponent: points.length >= 2 ? growthExponent(points) : NaN,
+      largestMs: points.length === kbs.length ? points[points.length - 1][1] : null,
+    });
+  }
+  timeReal(4);
+  const realMedian = { en: median(realMs.en), fr: median(realMs.fr) };
+
+  const header = kbs.map((kb) => `${kb} KB`);
+  console.log(`\n### Adversarial input: analyze() time by size, growth exponent, and ${kbs[kbs.length - 1]} KB against real news\n`);
+  console.log(`Real news, ${kbs[kbs.length - 1]} KB (median of ${realMs.en.length} runs, before and after the generators): en ${fmt(realMedian.en)}, fr ${fmt(realMedian.fr)}.\n`);
+  console.log(`| generator | lang | ${header.join(' | ')} | exponent | × real news |`);
+  console.log(`|---|---|${header.map(() => '---').join('|')}|---|---|`);
+  for (const r of rows) {
+    const ratio = r.largestMs === null ? 'not run' : `${(r.largestMs / realMedian[r.lang]).toFixed(2)}×`;
+    console.log(`| ${r.name} | ${r.lang} | ${r.cells.join(' | ')} | **${r.exponent.toFixed(2)}** | ${ratio} |`);
+  }
+  const worst = rows.reduce((a, b) => (b.exponent > a.exponent ? b : a));
+  const ratios = rows.filter((r) => r.largestMs !== null).map((r) => (r.largestMs as number) / realMedian[r.lang]);
+  console.log(`\nLargest exponent ${worst.exponent.toFixed(2)} (${worst.name}); largest ratio to real news ${Math.max(...ratios).toFixed(2)}×.`);
+}
