@@ -87,6 +87,7 @@ export const ADVERSARIAL_GENERATORS: readonly AdversarialGenerator[] = [
   en('speech verbs (said X said Y)', (i) => `said ${nonce(i)} `),
   en('digit runs (1,000 12.5% $3 …)', cycle(['1,000', '12.5%', '$3', '45', 'million', '2.5', 'billion', '70', 'percent'])),
   en('dates (June 1, Monday …)', cycle(['June', '1,', 'Monday', 'night,', '10', 'days', 'ago,', '3', 'p.m.', 'Tuesday'])),
+  en('number chains without spaces (1/2/3… 1.2.3… 1-2-3…)', cycle(['1/2/3/4/5/6/7/8/9/10/11/12/', '1.2.3.4.5.6.7.8.9.10.', '1-2-3-4-5-6-7-8-9-10-'], '')),
   en('punctuation runs', cycle(['...', '!?', '--', ';;', '(', ')', '[', ']', '*', '•'])),
   en('parentheses (Reuters) (AP) …', cycle(['(Reuters)', '(AP)', '(AFP)', '(', 'Paris', ')'])),
   fr('M. run', () => 'M. '),
