@@ -22,13 +22,17 @@ export const LEADS = {
 } as const;
 export const LEAD_REPEATS = 4;
 
+/** Makes the i-th unit of a generator's run; `nonce` gives a fresh made-up capitalised word on each call. */
+type Unit = (i: number, nonce: () => string) => string;
+
 /** `lead` a few times (so the language detector sees prose, as in a real file), then `unit(i)` until `bytes`. */
-function repeatTo(bytes: number, lead: string, unit: (i: number) => string): string {
+function repeatTo(bytes: number, lead: string, unit: Unit): string {
+  const nonce = nonceNames(7); // a fresh sequence per text: the same name and size always give the same text
   let out = '';
   for (let i = 0; i < LEAD_REPEATS && Buffer.byteLength(out + lead) <= bytes; i++) out += lead;
   let size = Buffer.byteLength(out);
   for (let i = 0; ; i++) {
-    const u = unit(i);
+    const u = unit(i, nonce);
     const b = Buffer.byteLength(u);
     if (size + b > bytes) break;
     out += u;
@@ -38,7 +42,7 @@ function repeatTo(bytes: number, lead: string, unit: (i: number) => string): str
 }
 
 /** Pronounceable nonce words that no lexicon knows, capitalised: "Bavoruk", "Tenilam". */
-function nonceNames(seed: number): (i: number) => string {
+function nonceNames(seed: number): () => string {
   const next = rng(seed);
   const c = 'bdfgklmnprstvz';
   const v = 'aeiou';
@@ -53,18 +57,16 @@ function nonceNames(seed: number): (i: number) => string {
 
 const cycle = (words: readonly string[], sep = ' ') => (i: number): string => words[i % words.length] + sep;
 
-const en = (name: string, unit: (i: number) => string): AdversarialGenerator => ({
+const en = (name: string, unit: Unit): AdversarialGenerator => ({
   name,
   lang: 'en',
   make: (bytes) => repeatTo(bytes, LEADS.en, unit),
 });
-const fr = (name: string, unit: (i: number) => string): AdversarialGenerator => ({
+const fr = (name: string, unit: Unit): AdversarialGenerator => ({
   name,
   lang: 'fr',
   make: (bytes) => repeatTo(bytes, LEADS.fr, unit),
 });
-
-const nonce = nonceNames(7);
 
 export const ADVERSARIAL_GENERATORS: readonly AdversarialGenerator[] = [
   en('St. run', () => 'St. '),
@@ -74,17 +76,17 @@ export const ADVERSARIAL_GENERATORS: readonly AdversarialGenerator[] = [
   en('short sentences (Me too. Tv. Ok then. No.)', cycle(['Me', 'too.', 'Tv.', 'Ok', 'then.', 'No.'])),
   en('initials (J. R. R. …)', cycle(['J.', 'R.', 'R.', 'T.', 'K.', 'A.'])),
   en('dotted acronyms (U.S. U.N. …)', cycle(['U.S.', 'U.N.', 'F.B.I.', 'N.A.S.A.', 'E.U.'])),
-  en('capitalised words, no punctuation', () => nonce(0) + ' '),
+  en('capitalised words, no punctuation', (_, nonce) => nonce() + ' '),
   en('capitalised place words (Main Street River …)', cycle(['Main', 'Street', 'Hudson', 'River', 'Lake', 'Park', 'Bridge', 'County', 'Avenue', 'Bay'])),
   en('capitalised org words (Acme Group Holdings …)', cycle(['Acme', 'Group', 'Holdings', 'Capital', 'Partners', 'Bank', 'Systems', 'Media', 'Trust', 'Fund'])),
-  en('capitalised words with commas', () => nonce(0) + ', '),
+  en('capitalised words with commas', (_, nonce) => nonce() + ', '),
   en('title chain (President Senator Judge …)', cycle(['President', 'Senator', 'Judge', 'Mayor', 'Governor', 'General', 'Minister', 'Secretary'])),
   en('hyphen chain', (i) => (i % 400 === 399 ? 'end ' : 'well-')),
   en('capitalised hyphen chain', (i) => (i % 400 === 399 ? 'End ' : 'Jean-')),
   en('one line, no sentence end', cycle(['the', 'mayor', 'said', 'that', 'the', 'city', 'would', 'close', 'the', 'road', 'and'])),
   en('straight quote runs', cycle(['"He', 'said', 'that"', '"the', 'city"'])),
   en('unbalanced quotes', cycle(['"The', 'mayor', 'said', '“we', 'will', '‘close'])),
-  en('speech verbs (said X said Y)', (i) => `said ${nonce(i)} `),
+  en('speech verbs (said X said Y)', (_, nonce) => `said ${nonce()} `),
   en('digit runs (1,000 12.5% $3 …)', cycle(['1,000', '12.5%', '$3', '45', 'million', '2.5', 'billion', '70', 'percent'])),
   en('dates (June 1, Monday …)', cycle(['June', '1,', 'Monday', 'night,', '10', 'days', 'ago,', '3', 'p.m.', 'Tuesday'])),
   en('number chains without spaces (1/2/3… 1.2.3… 1-2-3…)', cycle(['1/2/3/4/5/6/7/8/9/10/11/12/', '1.2.3.4.5.6.7.8.9.10.', '1-2-3-4-5-6-7-8-9-10-'], '')),
@@ -94,7 +96,7 @@ export const ADVERSARIAL_GENERATORS: readonly AdversarialGenerator[] = [
   fr('one-word sentences (Oui. Non ! Me. …)', cycle(['Oui.', 'Non !', 'Me.', 'Pourquoi ?', 'Pr.', 'Bon.'])),
   fr('abbreviation mix (Mme Dr. av. bd …)', cycle(['Mme', 'Mlle', 'M.', 'Me', 'Dr.', 'Pr.', 'av.', 'bd', 'St.', 'Ste.', 'No.'])),
   fr('capitalised words with connectors (Banque de France de …)', cycle(['Banque', 'de', 'France', 'du', 'Nord', 'de', 'la', 'Loire', 'et', 'des'])),
-  fr('capitalised words, no punctuation', () => nonce(0) + ' '),
+  fr('capitalised words, no punctuation', (_, nonce) => nonce() + ' '),
   fr('French place heads (océan Indien mer …)', cycle(['océan', 'Indien', 'mer', 'Rouge', 'lac', 'Léman', 'baie', 'Somme'])),
   fr('unbalanced guillemets', cycle(['«', 'Il', 'a', 'dit', '«', 'non', '»', '»', '«', 'oui'])),
   fr('one line, no sentence end', cycle(['le', 'maire', 'a', 'dit', 'que', 'la', 'ville', 'fermerait', 'la', 'route', 'et'])),
