@@ -1,52 +1,25 @@
 /**
  * npm run bench — analyze() against the raw compromise / fr-compromise parse of the same text, in the same process,
- * reported as ratios; plus cold start (load + first analysis) and peak memory, each in a fresh child process.
- * Numbers are for reading, never asserted.
+ * reported as ratios; cold start (load + first analysis) and peak memory, each in a fresh child process; the
+ * adversarial table (adversarialBench.ts); cross-references and the workspace index. Numbers are for reading, never
+ * asserted. `node --expose-gc dist/bench.js --only adversarial` prints the adversarial table alone.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { analyze } from '../../src/core/analyze';
-import { detectLanguage } from '../../src/core/lang/detect';
+import { runAdversarialBench } from './adversarialBench';
+import { corpusText, sized, type BenchLang } from './realNews';
 import { time } from './timing';
 import { runXrefBench } from './crossRefBench';
 
 const root = resolve(__dirname, '..');
 const corpusDir = join(root, 'test/fixtures/corpus');
 
-type Lang = 'en' | 'fr';
-
-function corpusText(lang: Lang): string {
-  const texts = readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(join(corpusDir, f), 'utf8'))
-    .filter((t) => detectLanguage(t) === lang);
-  const extra = lang === 'en' ? englishExtra() : [];
-  return [...texts, ...extra].join('\n\n');
-}
-
-/** More real English news (PolNeAR dev texts) when the shared eval data is beside the repo; else only the corpus. */
-function englishExtra(): string[] {
-  const dir = join(process.env.ARTICLE_LENS_EVAL_DATA ?? join(root, '../shared/eval-data'), 'polnear-dev/text');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .slice(0, 40)
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-}
-
-/** Real text cut or repeated to `bytes` (UTF-8), ending on a paragraph boundary where possible. */
-function sized(source: string, bytes: number): string {
-  let out = '';
-  while (Buffer.byteLength(out) < bytes) out += (out ? '\n\n' : '') + source;
-  let cut = out;
-  while (Buffer.byteLength(cut) > bytes) cut = cut.slice(0, Math.floor(cut.length * (bytes / Buffer.byteLength(cut))) - 1);
-  const para = cut.lastIndexOf('\n\n');
-  return para > cut.length * 0.8 ? cut.slice(0, para) : cut;
-}
+type Lang = BenchLang;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadRaw = (lang: Lang) => (lang === 'en' ? require('compromise') : require('fr-compromise'));
@@ -73,6 +46,8 @@ function childRun(script: string): { ms: number; maxRssMb: number; ok: boolean; 
 }
 
 function main(): void {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  if (only === 'adversarial') return runAdversarialBench(root);
   const sizes: [string, number, number][] = [
     ['5 KB', 5 * 1024, 7],
     ['100 KB', 100 * 1024, 3],
@@ -82,7 +57,7 @@ function main(): void {
   const tmp = mkdtempSync(join(tmpdir(), 'article-lens-bench-'));
   console.error('warming up…');
   for (const lang of ['en', 'fr'] as Lang[]) {
-    const source = corpusText(lang);
+    const source = corpusText(root, lang);
     analyze(source.slice(0, 4000), { lang });
     rawParse(lang, source.slice(0, 4000));
     for (const [label, bytes, runs] of sizes) {
@@ -141,6 +116,7 @@ function main(): void {
     console.log(`| ${lang} | ${(bytes.length / 1024).toFixed(0)} KB | ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB |`);
   }
 
+  runAdversarialBench(root);
   runXrefBench(root);
 }
 

@@ -32,6 +32,7 @@ import { frenchLexiconTag, tagFrench } from './lang/fr';
 import { nerPack } from './lang/nerPacks';
 import type { NerToken } from './ner/features';
 import { ENTITY_LABEL_TYPES, spansToLabels, tagTokens, type NameRule, type TokenSpan } from './ner/tagger';
+import { taggerCalls } from './taggerInput';
 import { ABBREVIATIONS, foldKey, throwIfAborted } from './text';
 import type { Entity, EntityType, Mention } from './types';
 
@@ -54,7 +55,6 @@ interface Candidate {
 }
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
-const CHUNK = 20_000;
 const MAX_RUN = 8;
 
 const CONNECTORS: Record<Lang, ReadonlySet<string>> = {
@@ -144,30 +144,22 @@ function modelCandidate(toks: Tok[], s: TokenSpan): Candidate {
 
 // ---------------------------------------------------------------------------------------------- tagging
 
-/** One compromise parse per ~20 KB group of paragraphs, checking for cancellation between groups. */
+/**
+ * Tags the text in bounded pieces (see taggerInput.ts: the taggers are super-linear in a sentence's length), one
+ * call per ~20 KB group of pieces, checking for cancellation between calls.
+ */
 function tagInChunks(text: string, lang: Lang, signal?: AbortSignal): TaggedTerm[] {
   const tag = lang === 'fr' ? tagFrench : tagEnglish;
   const out: TaggedTerm[] = [];
-  let pos = 0;
-  while (pos < text.length) {
+  for (const call of taggerCalls(text)) {
     throwIfAborted(signal);
-    let end = Math.min(text.length, pos + CHUNK);
-    if (end < text.length) {
-      const para = text.lastIndexOf('\n\n', end);
-      const line = text.lastIndexOf('\n', end);
-      const space = text.lastIndexOf(' ', end);
-      const cut = para > pos + CHUNK / 4 ? para : line > pos + CHUNK / 4 ? line : space > pos + CHUNK / 4 ? space : end;
-      end = cut;
-    }
-    const chunk = text.slice(pos, end);
     let terms: TaggedTerm[] = [];
     try {
-      terms = tag(chunk);
+      terms = tag(call.text);
     } catch {
       terms = []; // a tagger failure on odd input must not break the analysis
     }
-    for (const t of terms) out.push({ ...t, start: t.start + pos, end: t.end + pos });
-    pos = end;
+    for (const t of terms) out.push({ ...t, start: t.start + call.start, end: t.end + call.start });
   }
   return out;
 }

@@ -52,9 +52,12 @@ export function toTaggedTerms(text: string, json: Array<{ terms: RawTerm[] }>): 
       if (!t.text) continue;
       let start = t.offset?.start ?? -1;
       if (start < floor || text.slice(start, start + t.text.length) !== t.text) {
-        const found = text.indexOf(t.text, Math.max(floor, start - 64));
-        if (found < 0 || (start >= 0 && found > start + 256)) continue;
-        start = found;
+        // Search near the reported offset only: an unbounded indexOf per missed term is quadratic on odd input.
+        const from = Math.max(floor, start - 64);
+        const to = Math.max(from, start >= 0 ? start : floor) + 256 + t.text.length;
+        const found = text.slice(from, to).indexOf(t.text);
+        if (found < 0) continue;
+        start = from + found;
       }
       out.push({ start, end: start + t.text.length, text: t.text, tags: t.tags });
       floor = start + t.text.length;
