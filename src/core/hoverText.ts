@@ -21,7 +21,8 @@ export interface HoverLabels {
   unresolved: string;
   speaker: string;
   noSpeaker: string;
-  via: Record<'named' | 'description' | 'pronoun' | 'continuation', string>;
+  /** `reader`: set by a correction (optional until every caller labels it). */
+  via: Record<'named' | 'description' | 'pronoun' | 'continuation', string> & { reader?: string };
   attributedBy: string;
   scare: string;
   value: string;
@@ -51,6 +52,7 @@ export const DEFAULT_HOVER_LABELS: HoverLabels = {
     description: 'by a description',
     pronoun: 'by a pronoun',
     continuation: 'continues the previous quote',
+    reader: 'set by the reader',
   },
   attributedBy: 'attributed by',
   scare: 'short quoted phrase (scare quote)',
