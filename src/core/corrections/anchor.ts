@@ -3,7 +3,7 @@
  * TextQuoteSelector (exact + prefix + suffix) and a TextPositionSelector (start, a hint):
  *
  * 1. Candidates are the occurrences of `exact` in the folded text (see foldedText.ts: accents, apostrophes and
- *    white-space runs do not matter; case does). A long exact text (FUZZY_MIN_LENGTH characters or more, a quote
+ *    white-space runs do not matter; case does), as whole words when it was made on whole words. A long exact text (FUZZY_MIN_LENGTH characters or more, a quote
  *    rather than a name) that no longer occurs is also looked for with up to 10% of its characters edited.
  * 2. Each candidate is scored as Hypothesis scores them — quote 50, prefix 20, suffix 20, position 2 — where the
  *    quote score is the share of its characters unchanged, a context score the share of the stored context still
@@ -16,7 +16,7 @@
  */
 import type { Span } from '../types';
 import { bestApproximateMatch, contextScore } from './editDistance';
-import { foldPattern, foldedOffset, originalSpan, type FoldedText } from './foldedText';
+import { foldPattern, foldedOffset, isWordChar, originalSpan, type FoldedText } from './foldedText';
 import type { TextTarget } from './model';
 
 /** Exact texts at least this long are also matched approximately (quotes and passages, not names). */
@@ -97,7 +97,13 @@ export function anchorTarget(ft: FoldedText, target: TextTarget, options: Anchor
   const pattern = foldPattern(target.exact);
   if (pattern.trim() === '') return { ok: false, reason: 'notFound', candidates: 0 };
   const folded = ft.folded;
-  let cands = exactCandidates(folded, pattern);
+  // Whole words stay whole words: a name that began (ended) a word then must begin (end) one now ("Paz" is not in
+  // "Pazos"), unless the stored context shows it was cut out of a word.
+  const prefixCut = target.prefix !== undefined && isWordChar(foldPattern(target.prefix).slice(-1)) && isWordChar(pattern[0]);
+  const suffixCut = target.suffix !== undefined && isWordChar(foldPattern(target.suffix)[0]) && isWordChar(pattern[pattern.length - 1]);
+  const bounded = (c: Candidate): boolean =>
+    (prefixCut || !isWordChar(pattern[0]) || !isWordChar(folded[c.from - 1])) && (suffixCut || !isWordChar(pattern[pattern.length - 1]) || !isWordChar(folded[c.to]));
+  let cands = exactCandidates(folded, pattern).filter(bounded);
   const within = options.within;
   const overlaps = (c: Candidate): boolean => {
     if (!within) return true;
@@ -105,7 +111,7 @@ export function anchorTarget(ft: FoldedText, target: TextTarget, options: Anchor
     return s.start < within.end && within.start < s.end;
   };
   cands = cands.filter(overlaps);
-  if (cands.length === 0 && pattern.length >= FUZZY_MIN_LENGTH) cands = fuzzyCandidates(folded, pattern).filter(overlaps);
+  if (cands.length === 0 && pattern.length >= FUZZY_MIN_LENGTH) cands = fuzzyCandidates(folded, pattern).filter((c) => overlaps(c) && bounded(c));
   if (cands.length === 0) return { ok: false, reason: 'notFound', candidates: 0 };
 
   const prefix = target.prefix ? foldPattern(target.prefix) : '';
