@@ -92,7 +92,7 @@ describe('corrections file: parse and validate', () => {
     const file = parsed(text);
     const read = readCorrections(file);
     assert.equal(read.rules.length, 0);
-    assert.deepEqual(read.edits.map((e) => e.target.exact), ['X'], 'only the first "dup" is used');
+    assert.deepEqual(read.edits.map((e) => e.target?.exact), ['X'], 'only the first "dup" is used');
     assert.equal(read.links.length, 0);
     const details = read.issues.map((i) => `${i.list}[${i.index}]: ${i.detail}`);
     assert.deepEqual(details, [
@@ -190,7 +190,7 @@ describe('corrections file: changes by id (re-read and re-apply before every wri
     const handWritten = readCorrections(start).edits[1];
     const without = applyChanges(written, [{ op: 'delete', id: handWritten.id }]);
     assert.equal(readCorrections(without).edits.length, 8);
-    assert.ok(!readCorrections(without).edits.some((e) => e.target.exact === 'Etat John Kerry'));
+    assert.ok(!readCorrections(without).edits.some((e) => e.target?.exact === 'Etat John Kerry'));
   });
 
   it('undo and redo: the inverse changes restore the file exactly, and the changes again redo them', () => {
