@@ -11,6 +11,7 @@
  * 3. The principled part — when the words around it changed too much it is not the same place: a candidate is
  *    acceptable only when the context it has kept averages CONTEXT_MIN (half) over the sides the target records. A
  *    target without context accepts any candidate (hand-written: the first occurrence, or the one nearest `start`).
+ *    White space at the edges of `exact` is treated as context (it merges with the run of white space around it).
  * 4. The best acceptable candidate wins; ties go to the one nearest `start`, then the first. None: the correction is
  *    orphaned, with `notFound` (the text is gone) or `contextChanged` (it is there, elsewhere).
  */
@@ -94,13 +95,17 @@ function fuzzyCandidates(folded: string, pattern: string): Candidate[] {
 
 /** Finds where `target` is in the text now. */
 export function anchorTarget(ft: FoldedText, target: TextTarget, options: AnchorOptions = {}): AnchorResult {
-  const pattern = foldPattern(target.exact);
-  if (pattern.trim() === '') return { ok: false, reason: 'notFound', candidates: 0 };
+  // White space at the edges of the quoted text is context, not text: it folds into the run around it.
+  const exact = foldPattern(target.exact);
+  const pattern = exact.trim();
+  if (pattern === '') return { ok: false, reason: 'notFound', candidates: 0 };
+  const prefix = foldPattern((target.prefix ?? '') + (exact.startsWith(' ') ? ' ' : ''));
+  const suffix = foldPattern((exact.endsWith(' ') ? ' ' : '') + (target.suffix ?? ''));
   const folded = ft.folded;
   // Whole words stay whole words: a name that began (ended) a word then must begin (end) one now ("Paz" is not in
   // "Pazos"), unless the stored context shows it was cut out of a word.
-  const prefixCut = target.prefix !== undefined && isWordChar(foldPattern(target.prefix).slice(-1)) && isWordChar(pattern[0]);
-  const suffixCut = target.suffix !== undefined && isWordChar(foldPattern(target.suffix)[0]) && isWordChar(pattern[pattern.length - 1]);
+  const prefixCut = isWordChar(prefix.slice(-1)) && isWordChar(pattern[0]);
+  const suffixCut = isWordChar(suffix[0]) && isWordChar(pattern[pattern.length - 1]);
   const bounded = (c: Candidate): boolean =>
     (prefixCut || !isWordChar(pattern[0]) || !isWordChar(folded[c.from - 1])) && (suffixCut || !isWordChar(pattern[pattern.length - 1]) || !isWordChar(folded[c.to]));
   let cands = exactCandidates(folded, pattern).filter(bounded);
@@ -114,8 +119,6 @@ export function anchorTarget(ft: FoldedText, target: TextTarget, options: Anchor
   if (cands.length === 0 && pattern.length >= FUZZY_MIN_LENGTH) cands = fuzzyCandidates(folded, pattern).filter((c) => overlaps(c) && bounded(c));
   if (cands.length === 0) return { ok: false, reason: 'notFound', candidates: 0 };
 
-  const prefix = target.prefix ? foldPattern(target.prefix) : '';
-  const suffix = target.suffix ? foldPattern(target.suffix) : '';
   const hint = target.start !== undefined ? foldedOffset(ft, Math.min(target.start, ft.text.length)) : undefined;
   const slack = 8;
   let best: { c: Candidate; score: number; distance: number } | null = null;
@@ -144,14 +147,21 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
 /**
  * The target the extension records when the reader acts on `span` of `text`: the exact text, CONTEXT_LENGTH
  * characters of context on each side cut back to whole words (a context that starts mid-word would be half a word
  * after any edit there), and the position.
  */
 export function targetFromSpan(text: string, span: Span, context = CONTEXT_LENGTH): TextTarget {
-  const start = Math.max(0, Math.min(span.start, text.length));
-  const end = Math.max(start, Math.min(span.end, text.length));
+  let start = Math.max(0, Math.min(span.start, text.length));
+  let end = Math.max(start, Math.min(span.end, text.length));
+  // Whole characters only: a span cutting a surrogate pair takes the whole pair.
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+  if (end < text.length && end > 0 && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end++;
   let from = Math.max(0, start - context);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
   if (from > 0 && WORD.test(text[from - 1] ?? '') && WORD.test(text[from] ?? '')) {

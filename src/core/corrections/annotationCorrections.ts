@@ -52,8 +52,9 @@ function mostOverlapping<T extends Span>(list: Marked<T>[], span: Span, alsoOute
 
 /**
  * After entity corrections on an analysis made without them: each speaker points to its entity now (a merged one
- * to the entity it joined; the attributing words, when they are a mention, to that mention's entity), and takes
- * its name; a speaker whose entity is gone keeps the words as its name.
+ * to the entity it joined), and takes its name. Attributing words that name someone (`named`) are matched again to
+ * the mention under them when their entity is gone or split off, or when the reader added a mention there, as
+ * attribution itself matches them; a speaker whose entity is gone otherwise keeps its words as its name.
  */
 export function remapSpeakers(quotes: readonly Quote[], entities: readonly Entity[], idMap: ReadonlyMap<string, string | null>): Quote[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -66,7 +67,9 @@ export function remapSpeakers(quotes: readonly Quote[], entities: readonly Entit
     const sp = q.speaker;
     if (!sp || sp.via === 'reader') return q;
     let entity = sp.entityId !== null ? byId.get(idMap.get(sp.entityId) ?? '') : undefined;
-    if (sp.via === 'named' || sp.via === 'description') entity = mentionAt(sp) ?? entity;
+    if (sp.via === 'named') entity = mentionAt(sp) ?? entity;
+    else if (!entity && sp.entityId !== null && sp.via === 'description') entity = mentionAt(sp);
+    if (!entity && sp.entityId === null) return q;
     const speaker: Speaker = entity ? { ...sp, name: entity.name, entityId: entity.id } : { ...sp, entityId: null };
     return { ...q, speaker };
   });

@@ -10,14 +10,15 @@
  * 5. the quote, date and figure edits, in time order;
  * 6. every annotation marked with its source, verified flag and the corrections that touched it, and the counts.
  *
- * Idempotent: applying the same corrections to the result changes nothing in the annotations (their report then
- * says `unchanged`). Every span stays exact (`text.slice(start, end) === text`, in bounds). A correction that cannot
+ * Steps 2–3 and step 5 are each repeated on their own result until it stops changing (an edit listed before the one
+ * that makes what it acts on takes effect on the next pass), so applying the same corrections to the result changes
+ * nothing in the annotations (their report then says `unchanged`). Every span stays exact (`text.slice(start, end) === text`, in bounds). A correction that cannot
  * be re-attached is listed in `corrections.orphaned` with the reason, never dropped.
  */
 import { findDates } from '../dates';
 import type { ArticleAnalysis, DateMention, Entity, Quote, ReferenceDate } from '../types';
 import { remapSpeakers, correctAnnotations } from './annotationCorrections';
-import { anchor, inApplyOrder, newContext, outcome } from './context';
+import { anchor, inApplyOrder, newContext, outcome, untilStable } from './context';
 import { correctEntities } from './entityCorrections';
 import type { ArticleCorrections, ReferenceDateEdit } from './model';
 import { verifiedCounts } from './verified';
@@ -63,7 +64,9 @@ export function applyCorrections(text: string, analysis: ArticleAnalysis, correc
 
   const corrected = correctEntities(ctx, analysis.entities, corrections.rules, edits);
   const quotes = options.findQuotes ? options.findQuotes(corrected.entities) : remapSpeakers(analysis.quotes, corrected.entities, corrected.idMap);
-  const rest = correctAnnotations(ctx, { entities: corrected.entities, quotes, dates, figures: analysis.figures }, edits, corrected.handled);
+  const rest = untilStable(ctx, { quotes, dates, figures: analysis.figures }, (current) =>
+    correctAnnotations(ctx, { entities: corrected.entities, ...current }, edits, corrected.handled),
+  );
   const out: ArticleAnalysis = {
     ...analysis,
     referenceDate,

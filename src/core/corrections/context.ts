@@ -82,3 +82,36 @@ export function sameSpan(a: Span, b: Span): boolean {
 export function overlap(a: Span, b: Span): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
+
+const MAX_PASSES = 4;
+
+/**
+ * Runs `pass` on its own result until the result stops changing (at most a few times): an edit listed before the
+ * one that makes what it acts on (a rename before the add that makes the entity) takes effect on the next pass, so
+ * applying corrections to their own result changes nothing. Outcomes: `applied` if any pass changed something;
+ * orphans: those of the last pass.
+ */
+export function untilStable<T>(ctx: CorrectionContext, input: T, pass: (input: T, passIndex: number) => T): T {
+  const applied = new Map<string, CorrectionOutcome>();
+  const before = { applied: ctx.applied, orphaned: ctx.orphaned };
+  let orphaned: OrphanedCorrection[] = [];
+  let current = input;
+  let last: string | undefined;
+  for (let i = 0; i < MAX_PASSES; i++) {
+    ctx.applied = [];
+    ctx.orphaned = [];
+    current = pass(current, i);
+    for (const o of ctx.applied) {
+      const prev = applied.get(o.id);
+      if (!prev) applied.set(o.id, o);
+      else if (prev.status === 'unchanged' && o.status === 'applied') applied.set(o.id, { ...prev, status: 'applied' });
+    }
+    orphaned = ctx.orphaned;
+    const now = JSON.stringify(current);
+    if (now === last) break;
+    last = now;
+  }
+  ctx.applied = [...before.applied, ...[...applied.values()].filter((o) => !orphaned.some((x) => x.id === o.id))];
+  ctx.orphaned = [...before.orphaned, ...orphaned];
+  return current;
+}

@@ -13,12 +13,14 @@
  *   is another annotation); merge and rename, which designate an entity, accept the mention overlapping the target
  *   most; retype changes the whole entity of the mention (an entity has one type: split a mention out first to
  *   retype it alone) and adds the mention when the analysis lacks it; add removes the mentions it overlaps.
+ * - The whole sequence runs again on its result until nothing changes: an edit that finds no entity to act on may
+ *   find it made by a later edit; it is orphaned only if the last pass still finds nothing.
  * - Entities that lose every mention disappear; ids are renumbered e1, e2… in order of first mention; canonical names
  *   of changed entities are chosen as the tagger chooses them (the fullest form) unless renamed.
  */
 import { foldKey } from '../text';
 import type { CorrectionTrace, Entity, EntityType, Mention, Span } from '../types';
-import { addTrace, anchor, locate, orphan, outcome, overlap, sameSpan, traceOf, type CorrectionContext } from './context';
+import { addTrace, anchor, locate, orphan, outcome, overlap, sameSpan, traceOf, untilStable, type CorrectionContext } from './context';
 import { isWordChar } from './foldedText';
 import type { EditCorrection, RuleCorrection } from './model';
 import { findRuleOccurrences } from './ruleMatches';
@@ -44,6 +46,8 @@ interface WorkEntity {
   verified: boolean;
   traces: CorrectionTrace[];
   mergedInto: WorkEntity | null;
+  /** The mentions it came with (an entity of the analysis). */
+  original: Span[];
 }
 
 /** What entity corrections give the next steps. */
@@ -81,6 +85,7 @@ class EntityWork {
       for (const m of e.mentions) {
         if (!(m.start >= 0 && m.end <= ctx.text.length && m.start < m.end)) continue;
         we.mentions.push({ start: m.start, end: m.end, source: m.source ?? 'auto', traces: [...(m.corrections ?? [])], owner: we, removed: false });
+        we.original.push({ start: m.start, end: m.end });
       }
     }
   }
@@ -99,6 +104,7 @@ class EntityWork {
       verified: false,
       traces: [],
       mergedInto: null,
+      original: [],
     };
     this.all.push(we);
     return we;
@@ -217,8 +223,8 @@ function cutOff(text: string, m: Span, cut: Span): Span | null {
 function applyRules(w: EntityWork, rules: readonly RuleCorrection[]): void {
   const ctx = w.ctx;
   const occurrences = findRuleOccurrences(ctx.ft, rules);
-  const counts = new Map<string, { rule: RuleCorrection; n: number; changed: boolean }>();
-  for (const r of rules) counts.set(r.id, { rule: r, n: 0, changed: false });
+  const counts = new Map<string, { rule: RuleCorrection; n: number }>();
+  for (const r of rules) counts.set(r.id, { rule: r, n: 0 });
   const ruleEntity = new Map<string, WorkEntity>();
   for (const occ of occurrences) {
     const rule = occ.rule;
@@ -237,7 +243,6 @@ function applyRules(w: EntityWork, rules: readonly RuleCorrection[]): void {
           m.owner.reshaped = true;
           touch(m.owner, t, false);
         }
-        stat.changed = true;
       }
       continue;
     }
@@ -259,7 +264,6 @@ function applyRules(w: EntityWork, rules: readonly RuleCorrection[]): void {
         touchMention(same, t);
         touch(to, t, false);
       }
-      stat.changed = true;
       continue;
     }
     if (over.some((m) => m.start <= occ.start && m.end >= occ.end)) continue; // inside a longer name
@@ -270,10 +274,10 @@ function applyRules(w: EntityWork, rules: readonly RuleCorrection[]): void {
     w.add(to, occ, t);
     if (to.origId === null) to.source = 'reader';
     touch(to, t, false);
-    stat.changed = true;
   }
-  for (const { rule, n, changed } of counts.values()) {
-    ctx.applied.push({ id: rule.id, action: 'rule', status: changed ? 'applied' : 'unchanged', occurrences: n });
+  // A rule that occurs has done its work, here or already in the tagger (which saw it as a constraint).
+  for (const { rule, n } of counts.values()) {
+    ctx.applied.push({ id: rule.id, action: 'rule', status: n > 0 ? 'applied' : 'unchanged', occurrences: n });
   }
 }
 
@@ -489,20 +493,43 @@ function finalize(w: EntityWork): { entities: Entity[]; idMap: Map<string, strin
     if (e.traces.length) out.corrections = e.traces;
     return out;
   });
+  // An entity whose mentions all went maps to the entity now at one of them (its words were re-annotated).
   const idMap = new Map<string, string | null>();
   for (const e of w.all) {
     if (e.origId === null) continue;
-    const r = w.root(e);
-    idMap.set(e.origId, newId.get(r) ?? null);
+    let to = newId.get(w.root(e));
+    if (to === undefined) {
+      const heir = kept.find((k) => k.mentions.some((m) => e.original.some((o) => overlap(m, o) > 0)));
+      to = heir ? newId.get(heir) : undefined;
+    }
+    idMap.set(e.origId, to ?? null);
   }
   return { entities, idMap };
 }
 
-/** Applies the rules and the entity edits (in apply order) to `entities`. */
-export function correctEntities(ctx: CorrectionContext, entities: readonly Entity[], rules: readonly RuleCorrection[], edits: readonly EditCorrection[]): CorrectedEntities {
+/** One pass: the rules, then the entity edits in order. */
+function onePass(ctx: CorrectionContext, entities: readonly Entity[], rules: readonly RuleCorrection[], edits: readonly EditCorrection[]): CorrectedEntities {
   const w = new EntityWork(ctx, entities);
   if (rules.length) applyRules(w, rules);
   const handled = new Set<string>();
   for (const e of edits) if (isEntityEdit(e)) applyEdit(w, e, handled);
   return { ...finalize(w), handled };
+}
+
+/**
+ * Applies the rules and the entity edits (in apply order) to `entities`, again on the result until nothing changes
+ * (see `untilStable`).
+ */
+export function correctEntities(ctx: CorrectionContext, entities: readonly Entity[], rules: readonly RuleCorrection[], edits: readonly EditCorrection[]): CorrectedEntities {
+  let idMap = new Map<string, string | null>(entities.map((e) => [e.id, e.id]));
+  let handled = new Set<string>();
+  const out = untilStable(ctx, entities as Entity[], (current) => {
+    const r = onePass(ctx, current, rules, edits);
+    const composed = new Map<string, string | null>();
+    for (const [orig, mid] of idMap) composed.set(orig, mid === null ? null : (r.idMap.get(mid) ?? null));
+    idMap = composed;
+    handled = r.handled;
+    return r.entities;
+  });
+  return { entities: out, idMap, handled };
 }
