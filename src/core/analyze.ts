@@ -1,3 +1,4 @@
+import { applyCorrections, NO_CORRECTIONS, readerReferenceDate } from './corrections/apply';
 import { findDates, findReferenceDate } from './dates';
 import { findEntities } from './entities';
 import { findFigures } from './figures';
@@ -12,6 +13,8 @@ export const ENTITY_LANGUAGES = ['en', 'fr'] as const;
 /**
  * Analyses one article. The only entry point the CLI and the extension call.
  * `text` must already have its BOM removed (see `stripBom`); offsets index into it as given.
+ * With `options.corrections`, the reader's rules constrain the entity tagger, the reader's reference date resolves
+ * the dates, quotes are attributed with the corrected entities, and every edit is applied (corrections/apply.ts).
  * Throws an `AbortError` when `options.signal` is aborted.
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
@@ -39,14 +42,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
   }
   throwIfAborted(signal);
 
-  const entities = entitiesSupported ? findEntities(text, language as 'en' | 'fr', signal) : [];
+  const corrections = options.corrections ?? NO_CORRECTIONS;
+  const nameRules = corrections.rules.map((r) => ({ text: r.text, type: r.type }));
+  const entities = entitiesSupported ? findEntities(text, language as 'en' | 'fr', signal, { nameRules }) : [];
   throwIfAborted(signal);
   const figures = findFigures(text, language, signal);
   throwIfAborted(signal);
-  const anchor = referenceDate?.value ?? options.today ?? null;
+  const anchor = readerReferenceDate(corrections)?.value ?? referenceDate?.value ?? options.today ?? null;
   const dates = findDates(text, language, anchor, signal);
   throwIfAborted(signal);
-  const quotes = findQuotes(text, language, entities, signal);
 
-  return { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes, sentences, paragraphs };
+  const base: ArticleAnalysis = { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes: [], sentences, paragraphs };
+  return applyCorrections(text, base, corrections, {
+    findQuotes: (corrected) => findQuotes(text, language, corrected, signal),
+    findDates: () => dates,
+  });
 }

@@ -5,16 +5,23 @@
  * Called by the CLI `xref` command and the extension's cross-reference view.
  */
 import { alignComparable, alignRewrite, alignTranslation, looksLikeTranslation, weekdayNumber, type AlignDoc, type AlignPair } from './align';
+import { between, designates, locateLinks, type LinkReport, type LocatedLink } from './corrections/linkCorrections';
+import type { LinkKind, StoryCorrections } from './corrections/model';
 import type {
   CrossRefLink,
   CrossRefResult,
   EntityLink,
+  EntityLinkItem,
   ManualLink,
+  MissingInItem,
   OnlyInItem,
+  OnlyInKind,
   SpanLink,
+  SpanLinkKind,
   Story,
 } from './crossRefTypes';
 import { entityKeys, foldName, sameEntityKey } from './entityKeys';
+import { foldKey } from './text';
 import { groupStories, summarize } from './stories';
 import type { ArticleAnalysis, DateMention, Entity, Figure, Quote, Span } from './types';
 import { wordDiff, wordTokens } from './wordDiff';
@@ -39,6 +46,12 @@ export interface CrossRefOptions {
   focus?: string;
   /** Story grouping threshold (see groupStories). */
   storyThreshold?: number;
+  /**
+   * The reader's link corrections: a rejected link is never made, a confirmed one is marked `confirmed`, a manual one
+   * is made even where the aligner found nothing. Entity corrections (merges, splits) are seen through the analyses:
+   * pass analyses made with the articles' corrections.
+   */
+  corrections?: StoryCorrections;
   signal?: AbortSignal;
 }
 
@@ -122,8 +135,30 @@ interface EntRef {
   keys: string[];
 }
 
-/** Entity clusters across the documents of one story (union of pairwise same-entity decisions). */
-function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undefined): { links: EntityLink[]; linked: Set<string> } {
+/** The entity of `doc` the reader's link end designates: the one with a mention there, else one so named. */
+function entityAt(refs: EntRef[], doc: number, span: Span, exact: string): number {
+  let overlapping = -1;
+  let named = -1;
+  const key = foldKey(exact);
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i];
+    if (r.doc !== doc) continue;
+    for (const m of r.entity.mentions) {
+      if (m.start === span.start && m.end === span.end) return i;
+      if (overlapping < 0 && m.start < span.end && span.start < m.end) overlapping = i;
+    }
+    if (named < 0 && (foldKey(r.entity.name) === key || r.entity.aliases.some((a) => foldKey(a) === key))) named = i;
+  }
+  return overlapping >= 0 ? overlapping : named;
+}
+
+/**
+ * Entity clusters across the documents of one story (union of pairwise same-entity decisions). The reader's links
+ * come first: a confirmed or manual pair is one entity whatever the keys say; a rejected pair is never joined,
+ * directly or through a third entity (a cannot-link constraint on the union). A manual link with an end that is not
+ * an entity there is a link of its own, with the reader's spans.
+ */
+function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undefined, verdicts: readonly LocatedLink[] = [], report?: LinkReport): { links: EntityLink[]; linked: Set<string> } {
   const refs: EntRef[] = [];
   docs.forEach((d, i) => {
     for (const e of d.analysis.entities) refs.push({ doc: i, entity: e, keys: entityKeys(e, glossary) });
@@ -137,6 +172,46 @@ function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undef
     return x;
   };
   const tie = new Map<number, string>();
+  const rejected: Array<[number, number]> = [];
+  const blocked = (ra: number, rb: number): boolean =>
+    rejected.some(([p, q]) => {
+      const fp = find(p);
+      const fq = find(q);
+      return (fp === ra && fq === rb) || (fp === rb && fq === ra);
+    });
+  const marks: Array<{ ref: number; id: string; status: 'confirmed' | 'manual' }> = [];
+  const loose: EntityLink[] = [];
+  for (const v of verdicts) {
+    if (v.link.kind !== 'entity') continue;
+    const ia = entityAt(refs, v.a.doc, v.a.span, v.link.a.exact);
+    const ib = entityAt(refs, v.b.doc, v.b.span, v.link.b.exact);
+    if (v.link.status === 'rejected') {
+      if (ia >= 0 && ib >= 0) rejected.push([ia, ib]);
+      report?.applied.push({ id: v.link.id, action: 'link', status: ia >= 0 && ib >= 0 ? 'applied' : 'unchanged' });
+      continue;
+    }
+    report?.applied.push({ id: v.link.id, action: 'link', status: 'applied' });
+    if (ia >= 0 && ib >= 0) {
+      const ra = find(ia);
+      const rb = find(ib);
+      if (ra !== rb) {
+        parent[rb] = ra;
+        tie.set(ra, tie.get(ra) ?? tie.get(rb) ?? 'manual');
+      }
+      marks.push({ ref: ia, id: v.link.id, status: v.link.status });
+      continue;
+    }
+    const item = (i: number, end: LocatedLink['a']): EntityLinkItem => {
+      const doc = docs[end.doc];
+      const span = { start: end.span.start, end: end.span.end, text: doc.text.slice(end.span.start, end.span.end) };
+      return i >= 0
+        ? { file: doc.file, entityId: refs[i].entity.id, name: refs[i].entity.name, type: refs[i].entity.type, span }
+        : { file: doc.file, entityId: '', name: span.text, span };
+    };
+    const link: EntityLink = { kind: 'entity', items: [item(ia, v.a), item(ib, v.b)], key: 'manual', manual: true, corrections: [v.link.id] };
+    if (v.link.status === 'confirmed') link.confirmed = true;
+    loose.push(link);
+  }
   // Index strong keys and one-word names so that only plausible pairs are compared.
   const byKey = new Map<string, number[]>();
   refs.forEach((r, i) => {
@@ -165,7 +240,7 @@ function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undef
           { keys: a.keys, name: a.entity.name, aliases: a.entity.aliases, type: a.entity.type },
           { keys: b.keys, name: b.entity.name, aliases: b.entity.aliases, type: b.entity.type },
         );
-        if (k) {
+        if (k && !blocked(ra, rb)) {
           parent[rb] = ra;
           tie.set(ra, tie.get(ra) ?? tie.get(rb) ?? k);
         }
@@ -196,8 +271,21 @@ function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undef
     };
     const key = tie.get(root);
     if (key) link.key = key;
+    const own = marks.filter((m) => find(m.ref) === root);
+    if (own.length) {
+      if (own.some((m) => m.status === 'manual')) link.manual = true;
+      if (own.some((m) => m.status === 'confirmed')) link.confirmed = true;
+      link.corrections = own.map((m) => m.id);
+    }
     links.push(link);
     for (const i of g) linked.add(`${refs[i].doc}:${refs[i].entity.id}`);
+  }
+  for (const l of loose) {
+    links.push(l);
+    for (const it of l.items) {
+      const doc = docs.findIndex((d) => d.file === it.file);
+      if (it.entityId) linked.add(`${doc}:${it.entityId}`);
+    }
   }
   return { links, linked };
 }
@@ -273,13 +361,27 @@ function speakerKeys(doc: CrossRefDoc, q: Quote): { name: string; keys: string[]
   return { name: e.name, keys: entityKeys(e), type: e.type };
 }
 
-function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: CrossRefOptions): { links: SpanLink[]; la: Set<number>; lb: Set<number> } {
+/** Whether the reader rejected linking this span of A with this span of B. */
+type Rejected = (sa: Span, sb: Span) => boolean;
+
+const NONE_REJECTED: Rejected = () => false;
+
+interface PairLinks {
+  links: SpanLink[];
+  la: Set<number>;
+  lb: Set<number>;
+  /** Index pairs (in A, in B) that are counterparts (what-is-missing lists read them). */
+  pairs: Array<[number, number]>;
+}
+
+function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: CrossRefOptions, rejected: Rejected = NONE_REJECTED): PairLinks {
   const qa = a.analysis.quotes.map((q, i) => ({ q, i })).filter((x) => !x.q.scare);
   const qb = b.analysis.quotes.map((q, i) => ({ q, i })).filter((x) => !x.q.scare);
   const la = new Set<number>();
   const lb = new Set<number>();
   const links: SpanLink[] = [];
-  if (!qa.length || !qb.length) return { links, la, lb };
+  const counterparts: Array<[number, number]> = [];
+  if (!qa.length || !qb.length) return { links, la, lb, pairs: counterparts };
   const cross = a.analysis.language !== b.analysis.language;
   const da: AlignDoc = { text: a.text, lang: a.analysis.language, units: qa.map((x) => x.q) };
   const db: AlignDoc = { text: b.text, lang: b.analysis.language, units: qb.map((x) => x.q) };
@@ -289,6 +391,7 @@ function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: 
   for (const p of pairs) {
     const x = qa[p.a[0]];
     const y = qb[p.b[0]];
+    if (rejected(x.q, y.q)) continue;
     const ka = speakerKeys(a, x.q);
     const kb = speakerKeys(b, y.q);
     const sameSpeaker =
@@ -314,8 +417,9 @@ function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: 
     links.push(link);
     la.add(x.i);
     lb.add(y.i);
+    counterparts.push([x.i, y.i]);
   }
-  return { links, la, lb };
+  return { links, la, lb, pairs: counterparts };
 }
 
 /** Minimum share of words kept for two quotes in one language to be the same statement. */
@@ -429,7 +533,7 @@ function greedy<T extends { score: number; i: number; j: number }>(cands: T[]): 
   return out;
 }
 
-function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: SpanLink[]; la: Set<number>; lb: Set<number> } {
+function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, rejected: Rejected = NONE_REJECTED): PairLinks {
   const da = a.analysis.dates;
   const db = b.analysis.dates;
   const cands: Array<{ i: number; j: number; score: number; resolved?: string; note?: string }> = [];
@@ -500,6 +604,9 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
     }
   }
   const links: SpanLink[] = [];
+  const kept = cands.filter((c) => !rejected(da[c.i], db[c.j]));
+  cands.length = 0;
+  cands.push(...kept);
   // Covered (for only-in lists): every date with a counterpart, even when one-to-one linking paired it elsewhere.
   const la = new Set<number>(cands.map((c) => c.i));
   const lb = new Set<number>(cands.map((c) => c.j));
@@ -516,7 +623,7 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: 
     if (c.note) link.note = link.resolvedValue ? `${c.note}: ${link.resolvedValue}` : c.note;
     links.push(link);
   }
-  return { links, la, lb };
+  return { links, la, lb, pairs: cands.map((c) => [c.i, c.j] as [number, number]) };
 }
 
 function referenceYear(d: CrossRefDoc): string | null {
@@ -533,7 +640,7 @@ function unitsCompatible(x: Figure, y: Figure, cross: boolean): boolean {
   return foldName(x.unit) === foldName(y.unit);
 }
 
-function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links: SpanLink[]; la: Set<number>; lb: Set<number> } {
+function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, rejected: Rejected = NONE_REJECTED): PairLinks {
   const fa = a.analysis.figures;
   const fb = b.analysis.figures;
   const cross = a.analysis.language !== b.analysis.language;
@@ -552,6 +659,7 @@ function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links
     for (const j of new Set([...(same.length > MAX_BUCKET ? [] : same), ...near])) {
       const x = fa[i];
       const y = fb[j];
+      if (rejected(x, y)) continue;
       const inPair = aligned(al, a, b, x, y);
       if (x.value === y.value) cands.push({ i, j, score: (unitsCompatible(x, y, cross) ? 0.8 : 0.6) + (inPair ? 0.2 : 0), conflict: false });
       else if (inPair && x.kind === y.kind && unitsCompatible(x, y, cross) && (x.unit || y.unit)) {
@@ -574,16 +682,159 @@ function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): { links
     la.add(c.i);
     lb.add(c.j);
   }
-  return { links, la, lb };
+  return { links, la, lb, pairs: cands.filter((c) => !c.conflict).map((c) => [c.i, c.j] as [number, number]) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Entry point.
 
+/** Removes the passage pairs the reader rejected from an alignment (other links then do not lean on them). */
+function withoutRejectedPassages(al: PairAlignment, a: CrossRefDoc, b: CrossRefDoc, rejected: readonly LocatedLink[]): PairAlignment {
+  if (!rejected.length) return al;
+  const spanOf = (doc: CrossRefDoc, idx: number[]): Span => ({ start: doc.analysis.sentences[idx[0]].start, end: doc.analysis.sentences[idx[idx.length - 1]].end });
+  const pairs = al.pairs.filter((p) => !p.a.length || !p.b.length || !rejected.some((l) => designates(l, spanOf(a, p.a), spanOf(b, p.b))));
+  const aToB = new Map<number, number[]>();
+  for (const p of pairs) for (const i of p.a) aToB.set(i, [...(aToB.get(i) ?? []), ...p.b]);
+  return { ...al, pairs, aToB };
+}
+
+/** The spans of one kind of annotation in a document (what link ends are matched against). */
+function spansOf(doc: CrossRefDoc, kind: Exclude<SpanLinkKind, 'passage'>): Span[] {
+  return kind === 'quote' ? doc.analysis.quotes : kind === 'date' ? doc.analysis.dates : doc.analysis.figures;
+}
+
+/**
+ * Confirmed and manual span links between documents x and y: an existing link they designate is marked; otherwise
+ * the reader's link is made (score 1), and the annotations it joins count as linked.
+ */
+function applySpanVerdicts(
+  kind: SpanLinkKind,
+  links: SpanLink[],
+  a: CrossRefDoc,
+  b: CrossRefDoc,
+  verdicts: readonly LocatedLink[],
+  report: LinkReport,
+  linked: { la: Set<number>; lb: Set<number>; pairs: Array<[number, number]> } | null,
+): void {
+  for (const v of verdicts) {
+    if (v.link.status === 'rejected') {
+      report.applied.push({ id: v.link.id, action: 'link', status: 'applied' });
+      continue;
+    }
+    const found = links.find((l) => designates(v, l.a, l.b));
+    if (found) {
+      if (v.link.status === 'confirmed') found.confirmed = true;
+      found.corrections = [...(found.corrections ?? []), v.link.id];
+      report.applied.push({ id: v.link.id, action: 'link', status: v.link.status === 'confirmed' ? 'applied' : 'unchanged' });
+      continue;
+    }
+    const link: SpanLink = { kind, a: side(a, v.a.span), b: side(b, v.b.span), score: 1, manual: true, corrections: [v.link.id] };
+    if (v.link.status === 'confirmed') link.confirmed = true;
+    if (a.analysis.language !== b.analysis.language) link.crossLanguage = true;
+    if (kind !== 'passage' && linked) {
+      const ia = spansOf(a, kind).findIndex((s) => s.start < v.a.span.end && v.a.span.start < s.end);
+      const ib = spansOf(b, kind).findIndex((s) => s.start < v.b.span.end && v.b.span.start < s.end);
+      if (ia >= 0) linked.la.add(ia);
+      if (ib >= 0) linked.lb.add(ib);
+      if (ia >= 0 && ib >= 0) linked.pairs.push([ia, ib]);
+      if (kind === 'quote') link.speakers = { a: a.analysis.quotes[ia]?.speaker?.name ?? null, b: b.analysis.quotes[ib]?.speaker?.name ?? null };
+    }
+    links.push(link);
+    report.applied.push({ id: v.link.id, action: 'link', status: 'applied' });
+  }
+}
+
+/** Union-find over (document, kind, index) for the what-is-missing lists. */
+class Clusters {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    while (p !== (this.parent.get(p) ?? p)) p = this.parent.get(p) ?? p;
+    if (p !== x) this.parent.set(x, p);
+    return p;
+  }
+  union(x: string, y: string): void {
+    const rx = this.find(x);
+    const ry = this.find(y);
+    if (rx !== ry) this.parent.set(ry, rx);
+  }
+}
+
+/** Vague date values ("months" = PXM, "now", "tomorrow") are not worth listing as only-in or missing. */
+function listableDate(value: string | null): boolean {
+  return !!value && !/_REF$|^PX|X[YMDW]$/.test(value);
+}
+
+/**
+ * For each version, what the other versions of the story have and it does not: clusters of counterparts (entity
+ * links; quote, date and figure pairs) are formed over the story, and a cluster missing from a version is listed for
+ * it with the versions that have it. With `focus`, only what the focus article lacks (the pairs computed are its own).
+ */
+function missingIn(docs: CrossRefDoc[], entityLinks: EntityLink[], pairs: Array<{ x: number; y: number; kind: OnlyInKind; pairs: Array<[number, number]> }>, focus: string | undefined): MissingInItem[] {
+  const cl = new Clusters();
+  const fileIndex = new Map(docs.map((d, i) => [d.file, i]));
+  for (const l of entityLinks) {
+    const keys = l.items.filter((it) => it.entityId && fileIndex.has(it.file)).map((it) => `${fileIndex.get(it.file)}:entity:${it.entityId}`);
+    for (let k = 1; k < keys.length; k++) cl.union(keys[0], keys[k]);
+  }
+  for (const p of pairs) for (const [i, j] of p.pairs) cl.union(`${p.x}:${p.kind}:${i}`, `${p.y}:${p.kind}:${j}`);
+  interface Member {
+    doc: number;
+    kind: OnlyInKind;
+    name: string;
+    type?: Entity['type'];
+    entityId?: string;
+    start?: number;
+    end?: number;
+  }
+  const members = new Map<string, Member[]>();
+  const add = (key: string, m: Member): void => {
+    const root = cl.find(key);
+    const list = members.get(root);
+    if (list) list.push(m);
+    else members.set(root, [m]);
+  };
+  docs.forEach((d, x) => {
+    for (const e of d.analysis.entities) add(`${x}:entity:${e.id}`, { doc: x, kind: 'entity', name: e.name, type: e.type, entityId: e.id });
+    d.analysis.quotes.forEach((q, i) => {
+      if (!q.scare) add(`${x}:quote:${i}`, { doc: x, kind: 'quote', name: q.text, start: q.start, end: q.end });
+    });
+    d.analysis.figures.forEach((f, i) => add(`${x}:figure:${i}`, { doc: x, kind: 'figure', name: f.text, start: f.start, end: f.end }));
+    d.analysis.dates.forEach((dt, i) => {
+      if (listableDate(dt.value)) add(`${x}:date:${i}`, { doc: x, kind: 'date', name: dt.text, start: dt.start, end: dt.end });
+    });
+  });
+  const out: MissingInItem[] = [];
+  for (const list of members.values()) {
+    const present = [...new Set(list.map((m) => m.doc))].sort((p, q) => p - q);
+    if (present.length === docs.length) continue;
+    const first = list.filter((m) => m.doc === present[0]).sort((p, q) => (p.start ?? 0) - (q.start ?? 0))[0];
+    docs.forEach((d, x) => {
+      if (present.includes(x) || (focus !== undefined && d.file !== focus)) return;
+      const item: MissingInItem = { file: d.file, kind: first.kind, name: first.name, presentIn: present.map((i) => docs[i].file) };
+      if (first.type) item.type = first.type;
+      if (first.entityId) item.entityId = first.entityId;
+      if (first.start !== undefined) ((item.start = first.start), (item.end = first.end));
+      out.push(item);
+    });
+  }
+  const order: Record<OnlyInKind, number> = { entity: 0, quote: 1, figure: 2, date: 3 };
+  return out.sort((p, q) => fileIndex.get(p.file)! - fileIndex.get(q.file)! || order[p.kind] - order[q.kind] || fileIndex.get(p.presentIn[0])! - fileIndex.get(q.presentIn[0])! || (p.start ?? 0) - (q.start ?? 0));
+}
+
+export interface StoryCrossRef {
+  links: CrossRefLink[];
+  onlyIn: OnlyInItem[];
+  missingIn: MissingInItem[];
+  corrections?: LinkReport;
+}
+
 /** Cross-references the documents of one story (all given documents; no grouping). */
-export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOptions = {}): { links: CrossRefLink[]; onlyIn: OnlyInItem[] } {
+export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOptions = {}): StoryCrossRef {
   const glossary = glossaryMap(options.glossary);
-  const { links: entityLinks, linked: linkedEntities } = linkEntities(docs, glossary);
+  const report: LinkReport = { applied: [], orphaned: [] };
+  const verdicts = locateLinks(docs, options.corrections, report);
+  const { links: entityLinks, linked: linkedEntities } = linkEntities(docs, glossary, verdicts, report);
   const extras = docs.map((d) => sentenceExtras(d, glossary));
   const passages: SpanLink[] = [];
   const quotes: SpanLink[] = [];
@@ -592,26 +843,38 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
   const linkedQuotes = docs.map(() => new Set<number>());
   const linkedDates = docs.map(() => new Set<number>());
   const linkedFigures = docs.map(() => new Set<number>());
+  const counterparts: Array<{ x: number; y: number; kind: OnlyInKind; pairs: Array<[number, number]> }> = [];
   for (let x = 0; x < docs.length; x++) {
     for (let y = x + 1; y < docs.length; y++) {
       abortCheck(options.signal);
       if (options.focus !== undefined && docs[x].file !== options.focus && docs[y].file !== options.focus) continue;
       const a = docs[x];
       const b = docs[y];
-      const al = alignPair(a, b, extras[x], extras[y], options);
-      passages.push(...passageLinks(a, b, al));
-      const q = quoteLinks(a, b, al, options);
+      const of = (kind: LinkKind) => between(verdicts, kind, x, y);
+      const rejectedOf = (kind: LinkKind): Rejected => {
+        const r = of(kind).filter((v) => v.link.status === 'rejected');
+        return r.length ? (sa, sb) => r.some((v) => designates(v, sa, sb)) : NONE_REJECTED;
+      };
+      const al = withoutRejectedPassages(alignPair(a, b, extras[x], extras[y], options), a, b, of('passage').filter((v) => v.link.status === 'rejected'));
+      const p = passageLinks(a, b, al);
+      applySpanVerdicts('passage', p, a, b, of('passage'), report, null);
+      passages.push(...p);
+      const q = quoteLinks(a, b, al, options, rejectedOf('quote'));
+      applySpanVerdicts('quote', q.links, a, b, of('quote'), report, q);
       quotes.push(...q.links);
       q.la.forEach((i) => linkedQuotes[x].add(i));
       q.lb.forEach((i) => linkedQuotes[y].add(i));
-      const d = dateLinks(a, b, al);
+      const d = dateLinks(a, b, al, rejectedOf('date'));
+      applySpanVerdicts('date', d.links, a, b, of('date'), report, d);
       dates.push(...d.links);
       d.la.forEach((i) => linkedDates[x].add(i));
       d.lb.forEach((i) => linkedDates[y].add(i));
-      const f = figureLinks(a, b, al);
+      const f = figureLinks(a, b, al, rejectedOf('figure'));
+      applySpanVerdicts('figure', f.links, a, b, of('figure'), report, f);
       figures.push(...f.links);
       f.la.forEach((i) => linkedFigures[x].add(i));
       f.lb.forEach((i) => linkedFigures[y].add(i));
+      counterparts.push({ x, y, kind: 'quote', pairs: q.pairs }, { x, y, kind: 'date', pairs: d.pairs }, { x, y, kind: 'figure', pairs: f.pairs });
     }
   }
   const onlyIn: OnlyInItem[] = [];
@@ -628,8 +891,7 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
         if (!linkedFigures[x].has(i)) onlyIn.push({ file: d.file, kind: 'figure', name: f.text, start: f.start, end: f.end });
       });
       d.analysis.dates.forEach((dt, i) => {
-        // Vague values ("months" = PXM, "now", "tomorrow") are not worth listing.
-        if (dt.value && !/_REF$|^PX|X[YMDW]$/.test(dt.value) && !linkedDates[x].has(i)) {
+        if (listableDate(dt.value) && !linkedDates[x].has(i)) {
           onlyIn.push({ file: d.file, kind: 'date', name: dt.text, start: dt.start, end: dt.end });
         }
       });
@@ -638,7 +900,13 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
   const focusedEntities =
     options.focus === undefined ? entityLinks : entityLinks.filter((l) => l.items.some((i) => i.file === options.focus));
   const spanLinks = [...passages, ...quotes, ...dates, ...figures].map(withDocumentedFields);
-  return { links: [...focusedEntities, ...spanLinks], onlyIn };
+  const out: StoryCrossRef = {
+    links: [...focusedEntities, ...spanLinks],
+    onlyIn,
+    missingIn: docs.length >= 2 ? missingIn(docs, entityLinks, counterparts, options.focus) : [],
+  };
+  if (options.corrections) out.corrections = report;
+  return out;
 }
 
 /**
@@ -675,12 +943,21 @@ export function crossReference(docs: CrossRefDoc[], options: CrossRefOptions = {
   const byFile = new Map(docs.map((d) => [d.file, d]));
   const links: CrossRefLink[] = [];
   const onlyIn: OnlyInItem[] = [];
+  const missing: MissingInItem[] = [];
+  const report: LinkReport = { applied: [], orphaned: [] };
   for (const s of stories) {
     if (options.focus !== undefined && !s.files.includes(options.focus)) continue;
     const members = s.files.map((f) => byFile.get(f)).filter((d): d is CrossRefDoc => !!d);
     const r = crossReferenceStory(members, options);
     links.push(...r.links);
     onlyIn.push(...r.onlyIn);
+    missing.push(...r.missingIn);
+    if (r.corrections) {
+      report.applied.push(...r.corrections.applied);
+      report.orphaned.push(...r.corrections.orphaned);
+    }
   }
-  return { stories, links, onlyIn };
+  const result: CrossRefResult = { stories, links, onlyIn, missingIn: missing };
+  if (options.corrections) result.corrections = report;
+  return result;
 }

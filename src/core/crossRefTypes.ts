@@ -2,7 +2,7 @@
  * Plain, JSON-serialisable data produced by cross-referencing versions of one story.
  * The shape follows `article-lens xref --json`; extra fields are additions.
  */
-import type { EntityType, Lang } from './types';
+import type { CorrectionOutcome, EntityType, Lang, OrphanedCorrection, Span } from './types';
 
 /** A set of files judged to be versions of one story. */
 export interface Story {
@@ -29,21 +29,34 @@ export interface WordDifference {
 
 export interface EntityLinkItem {
   file: string;
+  /** The entity's id in that file's analysis; '' when the reader linked text that is not an entity there. */
   entityId: string;
   name: string;
   type?: EntityType;
+  /** Where the reader's link correction points in that file (links made or confirmed by hand). */
+  span?: Span & { text: string };
 }
 
-export interface EntityLink {
+/** What the reader said about a link: confirmed it, or made it by hand (rejected links are not in the result). */
+export interface ReaderVerdict {
+  /** The reader confirmed this link (or, for an entity link, one of its pairs). */
+  confirmed?: boolean;
+  /** The reader made this link: the aligner did not find it. */
+  manual?: boolean;
+  /** Ids of the link corrections that shaped it. */
+  corrections?: string[];
+}
+
+export interface EntityLink extends ReaderVerdict {
   kind: 'entity';
   items: EntityLinkItem[];
-  /** The shared key that tied them ("geo:US", "name:tiktok", "surname:trump"). */
+  /** The shared key that tied them ("geo:US", "name:tiktok", "surname:trump"); "manual" for the reader's links. */
   key?: string;
 }
 
 export type SpanLinkKind = 'passage' | 'quote' | 'date' | 'figure';
 
-export interface SpanLink {
+export interface SpanLink extends ReaderVerdict {
   kind: SpanLinkKind;
   a: LinkSide;
   b: LinkSide;
@@ -81,10 +94,36 @@ export interface OnlyInItem {
   end?: number;
 }
 
+/** Something the other versions of the story have and this one does not ("what the French left out"). */
+export interface MissingInItem {
+  /** The version that lacks it. */
+  file: string;
+  kind: OnlyInKind;
+  /** Entity name, or the text of the quote/figure/date, as the first version that has it words it. */
+  name: string;
+  /** The versions that have it, in story order. */
+  presentIn: string[];
+  type?: EntityType;
+  /** Where it is in `presentIn[0]`: the entity's id, or the span. */
+  entityId?: string;
+  start?: number;
+  end?: number;
+}
+
+/** What the reader's link corrections did (rules and edits are reported per article, in its analysis). */
+export interface CrossRefCorrectionsReport {
+  applied: CorrectionOutcome[];
+  orphaned: OrphanedCorrection[];
+}
+
 export interface CrossRefResult {
   stories: Story[];
   links: CrossRefLink[];
   onlyIn: OnlyInItem[];
+  /** For each version, what the other versions have and it does not. Always set by `crossReference`. */
+  missingIn?: MissingInItem[];
+  /** Set when link corrections were given. */
+  corrections?: CrossRefCorrectionsReport;
 }
 
 /** A manual override persisted by the extension: link or unlink two files. */

@@ -739,6 +739,8 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
     const k = foldKey(surfaceOf(c));
     if (typeOf(k) !== 'person') continue;
     const parts = toks.slice(c.first, c.last + 1).filter((t) => t.cap);
+    // A reader's rule can make a lower-case phrase a name: it has no surname to point from.
+    if (parts.length === 0) continue;
     const lastName = parts[parts.length - 1].fold;
     if (!personByPart.has(lastName)) personByPart.set(lastName, k);
   }

@@ -119,28 +119,40 @@ function isMention(v: unknown): v is Json {
   return isSpan(v) && isString(v.text) && v.text.length === (v.end as number) - (v.start as number);
 }
 
+const isOptionalString = (v: unknown) => v === undefined || isString(v);
+
+const isTrace = (v: unknown) => isObject(v) && isString(v.id) && isString(v.action) && isOptionalString(v.at) && isOptionalString(v.by);
+
+/** Who stands behind an annotation: analyze() sets source and verified on every one; traces only when corrected. */
+const hasMarks = (v: Json) => oneOf(['auto', 'reader'])(v.source) && typeof v.verified === 'boolean' && (v.corrections === undefined || arrayOf(isTrace)(v.corrections));
+
+function isMarkedMention(v: unknown): v is Json {
+  return isMention(v) && hasMarks(v);
+}
+
 const isEntity = (v: unknown) =>
   isObject(v) &&
   isString(v.id) &&
   oneOf(ENTITY_KINDS)(v.type) &&
   isString(v.name) &&
   arrayOf(isString)(v.aliases) &&
-  arrayOf(isMention)(v.mentions);
+  arrayOf(isMarkedMention)(v.mentions) &&
+  hasMarks(v);
 
 const isFigure = (v: unknown) =>
-  isMention(v) && Number.isFinite(v.value) && (v.unit === null || isString(v.unit)) && oneOf(['money', 'percent', 'count', 'number'])(v.kind);
+  isMarkedMention(v) && Number.isFinite(v.value) && (v.unit === null || isString(v.unit)) && oneOf(['money', 'percent', 'count', 'number'])(v.kind);
 
 const isDate = (v: unknown) =>
-  isMention(v) &&
+  isMarkedMention(v) &&
   oneOf(['date', 'relative', 'duration', 'time', 'set'])(v.kind) &&
   (v.value === null || isString(v.value)) &&
-  oneOf(['explicit', 'reference', 'none'])(v.resolvedFrom);
+  oneOf(['explicit', 'reference', 'none', 'reader'])(v.resolvedFrom);
 
 const isSpeaker = (v: unknown) =>
-  isSpan(v) && isString(v.name) && (v.entityId === null || isString(v.entityId)) && oneOf(['named', 'description', 'pronoun', 'continuation'])(v.via);
+  isSpan(v) && isString(v.name) && (v.entityId === null || isString(v.entityId)) && oneOf(['named', 'description', 'pronoun', 'continuation', 'reader'])(v.via);
 
 const isQuote = (v: unknown) =>
-  isMention(v) &&
+  isMarkedMention(v) &&
   isSpan(v.outer) &&
   oneOf(['straight', 'curly', 'guillemet', 'single', 'other'])(v.mark) &&
   typeof v.scare === 'boolean' &&
@@ -151,8 +163,26 @@ const isReferenceDate = (v: unknown) =>
   (isObject(v) &&
     isString(v.value) &&
     /^\d{4}(?:-\d{2}-\d{2})?$/.test(v.value) &&
-    oneOf(['caller', 'dateline', 'text', 'copyright'])(v.source) &&
+    oneOf(['caller', 'dateline', 'text', 'copyright', 'reader'])(v.source) &&
     (v.span === undefined || isMention(v.span)));
+
+const isOutcome = (v: unknown) =>
+  isObject(v) &&
+  isString(v.id) &&
+  isString(v.action) &&
+  oneOf(['applied', 'unchanged'])(v.status) &&
+  (v.span === undefined || isSpan(v.span)) &&
+  (v.occurrences === undefined || isOffset(v.occurrences));
+
+const isOrphan = (v: unknown) =>
+  isObject(v) && isString(v.id) && isString(v.action) && oneOf(['notFound', 'contextChanged', 'noAnnotation', 'invalid'])(v.reason) && isString(v.detail) && isString(v.exact);
+
+const isCorrectionsReport = (v: unknown) => isObject(v) && arrayOf(isOutcome)(v.applied) && arrayOf(isOrphan)(v.orphaned);
+
+const isCount = (v: unknown) => isObject(v) && isOffset(v.verified) && isOffset(v.total) && v.verified <= v.total;
+
+const isVerifiedCounts = (v: unknown) =>
+  isCount(v) && isObject((v as Json).byKind) && ['person', 'organization', 'place', 'date', 'figure', 'quote'].every((k) => isCount(((v as Json).byKind as Json)[k]));
 
 /** True when `v` has exactly the shape of an ArticleAnalysis (extra fields are allowed, missing or wrong ones not). */
 export function isArticleAnalysis(v: unknown): v is ArticleAnalysis {
@@ -167,7 +197,9 @@ export function isArticleAnalysis(v: unknown): v is ArticleAnalysis {
     arrayOf(isDate)(v.dates) &&
     arrayOf(isQuote)(v.quotes) &&
     arrayOf(isSpan)(v.sentences) &&
-    arrayOf(isSpan)(v.paragraphs)
+    arrayOf(isSpan)(v.paragraphs) &&
+    isCorrectionsReport(v.corrections) &&
+    isVerifiedCounts(v.verified)
   );
 }
 

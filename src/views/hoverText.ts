@@ -17,7 +17,8 @@ export interface HoverLabels {
   resolvedAgainst: (ref: string, source: string) => string;
   unresolved: string;
   noSpeaker: string;
-  via: Record<'named' | 'description' | 'pronoun' | 'continuation', string>;
+  /** `reader`: set by a correction. */
+  via: Record<'named' | 'description' | 'pronoun' | 'continuation' | 'reader', string>;
   attributedBy: string;
   scare: string;
   value: string;
@@ -43,6 +44,7 @@ export function hoverLabels(t: Translate): HoverLabels {
       description: t('by a description'),
       pronoun: t('by a pronoun'),
       continuation: t('continues the previous quote'),
+      reader: t('set by the reader'),
     },
     attributedBy: t('attributed by'),
     scare: t('short quoted phrase (scare quote)'),
@@ -61,6 +63,7 @@ export function hoverLabels(t: Translate): HoverLabels {
       dateline: t('the dateline'),
       text: t('a date in the text'),
       copyright: t('the copyright line'),
+      reader: t('a reader\'s correction'),
     },
   };
 }

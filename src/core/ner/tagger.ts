@@ -4,6 +4,7 @@
  * reader's name rules (hard constraints). Output: mention spans with a type; clustering, aliases and canonical
  * names stay with the rule layer (entities.ts).
  */
+import { foldPattern } from '../corrections/foldedText';
 import { foldKey } from '../text';
 import type { EntityType } from '../types';
 import { bioTransitions, emissions, segmentTokens, viterbi } from './decode';
@@ -66,18 +67,19 @@ export function stageSpec(model: NerModel, groups: readonly FeatureGroup[], lexi
 
 /**
  * Per-token allowed labels (n × L, 1 = allowed) from the reader's rules, or undefined when no rule applies.
- * A typed rule forces B-X I-X… over its words and ends the mention there; an untyped one forces O.
+ * A typed rule forces B-X I-X… over its words and ends the mention there; an untyped one forces O. Words match as
+ * the reader's corrections match them: accents, apostrophes and spacing aside, case as written ("State" is not "state").
  */
 export function ruleConstraints(text: string, tokens: readonly NerToken[], labels: readonly string[], rules: readonly NameRule[]): Uint8Array | undefined {
   if (rules.length === 0 || tokens.length === 0) return undefined;
   const L = labels.length;
   let allowed: Uint8Array | undefined;
-  const byFirst = new Map<string, Array<{ fold: string; type: string | null }>>();
+  const byFirst = new Map<string, Array<{ fold: string; cased: string; type: string | null }>>();
   for (const r of rules) {
     const fold = foldKey(r.text);
     if (!fold) continue;
     const list = byFirst.get(fold[0]) ?? [];
-    list.push({ fold, type: r.type ? ENTITY_LABEL_TYPES[r.type] : null });
+    list.push({ fold, cased: foldPattern(r.text).trim(), type: r.type ? ENTITY_LABEL_TYPES[r.type] : null });
     byFirst.set(fold[0], list);
   }
   const only = (i: number, label: string): void => {
@@ -90,6 +92,7 @@ export function ruleConstraints(text: string, tokens: readonly NerToken[], label
     for (const c of cands) {
       for (let j = i; j < tokens.length && tokens[j].end - tokens[i].start <= c.fold.length + 4; j++) {
         if (foldKey(text.slice(tokens[i].start, tokens[j].end)) !== c.fold) continue;
+        if (foldPattern(text.slice(tokens[i].start, tokens[j].end)) !== c.cased) continue;
         if (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end && tokens[j + 1].word) continue; // inside a word
         for (let k = i; k <= j; k++) only(k, c.type ? `${k === i ? 'B' : 'I'}-${c.type}` : 'O');
         if (c.type && j + 1 < tokens.length && allowed) {
