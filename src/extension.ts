@@ -8,6 +8,7 @@ import { ContextKeys, Config } from './constants';
 import type { ArticleAnalysis } from './core/types';
 import type { PanelModel } from './shared/protocol';
 import { registerCommands } from './features/commands';
+import { registerCorrections } from './features/corrections';
 import { registerCrossRefFeatures } from './crossRefFeatures';
 import { registerDecorations, type DecorationCounts } from './features/decorations';
 import { registerHovers } from './features/hovers';
@@ -20,6 +21,7 @@ import { registerSymbols } from './features/symbols';
 import { AnalysisClient } from './services/analysisClient';
 import { DocumentAnalyses, type AnalysisState, type AnalyzedEvent } from './services/analyses';
 import { ArticleFiles } from './services/articleFiles';
+import { CorrectionsService } from './services/corrections';
 import { ExtensionConfig } from './services/config';
 import { CurrentArticle } from './services/currentArticle';
 import { Notifier, type ShownNotification } from './services/notifications';
@@ -92,7 +94,8 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const config = new ExtensionConfig(log);
   const files = new ArticleFiles(config, context.workspaceState);
   const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
-  const analyses = new DocumentAnalyses(client, files, config, context.workspaceState, log);
+  const corrections = new CorrectionsService(notifier, log);
+  const analyses = new DocumentAnalyses(client, files, config, context.workspaceState, log, corrections);
   const current = new CurrentArticle(analyses);
   const decorations = registerDecorations({ analyses, config });
   const panel = registerPanel({ analyses, current, extensionUri: context.extensionUri, log });
@@ -113,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     config,
     files,
     client,
+    corrections,
     analyses,
     current,
     decorations,
@@ -120,13 +124,14 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerSemanticTokens({ analyses, config }),
     // NOTE: before the annotation hover: of two hovers for the same documents VS Code shows the one registered
     // last first, and the annotation card goes above the "In other versions" counterparts.
-    registerCrossRefFeatures({ context, analyses, files, config, client, current, notifier, log }),
+    registerCrossRefFeatures({ context, analyses, files, config, client, current, notifier, corrections, log }),
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
     statusBar,
     panel,
-    registerCommands({ analyses, files, config, notifier, current }),
+    registerCommands({ analyses, files, config, notifier, current, corrections }),
+    registerCorrections({ analyses, corrections, current, notifier }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
     vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),
