@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ContextKeys, Config } from './constants';
+import type { ReadCorrections } from './core/corrections/parse';
 import type { ArticleAnalysis } from './core/types';
 import type { PanelModel } from './shared/protocol';
 import { registerCommands } from './features/commands';
@@ -63,6 +64,12 @@ import { Notifier, type ShownNotification } from './services/notifications';
  *     // Text and tooltip of the status-bar item for the active article; undefined when it is hidden.
  *     shown(): { text: string; tooltip: string } | undefined;
  *   };
+ *   corrections: {
+ *     // The valid entries of the corrections file of the folder holding `uri`, as last read or written.
+ *     entries(uri: vscode.Uri): { rules: RuleCorrection[]; edits: EditCorrection[]; links: LinkCorrection[] };
+ *     // Fires when the corrections change (a command, an undo, the file on disk).
+ *     onDidChange: vscode.Event<void>;
+ *   };
  * }
  * ```
  */
@@ -85,6 +92,10 @@ export interface ArticleLensApi {
   };
   statusBar: {
     shown(): { text: string; tooltip: string } | undefined;
+  };
+  corrections: {
+    entries(uri: vscode.Uri): ReadCorrections;
+    onDidChange: vscode.Event<void>;
   };
 }
 
@@ -148,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     panel: { model: () => panel.model() },
     notifications: { onDidShow: notifier.onDidNotify },
     statusBar: { shown: () => statusBar.shown() },
+    corrections: { entries: (uri) => corrections.entries(uri), onDidChange: corrections.onDidChange },
   };
 }
 

@@ -181,7 +181,7 @@ async function rule(deps: CorrectionDeps, p: Place, type: EntityType | null, arg
   const scope = args.scope ?? (await pickScope(text));
   if (!scope) return undefined;
   const entry: Omit<RuleCorrection, 'id'> = { text, type, scope, ...(scope === 'workspace' ? {} : { file: p.file }), at: now() };
-  const label = type ? t('always treat {0} as a {1}', quoted(text), LAYER_INFO[type].label(t).toLowerCase()) : t('{0} is never an entity', quoted(text));
+  const label = type ? t('always treat {0} as: {1}', quoted(text), LAYER_INFO[type].label(t)) : t('{0} is never an entity', quoted(text));
   return save(deps, p.doc, [{ op: 'put', list: 'rules', entry: withId('rules', entry) }], label);
 }
 
@@ -226,7 +226,7 @@ async function correct(deps: CorrectionDeps, id: CorrectionActionId, args?: Corr
     case 'markEntity': {
       const type = a.type ?? (await pickType(id === 'retype' ? entityOf(p.a, a)?.type : undefined));
       if (!type) return undefined;
-      const label = t('{0} is a {1}', exact, LAYER_INFO[type].label(t).toLowerCase());
+      const label = t('Type of {0}: {1}', exact, LAYER_INFO[type].label(t));
       return edit(deps, p, { action: id === 'retype' ? 'retype' : 'add', type }, label);
     }
     case 'fixBoundaries': {

@@ -170,10 +170,7 @@ export class CorrectionsService implements vscode.Disposable {
     await f.loaded;
     if (!changes.length) return undefined;
     const step: Step = { folder: f.folder.uri.toString(), changes, inverse: [], label };
-    const refused = await this.write(f, step, (current) => {
-      step.inverse = inverseChanges(current, changes);
-      return applyChanges(current, changes);
-    });
+    const refused = await this.write(f, step, this.applyRecordingInverse(step, changes));
     if (refused) return refused;
     this.undoStack.push(step);
     if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
@@ -227,16 +224,27 @@ export class CorrectionsService implements vscode.Disposable {
     const f = this.files.get(step.folder);
     const refused =
       !f ||
-      (await this.write(f, step, (current) => {
-        step.inverse = inverseChanges(current, step.changes);
-        return applyChanges(current, step.changes);
-      }));
+      (await this.write(f, step, this.applyRecordingInverse(step, step.changes)));
     if (refused) {
       this.redoStack.push(step);
       return undefined;
     }
     this.undoStack.push(step);
     return step.label;
+  }
+
+  /**
+   * The update that applies `changes` and keeps in `step` the changes undoing them. NOTE: the file's update runs the
+   * change again to verify its save, against the file that already has it: only the first run sees the file as it
+   * was before.
+   */
+  private applyRecordingInverse(step: Step, changes: CorrectionChange[]): (current: CorrectionsFile | undefined) => CorrectionsFile {
+    let first = true;
+    return (current) => {
+      if (first) step.inverse = inverseChanges(current, changes);
+      first = false;
+      return applyChanges(current, changes);
+    };
   }
 
   private async write(f: FolderFile, step: Step, change: (current: CorrectionsFile | undefined) => CorrectionsFile): Promise<CorrectionRefusal | undefined> {

@@ -103,7 +103,6 @@ export function correctionActionsAt(text: string, a: ArticleAnalysis, sel: Span,
   const out: CorrectionAction[] = [];
   const here = annotationsAt(a, sel);
   const selected = sel.end > sel.start ? text.slice(sel.start, sel.end) : '';
-  const typeLabel = (type: EntityType) => LAYER_INFO[type].label(t).toLowerCase();
 
   if (here.mention) {
     const { entity, span } = here.mention;
@@ -121,7 +120,7 @@ export function correctionActionsAt(text: string, a: ArticleAnalysis, sel: Span,
     }
     out.push({ id: 'notEntity', title: t('{0} is not an entity here', m), args: at });
     for (const type of ENTITY_KINDS) {
-      if (type !== entity.type) out.push({ id: 'retype', title: t('{0} is a {1}', m, typeLabel(type)), args: { ...at, type } });
+      if (type !== entity.type) out.push({ id: 'retype', title: t('Type of {0}: {1}', m, LAYER_INFO[type].label(t)), args: { ...at, type } });
     }
     out.push({ id: 'ruleAlways', title: t('Always treat {0} as…', m), args: at });
     out.push({ id: 'ruleNever', title: t('{0} is never an entity…', m), args: at });
@@ -132,7 +131,7 @@ export function correctionActionsAt(text: string, a: ArticleAnalysis, sel: Span,
   } else if (selected.trim()) {
     const at = { start: sel.start, end: sel.end };
     for (const type of ENTITY_KINDS) {
-      out.push({ id: 'markEntity', title: t('Mark {0} as a {1}', quoted(selected), typeLabel(type)), args: { ...at, type } });
+      out.push({ id: 'markEntity', title: t('Mark {0} as an entity: {1}', quoted(selected), LAYER_INFO[type].label(t)), args: { ...at, type } });
     }
     out.push({ id: 'ruleAlways', title: t('Always treat {0} as…', quoted(selected)), args: at });
   }
