@@ -55,7 +55,7 @@ export function quoted(text: string, max = 40): string {
   return `“${plainText(text, max)}”`;
 }
 
-const WORD_BEFORE = /([\p{Lu}][\p{L}\p{M}'’.-]*)[ \u00a0]$/u;
+const WORD_BEFORE = /([\p{Lu}][\p{L}\p{M}'’-]*)[ \u00a0]$/u;
 const WORD_AFTER = /^[ \u00a0]([\p{Lu}][\p{L}\p{M}'’-]*)/u;
 /** Capitalised words taken on each side at most (a name is rarely longer). */
 const MAX_WIDEN_WORDS = 3;
@@ -92,8 +92,20 @@ export interface AnnotationsAt {
 
 export function annotationsAt(a: ArticleAnalysis, sel: Span): AnnotationsAt {
   const at = sel.start === sel.end ? sel.start : Math.floor((sel.start + sel.end) / 2);
-  const found = entityMentionAt(a, at);
-  const mention = found && { entity: found.entity, span: found.span as Mention };
+  let mention: AnnotationsAt['mention'];
+  if (sel.start === sel.end) {
+    const found = entityMentionAt(a, at);
+    mention = found && { entity: found.entity, span: found.span as Mention };
+  } else {
+    // A selection names the mention it overlaps most (the one whose boundaries it fixes).
+    let best = 0;
+    for (const entity of a.entities) {
+      for (const m of entity.mentions) {
+        const o = Math.min(m.end, sel.end) - Math.max(m.start, sel.start);
+        if (o > best) [best, mention] = [o, { entity, span: m }];
+      }
+    }
+  }
   const quote = a.quotes.find((q) => spanContains(q.outer ?? q, at));
   return { mention, quote, date: smallestAt(a.dates, at), figure: smallestAt(a.figures, at) };
 }
