@@ -75,6 +75,15 @@ export const CorrectionCommands = {
 
 export type CorrectionCommandId = (typeof CorrectionCommands)[keyof typeof CorrectionCommands];
 
+/** The reader's verdicts on cross-references, registered by src/features/crossRefCorrections.ts. */
+export const CrossRefCorrectionCommands = {
+  confirmLink: 'articleLens.correct.confirmLink',
+  rejectLink: 'articleLens.correct.rejectLink',
+  linkByHand: 'articleLens.correct.linkByHand',
+} as const;
+
+export type CrossRefCorrectionCommandId = (typeof CrossRefCorrectionCommands)[keyof typeof CrossRefCorrectionCommands];
+
 /** Activity-bar container and the webview view inside it. */
 export const Views = {
   container: 'articleLens',

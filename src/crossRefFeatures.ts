@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { Config, LANGUAGE_ID } from './constants';
 import { registerCrossRefCommands } from './features/crossRefCommands';
+import { registerCrossRefCorrections } from './features/crossRefCorrections';
 import { registerCrossRefProviders } from './features/crossRefProviders';
 import { registerCrossRefView } from './features/crossRefView';
 import type { AnalysisClient } from './services/analysisClient';
@@ -51,8 +52,9 @@ export function registerCrossRefFeatures(deps: {
   const view = registerCrossRefView({ stories, scanner, analyses, current, notifier, extensionUri: context.extensionUri, log });
   const providers = registerCrossRefProviders({ stories, config, log });
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
+  const linkCorrections = registerCrossRefCorrections({ stories, corrections, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  return vscode.Disposable.from(storiesChanged, commands, providers, view, stories, scanner, store, crossRefClient, links, {
+  return vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, links, {
     dispose: () => clearTimeout(timer),
   });
 }

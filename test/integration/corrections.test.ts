@@ -210,4 +210,36 @@ describe('Corrections in the extension host', function () {
     await refused;
     assert.strictEqual(await readFile(), conflicted);
   });
+
+  it('verified: the panel and the status bar show N of M verified, and the hover card says it was verified', async () => {
+    const { doc, analysis } = await openArticle(api, EN_A);
+    const tiktok = mentionOf(analysis, 'TikTok');
+    const a = await vscode.commands.executeCommand<ArticleAnalysis>(CorrectionCommands.verify, { uri: doc.uri.toString(), ...tiktok, kind: 'entity' });
+    const total = a.verified!.total;
+    await until(() => api.panel.model().verified === `1 of ${total} verified`, `the panel to say 1 of ${total} verified`);
+    assert.strictEqual(api.panel.model().entities.find((e) => e.name === 'TikTok')?.verified, true);
+    await until(() => !!api.statusBar.shown()?.text.includes(`1 of ${total} verified`), 'the status bar count');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(tiktok.start + 1));
+    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(md, /✓ verified/);
+  });
+
+  it('an orphaned correction is listed in the panel, never dropped, and Remove Orphaned Corrections removes it from the file', async () => {
+    const { doc } = await openArticle(api, EN_A);
+    const orphan = { id: 'e-orphan', file: EN_A, action: 'remove', target: { exact: 'Words that are nowhere in the article' } };
+    const kept = { id: 'e-kept', file: EN_A, action: 'verify', target: { exact: 'TikTok' } };
+    await writeFile(JSON.stringify({ version: 1, edits: [orphan, kept] }, null, 2));
+    await until(() => api.corrections.entries(doc.uri).edits.length === 2, 'the file to be read');
+    await until(() => api.panel.model().orphans.some((o) => o.id === 'e-orphan'), 'the orphan in the panel');
+    assert.strictEqual(api.panel.model().orphans.length, 1);
+    const removed = await vscode.commands.executeCommand<number>(CorrectionCommands.removeOrphans, { uri: doc.uri.toString() });
+    assert.strictEqual(removed, 1);
+    const file = await readFile();
+    assert.doesNotMatch(file, /e-orphan/);
+    assert.match(file, /e-kept/);
+    await until(() => api.panel.model().orphans.length === 0, 'the orphan to leave the panel');
+    // Removing is a correction like the others: undone, the orphan is back in the file.
+    await vscode.commands.executeCommand(CorrectionCommands.undo);
+    assert.match(await readFile(), /e-orphan/);
+  });
 });

@@ -7,7 +7,7 @@
 //                                              decorations: { counts(uri), onDidPaint } }.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, Config, CorrectionCommands, CrossRefCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
+import { Commands, Config, CorrectionCommands, CrossRefCommands, CrossRefCorrectionCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
 import { highlightSetting, KINDS } from '../../src/core/kinds';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
@@ -312,6 +312,8 @@ describe('Article Lens in the extension host', function () {
         kind: 'entity',
       };
       for (const id of Object.values(CorrectionCommands)) args[id] ??= [correction];
+      const end = { uri: doc.uri.toString(), start: 0, end: 3 };
+      for (const id of Object.values(CrossRefCorrectionCommands)) args[id] = [{ kind: 'entity', a: end, b: end }];
       const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
       // A failing handler does not reject (the wrapper reports it): it shows an error, which must not happen here.
       const errors: string[] = [];
