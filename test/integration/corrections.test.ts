@@ -6,13 +6,14 @@
 // (analyses, paints, notifications) or on polls of what it has read, bounded, never a fixed sleep.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, CorrectionCommands } from '../../src/constants';
+import { Commands, CorrectionCommands, CrossRefCommands, CrossRefCorrectionCommands } from '../../src/constants';
 import { withId } from '../../src/core/corrections/changes';
+import type { CrossRefLink, CrossRefResult } from '../../src/core/crossRefTypes';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
 import { CorrectionsService } from '../../src/services/corrections';
 import { Notifier } from '../../src/services/notifications';
-import { CORRECTIONS, EN_A, EN_B, activateWith, fixture, once, openArticle, resetCorrections } from './helpers';
+import { CORRECTIONS, EN_A, EN_B, FR, activateWith, fixture, once, openArticle, resetCorrections } from './helpers';
 
 let api: ArticleLensApi;
 
@@ -241,5 +242,34 @@ describe('Corrections in the extension host', function () {
     // Removing is a correction like the others: undone, the orphan is back in the file.
     await vscode.commands.executeCommand(CorrectionCommands.undo);
     assert.match(await readFile(), /e-orphan/);
+  });
+
+  it('cross-references: a link made by hand is added, then rejected; an automatic link is confirmed; all written as links', async () => {
+    await vscode.commands.executeCommand(CrossRefCommands.reindexWorkspace);
+    const fr = await openArticle(api, FR);
+    await openArticle(api, EN_B);
+    const en = await openArticle(api, EN_A);
+    const at = (doc: vscode.TextDocument, s: string) => {
+      const start = doc.getText().indexOf(s);
+      assert.ok(start >= 0, s);
+      return { uri: doc.uri.toString(), start, end: start + s.length };
+    };
+    const frUri = fr.doc.uri.toString();
+    const a = at(en.doc, 'Donald Trump');
+    const b = at(fr.doc, 'Microsoft');
+    const isOurs = (l: CrossRefLink) => l.kind === 'entity' && l.items.some((x) => x.file === frUri && /Microsoft/.test(x.name)) && l.items.some((x) => /Trump/.test(x.name));
+    const made = await vscode.commands.executeCommand<CrossRefResult>(CrossRefCorrectionCommands.linkByHand, { kind: 'entity', a, b });
+    assert.ok(made?.links.some((l) => isOurs(l) && l.manual), 'the manual link is made');
+    assert.match(await readFile(), /"status": "manual"/);
+    const rejected = await vscode.commands.executeCommand<CrossRefResult>(CrossRefCorrectionCommands.rejectLink, { kind: 'entity', a, b });
+    assert.ok(rejected && !rejected.links.some(isOurs), 'the rejected link is gone');
+    assert.match(await readFile(), /"status": "rejected"/);
+    const confirmed = await vscode.commands.executeCommand<CrossRefResult>(CrossRefCorrectionCommands.confirmLink, {
+      kind: 'entity',
+      a: at(en.doc, 'TikTok'),
+      b: at(fr.doc, 'TikTok'),
+    });
+    assert.ok(confirmed?.links.some((l) => l.kind === 'entity' && l.confirmed && l.items.some((x) => x.name === 'TikTok')), 'confirmed');
+    assert.match(await readFile(), /"status": "confirmed"/);
   });
 });
