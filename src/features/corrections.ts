@@ -13,7 +13,7 @@ import { isDateValue } from '../core/corrections/parse';
 import { ENTITY_KINDS, LAYER_INFO } from '../core/kinds';
 import type { ArticleAnalysis, Entity, EntityType, Span } from '../core/types';
 import type { DocumentAnalyses } from '../services/analyses';
-import type { CorrectionsService } from '../services/corrections';
+import { CORRECTIONS_FILE, type CorrectionsService } from '../services/corrections';
 import type { CurrentArticle } from '../services/currentArticle';
 import type { Notifier } from '../services/notifications';
 import { registerCommandHandlers } from '../util/commands';
@@ -117,7 +117,7 @@ async function placeFor(deps: CorrectionDeps, id: CorrectionActionId, given: Cor
   }
   const file = deps.corrections.pathOf(doc.uri);
   if (file === undefined) {
-    void deps.notifier.warn(t('Article Lens: only articles inside a workspace folder can be corrected: the corrections are saved in {0} in the folder.', 'article-lens.corrections.json'));
+    void deps.notifier.warn(t('Article Lens: only articles inside a workspace folder can be corrected: the corrections are saved in {0} in the folder.', CORRECTIONS_FILE));
     return undefined;
   }
   const a = deps.analyses.get(doc) ?? (await deps.analyses.whenAnalyzed(doc.uri));
