@@ -7,7 +7,7 @@ import { serializeCorrections } from '../core/corrections/serialize';
 import type { Notifier } from './notifications';
 import type { JsonFileProblem } from './workspaceJsonCore';
 import { WorkspaceJsonFile, type JsonFileFormat } from './workspaceJsonFile';
-import { describeJsonProblem, warnWithOpen } from './workspaceJsonNotice';
+import { problemMessage, warnWithOpen } from './workspaceJsonNotice';
 
 /** Name of the file, at the root of each workspace folder (next to the story links), that keeps the corrections. */
 export const CORRECTIONS_FILE = 'article-lens.corrections.json';
@@ -327,15 +327,13 @@ export class CorrectionsService implements vscode.Disposable {
     if (!whenSaving && key === f.reported) return;
     f.reported = key;
     const t = vscode.l10n.t;
-    const why = describeJsonProblem(problem, t('is not a corrections file'));
-    const message =
-      problem.kind === 'newer'
-        ? whenSaving
-          ? t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to correct the analysis.', CORRECTIONS_FILE, problem.version)
-          : t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', CORRECTIONS_FILE, problem.version)
-        : whenSaving
-          ? t('Article Lens: the correction was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', CORRECTIONS_FILE, why)
-          : t('Article Lens: {0} {1}, so its corrections are not applied. It will not be overwritten; fix it or remove it.', CORRECTIONS_FILE, why);
+    const message = problemMessage(problem, whenSaving, {
+      notThisKind: t('is not a corrections file'),
+      newerWhenSaving: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to correct the analysis.', CORRECTIONS_FILE, version),
+      newerWhenLoading: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', CORRECTIONS_FILE, version),
+      refusedWhenSaving: (why) => t('Article Lens: the correction was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', CORRECTIONS_FILE, why),
+      unusedWhenLoading: (why) => t('Article Lens: {0} {1}, so its corrections are not applied. It will not be overwritten; fix it or remove it.', CORRECTIONS_FILE, why),
+    });
     warnWithOpen(this.notifier, this.log, message, problem, f.file.uri);
   }
 

@@ -5,7 +5,7 @@ import type { Notifier } from './notifications';
 import { checkStoryLinks, linksIn, serializeStoryLinks, withLink, type StoryLinksData } from './storyLinksFormat';
 import type { JsonFileProblem } from './workspaceJsonCore';
 import { WorkspaceJsonFile } from './workspaceJsonFile';
-import { describeJsonProblem, warnWithOpen } from './workspaceJsonNotice';
+import { problemMessage, warnWithOpen } from './workspaceJsonNotice';
 
 /** Name of the file, at the root of the (first) workspace folder, that keeps the user's link/unlink choices. */
 export const STORY_LINKS_FILE = 'article-lens.stories.json';
@@ -202,15 +202,13 @@ export class StoryLinks implements vscode.Disposable {
     if (!whenSaving && key === this.reported) return;
     this.reported = key;
     const t = vscode.l10n.t;
-    const why = describeJsonProblem(problem, t('is not a story-links file'));
-    const message =
-      problem.kind === 'newer'
-        ? whenSaving
-          ? t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to link or unlink versions.', STORY_LINKS_FILE, problem.version)
-          : t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', STORY_LINKS_FILE, problem.version)
-        : whenSaving
-          ? t('Article Lens: the link was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', STORY_LINKS_FILE, why)
-          : t('Article Lens: {0} {1}, so its story links are not used. It will not be overwritten; fix it or remove it.', STORY_LINKS_FILE, why);
+    const message = problemMessage(problem, whenSaving, {
+      notThisKind: t('is not a story-links file'),
+      newerWhenSaving: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to link or unlink versions.', STORY_LINKS_FILE, version),
+      newerWhenLoading: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', STORY_LINKS_FILE, version),
+      refusedWhenSaving: (why) => t('Article Lens: the link was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', STORY_LINKS_FILE, why),
+      unusedWhenLoading: (why) => t('Article Lens: {0} {1}, so its story links are not used. It will not be overwritten; fix it or remove it.', STORY_LINKS_FILE, why),
+    });
     if (this.file) warnWithOpen(this.notifier, this.log, message, problem, this.file.uri);
   }
 

@@ -39,3 +39,20 @@ export function warnWithOpen(notifier: Notifier, log: vscode.LogOutputChannel, m
     .then((choice) => (choice === open ? vscode.window.showTextDocument(uri, { preview: false }) : undefined))
     .then(undefined, (err) => log.error(`Could not open ${uri.toString()}`, err));
 }
+
+/** The sentences a kind of file uses to say why it is not used or not written (each file names itself). */
+export interface JsonFileMessages {
+  /** End of a sentence starting with the file name, for a file that is JSON but not of this kind. */
+  notThisKind: string;
+  newerWhenSaving: (version: number) => string;
+  newerWhenLoading: (version: number) => string;
+  refusedWhenSaving: (why: string) => string;
+  unusedWhenLoading: (why: string) => string;
+}
+
+/** The message for `problem`, met when saving or when (re)loading the file. */
+export function problemMessage(problem: JsonFileProblem, whenSaving: boolean, m: JsonFileMessages): string {
+  if (problem.kind === 'newer') return whenSaving ? m.newerWhenSaving(problem.version) : m.newerWhenLoading(problem.version);
+  const why = describeJsonProblem(problem, m.notThisKind);
+  return whenSaving ? m.refusedWhenSaving(why) : m.unusedWhenLoading(why);
+}
