@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { codePointMapper, EXPORT_FORMATS, toBrat, toCliDocument, toWebAnnotation } from '../../src/core/export';
+import { codePointMapper, EXPORT_FORMATS, toBrat, toCliDocument, type toWebAnnotation } from '../../src/core/export';
 import type { ArticleAnalysis } from '../../src/core/types';
 
 const corpusDir = join(__dirname, '..', 'fixtures', 'corpus');

@@ -68,7 +68,7 @@ async function shot(page, name) {
 }
 // Wraps a step so a timeout says which step it was.
 async function step(label, fn) {
-  try { return await fn(); } catch (e) { throw new Error(`[${label}] ${firstLine(e)}`); }
+  try { return await fn(); } catch (e) { throw new Error(`[${label}] ${firstLine(e)}`, { cause: e }); }
 }
 // Polls fn() until it returns a truthy value; returns the last value (or throws with it).
 async function poll(what, fn, timeoutMs) {
