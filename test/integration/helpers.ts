@@ -83,8 +83,8 @@ export function unescape(md: string): string {
  * until the file watcher has delivered a change to the story-links file (bounded by 20 s).
  */
 export async function storyVersionsWhen(done: (titles: string[]) => boolean): Promise<string[]> {
-  let titles: string[] = [];
   const deadline = Date.now() + 20_000;
+  let titles: string[];
   do {
     titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map((v) => v.title);
     if (done(titles)) break;

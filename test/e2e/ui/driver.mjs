@@ -68,7 +68,7 @@ async function shot(page, name) {
 }
 // Wraps a step so a timeout says which step it was.
 async function step(label, fn) {
-  try { return await fn(); } catch (e) { throw new Error(`[${label}] ${firstLine(e)}`); }
+  try { return await fn(); } catch (e) { throw new Error(`[${label}] ${firstLine(e)}`, { cause: e }); }
 }
 // Polls fn() until it returns a truthy value; returns the last value (or throws with it).
 async function poll(what, fn, timeoutMs) {
@@ -317,6 +317,27 @@ async function runUiChecks(context, pageErrors) {
     return `${r.versions} versions, ${r.rows} entity rows incl. Nouvelle-Zélande ↔ New Zealand; first: ${JSON.stringify(r.sample)}`;
   });
   await shot(page, '04b-crossrefs');
+
+  await check('ui: the Cross-References view lists what the article lacks ("Missing here (in the other versions)")', async () => {
+    const r = await poll('missing-here section', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-crossRefs');
+          if (!root) return null;
+          const box = root.querySelector('section[data-group="missing-0"]');
+          if (!box) return { ok: false, section: 'none yet' };
+          const heading = box.querySelector('.group-title .label')?.textContent ?? '';
+          const items = [...box.querySelectorAll('li.missing-item')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+          return { heading, items: items.length, walmart: items.some((t) => t.includes('Walmart')), sample: items.slice(0, 3) };
+        }).catch(() => null);
+        if (found && 'heading' in found) {
+          return { ok: /^(Missing here|Absent ici)/.test(found.heading) && found.items > 0 && found.walmart, ...found };
+        }
+      }
+      return { ok: false, view: 'not found' };
+    }, 30000);
+    return `${JSON.stringify(r.heading)}: ${r.items} items incl. Walmart (French only); first: ${JSON.stringify(r.sample)}`;
+  });
 
   await check('ui: clicking another version\'s entity in Cross-References opens that file beside the article', async () => {
     let clicked = '';
