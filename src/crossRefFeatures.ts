@@ -7,12 +7,14 @@
 import * as vscode from 'vscode';
 import { Config, LANGUAGE_ID } from './constants';
 import { registerCrossRefCommands } from './features/crossRefCommands';
+import { registerCrossRefCorrections } from './features/crossRefCorrections';
 import { registerCrossRefProviders } from './features/crossRefProviders';
 import { registerCrossRefView } from './features/crossRefView';
 import type { AnalysisClient } from './services/analysisClient';
 import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
 import type { ExtensionConfig } from './services/config';
+import type { CorrectionsService } from './services/corrections';
 import { CrossRefClient } from './services/crossRefClient';
 import type { CurrentArticle } from './services/currentArticle';
 import { articleFilePatterns } from './services/indexCore';
@@ -34,19 +36,25 @@ export function registerCrossRefFeatures(deps: {
   client: AnalysisClient;
   current: CurrentArticle;
   notifier: Notifier;
+  corrections: CorrectionsService;
   log: vscode.LogOutputChannel;
 }): vscode.Disposable {
-  const { context, analyses, files, config, client, current, notifier, log } = deps;
+  const { context, analyses, files, config, client, current, notifier, corrections, log } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
   const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
   const store = new IndexStore({ storageUri: context.storageUri ?? context.globalStorageUri, workerUri: dist('worker.js'), log });
   const patterns = articleFilePatterns(context.extension.packageJSON, LANGUAGE_ID);
   const scanner = new IndexScanner({ analyses, client, files, config, store, patterns, log });
-  const stories = new StoryService({ analyses, config, crossRefClient, links, scanner, store, log });
+  const stories = new StoryService({ analyses, config, crossRefClient, links, corrections, scanner, store, log });
+  corrections.setStories((uri) => stories.storyOf(uri)?.files ?? []);
+  const storiesChanged = stories.onDidChange(() => corrections.storiesChanged());
   const view = registerCrossRefView({ stories, scanner, analyses, current, notifier, extensionUri: context.extensionUri, log });
   const providers = registerCrossRefProviders({ stories, config, log });
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
+  const linkCorrections = registerCrossRefCorrections({ stories, corrections, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  return vscode.Disposable.from(commands, providers, view, stories, scanner, store, crossRefClient, links, { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, links, {
+    dispose: () => clearTimeout(timer),
+  });
 }

@@ -227,6 +227,28 @@ async function runUiChecks(context, pageErrors) {
   await page.keyboard.press('Escape');
   await page.mouse.move(5, 5);
 
+  // The light bulb (Quick Fix, Ctrl+.) on an entity lists the reader's corrections.
+  await check('ui: Quick Fix on "ByteDance" lists the corrections of an entity', async () => {
+    const box = await wordBox(page, 'ByteDance');
+    if (!box) throw new Error('"ByteDance" is not rendered in the editor');
+    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    const menu = page.locator('.action-widget', { hasText: 'is not an entity here' }).first();
+    let text = '';
+    for (let attempt = 0; attempt < 3 && !text; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ state: 'visible', timeout: 8000 });
+        text = (await menu.innerText()).trim();
+      } catch {
+        await page.keyboard.press('Escape');
+      }
+    }
+    if (!text) throw new Error('no Quick Fix menu with "is not an entity here"');
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 200));
+  });
+  await shot(page, '03b-lightbulb');
+  await page.keyboard.press('Escape');
+
   // The panel is a webview view (articleLens.panel): outer <iframe class="webview"> hosting an inner
   // #active-frame with the extension's HTML. Look through every frame for the panel's root.
   await check('ui: "Article Lens: Show Panel" opens the panel listing the entities', async () => {
@@ -249,6 +271,29 @@ async function runUiChecks(context, pageErrors) {
     return `${r.rows} li.entity rows incl. TikTok; first: ${JSON.stringify(r.sample)}`;
   });
   await shot(page, '04-panel');
+
+  // Mark an entity as verified from the palette (acting at the cursor): the panel says "1 of N verified".
+  await check('ui: "Correct: Mark as Verified" on "ByteDance" shows 1 of N verified in the panel', async () => {
+    const box = await wordBox(page, 'ByteDance');
+    if (!box) throw new Error('"ByteDance" is not rendered in the editor');
+    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    await runFromPalette(page, 'Article Lens: Correct: Mark as Verified');
+    const r = await poll('verified count in the panel', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-panel');
+          if (!root) return null;
+          const v = root.querySelector('.meta .verified');
+          const marked = [...root.querySelectorAll('li.entity')].filter((li) => li.querySelector('.mark.verified')).map((li) => li.textContent.trim());
+          return { verified: v ? v.textContent : '', marked };
+        }).catch(() => null);
+        if (found) return { ok: /^1 of \d+ verified$/.test(found.verified) && found.marked.some((t) => t.includes('ByteDance')), ...found };
+      }
+      return { ok: false, panel: 'not found' };
+    }, 30000);
+    return `${r.verified}; marked: ${JSON.stringify(r.marked)}`;
+  });
+  await shot(page, '04a-panel-verified');
 
   // The Cross-References view (articleLens.crossRefs): the versions of the article's story and the
   // entities side by side, once the background index has grouped the three sample articles.
