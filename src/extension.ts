@@ -55,6 +55,8 @@ import { Notifier, type ShownNotification } from './services/notifications';
  *     // The view model the side panel shows for the active article (entities by kind, dates in time order,
  *     // quotes with speakers, figures); see src/shared/protocol.ts.
  *     model(): PanelModel;
+ *     // Handles a message as if the panel's webview had posted it (a row's correction button: `correct`).
+ *     receive(msg: FromWebview): Promise<void>;
  *   };
  *   notifications: {
  *     // Fires with the exact text and buttons of every notification the extension shows.
@@ -86,6 +88,7 @@ export interface ArticleLensApi {
   };
   panel: {
     model(): PanelModel;
+    receive(msg: unknown): Promise<void>;
   };
   notifications: {
     onDidShow: vscode.Event<ShownNotification>;
@@ -156,7 +159,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
       onDidChangeState: analyses.onDidChangeState,
     },
     decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
-    panel: { model: () => panel.model() },
+    panel: { model: () => panel.model(), receive: (msg) => panel.receive(msg) },
     notifications: { onDidShow: notifier.onDidNotify },
     statusBar: { shown: () => statusBar.shown() },
     corrections: { entries: (uri) => corrections.entries(uri), onDidChange: corrections.onDidChange },
