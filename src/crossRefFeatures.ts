@@ -9,7 +9,7 @@ import { Config, LANGUAGE_ID } from './constants';
 import { registerCrossRefCommands } from './features/crossRefCommands';
 import { registerCrossRefCorrections } from './features/crossRefCorrections';
 import { registerCrossRefProviders } from './features/crossRefProviders';
-import { registerCrossRefView } from './features/crossRefView';
+import { registerCrossRefView, type CrossRefViewController } from './features/crossRefView';
 import type { AnalysisClient } from './services/analysisClient';
 import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
@@ -38,7 +38,7 @@ export function registerCrossRefFeatures(deps: {
   notifier: Notifier;
   corrections: CorrectionsService;
   log: vscode.LogOutputChannel;
-}): vscode.Disposable {
+}): vscode.Disposable & { view: CrossRefViewController } {
   const { context, analyses, files, config, client, current, notifier, corrections, log } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
@@ -54,7 +54,8 @@ export function registerCrossRefFeatures(deps: {
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
   const linkCorrections = registerCrossRefCorrections({ stories, corrections, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  return vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, links, {
+  const all = vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, links, {
     dispose: () => clearTimeout(timer),
   });
+  return { view, dispose: () => all.dispose() };
 }
