@@ -60,8 +60,8 @@ describe('Corrections from the panel and the Cross-References view', function ()
     assert.ok(!verified.actions.some((x) => x.id === 'verify'), 'no second Mark verified');
 
     // "Not an entity" on the row removes every mention of the entity, in one correction per mention.
-    const trump = await panelEntity(doc, 'Donald Trump');
-    assert.ok(trump.count > 1, 'several mentions');
+    const trump = api.panel.model().entities.find((e) => e.name !== 'TikTok' && e.count > 1);
+    assert.ok(trump, 'an entity with several mentions');
     await api.panel.receive({ type: 'correct', uri, action: 'notEntity', target: trump.target } satisfies FromWebview);
     const file = JSON.parse(await readFile()) as { edits: Array<{ action: string }> };
     assert.strictEqual(file.edits.filter((e) => e.action === 'remove').length, trump.count);
@@ -69,7 +69,7 @@ describe('Corrections from the panel and the Cross-References view', function ()
     for (const m of trump.mentions) {
       assert.ok(!a?.entities.some((e) => e.mentions.some((x) => x.start === m.start)), `mention at ${m.start} gone`);
     }
-    await until(() => !api.panel.model().entities.some((e) => e.name === 'Donald Trump'), 'the row to leave the panel');
+    await until(() => !api.panel.model().entities.some((e) => e.name === trump.name), 'the row to leave the panel');
   });
 
   it("panel: a quote row's Scare quote and a date row's Mark verified act on that quote and date", async () => {
