@@ -58,8 +58,9 @@ function verdictButtons(m: CrossRefModel, kind: 'entity' | CrossRefPair['kind'],
   group.setAttribute('aria-label', what);
   const post = (verdict: 'confirmed' | 'rejected') => store.post({ type: 'linkVerdict', verdict, kind, a, b });
   group.append(
-    button('confirm', `✓ ${L.confirm}`, `${L.confirm}: ${what}`, () => post('confirmed')),
-    button('reject', `✗ ${L.reject}`, `${L.reject}: ${what}`, () => post('rejected')),
+    // Symbols only: the buttons sit in narrow table cells; the aria-label and the tooltip say what they do.
+    button('confirm', '✓', `${L.confirm}: ${what}`, () => post('confirmed')),
+    button('reject', '✗', `${L.reject}: ${what}`, () => post('rejected')),
   );
   return group;
 }
