@@ -10,20 +10,11 @@ import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
 import type { CrossRefModel } from '../../src/shared/crossRefProtocol';
 import type { FromWebview, PanelEntity } from '../../src/shared/protocol';
-import { CORRECTIONS, EN_A, EN_B, FR, activateWith, fixture, openArticle, resetCorrections } from './helpers';
+import { CORRECTIONS, EN_A, EN_B, FR, activateWith, fixture, openArticle, resetCorrections, until } from './helpers';
 
 let api: ArticleLensApi;
 
 const readFile = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(CORRECTIONS)));
-
-/** Polls `test` (every 100 ms, bounded by 20 s). */
-async function until(test: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await test())) {
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The panel's row of the entity `name` once the panel describes `doc`. */
 async function panelEntity(doc: vscode.TextDocument, name: string): Promise<PanelEntity> {
