@@ -4,7 +4,8 @@ import { findEntities } from './entities';
 import { findFigures } from './figures';
 import { detectLanguage } from './lang/detect';
 import { findQuotes } from './quotes';
-import { splitParagraphs, splitSentences, throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
+import { splitParagraphs, splitSentences } from './text';
 import type { AnalyzeOptions, ArticleAnalysis, ReferenceDate } from './types';
 
 /** Languages with entity extraction. Others get quotes, figures and dates only. */

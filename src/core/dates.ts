@@ -28,7 +28,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { DateKind, DateMention, ReferenceDate } from './types';
-import { throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
 import {
   EN_MONTHS, FR_MONTHS, EN_WEEKDAYS, FR_WEEKDAYS, EN_NUMBERS, FR_NUMBERS, EN_VAGUE, FR_VAGUE, EN_UNITS, FR_UNITS,
   EN_DAYPARTS, FR_DAYPARTS, SEASONS, ORDINALS, alt, type Unit,

@@ -33,7 +33,8 @@ import { nerPack } from './lang/nerPacks';
 import type { NerToken } from './ner/features';
 import { ENTITY_LABEL_TYPES, spansToLabels, tagTokens, type NameRule, type TokenSpan } from './ner/tagger';
 import { taggerCalls } from './taggerInput';
-import { ABBREVIATIONS, foldKey, throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
+import { ABBREVIATIONS, foldKey } from './text';
 import type { Entity, EntityType, Mention } from './types';
 
 type Lang = 'en' | 'fr';

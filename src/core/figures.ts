@@ -1,4 +1,4 @@
-import { throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
 import type { Figure } from './types';
 
 const EN_SCALES: Record<string, number> = {

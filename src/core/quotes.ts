@@ -1,6 +1,7 @@
 import { cueAfter, cueBefore, hasSpeechVerb, indexEntities, resolveCue, tokenize } from './attribution';
 import type { Cue, ResolveContext } from './attribution';
-import { ABBREVIATIONS, throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
+import { ABBREVIATIONS } from './text';
 import type { Entity, Quote, Span, Speaker } from './types';
 
 /*
@@ -123,10 +124,8 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
   let m: RegExpExecArray | null;
   let count = 0;
   // closing-mark lookahead cache for ‘ and ‹ (position of the next possible closer), keeps it linear
-  let nextSingleClose = -2;
-  let nextAngleClose = -2;
-  let singleScanned = 0;
-  let angleScanned = 0;
+  const singleLook: CloserLookahead = { closer: '’', next: -2, scanned: 0 };
+  const angleLook: CloserLookahead = { closer: '›', next: -2, scanned: 0 };
   while ((m = MARK_RE.exec(src)) !== null && m.index < para.end) {
     if ((++count & 1023) === 0) throwIfAborted(signal);
     const i = m.index;
@@ -180,14 +179,7 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
       }
       case '‘': {
         if (!prevSpace || nextSpace) break;
-        if (stack.length === 0) {
-          const lim = Math.min(para.end, i + SINGLE_LOOKAHEAD);
-          if (nextSingleClose <= i) {
-            nextSingleClose = findCloser(src, Math.max(i + 1, singleScanned), lim, '’');
-            singleScanned = lim;
-          }
-          if (nextSingleClose < 0 || nextSingleClose >= lim) break;
-        }
+        if (stack.length === 0 && !closerAhead(src, i, Math.min(para.end, i + SINGLE_LOOKAHEAD), singleLook)) break;
         stack.push({ family: 'single', at: i });
         break;
       }
@@ -199,14 +191,7 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
         break;
       }
       case '‹': {
-        if (stack.length === 0) {
-          const lim = Math.min(para.end, i + SINGLE_LOOKAHEAD);
-          if (nextAngleClose <= i) {
-            nextAngleClose = findCloser(src, Math.max(i + 1, angleScanned), lim, '›');
-            angleScanned = lim;
-          }
-          if (nextAngleClose < 0 || nextAngleClose >= lim) break;
-        }
+        if (stack.length === 0 && !closerAhead(src, i, Math.min(para.end, i + SINGLE_LOOKAHEAD), angleLook)) break;
         stack.push({ family: 'angle', at: i });
         break;
       }
@@ -226,6 +211,22 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
 }
 
 /** Next `closer` in [from, to) not followed by a letter (so not an apostrophe); -1 when none. Bounded. */
+/** Where the next possible closer of one mark family was found, and how far the text was scanned for it. */
+interface CloserLookahead {
+  closer: string;
+  next: number;
+  scanned: number;
+}
+
+/** Whether a closer may follow the opener at `i` before `lim`; scans each stretch of text once (stays linear). */
+function closerAhead(text: string, i: number, lim: number, look: CloserLookahead): boolean {
+  if (look.next <= i) {
+    look.next = findCloser(text, Math.max(i + 1, look.scanned), lim, look.closer);
+    look.scanned = lim;
+  }
+  return look.next >= 0 && look.next < lim;
+}
+
 function findCloser(text: string, from: number, to: number, closer: string): number {
   const c = closer.charCodeAt(0);
   for (let j = from; j < to; j++) {
