@@ -1,7 +1,7 @@
 /**
  * Named entities (person, organization, place) for English and French.
  *
- * compromise (EN) or fr-compromise (FR) tags the text once; rule layers on top of its tags do the rest:
+ * The language pack's tagger (compromise, fr-compromise) tags the text once; rule layers on top of its tags do the rest:
  * runs of capitalised words (joined by "of", "de", "du"…) are candidate names; each run is typed from a
  * gazetteer of countries, organization suffixes/heads, titles, compromise's tags, the word shape (CamelCase
  * brands, acronyms) and the context ("the firm X", "in X", "X, the head of", "à X"); the type a name gets is

@@ -1,6 +1,7 @@
 /** English entity tagger: the model trained on CoNLL-2003 (see nerModel.md beside it) and the lexicons it reads. */
 import { lazyNerPack } from '../../ner/pack';
 import { englishLexicon } from './lexicon';
+// The model reads the French lexicon too (names cross languages): from its table, so fr-compromise never loads.
 import { frenchLexicon } from '../fr/lexicon';
 
 // NOTE: `require` inside the loader, so the model is decoded on first use (esbuild's binary loader embeds the bytes;

@@ -1,6 +1,7 @@
 /** French entity tagger: the model trained on HIPE-2022 NewsEye and Europeana French (see nerModel.md beside it). */
 import { lazyNerPack } from '../../ner/pack';
 import { frenchLexicon } from './lexicon';
+// The model reads the English lexicon too (names cross languages): from its table, so compromise never loads.
 import { englishLexicon } from '../en/lexicon';
 
 // NOTE: `require` inside the loader, so the model is decoded on first use (see ../en/ner.ts).
