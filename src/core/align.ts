@@ -589,7 +589,8 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
     for (let x = pi; x < i; x++) na += model.normA[x];
     for (let y = pj; y < j; y++) nb += model.normB[y];
     if (i - pi > 1) count += sideOrphans(pi, i, pj, j, model.a, model.normA, model.kA, nb, model.kB, sharedOf);
-    if (j - pj > 1) count += sideOrphans(pj, j, pi, i, model.b, model.normB, model.kB, na, model.kA, (y, x) => sharedOf(x, y));
+    const sharedBA = (y: number, x: number): number => sharedOf(x, y);
+    if (j - pj > 1) count += sideOrphans(pj, j, pi, i, model.b, model.normB, model.kB, na, model.kA, sharedBA);
     return count;
   };
   const preA = [0];

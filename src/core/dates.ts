@@ -3,8 +3,8 @@
  * resolves them to TIMEX3-style values against the article's reference date.
  *
  * Design:
- * - A rule layer (regular expressions over a lexicon, the language pack's `dateRules.ts` and `dateWords.ts`) finds the expressions news
- *   uses ("June 1", "15 septembre", "Monday morning", "ten days ago", "début août", "within 90 days",
+ * - A rule layer (regular expressions over a lexicon: the language pack's `dateRules.ts` and `dateWords.ts`)
+ *   finds the expressions news uses ("June 1", "15 septembre", "Monday morning", "ten days ago", "début août", "within 90 days",
  *   "chaque année", "3 p.m.", "21 h 45") with TimeBank-style spans (signals such as "on", "within",
  *   "pendant" are not part of the span).
  * - `chrono-node` (EN `chrono.en`, FR `chrono.fr`) adds numeric forms the rules do not cover
@@ -167,7 +167,9 @@ function anchorTimes(cands: Cand[], text: string, rd: Date | null): void {
  * Finds date, time, duration and set expressions and resolves them against `reference` (YYYY-MM-DD or YYYY).
  * Without a language pack, ISO dates only.
  */
-export function findDates(text: string, pack: LanguagePack | undefined, reference: string | null, signal?: AbortSignal): DateMention[] {
+export function findDates(
+  text: string, pack: LanguagePack | undefined, reference: string | null, signal?: AbortSignal,
+): DateMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   if (!pack) return isoDates(text, signal);
   const L = pack.dates;
@@ -209,7 +211,8 @@ function isoDates(text: string, signal?: AbortSignal): DateMention[] {
       const d = Number(m[3]);
       if (!validDay(y, mo, d)) continue;
       const start = a + m.index!;
-      out.push({ start, end: start + m[0].length, text: m[0], kind: 'date', value: ymd(y, mo, d), resolvedFrom: 'explicit' });
+      const value = ymd(y, mo, d);
+      out.push({ start, end: start + m[0].length, text: m[0], kind: 'date', value, resolvedFrom: 'explicit' });
     }
   }
   return out;

@@ -1,7 +1,8 @@
 /**
  * Named entities (person, organization, place) for English and French.
  *
- * The language pack's tagger (compromise, fr-compromise) tags the text once; rule layers on top of its tags do the rest:
+ * The language pack's tagger (compromise, fr-compromise) tags the text once; rule layers on top of its tags do the
+ * rest:
  * runs of capitalised words (joined by "of", "de", "du"…) are candidate names; each run is typed from a
  * gazetteer of countries, organization suffixes/heads, titles, compromise's tags, the word shape (CamelCase
  * brands, acronyms) and the context ("the firm X", "in X", "X, the head of", "à X"); the type a name gets is
@@ -79,7 +80,9 @@ export interface FindEntitiesOptions {
 }
 
 /** Finds people, organizations and places: the learned tagger over compromise / fr-compromise and the rule layer. */
-export function findEntities(text: string, lang: LanguagePack, signal?: AbortSignal, options: FindEntitiesOptions = {}): Entity[] {
+export function findEntities(
+  text: string, lang: LanguagePack, signal?: AbortSignal, options: FindEntitiesOptions = {},
+): Entity[] {
   throwIfAborted(signal);
   if (!text || !/\p{Lu}/u.test(text)) return [];
   const layer = ruleLayer(text, lang, signal);

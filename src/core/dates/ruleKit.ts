@@ -27,7 +27,9 @@ export function alt(keys: Iterable<string>): string {
 }
 
 /** Canonical season names of the relative-period rule ("last spring", "l'été dernier") → TIMEX3 codes. */
-export const SEASON_CODES: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+export const SEASON_CODES: Readonly<Record<string, string>> = {
+  spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI',
+};
 
 export type From = DateMention['resolvedFrom'];
 
