@@ -235,9 +235,10 @@ describe('entities: offsets, robustness, cost', () => {
 describe('entities: English and French compromise instances are isolated', () => {
   const enOnlyScript = `
     const { findEntities } = require(${JSON.stringify(path.join(ROOT, 'src/core/entities.ts'))});
+    const { packFor } = require(${JSON.stringify(path.join(ROOT, 'src/core/lang/registry.ts'))});
     const fs = require('fs');
     const text = fs.readFileSync(${JSON.stringify(path.join(ROOT, 'test/fixtures/corpus/000_0891fa58e8947cdd.txt'))}, 'utf8');
-    process.stdout.write(JSON.stringify(findEntities(text, pack('en'))));
+    process.stdout.write(JSON.stringify(findEntities(text, packFor('en'))));
   `;
 
   it('English after French in this process equals English in a fresh process', () => {
@@ -255,15 +256,16 @@ describe('entities: English and French compromise instances are isolated', () =>
     try {
       const entry = `
         import { findEntities } from ${JSON.stringify(path.join(ROOT, 'src/core/entities'))};
+        import { packFor } from ${JSON.stringify(path.join(ROOT, 'src/core/lang/registry'))};
         import { readFileSync } from 'fs';
         const en = readFileSync(${JSON.stringify(path.join(ROOT, 'test/fixtures/corpus/000_0891fa58e8947cdd.txt'))}, 'utf8');
         const fr = readFileSync(${JSON.stringify(path.join(ROOT, 'test/fixtures/corpus/002_99e5ccb7759e430c.txt'))}, 'utf8');
-        const before = JSON.stringify(findEntities(en, pack('en')));
-        findEntities(fr, pack('fr'));
-        const after = JSON.stringify(findEntities(en, pack('en')));
+        const before = JSON.stringify(findEntities(en, packFor('en')!));
+        findEntities(fr, packFor('fr')!);
+        const after = JSON.stringify(findEntities(en, packFor('en')!));
         process.stdout.write(JSON.stringify({ same: before === after, before }));
       `;
-      const out = buildSync({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', target: 'node20', loader: { '.bin': 'binary' } });
+      const out = buildSync({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', target: 'node20', loader: { '.bin': 'binary', '.txt': 'text' } });
       const file = path.join(dir, 'bundle.js');
       writeFileSync(file, out.outputFiles[0].text);
       const r = spawnSync(process.execPath, [file], { encoding: 'utf8', maxBuffer: 1 << 26 });
