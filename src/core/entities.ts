@@ -58,8 +58,6 @@ interface Candidate {
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 const MAX_RUN = 8;
 
-/** Connectors that may join two capitalised words only when the result is a known org/place pattern. */
-const WEAK_CONNECTORS = new Set(['and', 'for', 'et', 'sur', 'en', '&']);
 
 const NON_NAME_TAGS = ['Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Value', 'Auxiliary', 'Copula', 'Negative', 'Expression'];
 
@@ -360,7 +358,7 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
         continue;
       }
       if (t.word && connectors.has(t.fold) && !t.cap && k + 1 < toks.length && nameLike(toks[k + 1], lang, known) && !toks[k + 1].initial) {
-        if (WEAK_CONNECTORS.has(t.fold)) {
+        if (lang.entities.weakConnectors.has(t.fold)) {
           const whole = toks.slice(i, k + 2).map((x) => x.fold);
           if (!ORG_SUFFIXES.has(whole[whole.length - 1]) && !ORG_HEADS.has(whole[0])) break;
         }

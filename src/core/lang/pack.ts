@@ -40,6 +40,8 @@ export interface EntityLanguage {
   readonly firstNameTags: RegExp;
   /** Lower-case words that may join two capitalised words into one name ("of", "de"). */
   readonly connectors: ReadonlySet<string>;
+  /** Connectors that join two capitalised words only into a known organization or place pattern ("and", "et"). */
+  readonly weakConnectors: ReadonlySet<string>;
   /** Elided articles are split off every word ("l'Élysée"); otherwise only before a capital ("d'Amato" stays). */
   readonly splitElision: boolean;
   /** The possessive ending is its own token ("Trump's" → "Trump" + "'s"). */

@@ -25,6 +25,7 @@ export const english: LanguagePack = {
   entities: {
     firstNameTags: /^(?:MaleName|FemaleName|FirstName|Person)$/,
     connectors: EN_CONNECTORS,
+    weakConnectors: new Set(['and', 'for', '&']),
     splitElision: false,
     splitPossessive: true,
     letterTitles: false,

@@ -28,6 +28,7 @@ export const french: LanguagePack = {
   entities: {
     firstNameTags: /^(?:MaleName|FemaleName|FirstName)$/,
     connectors: FR_CONNECTORS,
+    weakConnectors: new Set(['et', 'sur', 'en', '&']),
     splitElision: true,
     splitPossessive: false,
     letterTitles: true,
