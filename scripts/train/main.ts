@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { englishLexiconTag } from '../../src/core/lang/en';
-import { frenchLexiconTag } from '../../src/core/lang/fr';
+import { englishLexicon } from '../../src/core/lang/en/lexicon';
+import { frenchLexicon } from '../../src/core/lang/fr/lexicon';
 import { ALL_GROUPS, type FeatureGroup, type LexiconProbe } from '../../src/core/ner/features';
 import { encodeModel, decodeModel, type NerModel } from '../../src/core/ner/model';
 import { tagTokens, labelsToSpans } from '../../src/core/ner/tagger';
@@ -44,8 +44,8 @@ export const SHIPPED: Record<'en' | 'fr', Config> = {
 };
 
 export const LEXICONS: Record<'en' | 'fr', readonly LexiconProbe[]> = {
-  en: [englishLexiconTag, frenchLexiconTag],
-  fr: [frenchLexiconTag, englishLexiconTag],
+  en: [englishLexicon, frenchLexicon],
+  fr: [frenchLexicon, englishLexicon],
 };
 
 export const LABELS: Record<'en' | 'fr', string[]> = {

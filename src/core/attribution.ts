@@ -1,5 +1,6 @@
 import { foldKey } from './text';
 import { TITLES } from './gazetteer';
+import type { QuoteLanguage } from './lang/pack';
 import type { Entity, EntityType, Span } from './types';
 
 /**
@@ -201,14 +202,14 @@ export function hasSpeechVerb(toks: Token[]): boolean {
 }
 
 /** Tokenises `text[from, to)`. The window is small, so the regex never runs far. */
-export function tokenize(text: string, from: number, to: number, lang: string): Token[] {
+export function tokenize(text: string, from: number, to: number, lang: QuoteLanguage): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
   const TOKEN_RE = new RegExp(TOKEN_SRC, 'gu');
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(slice)) !== null) {
     let t = m[0];
-    if (lang !== 'fr' && /^[ldjcmnst]['’]$|^qu['’]$/i.test(t)) {
+    if (!lang.elision && /^[ldjcmnst]['’]$|^qu['’]$/i.test(t)) {
       // English has no elision: read "d'Amato" / "O'Brien" as one word.
       const rest = /^[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*/u.exec(slice.slice(m.index + t.length));
       if (rest) t = t + rest[0];
@@ -520,7 +521,7 @@ function subjectBeforeVerb(toks: Token[], from: number): Cue | null {
  * `According to X, "…"`, `Selon X, « … »`, `X a déclaré : « … »`. `toks` ends right before the opening mark.
  * `maxGap` limits how many tokens may separate the verb from the quote (small for scare quotes).
  */
-export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | null {
+export function cueBefore(toks: Token[], maxGap: number, lang: QuoteLanguage): Cue | null {
   for (let v = toks.length - 1; v >= 0 && toks.length - 1 - v <= maxGap; v--) {
     const t = toks[v];
     if (!t.word) continue;
@@ -543,7 +544,7 @@ export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | nul
       if (subj && subj.cue.kind !== 'description' && v <= toks.length - 1) return { ...subj.cue, verbEnd: t.end, naming: WEAK_BEFORE_ONLY.has(t.lower) };
       continue;
     }
-    if (v > 0 && DETERMINERS.has(toks[v - 1].lower) && !(lang === 'fr' && toks[v - 1].lower === 'a')) continue; // "l’annonce", "the report": a noun
+    if (v > 0 && lang.determiners.has(toks[v - 1].lower)) continue; // "l’annonce", "the report": a noun
     // subject before the verb, skipping auxiliaries/adverbs
     let j = v - 1;
     let aux = 0;

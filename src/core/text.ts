@@ -5,14 +5,6 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Throws the signal's reason (an AbortError) when the caller has cancelled. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    const err = new Error('Analysis cancelled');
-    err.name = 'AbortError';
-    throw err;
-  }
-}
 
 /** Paragraphs: runs of non-blank lines separated by blank lines (CRLF-safe). */
 export function splitParagraphs(text: string): Span[] {

@@ -9,6 +9,7 @@ import { correctionsForFile } from '../../src/core/corrections/scope';
 import { findEntities } from '../../src/core/entities';
 import type { ArticleAnalysis, Entity } from '../../src/core/types';
 import { assertSpansExact } from './assertSpans';
+import { pack } from './packs';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const read = (...p: string[]): string => readFileSync(path.join(fixtures, ...p), 'utf8');
@@ -276,7 +277,7 @@ describe('corrections in analyze(): rules', () => {
 
   it('a rule is case-sensitive in the tagger too: "Countrywide" the company, not "countrywide" the adjective', () => {
     const text = 'Countrywide said a countrywide strike would not stop Countrywide from lending.';
-    const ents = findEntities(text, 'en', undefined, { nameRules: [{ text: 'Countrywide', type: 'organization' }] });
+    const ents = findEntities(text, pack('en'), undefined, { nameRules: [{ text: 'Countrywide', type: 'organization' }] });
     const all = ents.flatMap((e) => e.mentions.map((m) => m.text));
     assert.deepEqual(all.filter((t) => /countrywide/i.test(t)), ['Countrywide', 'Countrywide']);
     const a = analyze(text, { corrections: { rules: [rule('r1', 'Countrywide', 'organization')], edits: [] } });
