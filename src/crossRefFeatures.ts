@@ -21,6 +21,7 @@ import { IndexStore } from './services/indexStore';
 import type { Notifier } from './services/notifications';
 import { StoryLinks } from './services/storyLinks';
 import { StoryService } from './services/storyService';
+import type { WorkerOptions } from './services/workerJobs';
 
 /** The index starts this long after activation, so the first article's own analysis goes first. */
 const INDEX_START_DELAY_MS = 1500;
@@ -35,11 +36,12 @@ export function registerCrossRefFeatures(deps: {
   current: CurrentArticle;
   notifier: Notifier;
   log: vscode.LogOutputChannel;
+  workerOptions: WorkerOptions;
 }): vscode.Disposable {
-  const { context, analyses, files, config, client, current, notifier, log } = deps;
+  const { context, analyses, files, config, client, current, notifier, log, workerOptions } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
-  const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
+  const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
   const store = new IndexStore({ storageUri: context.storageUri ?? context.globalStorageUri, workerUri: dist('worker.js'), log });
   const patterns = articleFilePatterns(context.extension.packageJSON, LANGUAGE_ID);
   const scanner = new IndexScanner({ analyses, client, files, config, store, patterns, log });
