@@ -9,7 +9,6 @@ import { Config, LANGUAGE_ID } from './constants';
 import { registerCrossRefCommands } from './features/crossRefCommands';
 import { registerCrossRefProviders } from './features/crossRefProviders';
 import { registerCrossRefView } from './features/crossRefView';
-import type { AnalysisClient } from './services/analysisClient';
 import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
 import type { ExtensionConfig } from './services/config';
@@ -22,6 +21,8 @@ import type { Notifier } from './services/notifications';
 import { StoryLinks } from './services/storyLinks';
 import { StoryService } from './services/storyService';
 import type { WorkerOptions } from './services/workerJobs';
+import { AnalysisPool, poolSize } from './services/workerPool';
+import { availableParallelism } from 'node:os';
 
 /** The index starts this long after activation, so the first article's own analysis goes first. */
 const INDEX_START_DELAY_MS = 1500;
@@ -32,23 +33,24 @@ export function registerCrossRefFeatures(deps: {
   analyses: DocumentAnalyses;
   files: ArticleFiles;
   config: ExtensionConfig;
-  client: AnalysisClient;
   current: CurrentArticle;
   notifier: Notifier;
   log: vscode.LogOutputChannel;
   workerOptions: WorkerOptions;
 }): vscode.Disposable {
-  const { context, analyses, files, config, client, current, notifier, log, workerOptions } = deps;
+  const { context, analyses, files, config, current, notifier, log, workerOptions } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
   const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
   const store = new IndexStore({ storageUri: context.storageUri ?? context.globalStorageUri, workerUri: dist('worker.js'), log });
   const patterns = articleFilePatterns(context.extension.packageJSON, LANGUAGE_ID);
-  const scanner = new IndexScanner({ analyses, client, files, config, store, patterns, log });
+  // The index's own workers: the editor's worker (DocumentAnalyses') stays free for the open documents.
+  const pool = new AnalysisPool(dist('worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), () => poolSize(config.get(Config.indexWorkers), availableParallelism()), workerOptions);
+  const scanner = new IndexScanner({ analyses, pool, files, config, store, patterns, log });
   const stories = new StoryService({ analyses, config, crossRefClient, links, scanner, store, log });
   const view = registerCrossRefView({ stories, scanner, analyses, current, notifier, extensionUri: context.extensionUri, log });
   const providers = registerCrossRefProviders({ stories, config, log });
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  return vscode.Disposable.from(commands, providers, view, stories, scanner, store, crossRefClient, links, { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(commands, providers, view, stories, scanner, store, crossRefClient, pool, links, { dispose: () => clearTimeout(timer) });
 }

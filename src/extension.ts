@@ -124,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerSemanticTokens({ analyses, config }),
     // NOTE: before the annotation hover: of two hovers for the same documents VS Code shows the one registered
     // last first, and the annotation card goes above the "In other versions" counterparts.
-    registerCrossRefFeatures({ context, analyses, files, config, client, current, notifier, log, workerOptions }),
+    registerCrossRefFeatures({ context, analyses, files, config, current, notifier, log, workerOptions }),
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
