@@ -6,16 +6,12 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { AnalysisClient } from '../../src/services/analysisClient';
 import { codeCacheFile } from '../../src/services/workerLoader';
+import { bundleWorker, delay } from './workerTesting';
 
 const root = join(__dirname, '..', '..');
 const article = readFileSync(join(root, 'test/fixtures/corpus/000_0891fa58e8947cdd.txt'), 'utf8');
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Waits (polling) until `check` holds; the bound is generous, only a cache never written reaches it. */
 async function until(what: string, check: () => boolean): Promise<void> {
@@ -33,11 +29,8 @@ describe('worker loader: the analysis worker with a code cache', function () {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'article-lens-loader-'));
-    const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', loader: { '.bin': 'binary' } } as const;
-    loader = join(dir, 'workerLoader.js');
-    worker = join(dir, 'worker.js');
-    buildSync({ ...common, entryPoints: [join(root, 'src/services/workerLoader.ts')], outfile: loader });
-    buildSync({ ...common, entryPoints: [join(root, 'src/services/analysisWorker.ts')], outfile: worker });
+    loader = bundleWorker('src/services/workerLoader.ts', join(dir, 'workerLoader.js'));
+    worker = bundleWorker('src/services/analysisWorker.ts', join(dir, 'worker.js'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

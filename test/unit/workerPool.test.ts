@@ -6,7 +6,6 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { analyze } from '../../src/core/analyze';
 import { isTimeoutError } from '../../src/services/workerJobs';
 import { AnalysisPool, INDEX_WORKERS, poolSize } from '../../src/services/workerPool';
@@ -14,22 +13,9 @@ import { SETTING_RULES } from '../../src/services/configValidation';
 import { CONFIG_DEFAULTS, Config } from '../../src/constants';
 import { remainingMs } from '../../src/services/indexCore';
 import type { JobAnswer } from './workers/jobWorker';
+import { bundleWorker, delay, rejection } from './workerTesting';
 
 const root = join(__dirname, '..', '..');
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof Error);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('analysis pool of the workspace index', function () {
   this.timeout(180_000);
@@ -40,11 +26,8 @@ describe('analysis pool of the workspace index', function () {
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'article-lens-pool-'));
-    const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error', loader: { '.bin': 'binary' } } as const;
-    jobWorker = join(dir, 'job.js');
-    analysisWorker = join(dir, 'worker.js');
-    buildSync({ ...common, entryPoints: [join(root, 'test/unit/workers/jobWorker.ts')], outfile: jobWorker });
-    buildSync({ ...common, entryPoints: [join(root, 'src/services/analysisWorker.ts')], outfile: analysisWorker });
+    jobWorker = bundleWorker('test/unit/workers/jobWorker.ts', join(dir, 'job.js'));
+    analysisWorker = bundleWorker('src/services/analysisWorker.ts', join(dir, 'worker.js'));
   });
   afterEach(() => {
     for (const p of pools.splice(0)) p.dispose();
