@@ -50,6 +50,40 @@ export const CrossRefCommands = {
   reindexWorkspace: 'articleLens.reindexWorkspace',
 } as const;
 
+/** Correction commands, registered by src/features/corrections.ts (category "Article Lens"). */
+export const CorrectionCommands = {
+  notEntity: 'articleLens.correct.notEntity',
+  retype: 'articleLens.correct.retype',
+  fixBoundaries: 'articleLens.correct.fixBoundaries',
+  markEntity: 'articleLens.correct.markEntity',
+  ruleAlways: 'articleLens.correct.ruleAlways',
+  ruleNever: 'articleLens.correct.ruleNever',
+  merge: 'articleLens.correct.merge',
+  split: 'articleLens.correct.split',
+  rename: 'articleLens.correct.rename',
+  setSpeaker: 'articleLens.correct.setSpeaker',
+  clearSpeaker: 'articleLens.correct.clearSpeaker',
+  notQuote: 'articleLens.correct.notQuote',
+  scare: 'articleLens.correct.scare',
+  setDate: 'articleLens.correct.setDate',
+  referenceDate: 'articleLens.correct.referenceDate',
+  verify: 'articleLens.correct.verify',
+  undo: 'articleLens.undoCorrection',
+  redo: 'articleLens.redoCorrection',
+  removeOrphans: 'articleLens.removeOrphanedCorrections',
+} as const;
+
+export type CorrectionCommandId = (typeof CorrectionCommands)[keyof typeof CorrectionCommands];
+
+/** The reader's verdicts on cross-references, registered by src/features/crossRefCorrections.ts. */
+export const CrossRefCorrectionCommands = {
+  confirmLink: 'articleLens.correct.confirmLink',
+  rejectLink: 'articleLens.correct.rejectLink',
+  linkByHand: 'articleLens.correct.linkByHand',
+} as const;
+
+export type CrossRefCorrectionCommandId = (typeof CrossRefCorrectionCommands)[keyof typeof CrossRefCorrectionCommands];
+
 /** Activity-bar container and the webview view inside it. */
 export const Views = {
   container: 'articleLens',

@@ -7,11 +7,13 @@
 import * as vscode from 'vscode';
 import { Config, LANGUAGE_ID } from './constants';
 import { registerCrossRefCommands } from './features/crossRefCommands';
+import { registerCrossRefCorrections } from './features/crossRefCorrections';
 import { registerCrossRefProviders } from './features/crossRefProviders';
 import { registerCrossRefView } from './features/crossRefView';
 import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
 import type { ExtensionConfig } from './services/config';
+import type { CorrectionsService } from './services/corrections';
 import { CrossRefClient } from './services/crossRefClient';
 import type { CurrentArticle } from './services/currentArticle';
 import { articleFilePatterns } from './services/indexCore';
@@ -35,10 +37,11 @@ export function registerCrossRefFeatures(deps: {
   config: ExtensionConfig;
   current: CurrentArticle;
   notifier: Notifier;
+  corrections: CorrectionsService;
   log: vscode.LogOutputChannel;
   workerOptions: WorkerOptions;
 }): vscode.Disposable {
-  const { context, analyses, files, config, current, notifier, log, workerOptions } = deps;
+  const { context, analyses, files, config, current, notifier, corrections, log, workerOptions } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
   const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
@@ -47,10 +50,15 @@ export function registerCrossRefFeatures(deps: {
   // The index's own workers: the editor's worker (DocumentAnalyses') stays free for the open documents.
   const pool = new AnalysisPool(dist('worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), () => poolSize(config.get(Config.indexWorkers), availableParallelism()), workerOptions);
   const scanner = new IndexScanner({ analyses, pool, files, config, store, patterns, log });
-  const stories = new StoryService({ analyses, config, crossRefClient, links, scanner, store, log });
+  const stories = new StoryService({ analyses, config, crossRefClient, links, corrections, scanner, store, log });
+  corrections.setStories((uri) => stories.storyOf(uri)?.files ?? []);
+  const storiesChanged = stories.onDidChange(() => corrections.storiesChanged());
   const view = registerCrossRefView({ stories, scanner, analyses, current, notifier, extensionUri: context.extensionUri, log });
   const providers = registerCrossRefProviders({ stories, config, log });
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
+  const linkCorrections = registerCrossRefCorrections({ stories, corrections, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  return vscode.Disposable.from(commands, providers, view, stories, scanner, store, crossRefClient, pool, links, { dispose: () => clearTimeout(timer) });
+  return vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, pool, links, {
+    dispose: () => clearTimeout(timer),
+  });
 }

@@ -5,9 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { ContextKeys, Config } from './constants';
+import type { ReadCorrections } from './core/corrections/parse';
 import type { ArticleAnalysis } from './core/types';
 import type { PanelModel } from './shared/protocol';
 import { registerCommands } from './features/commands';
+import { registerCorrections } from './features/corrections';
 import { registerCrossRefFeatures } from './crossRefFeatures';
 import { registerDecorations, type DecorationCounts } from './features/decorations';
 import { registerHovers } from './features/hovers';
@@ -20,6 +22,7 @@ import { registerSymbols } from './features/symbols';
 import { AnalysisClient } from './services/analysisClient';
 import { DocumentAnalyses, type AnalysisState, type AnalyzedEvent } from './services/analyses';
 import { ArticleFiles } from './services/articleFiles';
+import { CorrectionsService } from './services/corrections';
 import { ExtensionConfig } from './services/config';
 import { CurrentArticle } from './services/currentArticle';
 import { Notifier, type ShownNotification } from './services/notifications';
@@ -62,6 +65,12 @@ import type { WorkerOptions } from './services/workerJobs';
  *     // Text and tooltip of the status-bar item for the active article; undefined when it is hidden.
  *     shown(): { text: string; tooltip: string } | undefined;
  *   };
+ *   corrections: {
+ *     // The valid entries of the corrections file of the folder holding `uri`, as last read or written.
+ *     entries(uri: vscode.Uri): { rules: RuleCorrection[]; edits: EditCorrection[]; links: LinkCorrection[] };
+ *     // Fires when the corrections change (a command, an undo, the file on disk).
+ *     onDidChange: vscode.Event<void>;
+ *   };
  * }
  * ```
  */
@@ -85,6 +94,10 @@ export interface ArticleLensApi {
   statusBar: {
     shown(): { text: string; tooltip: string } | undefined;
   };
+  corrections: {
+    entries(uri: vscode.Uri): ReadCorrections;
+    onDidChange: vscode.Event<void>;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleLensApi {
@@ -96,7 +109,8 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
   // Loading the NLP libraries takes most of the first analysis' time: start now, while the workbench is still busy.
   client.warmUp();
-  const analyses = new DocumentAnalyses(client, files, config, context.workspaceState, log);
+  const corrections = new CorrectionsService(notifier, log);
+  const analyses = new DocumentAnalyses(client, files, config, context.workspaceState, log, corrections);
   const current = new CurrentArticle(analyses);
   const decorations = registerDecorations({ analyses, config });
   const panel = registerPanel({ analyses, current, extensionUri: context.extensionUri, log });
@@ -117,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     config,
     files,
     client,
+    corrections,
     analyses,
     current,
     decorations,
@@ -124,13 +139,14 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     registerSemanticTokens({ analyses, config }),
     // NOTE: before the annotation hover: of two hovers for the same documents VS Code shows the one registered
     // last first, and the annotation card goes above the "In other versions" counterparts.
-    registerCrossRefFeatures({ context, analyses, files, config, current, notifier, log, workerOptions }),
+    registerCrossRefFeatures({ context, analyses, files, config, current, notifier, corrections, log, workerOptions }),
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
     statusBar,
     panel,
-    registerCommands({ analyses, files, config, notifier, current }),
+    registerCommands({ analyses, files, config, notifier, current, corrections }),
+    registerCorrections({ analyses, corrections, current, notifier }),
     vscode.window.onDidChangeActiveTextEditor(setContext),
     vscode.workspace.onDidOpenTextDocument(setContext),
     vscode.workspace.onDidChangeConfiguration((e) => config.affects(e, Config.decorationsEnabled) && setContext()),
@@ -147,6 +163,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     panel: { model: () => panel.model() },
     notifications: { onDidShow: notifier.onDidNotify },
     statusBar: { shown: () => statusBar.shown() },
+    corrections: { entries: (uri) => corrections.entries(uri), onDidChange: corrections.onDidChange },
   };
 }
 

@@ -197,7 +197,7 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
   const summariesOf = (m: Manifest): DocSummary[] =>
     Object.entries(m.files).map(([file, e]) => ({ file, language: m.summaries[e.hash].language, features: m.summaries[e.hash].features }));
   const g0 = performance.now();
-  let stories = groupStories(summariesOf(manifest));
+  groupStories(summariesOf(manifest));
   const tGroup = performance.now() - g0;
   const tCold = performance.now() - t0;
 
@@ -209,7 +209,7 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
     const st = statSync(path);
     if (!unchanged(m2.files[path], { mtime: st.mtimeMs, size: st.size })) reread++;
   }
-  stories = groupStories(summariesOf(m2));
+  const stories = groupStories(summariesOf(m2));
   const tReopen = performance.now() - r0;
 
   // Cross-references for one article of a three-version story, from cached records.

@@ -18,20 +18,20 @@ function notRegular(st: Stats): string | undefined {
   return 'is not a regular file';
 }
 
+export type ReadBytesResult = { ok: true; bytes: Buffer } | { ok: false; error: string };
+
 /**
- * Reads an article file the way VS Code would show it: UTF-8 (or UTF-16 with a BOM), BOM removed, line endings kept.
- * Refuses anything but a regular file (a directory, `/dev/zero`, a FIFO that would block forever), binary files and
- * files above `maxBytes`, with a message instead of throwing. Reads at most `maxBytes` + 1 bytes, whatever the file
- * claims its size is (it may grow while being read).
+ * The bytes of a regular file of at most `maxBytes`. Refuses anything but a regular file (a directory, `/dev/zero`,
+ * a FIFO that would block forever) and files above `maxBytes`, with a message instead of throwing. Reads at most
+ * `maxBytes` + 1 bytes, whatever the file claims its size is (it may grow while being read).
  */
-export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+export function readFileBounded(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadBytesResult {
   try {
     const refused = notRegular(statSync(file));
     if (refused) return { ok: false, error: refused };
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
   }
-  let buf: Buffer;
   let fd: number | undefined;
   try {
     // NOTE: O_NONBLOCK, so that a path swapped for a FIFO after the check above does not block the open; the
@@ -51,12 +51,22 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadRes
       total += n;
     }
     if (total > maxBytes) return tooLarge(total, maxBytes, true);
-    buf = Buffer.concat(chunks, total);
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (e) {
     return { ok: false, error: describeFsError(e) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Reads an article file the way VS Code would show it: UTF-8 (or UTF-16 with a BOM), BOM removed, line endings kept.
+ * Refuses what `readFileBounded` refuses and binary files, with a message instead of throwing.
+ */
+export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+  const read = readFileBounded(file, maxBytes);
+  if (!read.ok) return read;
+  const buf = read.bytes;
   const warnings: string[] = [];
   let text: string;
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
@@ -77,7 +87,7 @@ export function readArticle(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadRes
   return { ok: true, text, warnings };
 }
 
-function tooLarge(size: number, maxBytes: number, atLeast = false): ReadResult {
+function tooLarge(size: number, maxBytes: number, atLeast = false): { ok: false; error: string } {
   // Exact byte counts when the rounded sizes would read the same ("1 KB; the limit is 1 KB").
   const exact = formatBytes(size) === formatBytes(maxBytes);
   const fmt = (n: number) => (exact ? `${n} B` : formatBytes(n));

@@ -9,7 +9,7 @@
  *   TextPositionSelector (positions in code points, as the W3C model requires).
  */
 import { LAYER_INFO, type Translate } from './kinds';
-import type { ArticleAnalysis, Span } from './types';
+import type { ArticleAnalysis, ReaderMarks, Span } from './types';
 
 /** The article an export describes: `name` as the CLI JSON names it (a path), `uri` as JSON-LD targets it. */
 export interface ExportedFile {
@@ -32,6 +32,18 @@ export type ExportFormat = 'json' | 'brat' | 'w3c';
 export const JSON_VERSION = 1;
 
 /**
+ * Who stands behind an annotation, as every export writes it: `source` ("auto": the analysis; "reader": a correction
+ * made or changed it), `verified` (the reader checked it) and, when corrections touched it, their ids and actions.
+ */
+export function readerFields(m: ReaderMarks) {
+  return {
+    source: m.source ?? 'auto',
+    verified: m.verified ?? false,
+    ...(m.corrections?.length ? { corrections: m.corrections.map((c) => ({ ...c })) } : {}),
+  };
+}
+
+/**
  * One document in the shape of `article-lens analyze --json` (the issue's documented fields, plus `referenceDateSource`,
  * `entitiesSupported`, `notes`, figure `kind`, date `resolvedFrom`, speaker `via`, quote `outer` and `mark`).
  * The single definition used by the CLI and by the export command.
@@ -49,10 +61,19 @@ export function toCliDocument(file: string, a: ArticleAnalysis) {
       type: e.type,
       name: e.name,
       aliases: e.aliases,
-      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      ...readerFields(e),
+      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, ...readerFields(m) })),
     })),
-    figures: a.figures.map((f) => ({ start: f.start, end: f.end, text: f.text, value: f.value, unit: f.unit, kind: f.kind })),
-    dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, kind: d.kind, value: d.value, resolvedFrom: d.resolvedFrom })),
+    figures: a.figures.map((f) => ({ start: f.start, end: f.end, text: f.text, value: f.value, unit: f.unit, kind: f.kind, ...readerFields(f) })),
+    dates: a.dates.map((d) => ({
+      start: d.start,
+      end: d.end,
+      text: d.text,
+      kind: d.kind,
+      value: d.value,
+      resolvedFrom: d.resolvedFrom,
+      ...readerFields(d),
+    })),
     quotes: a.quotes.map((q) => ({
       start: q.start,
       end: q.end,
@@ -63,7 +84,10 @@ export function toCliDocument(file: string, a: ArticleAnalysis) {
         : null,
       outer: { start: q.outer.start, end: q.outer.end },
       mark: q.mark,
+      ...readerFields(q),
     })),
+    verified: a.verified ?? null,
+    corrections: a.corrections ?? { applied: [], orphaned: [] },
   };
 }
 
@@ -143,6 +167,13 @@ export function toBrat(text: string, a: ArticleAnalysis): string {
   let t = 0;
   let n = 0;
   let r = 0;
+  let attr = 0;
+  /** brat binary attributes: `Reader` (a correction made or changed it), `Verified` (the reader checked it). */
+  const mark = (id: string | null, m: ReaderMarks): void => {
+    if (!id) return;
+    if (m.source === 'reader') lines.push(`A${++attr}\tReader ${id}`);
+    if (m.verified) lines.push(`A${++attr}\tVerified ${id}`);
+  };
   const add = (type: string, span: Span, note?: string): string | null => {
     const frags = fragments(text, span);
     if (frags.length === 0) return null;
@@ -154,12 +185,16 @@ export function toBrat(text: string, a: ArticleAnalysis): string {
     return id;
   };
   for (const e of a.entities) {
-    for (const m of e.mentions) add(LAYER_INFO[e.type].bratType, m, `${e.id}: ${e.name}`);
+    for (const m of e.mentions) {
+      const id = add(LAYER_INFO[e.type].bratType, m, `${e.id}: ${e.name}`);
+      mark(id, { source: e.source === 'reader' || m.source === 'reader' ? 'reader' : 'auto', verified: !!(e.verified || m.verified) });
+    }
   }
-  for (const d of a.dates) add(LAYER_INFO.date.bratType, d, d.value ? `${d.kind}: ${d.value}` : d.kind);
-  for (const f of a.figures) add(LAYER_INFO.figure.bratType, f, `${f.kind}: ${f.value}${f.unit ? ` ${f.unit}` : ''}`);
+  for (const d of a.dates) mark(add(LAYER_INFO.date.bratType, d, d.value ? `${d.kind}: ${d.value}` : d.kind), d);
+  for (const f of a.figures) mark(add(LAYER_INFO.figure.bratType, f, `${f.kind}: ${f.value}${f.unit ? ` ${f.unit}` : ''}`), f);
   for (const q of a.quotes) {
     const qid = add(LAYER_INFO.quote.bratType, q, q.scare ? 'scare quote' : undefined);
+    mark(qid, q);
     if (qid && q.speaker && q.speaker.end > q.speaker.start) {
       const sid = add(LAYER_INFO.speaker.bratType, q.speaker, `${q.speaker.via}: ${q.speaker.name}`);
       if (sid) lines.push(`R${++r}\tSaidBy Arg1:${qid} Arg2:${sid}`);
@@ -168,12 +203,28 @@ export function toBrat(text: string, a: ArticleAnalysis): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
+/** An agent of the W3C model: the analysis software, or the reader (a person). */
+export type WebAgent = { type: 'Software'; name: string; homepage?: string } | { type: 'Person'; name: string };
+
+/** The software that makes the automatic annotations (and generates every export). */
+export const SOFTWARE_AGENT: WebAgent = { type: 'Software', name: 'Article Lens' };
+
+/**
+ * W3C motivations used: `identifying` (an entity mention), `classifying` (a date, figure or quote found by the
+ * analysis), `editing` (an annotation the reader made or changed: a correction of the analysis) and `assessing`
+ * (an automatic annotation the reader checked).
+ */
+export type WebMotivation = 'identifying' | 'classifying' | 'editing' | 'assessing';
+
 /** One W3C Web Annotation. */
 export interface WebAnnotation {
   id: string;
   type: 'Annotation';
-  motivation: 'tagging' | 'identifying' | 'describing';
-  body: { type: 'TextualBody'; value: string; purpose: string; format?: string }[];
+  motivation: WebMotivation;
+  creator: WebAgent;
+  /** When the reader made the change or the check (ISO-8601), when known. */
+  created?: string;
+  body: { type: 'TextualBody'; value: string; purpose: string; format?: string; creator?: WebAgent }[];
   target: {
     source: string;
     selector: [
@@ -191,12 +242,33 @@ export function toWebAnnotation(text: string, a: ArticleAnalysis, source: string
   const cp = codePointMapper(text);
   const items: WebAnnotation[] = [];
   const ctx = 32;
-  const push = (span: Span, motivation: WebAnnotation['motivation'], bodies: [string, string][]) => {
+  /** The reader who made the latest correction (or check) of an annotation. */
+  const reader = (marks: ReaderMarks): { creator: WebAgent; created?: string } => {
+    const last = marks.corrections?.[marks.corrections.length - 1];
+    const out: { creator: WebAgent; created?: string } = { creator: { type: 'Person', name: last?.by ?? 'reader' } };
+    if (last?.at) out.created = last.at;
+    return out;
+  };
+  const push = (span: Span, auto: WebMotivation, bodies: [string, string][], marks: ReaderMarks) => {
+    const body: WebAnnotation['body'] = bodies.map(([purpose, value]) => ({ type: 'TextualBody', value, purpose, format: 'text/plain' }));
+    let who: { creator: WebAgent; created?: string } = { creator: SOFTWARE_AGENT };
+    let motivation = auto;
+    if (marks.source === 'reader') {
+      motivation = 'editing';
+      who = reader(marks);
+    } else if (marks.verified) {
+      // Made by the software, checked by the reader: the check is a body of its own, by the reader.
+      motivation = 'assessing';
+      const { creator, created } = reader(marks);
+      body.push({ type: 'TextualBody', value: 'verified', purpose: 'assessing', format: 'text/plain', creator });
+      if (created) who = { creator: SOFTWARE_AGENT, created };
+    }
     items.push({
       id: `${source}#annotation-${items.length + 1}`,
       type: 'Annotation',
       motivation,
-      body: bodies.map(([purpose, value]) => ({ type: 'TextualBody', value, purpose, format: 'text/plain' })),
+      ...who,
+      body,
       target: {
         source,
         selector: [
@@ -213,32 +285,51 @@ export function toWebAnnotation(text: string, a: ArticleAnalysis, source: string
   };
   for (const e of a.entities) {
     for (const m of e.mentions) {
-      push(m, 'identifying', [
-        ['tagging', e.type],
-        ['identifying', e.name],
-      ]);
+      // A mention is the reader's when they changed it or its entity (type, name, merge).
+      const marks: ReaderMarks = {
+        source: e.source === 'reader' || m.source === 'reader' ? 'reader' : 'auto',
+        verified: !!(e.verified || m.verified),
+        corrections: [...(e.corrections ?? []), ...(m.corrections ?? [])],
+      };
+      push(
+        m,
+        'identifying',
+        [
+          ['tagging', e.type],
+          ['identifying', e.name],
+        ],
+        marks,
+      );
     }
   }
   for (const d of a.dates) {
-    push(d, 'describing', [['tagging', 'date'], ...(d.value ? ([['describing', d.value]] as [string, string][]) : [])]);
+    push(d, 'classifying', [['tagging', 'date'], ...(d.value ? ([['describing', d.value]] as [string, string][]) : [])], d);
   }
   for (const f of a.figures) {
-    push(f, 'describing', [
-      ['tagging', 'figure'],
-      ['describing', `${f.value}${f.unit ? ` ${f.unit}` : ''}`],
-    ]);
+    push(
+      f,
+      'classifying',
+      [
+        ['tagging', 'figure'],
+        ['describing', `${f.value}${f.unit ? ` ${f.unit}` : ''}`],
+      ],
+      f,
+    );
   }
   for (const q of a.quotes) {
-    push(q, 'describing', [
-      ['tagging', q.scare ? 'scare-quote' : 'quote'],
-      ...(q.speaker ? ([['describing', `speaker: ${q.speaker.name}`]] as [string, string][]) : []),
-    ]);
+    push(
+      q,
+      'classifying',
+      [['tagging', q.scare ? 'scare-quote' : 'quote'], ...(q.speaker ? ([['describing', `speaker: ${q.speaker.name}`]] as [string, string][]) : [])],
+      q,
+    );
   }
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: `${source}#annotations`,
     type: 'AnnotationCollection',
     label: 'Article Lens annotations',
+    generator: SOFTWARE_AGENT,
     total: items.length,
     first: { id: `${source}#page1`, type: 'AnnotationPage', startIndex: 0, items },
   };

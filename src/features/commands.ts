@@ -6,6 +6,7 @@ import type { ArticleAnalysis, Span } from '../core/types';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { ArticleFiles } from '../services/articleFiles';
 import type { ExtensionConfig } from '../services/config';
+import type { CorrectionsService } from '../services/corrections';
 import type { CurrentArticle } from '../services/currentArticle';
 import { announceWrittenFile, type Notifier } from '../services/notifications';
 import { registerCommandHandlers, type CommandHandler } from '../util/commands';
@@ -18,6 +19,7 @@ export interface CommandDeps {
   config: ExtensionConfig;
   notifier: Notifier;
   current: CurrentArticle;
+  corrections: CorrectionsService;
 }
 
 /** Arguments accepted by `articleLens.exportAnnotations` (all optional; without them the user is asked). */
@@ -196,7 +198,7 @@ async function setReferenceDate(deps: CommandDeps, date?: string): Promise<Artic
   if (!doc) return undefined;
   let value = date;
   if (value === undefined) {
-    const current = deps.analyses.overrides(doc.uri).referenceDate ?? deps.analyses.get(doc)?.referenceDate?.value ?? '';
+    const current = deps.analyses.get(doc)?.referenceDate?.value ?? deps.analyses.overrides(doc.uri).referenceDate ?? '';
     value = await vscode.window.showInputBox({
       title: t('Reference date for relative dates (YYYY-MM-DD); empty to use the one found in the article'),
       value: current,
@@ -210,7 +212,15 @@ async function setReferenceDate(deps: CommandDeps, date?: string): Promise<Artic
     void deps.notifier.error(t('Use the form YYYY-MM-DD'));
     return undefined;
   }
-  await deps.analyses.setOverrides(doc, { referenceDate: value || undefined });
+  // In a workspace folder the reader's reference date is a correction like the others (committed, shared, undone
+  // with Undo Last Correction); elsewhere it stays a choice of this workspace.
+  if (deps.corrections.pathOf(doc.uri) !== undefined) {
+    const label = value ? t('reference date set to {0}', value) : t('reference date cleared');
+    if (deps.analyses.overrides(doc.uri).referenceDate) await deps.analyses.setOverrides(doc, { referenceDate: undefined });
+    if (await deps.corrections.setReferenceDate(doc.uri, value || undefined, label)) return undefined;
+  } else {
+    await deps.analyses.setOverrides(doc, { referenceDate: value || undefined });
+  }
   return (await waitForAnalysis(deps, doc)).analysis;
 }
 

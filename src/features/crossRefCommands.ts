@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CrossRefCommands } from '../constants';
-import { toTmx, tmxPairsFromLinks } from '../core/tmx';
+import { missingInNotes, toTmx, tmxPairsFromLinks } from '../core/tmx';
 import type { CurrentArticle } from '../services/currentArticle';
 import type { IndexScanner, ScanCounts } from '../services/indexScanner';
 import { announceWrittenFile, type Notifier } from '../services/notifications';
@@ -93,7 +93,8 @@ function tmxPairs(xr: StoryCrossRefs) {
   const titles = new Map(xr.docs.map((d) => [d.uri, d.title]));
   // Notes name the files by URI; a translator wants the file names.
   for (const p of pairs) for (const [u, title] of titles) if (p.note) p.note = p.note.split(u).join(title);
-  return { pairs, srcLang };
+  const notes = missingInNotes(xr.result.missingIn ?? [], (f) => titles.get(f) ?? f);
+  return { pairs, srcLang, notes };
 }
 
 // -----------------------------------------------------------------------------------------------------------------
@@ -208,8 +209,8 @@ async function exportTmx(deps: CrossRefCommandDeps, target?: unknown): Promise<{
       return undefined;
     }
   }
-  const { pairs, srcLang } = tmxPairs(xr);
-  const xml = toTmx(pairs, { srcLang, creationDate: new Date().toISOString(), creationTool: 'Article Lens' });
+  const { pairs, srcLang, notes } = tmxPairs(xr);
+  const xml = toTmx(pairs, { srcLang, notes, creationDate: new Date().toISOString(), creationTool: 'Article Lens' });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(xml));
   // NOTE: no path in the message (a file name can hold link syntax): the buttons open or reveal the file.
   void announceWrittenFile(deps.notifier, t('Article Lens: {0} aligned pairs exported.', pairs.length), uri);

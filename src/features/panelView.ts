@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Views } from '../constants';
+import { CorrectionCommands, Views } from '../constants';
 import type { AnalysisState, DocumentAnalyses } from '../services/analyses';
 import type { CurrentArticle } from '../services/currentArticle';
 import type { FromWebview, PanelModel, ToWebview } from '../shared/protocol';
@@ -61,6 +61,11 @@ export function registerPanel(deps: {
       ready: () => post(),
       reveal: (msg) => {
         return typeof msg.uri === 'string' ? revealSpan(msg.uri, msg.span) : undefined;
+      },
+      removeOrphan: async (msg) => {
+        if (typeof msg.uri === 'string' && typeof msg.id === 'string') {
+          await vscode.commands.executeCommand(CorrectionCommands.removeOrphans, { uri: msg.uri, id: msg.id });
+        }
       },
     },
     onDidChangeVisibility: () => post(),

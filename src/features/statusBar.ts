@@ -4,6 +4,7 @@ import { isEntityKind, KINDS, LAYER_INFO, type Kind } from '../core/kinds';
 import type { ArticleAnalysis, EntityType } from '../core/types';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { ExtensionConfig } from '../services/config';
+import { verifiedByKind, verifiedSummary } from '../views/verifiedText';
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -75,7 +76,9 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     } else if (analysis) {
       const quotes = count(analysis, 'quote');
-      item.text = `$(book) ${analysis.language.toUpperCase()} · ${t('{0} entities', analysis.entities.length)} · ${t('{0} quotes', quotes)}`;
+      // Once the reader has checked something, the count of what is checked is part of the item.
+      const verified = analysis.verified?.verified ? verifiedSummary(analysis, t) : null;
+      item.text = `$(book) ${analysis.language.toUpperCase()} · ${t('{0} entities', analysis.entities.length)} · ${t('{0} quotes', quotes)}${verified ? ` · $(check) ${verified}` : ''}`;
       const tip = new vscode.MarkdownString(undefined, true);
       tip.isTrusted = false;
       tip.appendText(
@@ -83,6 +86,9 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
           `Article Lens — ${analysis.language}`,
           ...KINDS.map((kind) => `${LAYER_INFO[kind].plural(t)}: ${count(analysis, kind)}`),
           analysis.referenceDate ? `${t('Reference date')}: ${analysis.referenceDate.value}` : '',
+          verifiedSummary(analysis, t) ?? '',
+          ...verifiedByKind(analysis, t),
+          analysis.corrections?.orphaned.length ? t('{0} corrections no longer match the text', analysis.corrections.orphaned.length) : '',
           ...analysis.notes,
           state?.ms !== undefined ? t('Analysed in {0} ms', Math.round(state.ms)) : '',
         ]

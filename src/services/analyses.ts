@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Config, OVERRIDES_STATE_KEY } from '../constants';
 import { isAbortError } from '../core/abort';
+import type { ArticleCorrections } from '../core/corrections/model';
 import type { AnalyzeOptions, ArticleAnalysis, Lang } from '../core/types';
 import { openDocument } from '../util/documents';
 import type { DocumentStatus } from '../views/analysisStatus';
@@ -28,6 +29,14 @@ export interface AnalysisState {
   error?: string;
   /** The deadline the analysis had, in milliseconds (status `timedOut`). */
   timeoutMs?: number;
+  /** The options (corrections included) it was made with, as a key: a correction makes it stale. */
+  optionsKey?: string;
+}
+
+/** Where the reader's corrections of an article come from (src/services/corrections.ts). */
+export interface CorrectionsSource {
+  forDocument(uri: vscode.Uri): ArticleCorrections | undefined;
+  readonly onDidChange: vscode.Event<void>;
 }
 
 /** Payload of onDidAnalyze. */
@@ -44,6 +53,7 @@ export interface DocumentOverrides {
 
 interface Inflight {
   version: number;
+  optionsKey: string;
   controller: AbortController;
   promise: Promise<void>;
 }
@@ -86,6 +96,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     private readonly config: ExtensionConfig,
     private readonly memento: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
+    private readonly corrections?: CorrectionsSource,
   ) {
     this.disposables.push(
       this.analyzedEmitter,
@@ -116,6 +127,13 @@ export class DocumentAnalyses implements vscode.Disposable {
         }
       }),
     );
+    // A correction repaints: articles whose corrections changed are analysed again (the others keep their key).
+    if (corrections) this.disposables.push(corrections.onDidChange(() => this.refreshStale()));
+    for (const doc of vscode.workspace.textDocuments) this.request(doc, 0);
+  }
+
+  /** Analyses again the open articles whose options (corrections included) changed since their analysis. */
+  private refreshStale(): void {
     for (const doc of vscode.workspace.textDocuments) this.request(doc, 0);
   }
 
@@ -212,10 +230,12 @@ export class DocumentAnalyses implements vscode.Disposable {
     const ov = this.overrides(uri);
     const langSetting = this.config.get(Config.analysisLanguage, uri);
     const refSetting = this.config.get(Config.analysisReferenceDate, uri).trim();
+    const corrections = this.corrections?.forDocument(uri);
     return {
       lang: ov.lang ?? (langSetting === 'auto' ? undefined : langSetting),
       referenceDate: ov.referenceDate ?? (refSetting || undefined),
       today: todayIso(),
+      ...(corrections ? { corrections } : {}),
     };
   }
 
@@ -262,10 +282,12 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
     const s = this.states.get(key);
-    if (s && s.version === doc.version && s.status !== 'pending') return;
-    if (this.inflight.get(key)?.version === doc.version) return;
-    if (!s || s.status !== 'pending' || s.version !== doc.version) {
-      this.setState({ uri: doc.uri, version: doc.version, status: 'pending', size: s?.size ?? 0, analysis: s?.analysis, ms: s?.ms });
+    const optionsKey = JSON.stringify(this.analysisOptions(doc.uri));
+    if (s && s.version === doc.version && s.status !== 'pending' && (s.optionsKey ?? optionsKey) === optionsKey) return;
+    const running = this.inflight.get(key);
+    if (running?.version === doc.version && running.optionsKey === optionsKey) return;
+    if (!s || s.status !== 'pending' || s.version !== doc.version || s.optionsKey !== optionsKey) {
+      this.setState({ uri: doc.uri, version: doc.version, status: 'pending', size: s?.size ?? 0, analysis: s?.analysis, ms: s?.ms, optionsKey });
     }
     if (delayMs <= 0) {
       this.run(doc);
@@ -283,8 +305,10 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   private run(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    const options = this.analysisOptions(doc.uri);
+    const optionsKey = JSON.stringify(options);
     const previous = this.inflight.get(key);
-    if (previous?.version === doc.version) return;
+    if (previous?.version === doc.version && previous.optionsKey === optionsKey) return;
     previous?.controller.abort();
     const version = doc.version;
     const text = doc.getText();
@@ -292,10 +316,9 @@ export class DocumentAnalyses implements vscode.Disposable {
     const limitKB = this.config.get(Config.analysisMaxFileSizeKB, doc);
     if (size > limitKB * 1024) {
       this.inflight.delete(key);
-      this.setState({ uri: doc.uri, version, status: 'tooLarge', size });
+      this.setState({ uri: doc.uri, version, status: 'tooLarge', size, optionsKey });
       return;
     }
-    const options = this.analysisOptions(doc.uri);
     const controller = new AbortController();
     const promise = this.client.analyze(text, options, controller.signal).then(
       ({ analysis, ms }) => {
@@ -308,7 +331,7 @@ export class DocumentAnalyses implements vscode.Disposable {
           this.setState({ ...pending, analysis, ms });
           return;
         }
-        this.setState({ uri: doc.uri, version, status: 'ready', analysis, size, ms });
+        this.setState({ uri: doc.uri, version, status: 'ready', analysis, size, ms, optionsKey });
         const current = this.find(key);
         if (current && current.version === version) this.analyzedEmitter.fire({ document: current, analysis });
       },
@@ -323,14 +346,14 @@ export class DocumentAnalyses implements vscode.Disposable {
         }
         if (isTimeoutError(err)) {
           this.log.warn(`Analysis of ${key} stopped: ${err.message}`);
-          this.setState({ uri: doc.uri, version, status: 'timedOut', size, error: err.message, timeoutMs: err.limitMs });
+          this.setState({ uri: doc.uri, version, status: 'timedOut', size, error: err.message, timeoutMs: err.limitMs, optionsKey });
         } else {
           this.log.error(`Analysis of ${key} failed: ${err.message}`);
-          this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message });
+          this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message, optionsKey });
         }
       },
     );
-    this.inflight.set(key, { version, controller, promise });
+    this.inflight.set(key, { version, optionsKey, controller, promise });
   }
 
   /**

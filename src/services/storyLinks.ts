@@ -5,6 +5,7 @@ import type { Notifier } from './notifications';
 import { checkStoryLinks, linksIn, serializeStoryLinks, withLink, type StoryLinksData } from './storyLinksFormat';
 import type { JsonFileProblem } from './workspaceJsonCore';
 import { WorkspaceJsonFile } from './workspaceJsonFile';
+import { problemMessage, warnWithOpen } from './workspaceJsonNotice';
 
 /** Name of the file, at the root of the (first) workspace folder, that keeps the user's link/unlink choices. */
 export const STORY_LINKS_FILE = 'article-lens.stories.json';
@@ -201,46 +202,17 @@ export class StoryLinks implements vscode.Disposable {
     if (!whenSaving && key === this.reported) return;
     this.reported = key;
     const t = vscode.l10n.t;
-    const why = describeProblem(problem);
-    const message =
-      problem.kind === 'newer'
-        ? whenSaving
-          ? t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to link or unlink versions.', STORY_LINKS_FILE, problem.version)
-          : t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', STORY_LINKS_FILE, problem.version)
-        : whenSaving
-          ? t('Article Lens: the link was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', STORY_LINKS_FILE, why)
-          : t('Article Lens: {0} {1}, so its story links are not used. It will not be overwritten; fix it or remove it.', STORY_LINKS_FILE, why);
-    const open = t('Open File');
-    // NOTE: no Open button for a file that is not a regular file or is huge: opening a link to /dev/zero would hang
-    // the editor.
-    const canOpen = problem.kind !== 'notFile' && problem.kind !== 'tooLarge';
-    void (canOpen ? this.notifier.warn(message, open) : this.notifier.warn(message)).then((choice) =>
-      choice === open && this.file ? vscode.window.showTextDocument(this.file.uri, { preview: false }) : undefined,
-    ).then(undefined, (err) => this.log.error(`Story links: could not open ${STORY_LINKS_FILE}`, err));
+    const message = problemMessage(problem, whenSaving, {
+      notThisKind: t('is not a story-links file'),
+      newerWhenSaving: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to link or unlink versions.', STORY_LINKS_FILE, version),
+      newerWhenLoading: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', STORY_LINKS_FILE, version),
+      refusedWhenSaving: (why) => t('Article Lens: the link was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', STORY_LINKS_FILE, why),
+      unusedWhenLoading: (why) => t('Article Lens: {0} {1}, so its story links are not used. It will not be overwritten; fix it or remove it.', STORY_LINKS_FILE, why),
+    });
+    if (this.file) warnWithOpen(this.notifier, this.log, message, problem, this.file.uri);
   }
 
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
-  }
-}
-
-/** Why a links file cannot be used, as the end of a sentence starting with the file name. */
-function describeProblem(problem: JsonFileProblem): string {
-  const t = vscode.l10n.t;
-  switch (problem.kind) {
-    case 'conflict':
-      return t('has merge-conflict markers (line {0})', problem.line);
-    case 'syntax':
-      return t('is not valid JSON');
-    case 'shape':
-      return t('is not a story-links file');
-    case 'notFile':
-      return t('is not a regular file');
-    case 'tooLarge':
-      return t('is larger than {0} KB', Math.round(problem.limit / 1024));
-    case 'newer':
-      return t('was written by a newer version of Article Lens');
-    case 'io':
-      return t('cannot be read or written');
   }
 }

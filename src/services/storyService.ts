@@ -4,12 +4,14 @@ import { abortError } from '../core/abort';
 import type { CrossRefDoc } from '../core/crossRef';
 import type { CrossRefResult, Story } from '../core/crossRefTypes';
 import { groupStories, storyScore } from '../core/stories';
+import type { StoryCorrections } from '../core/corrections/model';
 import type { ArticleAnalysis } from '../core/types';
 import { toAbortSignal } from '../util/cancellation';
 import { fileTitle, openDocument } from '../util/documents';
 import { approxBytes, Lru } from '../util/lru';
 import { sizeOf, type DocumentAnalyses } from './analyses';
 import type { ExtensionConfig } from './config';
+import type { CorrectionsService } from './corrections';
 import type { CrossRefClient } from './crossRefClient';
 import { crossRefKey } from './indexCore';
 import type { IndexScanner } from './indexScanner';
@@ -80,6 +82,7 @@ export class StoryService implements vscode.Disposable {
       config: ExtensionConfig;
       crossRefClient: CrossRefClient;
       links: StoryLinks;
+      corrections?: CorrectionsService;
       scanner: IndexScanner;
       store: IndexStore;
       log: vscode.LogOutputChannel;
@@ -98,6 +101,7 @@ export class StoryService implements vscode.Disposable {
         this.stories();
       }),
       links.onDidChange(() => this.changed()),
+      ...(deps.corrections ? [deps.corrections.onDidChange(() => this.changed())] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (config.affects(e, Config.crossReferencesGlossary)) this.changed();
         // Some cross-references may have run out of time under the old limit.
@@ -171,12 +175,15 @@ export class StoryService implements vscode.Disposable {
     const glossary: Record<string, string> = {};
     for (const [k, v] of Object.entries(config.get(Config.crossReferencesGlossary) ?? {})) if (typeof v === 'string' && k) glossary[k] = v;
     const choices = links.choicesFor(key);
-    const cacheKey = crossRefKey(key, files.map((f) => ({ uri: f, hash: store.entry(f)?.hash ?? '' })), glossary, choices.linked);
+    const corrections = this.deps.corrections?.forStory(key, files);
+    const cacheKey =
+      crossRefKey(key, files.map((f) => ({ uri: f, hash: store.entry(f)?.hash ?? '' })), glossary, choices.linked) +
+      (corrections ? `+${JSON.stringify(corrections)}` : '');
     const cached = this.results.get(cacheKey);
     if (cached) return abortable(cached, signal);
     // NOTE: the computation is shared by every caller (view, hovers, references): it does not take any one caller's
     // cancellation; callers stop waiting on their own (see `abortable`).
-    const promise = this.compute(key, story, files, glossary, choices.linked);
+    const promise = this.compute(key, story, files, glossary, choices.linked, corrections);
     this.results.set(cacheKey, promise);
     // A story that ran out of time stays failed for these versions (every hover would run it again otherwise);
     // other failures are retried. The callers report the failure.
@@ -191,7 +198,14 @@ export class StoryService implements vscode.Disposable {
     return abortable(promise, signal);
   }
 
-  private async compute(key: string, story: Story | null, files: string[], glossary: Record<string, string>, linked: Set<string>): Promise<StoryCrossRefs> {
+  private async compute(
+    key: string,
+    story: Story | null,
+    files: string[],
+    glossary: Record<string, string>,
+    linked: Set<string>,
+    corrections: StoryCorrections | undefined,
+  ): Promise<StoryCrossRefs> {
     const { store } = this.deps;
     const t0 = performance.now();
     const docs = (await Promise.all(files.map((f) => this.loadDoc(f)))).filter((d): d is IndexedDoc => !!d);
@@ -206,7 +220,7 @@ export class StoryService implements vscode.Disposable {
     let result: CrossRefResult = { stories: [], links: [], onlyIn: [] };
     if (focusDoc && docs.length > 1) {
       const input: CrossRefDoc[] = docs.map((d) => ({ file: d.uri, text: d.text, analysis: d.analysis }));
-      result = (await this.deps.crossRefClient.crossReference(input, { focus: key, oneStory: true, glossary })).result;
+      result = (await this.deps.crossRefClient.crossReference(input, { focus: key, oneStory: true, glossary, ...(corrections ? { corrections } : {}) })).result;
     }
     return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: linked, ms: performance.now() - t0 };
   }

@@ -3,6 +3,7 @@
  * model. Types only: imported by src/views/crossRefModel.ts (builds the model), src/features (extension side)
  * and src/webview/crossRefs.ts (browser side).
  */
+import type { Kind } from '../core/kinds';
 import type { EntityType, Span } from '../core/types';
 
 /** One version (file) of the story. */
@@ -81,6 +82,29 @@ export interface CrossRefOnlyIn {
   span: Span | null;
 }
 
+/** Something the other versions have and this one lacks, and where it is in the first version that has it. */
+export interface CrossRefMissingItem {
+  kind: 'entity' | 'quote' | 'figure' | 'date';
+  /** The kind as the view names it ("Person", "Quote"). */
+  kindLabel: string;
+  name: string;
+  type: EntityType | null;
+  /** The versions that have it, in story order. */
+  presentIn: Array<{ uri: string; title: string }>;
+  /** Where it is in `presentIn[0]` (null when the analysis is not available). */
+  where: { uri: string; span: Span } | null;
+}
+
+/** What one version lacks: a section of the view, the active article's first. */
+export interface CrossRefMissing {
+  uri: string;
+  title: string;
+  focus: boolean;
+  /** "Missing here (in the other versions)" for the active article, "Missing in {title} (…)" for another. */
+  heading: string;
+  items: CrossRefMissingItem[];
+}
+
 /** Strings the webview shows (it has no access to vscode.l10n). */
 export interface CrossRefLabels {
   title: string;
@@ -92,6 +116,14 @@ export interface CrossRefLabels {
   figures: string;
   conflicts: string;
   onlyIn: string;
+  /** Heading of what the active article lacks. */
+  missingHere: string;
+  /** Heading of what another version lacks: `{0}` is its title. */
+  missingIn: string;
+  /** "present in": before the versions that have a missing item. */
+  presentIn: string;
+  /** Each annotation kind's name ("Person", "Quote"). */
+  kinds: Record<Kind, string>;
   identical: string;
   reworded: string;
   translated: string;
@@ -127,6 +159,8 @@ export interface CrossRefModel {
   /** Count of flagged pairs (disagreeing figures, quotes with different speakers); they are also in their lists. */
   conflicts: number;
   onlyIn: CrossRefOnlyIn[];
+  /** For each version that lacks something, what the other versions have (the active article first). */
+  missing: CrossRefMissing[];
   labels: CrossRefLabels;
 }
 

@@ -15,6 +15,19 @@ export interface PanelEntity {
   count: number;
   /** Spans of every mention, first one first; clicking a row reveals them in turn. */
   mentions: Span[];
+  /** The reader checked it. */
+  verified?: boolean;
+  /** A reader's correction made or changed it. */
+  reader?: boolean;
+}
+
+/** A correction that no longer attaches to the text (shown with a Remove button). */
+export interface PanelOrphan {
+  id: string;
+  action: string;
+  /** The text it was made on (article text: rendered with textContent only). */
+  exact: string;
+  detail: string;
 }
 
 /** One date row; `value` is the resolved ISO value, `label` a readable form of it (with weekday when known). */
@@ -52,6 +65,13 @@ export interface PanelLabels {
   unattributed: string;
   referenceDate: string;
   language: string;
+  /** Title of the orphaned-corrections section. */
+  orphaned: string;
+  /** Its Remove button. */
+  remove: string;
+  /** Marks of a row: checked by the reader, changed by the reader. */
+  verifiedMark: string;
+  readerMark: string;
 }
 
 /** Everything the panel shows for the active article. `null` document means no article is active. */
@@ -71,6 +91,10 @@ export interface PanelModel {
   dates: PanelDate[];
   quotes: PanelQuote[];
   figures: PanelFigure[];
+  /** "N of M verified", or null. */
+  verified: string | null;
+  /** The reader's corrections that no longer attach to the text. */
+  orphans: PanelOrphan[];
   labels: PanelLabels;
 }
 
@@ -78,4 +102,8 @@ export interface PanelModel {
 export type ToWebview = { type: 'update'; model: PanelModel };
 
 /** Webview → extension. */
-export type FromWebview = { type: 'ready' } | { type: 'reveal'; uri: string; span: Span };
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'reveal'; uri: string; span: Span }
+  /** Remove the orphaned correction `id` of the article at `uri` from the corrections file. */
+  | { type: 'removeOrphan'; uri: string; id: string };

@@ -6,7 +6,7 @@
  * hover markdown, escaped like views/hoverText.ts. Called by src/features/crossRef*.ts and the unit tests.
  */
 import type { CrossRefResult, EntityLink, SpanLink, Story } from '../core/crossRefTypes';
-import { LAYER_INFO, plainEnglish, type Translate } from '../core/kinds';
+import { KINDS, LAYER_INFO, plainEnglish, type Kind, type Translate } from '../core/kinds';
 import type { ArticleAnalysis, EntityType, Span } from '../core/types';
 import { escapeMarkdown } from './hoverText';
 import { entityMentionAt, spanContains } from './spans';
@@ -15,6 +15,7 @@ import type {
   CrossRefEntityCell,
   CrossRefEntityRow,
   CrossRefLabels,
+  CrossRefMissing,
   CrossRefOnlyIn,
   CrossRefPair,
   CrossRefPairKind,
@@ -41,6 +42,11 @@ export function crossRefLabels(t: Translate): CrossRefLabels {
     figures: LAYER_INFO.figure.plural(t),
     conflicts: t('Conflicts'),
     onlyIn: t('Only in one version'),
+    missingHere: t('Missing here (in the other versions)'),
+    // NOTE: {0} is filled in by the view model (the title of each version), not here.
+    missingIn: t('Missing in {0} (in the other versions)'),
+    presentIn: t('present in'),
+    kinds: Object.fromEntries(KINDS.map((k) => [k, LAYER_INFO[k].label(t)])) as Record<Kind, string>,
     identical: t('identical'),
     reworded: t('reworded'),
     translated: t('translated'),
@@ -85,6 +91,7 @@ export function emptyCrossRefModel(focus: string | null, title: string, labels: 
     figures: [],
     conflicts: 0,
     onlyIn: [],
+    missing: [],
     labels,
   };
 }
@@ -208,7 +215,40 @@ export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo
       }),
     )
     .sort((x, y) => column.get(x.uri)! - column.get(y.uri)! || (x.span?.start ?? 0) - (y.span?.start ?? 0));
+  model.missing = missingSections(result, order, titleOf, entityOf, labels);
   return model;
+}
+
+/** One section per version that lacks something (in the view's version order), its items in the result's order. */
+function missingSections(
+  result: CrossRefResult,
+  order: readonly string[],
+  titleOf: (uri: string) => string,
+  entityOf: (uri: string, id: string) => { mentions: Span[] } | undefined,
+  labels: CrossRefLabels,
+): CrossRefMissing[] {
+  const known = new Set(order);
+  return order.flatMap((uri, i): CrossRefMissing[] => {
+    const items = (result.missingIn ?? [])
+      .filter((m) => m.file === uri && m.presentIn.length > 0 && m.presentIn.every((f) => known.has(f)))
+      .map((m) => {
+        const at = m.presentIn[0];
+        const first = m.entityId ? entityOf(at, m.entityId)?.mentions[0] : undefined;
+        const span = m.start !== undefined && m.end !== undefined ? { start: m.start, end: m.end } : first ? { start: first.start, end: first.end } : null;
+        return {
+          kind: m.kind,
+          kindLabel: labels.kinds[m.kind === 'entity' ? (m.type ?? 'person') : m.kind],
+          name: m.name,
+          type: m.type ?? null,
+          presentIn: m.presentIn.map((f) => ({ uri: f, title: titleOf(f) })),
+          where: span ? { uri: at, span } : null,
+        };
+      });
+    if (!items.length) return [];
+    const title = titleOf(uri);
+    const heading = i === 0 ? labels.missingHere : labels.missingIn.split('{0}').join(title);
+    return [{ uri, title, focus: i === 0, heading, items }];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * `command:` URIs, HTML or code spans. Callers must still render with `isTrusted` off and `supportHtml` off.
  */
 import { LAYER_INFO, LAYERS, plainEnglish, type Layer, type Translate } from '../core/kinds';
-import type { DateMention, Entity, Figure, Quote, ReferenceDate } from '../core/types';
+import type { DateMention, Entity, Figure, Quote, ReaderMarks, ReferenceDate } from '../core/types';
 
 /** Words used in the cards, in the UI language (see hoverLabels). */
 export interface HoverLabels {
@@ -26,6 +26,8 @@ export interface HoverLabels {
   dateKinds: Record<DateMention['kind'], string>;
   figureKinds: Record<Figure['kind'], string>;
   referenceSources: Record<ReferenceDate['source'], string>;
+  /** What the reader did to an annotation: checked it, made or changed it, and when. */
+  reader: { verified: string; changed: string; on: (date: string) => string; by: (who: string) => string };
 }
 
 /** The card words through a translator: `vscode.l10n.t` in the extension, `plainEnglish` in the CLI and tests. */
@@ -64,6 +66,12 @@ export function hoverLabels(t: Translate): HoverLabels {
       text: t('a date in the text'),
       copyright: t('the copyright line'),
       reader: t('a reader\'s correction'),
+    },
+    reader: {
+      verified: t('verified'),
+      changed: t('set by the reader'),
+      on: (date) => t('on {0}', date),
+      by: (who) => t('by {0}', who),
     },
   };
 }
@@ -108,6 +116,21 @@ export function contextSnippet(text: string, start: number, end: number, radius 
   return `${a > 0 ? '…' : ''}${before}**${mention}**${after}${b < text.length ? '…' : ''}`;
 }
 
+/**
+ * The line saying what the reader did ("✓ verified · set by the reader by Ana on 2024-05-02"), or '' when nothing:
+ * the last correction that touched the annotation gives who and when (both escaped: the file is shared).
+ */
+export function readerLine(marks: ReaderMarks, labels: HoverLabels = ENGLISH_HOVER_LABELS): string {
+  const parts: string[] = [];
+  if (marks.verified) parts.push(`✓ ${labels.reader.verified}`);
+  if (marks.source === 'reader') parts.push(labels.reader.changed);
+  if (!parts.length) return '';
+  const last = marks.corrections?.[marks.corrections.length - 1];
+  const who = last?.by ? ` ${labels.reader.by(escapeMarkdown(last.by, 60))}` : '';
+  const when = last?.at && /^\d{4}-\d{2}-\d{2}/.test(last.at) ? ` ${labels.reader.on(last.at.slice(0, 10))}` : '';
+  return `_${parts.join(' · ')}${who}${when}_`;
+}
+
 /** Hover card of an entity: kind, canonical name, aliases, mention count and the first mention in context. */
 export function entityHover(text: string, entity: Entity, labels: HoverLabels = ENGLISH_HOVER_LABELS): string {
   const lines: string[] = [];
@@ -118,6 +141,8 @@ export function entityHover(text: string, entity: Entity, labels: HoverLabels = 
   lines.push(labels.mentions(entity.mentions.length));
   const first = entity.mentions[0];
   if (first) lines.push(`${labels.firstMention}: ${contextSnippet(text, first.start, first.end)}`);
+  const reader = readerLine(entity, labels);
+  if (reader) lines.push(reader);
   return lines.join('\n\n');
 }
 
@@ -198,6 +223,8 @@ export function dateHover(
   } else if (!date.value || (date.resolvedFrom === 'none' && !describeCalendarDate(date.value, locale))) {
     lines.push(labels.unresolved);
   }
+  const reader = readerLine(date, labels);
+  if (reader) lines.push(reader);
   return lines.join('\n\n');
 }
 
@@ -220,6 +247,8 @@ export function quoteHover(text: string, quote: Quote, labels: HoverLabels = ENG
   }
   if (quote.scare) lines.push(`_${labels.scare}_`);
   lines.push(`> ${escapeMarkdown(quote.text, 400)}`);
+  const reader = readerLine(quote, labels);
+  if (reader) lines.push(reader);
   return lines.join('\n\n');
 }
 
@@ -233,8 +262,10 @@ export function figureHover(figure: Figure, labels: HoverLabels = ENGLISH_HOVER_
     value = String(figure.value);
   }
   const unit = figure.unit ? ` ${escapeMarkdown(figure.unit, 60)}` : '';
+  const reader = readerLine(figure, labels);
   return [
     `**${labels.kind.figure}** · ${escapeMarkdown(kind)} · ${escapeMarkdown(figure.text, 120)}`,
     `${labels.value}: ${escapeMarkdown(value)}${unit}`,
+    ...(reader ? [reader] : []),
   ].join('\n\n');
 }

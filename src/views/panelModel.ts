@@ -8,6 +8,7 @@ import type { ArticleAnalysis } from '../core/types';
 import type { PanelDate, PanelLabels, PanelModel } from '../shared/protocol';
 import { noAnalysisMessage, type DocumentStatus } from './analysisStatus';
 import { describeDateValue } from './hoverText';
+import { orphanRows, verifiedSummary } from './verifiedText';
 
 /** The document the panel describes: its URI (echoed back in `reveal` messages) and the file name shown. */
 export interface PanelDocument {
@@ -24,6 +25,10 @@ export function panelLabels(t: Translate): PanelLabels {
     unattributed: t('Unattributed'),
     referenceDate: t('Reference date'),
     language: t('Language'),
+    orphaned: t('Corrections that no longer match the text'),
+    remove: t('Remove'),
+    verifiedMark: t('verified'),
+    readerMark: t('set by the reader'),
   };
 }
 
@@ -51,6 +56,8 @@ export function buildPanelModel(
     dates: [],
     quotes: [],
     figures: [],
+    verified: null,
+    orphans: [],
     labels: panelLabels(t),
   };
   if (!document) return base;
@@ -65,7 +72,11 @@ export function buildPanelModel(
     aliases: e.aliases,
     count: e.mentions.length,
     mentions: e.mentions.map((m) => ({ start: m.start, end: m.end })),
+    ...(e.verified ? { verified: true } : {}),
+    ...(e.source === 'reader' ? { reader: true } : {}),
   }));
+  base.verified = verifiedSummary(analysis, t);
+  base.orphans = orphanRows(analysis);
   base.dates = analysis.dates
     .map((d) => ({
       start: d.start,

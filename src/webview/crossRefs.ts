@@ -187,6 +187,30 @@ function render(): void {
       }
       body.append(box);
     }
+
+    // What each version lacks, the active article's first ("Missing here").
+    m.missing.forEach((v, i) => {
+      const items = v.items.filter((x) => matches(f, x.name, ...x.presentIn.map((p) => p.title)));
+      if (!items.length) return;
+      const { box, body: b } = section(`missing-${i}`, v.heading, items.length);
+      box.classList.add('missing-section');
+      box.dataset.uri = v.uri;
+      const ul = el('ul', 'only missing-list');
+      for (const x of items) {
+        const li = el('li', `only-item missing-item ${x.kind}`);
+        li.dataset.kind = x.type ?? x.kind;
+        li.append(
+          el('span', 'kind', x.kindLabel),
+          el('span', 'name', x.name),
+          el('span', 'file', `${L.presentIn} ${x.presentIn.map((p) => p.title).join(', ')}`),
+        );
+        const where = x.where;
+        if (where) clickable(li, () => revealSides({ uri: where.uri, ...where.span }));
+        ul.append(li);
+      }
+      b.append(ul);
+      body.append(box);
+    });
   };
   fill();
 }

@@ -32,6 +32,7 @@ function render(): void {
   const meta = el('p', 'meta');
   if (model.language) meta.append(el('span', 'lang', `${L.language}: ${model.language}`));
   if (model.referenceDate) meta.append(el('span', 'ref', `${L.referenceDate}: ${model.referenceDate}`));
+  if (model.verified) meta.append(el('span', 'verified', model.verified));
   header.append(meta);
   if (model.status) header.append(el('p', 'status', model.status));
   const input = filterInput(store, L.filter, () => fill());
@@ -59,6 +60,8 @@ function render(): void {
         li.dataset.kind = e.type;
         li.dataset.id = e.id;
         li.append(el('span', 'name', e.name), el('span', 'badge', String(e.count)));
+        if (e.verified) li.append(el('span', 'mark verified', `✓ ${L.verifiedMark}`));
+        else if (e.reader) li.append(el('span', 'mark reader', L.readerMark));
         if (e.aliases.length) li.append(el('span', 'aliases', e.aliases.join(', ')));
         li.title = `${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}`;
         let next = 0;
@@ -91,6 +94,22 @@ function render(): void {
       clickable(li, () => reveal(x.start, x.end));
       return li;
     });
+    if (m.orphans.length) {
+      // Never filtered out: a correction that no longer applies must stay in sight until it is removed.
+      const { box, body: rows } = section(store, 'orphans', L.orphaned, m.orphans.length, 'ul');
+      box.classList.add('orphans');
+      for (const o of m.orphans) {
+        const li = el('li', 'orphan');
+        li.dataset.id = o.id;
+        li.append(el('span', 'name', o.exact), el('span', 'detail', `${o.action}: ${o.detail}`));
+        const remove = el('button', 'remove', L.remove);
+        remove.addEventListener('click', () => m.uri && store.post({ type: 'removeOrphan', uri: m.uri, id: o.id }));
+        li.append(remove);
+        rows.append(li);
+      }
+      body.append(box);
+      shown += m.orphans.length;
+    }
     if (!shown && !m.status) body.append(el('p', 'empty', L.empty));
   };
   fill();

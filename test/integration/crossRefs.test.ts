@@ -120,6 +120,8 @@ describe('Cross-references in the extension host', function () {
     assert.strictEqual((xml.match(/<tu>/g) ?? []).length, res.units);
     assert.strictEqual((xml.match(/<\/tu>/g) ?? []).length, res.units);
     assert.match(xml, /<tuv xml:lang="fr"><seg>[^<]*Nouvelle-Zélande[^<]*<\/seg><\/tuv>\s*<tuv xml:lang="en"><seg>[^<]*New Zealand/);
+    // The header says what the French article lacks that the English versions have.
+    assert.match(xml, /<header [^>]*>\n {4}<note>Missing in 002_99e5ccb7759e430c\.txt \(in the other versions\): [^<]*entity Kevin Mayer \[/);
     assert.ok(xml.trimEnd().endsWith('</tmx>'));
     await vscode.workspace.fs.delete(target);
   });

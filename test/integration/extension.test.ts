@@ -7,11 +7,11 @@
 //                                              decorations: { counts(uri), onDidPaint } }.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, Config, CrossRefCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
+import { Commands, Config, CorrectionCommands, CrossRefCommands, CrossRefCorrectionCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
 import { highlightSetting, KINDS } from '../../src/core/kinds';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
-import { EN_A, EN_B, FR, activateWith, articleDocument, fixture, folder, once, openArticle, unescape } from './helpers';
+import { EN_A, EN_B, FR, activateWith, articleDocument, fixture, folder, once, openArticle, resetCorrections, unescape } from './helpers';
 
 const HOSTILE = 'hostile-article.txt';
 
@@ -296,6 +296,24 @@ describe('Article Lens in the extension host', function () {
         [CrossRefCommands.unlinkVersions]: [doc.uri, doc.uri],
         [CrossRefCommands.exportTmx]: [vscode.Uri.joinPath(folder(), 'out-commands.tmx')],
       };
+      // Correction commands: every answer given, so that none asks (their effects are checked in corrections.test.ts).
+      const correction = {
+        uri: doc.uri.toString(),
+        start: 0,
+        end: doc.getText().indexOf(' '),
+        type: 'organization',
+        span: { start: 0, end: doc.getText().indexOf(' (') },
+        scope: 'file',
+        name: 'A name',
+        speaker: 'A speaker',
+        into: 'TikTok',
+        value: '2020-08-17',
+        scare: true,
+        kind: 'entity',
+      };
+      for (const id of Object.values(CorrectionCommands)) args[id] ??= [correction];
+      const end = { uri: doc.uri.toString(), start: 0, end: 3 };
+      for (const id of Object.values(CrossRefCorrectionCommands)) args[id] = [{ kind: 'entity', a: end, b: end }];
       const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
       // A failing handler does not reject (the wrapper reports it): it shows an error, which must not happen here.
       const errors: string[] = [];
@@ -314,6 +332,7 @@ describe('Article Lens in the extension host', function () {
       await vscode.commands.executeCommand(Commands.toggleHighlights);
       await vscode.commands.executeCommand(Commands.setLanguage, 'auto');
       await vscode.commands.executeCommand(Commands.setReferenceDate, '');
+      await resetCorrections(api);
       assert.ok((await vscode.workspace.fs.stat(out)).size > 100);
     });
 
@@ -338,9 +357,12 @@ describe('Article Lens in the extension host', function () {
     it('set reference date and set language change the analysis', async () => {
       const { doc } = await openArticle(api, EN_A);
       const withRef = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '2020-08-18');
-      assert.deepStrictEqual(withRef?.referenceDate && [withRef.referenceDate.value, withRef.referenceDate.source], ['2020-08-18', 'caller']);
+      // In a workspace folder the reference date is the reader's correction, kept in the corrections file.
+      assert.deepStrictEqual(withRef?.referenceDate && [withRef.referenceDate.value, withRef.referenceDate.source], ['2020-08-18', 'reader']);
+      assert.ok(api.corrections.entries(doc.uri).edits.some((e) => e.action === 'referenceDate' && e.value === '2020-08-18'));
       const cleared = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '');
-      assert.notStrictEqual(cleared?.referenceDate?.source, 'caller');
+      assert.notStrictEqual(cleared?.referenceDate?.source, 'reader');
+      assert.ok(!api.corrections.entries(doc.uri).edits.some((e) => e.action === 'referenceDate'));
       const fr = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setLanguage, 'fr');
       assert.strictEqual(fr?.language, 'fr');
       const auto = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setLanguage, 'auto');

@@ -83,12 +83,32 @@ export function unescape(md: string): string {
  * until the file watcher has delivered a change to the story-links file (bounded by 20 s).
  */
 export async function storyVersionsWhen(done: (titles: string[]) => boolean): Promise<string[]> {
-  let titles: string[] = [];
   const deadline = Date.now() + 20_000;
+  let titles: string[];
   do {
     titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map((v) => v.title);
     if (done(titles)) break;
     await new Promise((r) => setTimeout(r, 200));
   } while (Date.now() < deadline);
   return titles;
+}
+
+/** The corrections file of the fixture workspace. */
+export const CORRECTIONS = 'article-lens.corrections.json';
+
+/**
+ * Empties the fixture workspace's corrections file and waits until the extension has read it (polled, bounded by
+ * 20 s). NOTE: an empty file rather than none: the file watcher folds a creation and a deletion close together into
+ * nothing, so a deleted file may never be reported.
+ */
+export async function resetCorrections(api: ArticleLensApi): Promise<void> {
+  await vscode.workspace.fs.writeFile(fixture(CORRECTIONS), new TextEncoder().encode('{ "version": 1 }\n'));
+  const uri = fixture(EN_A);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const e = api.corrections.entries(uri);
+    if (!e.rules.length && !e.edits.length && !e.links.length) return;
+    assert.ok(Date.now() < deadline, 'the emptied corrections file is read');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

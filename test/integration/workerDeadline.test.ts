@@ -87,7 +87,8 @@ describe('Analysis deadline in the extension host', function () {
   });
 
   it('a slow result for an older version does not overwrite the pending state of the newer one', async () => {
-    // Edits wait 5 s before their analysis: the first version's (about 2 s) lands while the second is pending.
+    // Edits wait 5 s (the longest debounce allowed) before their analysis: the first version's, under a second even
+    // on a loaded machine, lands while the second is pending.
     // NOTE: the workspace index shares the analysis worker; with its queue still full the first analysis could take
     // longer than the debounce, and the second would then replace it. Let the index settle first.
     await vscode.commands.executeCommand(CrossRefCommands.reindexWorkspace);
@@ -96,7 +97,7 @@ describe('Analysis deadline in the extension host', function () {
     let docUri = '';
     const sub = api.analyses.onDidChangeState((s) => s.uri.toString() === docUri && seen.push(s));
     try {
-      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: news(150) });
+      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: news(50) });
       docUri = doc.uri.toString();
       const editor = await vscode.window.showTextDocument(doc, { preview: false });
       const firstVersion = doc.version;

@@ -32,6 +32,7 @@ describe('cli: arguments', () => {
     [['analyze', '--reference-date', '2020-02-30', 'a.txt'], /YYYY-MM-DD/],
     [['analyze', '--lang', 'english', 'a.txt'], /language code/],
     [['analyze', '--frobnicate', 'a.txt'], /unknown option/],
+    [['analyze', 'a.txt', '--corrections'], /--corrections needs a corrections FILE/],
   ];
   for (const [argv, message] of bad) {
     it(`rejects ${argv.join(' ')}`, () => {
@@ -40,6 +41,17 @@ describe('cli: arguments', () => {
       assert.match((r as { error: string }).error, message);
     });
   }
+});
+
+describe('cli: corrections options', () => {
+  it('takes a corrections file, or none; without either it looks for one', () => {
+    const file = parseArgs(['xref', '--corrections=team/article-lens.corrections.json', 'a.txt']);
+    assert.deepEqual(file.ok === true && file.options.corrections, { kind: 'file', path: 'team/article-lens.corrections.json' });
+    const none = parseArgs(['analyze', '--no-corrections', 'a.txt']);
+    assert.deepEqual(none.ok === true && none.options.corrections, { kind: 'none' });
+    const auto = parseArgs(['analyze', 'a.txt']);
+    assert.equal(auto.ok === true && auto.options.corrections, undefined);
+  });
 });
 
 describe('cli: reading files', () => {

@@ -9,6 +9,7 @@ import { crossReference, type CrossRefDoc } from '../../src/core/crossRef';
 import type { CrossRefResult } from '../../src/core/crossRefTypes';
 import {
   buildCrossRefModel,
+  crossRefLabels,
   counterpartsAt,
   counterpartsMarkdown,
   entityMentionsElsewhere,
@@ -190,5 +191,40 @@ describe('TMX export of the alignment', () => {
     assert.equal((xml.match(/<tuv xml:lang="(?:fr|en)"><seg>[^<]*<\/seg><\/tuv>/g) ?? []).length, pairs.length * 2);
     // No raw markup characters leak from the articles into the segments.
     for (const seg of xml.match(/<seg>([^<]*)<\/seg>/g) ?? []) assert.doesNotMatch(seg.slice(5, -6), /[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/);
+  });
+});
+
+describe('cross-reference view model: what each version lacks', () => {
+  const french = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
+  const inFrench = (message: string, ...args: Array<string | number | boolean>) =>
+    (french[message] ?? message).replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+
+  it('lists, for the French article, what the English versions have and it does not, each where it is', () => {
+    const section = fr.model.missing[0];
+    assert.deepEqual([section.uri, section.focus, section.heading], [F, true, 'Missing here (in the other versions)']);
+    assert.equal(fr.model.missing.length, 1, 'focused on the French article: only what it lacks');
+    const mayer = section.items.find((i) => i.name === 'Kevin Mayer');
+    assert.ok(mayer, section.items.map((i) => i.name).join(', '));
+    assert.deepEqual([mayer.kind, mayer.kindLabel, mayer.type], ['entity', 'Person', 'person']);
+    assert.deepEqual(mayer.presentIn.map((p) => p.uri).sort(), [A, B]);
+    assert.equal(textOf(mayer.where!.uri).slice(mayer.where!.span.start, mayer.where!.span.end), 'Kevin Mayer');
+    const quote = section.items.find((i) => i.kind === 'quote')!;
+    assert.equal(textOf(quote.where!.uri).slice(quote.where!.span.start, quote.where!.span.end), quote.name);
+    // Nothing the French article has is listed as missing from it.
+    const frNames = new Set(docs[2].analysis.entities.map((e) => e.name));
+    assert.ok(section.items.every((i) => i.kind !== 'entity' || !frNames.has(i.name)));
+  });
+
+  it('gives every version its section when the result covers the whole story, in French too', () => {
+    const result = crossReference(docs);
+    const story = result.stories.find((s) => s.files.includes(F)) ?? null;
+    const model = buildCrossRefModel(result, infos, { focus: F, story, labels: crossRefLabels(inFrench) });
+    assert.deepEqual(model.missing.map((s) => s.uri)[0], F);
+    assert.deepEqual(model.missing.map((s) => s.uri).slice(1).sort(), [A, B]);
+    assert.equal(model.missing[0].heading, 'Absent ici (présent dans les autres versions)');
+    const other = model.missing[1];
+    assert.equal(other.heading, `Absent de ${other.title} (présent dans les autres versions)`);
+    // The French article's entities are what the English versions lack: Walmart is only in French.
+    assert.ok(other.items.some((i) => i.name === 'Walmart' && i.presentIn[0].uri === F && i.kindLabel === 'Organisation'));
   });
 });

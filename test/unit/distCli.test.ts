@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Runs the shipped bundle once (the compromise TESTENV=prod idea): what users run is what gets tested.
@@ -24,7 +25,6 @@ describe('dist/cli.js (the built bundle)', function () {
     assert.equal(json.version, 1);
     assert.deepEqual(json.documents.map((d: { language: string }) => d.language), ['en', 'en', 'fr']);
     for (const doc of json.documents) {
-      const { readFileSync } = require('node:fs') as typeof import('node:fs');
       const text = readFileSync(join(root, doc.file), 'utf8');
       const spans = [
         ...doc.entities.flatMap((e: { mentions: unknown[] }) => e.mentions),
@@ -37,8 +37,6 @@ describe('dist/cli.js (the built bundle)', function () {
   });
 
   it('refuses /dev/zero and a FIFO at once, and prints a hostile file name cleaned', () => {
-    const { mkdtempSync, copyFileSync } = require('node:fs') as typeof import('node:fs');
-    const { tmpdir } = require('node:os') as typeof import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'article-lens-dist-'));
     const fifo = join(dir, 'pipe.txt');
     spawnSync('mkfifo', [fifo]);

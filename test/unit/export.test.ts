@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { codePointMapper, EXPORT_FORMATS, toBrat, toCliDocument, toWebAnnotation } from '../../src/core/export';
+import { codePointMapper, EXPORT_FORMATS, toBrat, toCliDocument, type toWebAnnotation } from '../../src/core/export';
 import type { ArticleAnalysis } from '../../src/core/types';
 
 const corpusDir = join(__dirname, '..', 'fixtures', 'corpus');
@@ -72,7 +72,8 @@ function checkW3c(text: string, a: ArticleAnalysis, source: string): ReturnType<
   const ids = new Set<string>();
   for (const item of items) {
     assert.equal(item.type, 'Annotation');
-    assert.ok(['tagging', 'identifying', 'describing'].includes(item.motivation));
+    assert.ok(['identifying', 'classifying', 'editing', 'assessing'].includes(item.motivation), item.motivation);
+    assert.ok(['Software', 'Person'].includes(item.creator.type), 'every annotation has a creator');
     assert.ok(!ids.has(item.id), 'unique ids');
     ids.add(item.id);
     assert.ok(item.body.length >= 1);
@@ -145,7 +146,9 @@ describe('export: CLI JSON', () => {
       type: 'person',
       name: 'Emmanuel Macron',
       aliases: [],
-      mentions: [{ start: text.indexOf('Emmanuel'), end: text.indexOf('Emmanuel') + 15, text: 'Emmanuel Macron' }],
+      source: 'auto',
+      verified: false,
+      mentions: [{ start: text.indexOf('Emmanuel'), end: text.indexOf('Emmanuel') + 15, text: 'Emmanuel Macron', source: 'auto', verified: false }],
     });
     assert.equal(d.quotes[0].speaker.name, 'Emmanuel Macron');
     assert.equal(d.quotes[0].speaker.entityId, 'e2');

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTICLE_DOCUMENTS, Commands, Config, CrossRefCommands, CONFIG_DEFAULTS, LANGUAGE_ID, Views } from '../../src/constants';
+import { ARTICLE_DOCUMENTS, Commands, Config, CorrectionCommands, CrossRefCommands, CrossRefCorrectionCommands, CONFIG_DEFAULTS, LANGUAGE_ID, Views } from '../../src/constants';
 import { colorId, highlightSetting, KINDS, LAYER_INFO, LAYERS, TOKEN_MODIFIERS } from '../../src/core/kinds';
 
 const root = join(__dirname, '..', '..');
@@ -26,7 +26,7 @@ describe('manifest: commands', () => {
   const contributed: { command: string; title: string; category: string }[] = contributes.commands;
 
   it('package.json contributes exactly the command IDs in src/constants.ts', () => {
-    assert.deepEqual(contributed.map((c) => c.command).sort(), [...Object.values(Commands), ...Object.values(CrossRefCommands)].sort());
+    assert.deepEqual(contributed.map((c) => c.command).sort(), [...Object.values(Commands), ...Object.values(CrossRefCommands), ...Object.values(CorrectionCommands), ...Object.values(CrossRefCorrectionCommands)].sort());
   });
 
   it('every command is in the "Article Lens" category with a localized title', () => {
@@ -56,6 +56,12 @@ describe('manifest: commands', () => {
     assert.deepEqual(crossRefKeys.sort(), Object.keys(CrossRefCommands).filter((k) => k !== 'showCrossReferences').sort());
     assert.match(crossRef, /satisfies Record<CrossRefCommandId, Handler>/);
     assert.match(read('src/features/crossRefView.ts'), /\[CrossRefCommands\.showCrossReferences\]:/);
+    const corrections = read('src/features/corrections.ts');
+    const correctionKeys = [...corrections.matchAll(/^\s+\[CorrectionCommands\.(\w+)\]:/gm)].map((m) => m[1]);
+    assert.deepEqual(correctionKeys.sort(), Object.keys(CorrectionCommands).sort());
+    const links = read('src/features/crossRefCorrections.ts');
+    const linkKeys = [...links.matchAll(/^\s+\[CrossRefCorrectionCommands\.(\w+)\]:/gm)].map((m) => m[1]);
+    assert.deepEqual(linkKeys.sort(), Object.keys(CrossRefCorrectionCommands).sort());
   });
 
   it('every command is registered through the one wrapper that reports failures', () => {
@@ -64,7 +70,7 @@ describe('manifest: commands', () => {
   });
 
   it('menus and keybindings only name contributed commands', () => {
-    const ids = new Set([...Object.values(Commands), ...Object.values(CrossRefCommands)] as string[]);
+    const ids = new Set([...Object.values(Commands), ...Object.values(CrossRefCommands), ...Object.values(CorrectionCommands), ...Object.values(CrossRefCorrectionCommands)] as string[]);
     for (const [menu, items] of Object.entries(contributes.menus as Record<string, { command: string }[]>)) {
       for (const it of items) assert.ok(ids.has(it.command), `${menu}: ${it.command}`);
     }

@@ -11,6 +11,9 @@
  */
 import type { EntityType } from '../types';
 
+/** The name of the corrections file in a workspace folder (beside the story links), which the CLI also looks for. */
+export const CORRECTIONS_FILE_NAME = 'article-lens.corrections.json';
+
 /** The format version this code writes and fully understands. */
 export const CORRECTIONS_VERSION = 1;
 

@@ -68,7 +68,7 @@ async function shot(page, name) {
 }
 // Wraps a step so a timeout says which step it was.
 async function step(label, fn) {
-  try { return await fn(); } catch (e) { throw new Error(`[${label}] ${firstLine(e)}`); }
+  try { return await fn(); } catch (e) { throw new Error(`[${label}] ${firstLine(e)}`, { cause: e }); }
 }
 // Polls fn() until it returns a truthy value; returns the last value (or throws with it).
 async function poll(what, fn, timeoutMs) {
@@ -227,6 +227,28 @@ async function runUiChecks(context, pageErrors) {
   await page.keyboard.press('Escape');
   await page.mouse.move(5, 5);
 
+  // The light bulb (Quick Fix, Ctrl+.) on an entity lists the reader's corrections.
+  await check('ui: Quick Fix on "ByteDance" lists the corrections of an entity', async () => {
+    const box = await wordBox(page, 'ByteDance');
+    if (!box) throw new Error('"ByteDance" is not rendered in the editor');
+    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    const menu = page.locator('.action-widget', { hasText: 'is not an entity here' }).first();
+    let text = '';
+    for (let attempt = 0; attempt < 3 && !text; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await menu.waitFor({ state: 'visible', timeout: 8000 });
+        text = (await menu.innerText()).trim();
+      } catch {
+        await page.keyboard.press('Escape');
+      }
+    }
+    if (!text) throw new Error('no Quick Fix menu with "is not an entity here"');
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 200));
+  });
+  await shot(page, '03b-lightbulb');
+  await page.keyboard.press('Escape');
+
   // The panel is a webview view (articleLens.panel): outer <iframe class="webview"> hosting an inner
   // #active-frame with the extension's HTML. Look through every frame for the panel's root.
   await check('ui: "Article Lens: Show Panel" opens the panel listing the entities', async () => {
@@ -250,6 +272,29 @@ async function runUiChecks(context, pageErrors) {
   });
   await shot(page, '04-panel');
 
+  // Mark an entity as verified from the palette (acting at the cursor): the panel says "1 of N verified".
+  await check('ui: "Correct: Mark as Verified" on "ByteDance" shows 1 of N verified in the panel', async () => {
+    const box = await wordBox(page, 'ByteDance');
+    if (!box) throw new Error('"ByteDance" is not rendered in the editor');
+    await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    await runFromPalette(page, 'Article Lens: Correct: Mark as Verified');
+    const r = await poll('verified count in the panel', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-panel');
+          if (!root) return null;
+          const v = root.querySelector('.meta .verified');
+          const marked = [...root.querySelectorAll('li.entity')].filter((li) => li.querySelector('.mark.verified')).map((li) => li.textContent.trim());
+          return { verified: v ? v.textContent : '', marked };
+        }).catch(() => null);
+        if (found) return { ok: /^1 of \d+ verified$/.test(found.verified) && found.marked.some((t) => t.includes('ByteDance')), ...found };
+      }
+      return { ok: false, panel: 'not found' };
+    }, 30000);
+    return `${r.verified}; marked: ${JSON.stringify(r.marked)}`;
+  });
+  await shot(page, '04a-panel-verified');
+
   // The Cross-References view (articleLens.crossRefs): the versions of the article's story and the
   // entities side by side, once the background index has grouped the three sample articles.
   await check('ui: "Article Lens: Show Cross-References" shows the versions and entities side by side', async () => {
@@ -272,6 +317,27 @@ async function runUiChecks(context, pageErrors) {
     return `${r.versions} versions, ${r.rows} entity rows incl. Nouvelle-Zélande ↔ New Zealand; first: ${JSON.stringify(r.sample)}`;
   });
   await shot(page, '04b-crossrefs');
+
+  await check('ui: the Cross-References view lists what the article lacks ("Missing here (in the other versions)")', async () => {
+    const r = await poll('missing-here section', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-crossRefs');
+          if (!root) return null;
+          const box = root.querySelector('section[data-group="missing-0"]');
+          if (!box) return { ok: false, section: 'none yet' };
+          const heading = box.querySelector('.group-title .label')?.textContent ?? '';
+          const items = [...box.querySelectorAll('li.missing-item')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+          return { heading, items: items.length, walmart: items.some((t) => t.includes('Walmart')), sample: items.slice(0, 3) };
+        }).catch(() => null);
+        if (found && 'heading' in found) {
+          return { ok: /^(Missing here|Absent ici)/.test(found.heading) && found.items > 0 && found.walmart, ...found };
+        }
+      }
+      return { ok: false, view: 'not found' };
+    }, 30000);
+    return `${JSON.stringify(r.heading)}: ${r.items} items incl. Walmart (French only); first: ${JSON.stringify(r.sample)}`;
+  });
 
   await check('ui: clicking another version\'s entity in Cross-References opens that file beside the article', async () => {
     let clicked = '';
