@@ -12,6 +12,7 @@ const entries = [
   { entryPoints: ['scripts/bench/coreEntry.ts'], outfile: 'dist/bench-core.js' },
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/services/analysisWorker.ts'], outfile: 'dist/worker.js' },
+  { entryPoints: ['src/services/workerLoader.ts'], outfile: 'dist/workerLoader.js' },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['src/webview/crossRefs.ts'], outfile: 'dist/crossRefs.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['src/services/crossRefWorker.ts'], outfile: 'dist/crossRefWorker.js' },
