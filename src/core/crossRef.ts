@@ -791,7 +791,7 @@ function missingIn(docs: CrossRefDoc[], entityLinks: EntityLink[], pairs: Array<
       const item: MissingInItem = { file: d.file, kind: first.kind, name: first.name, presentIn: present.map((i) => docs[i].file) };
       if (first.type) item.type = first.type;
       if (first.entityId) item.entityId = first.entityId;
-      if (first.start !== undefined) ((item.start = first.start), (item.end = first.end));
+      if (first.start !== undefined) { item.start = first.start; item.end = first.end; }
       out.push(item);
     });
   }

@@ -150,7 +150,7 @@ function tagInChunks(text: string, lang: Lang, signal?: AbortSignal): TaggedTerm
   const out: TaggedTerm[] = [];
   for (const call of taggerCalls(text)) {
     throwIfAborted(signal);
-    let terms: TaggedTerm[] = [];
+    let terms: TaggedTerm[];
     try {
       terms = tag(call.text);
     } catch {
@@ -669,7 +669,7 @@ function propagateCoordination(toks: Tok[], cands: Candidate[]): void {
   const best = (c: Candidate): EntityType | null => {
     let b: EntityType | null = null;
     let v = 0.9;
-    for (const t of TYPES) if (c.scores[t] > v) ((b = t), (v = c.scores[t]));
+    for (const t of TYPES) if (c.scores[t] > v) { b = t; v = c.scores[t]; }
     return b;
   };
   const linked = (a: Candidate, b: Candidate): boolean => {
@@ -723,7 +723,7 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
     if (!v) return null;
     let best: EntityType | null = null;
     let bestScore = 0;
-    for (const t of TYPES) if (v[t] > bestScore) ((best = t), (bestScore = v[t]));
+    for (const t of TYPES) if (v[t] > bestScore) { best = t; bestScore = v[t]; }
     return best;
   };
 
@@ -788,7 +788,7 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
       } else if (byAcronym.has(toks[c.first].text) && isAcronym(toks[c.first].text) && !c.gaz) {
         const full = byAcronym.get(toks[c.first].text) as string;
         const ft = typeOf(full);
-        if (ft && ft !== 'person' && (!c.own || c.own === ft)) ((type = ft), (key = full));
+        if (ft && ft !== 'person' && (!c.own || c.own === ft)) { type = ft; key = full; }
       } else if (byHead.has(k) && (type === null || type === 'organization')) {
         type = 'organization';
         key = byHead.get(k) as string;

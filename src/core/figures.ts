@@ -50,14 +50,14 @@ export function findFigures(text: string, pack: LanguagePack | undefined, signal
     // Skip digits glued to letters or other digits (model names, codes, times like 10:30, ranges handled as two).
     const before = text[start - 1] ?? ' ';
     if (!symbol && /[\p{L}\d_\-/:#.%=&?+@]/u.test(before)) continue; // codes, URLs (%22, ?id=5), model names
-    let afterIdx = start + m[0].length;
+    const afterIdx = start + m[0].length;
     const afterChar = text[afterIdx] ?? ' ';
     if (/[\p{L}\d_]/u.test(afterChar) && !isWord) {
       // "45km", "10m", "5bn", "20%": allow an attached short unit below; otherwise skip.
       const glued = /^(bn|m|mn|k|tn|km|kg|cm|mm|%)\b/i.exec(text.slice(afterIdx, afterIdx + 4));
       if (!glued) continue;
     }
-    if (!isWord && /[:\/]\d/.test(text.slice(afterIdx, afterIdx + 2))) continue; // 10:30, 1/2
+    if (!isWord && /[:/]\d/.test(text.slice(afterIdx, afterIdx + 2))) continue; // 10:30, 1/2
     let value = isWord ? (lang.numberWords[numText.toLowerCase()] ?? null) : parseNumber(numText, lang.decimalComma);
     if (value === null || !Number.isFinite(value)) continue;
     if (!lang.decimalComma && !isWord && / \d/.test(numText)) continue; // "in 2019 300 people": EN groups thousands with commas

@@ -42,7 +42,7 @@ export function splitSentences(text: string, paragraphs: Span[] = splitParagraph
   for (const p of paragraphs) {
     let start = p.start;
     // The look-behind makes a run of punctuation a single candidate (without it, "……" is retried at every mark).
-    const re = /(?<![.!?…])[.!?…]+["'”»’)\]]*(?=\s+["'“«‘(\[]?\s?[\p{Lu}\d])/gu;
+    const re = /(?<![.!?…])[.!?…]+["'”»’)\]]*(?=\s+["'“«‘([]?\s?[\p{Lu}\d])/gu;
     re.lastIndex = p.start;
     const para = text.slice(0, p.end);
     let m: RegExpExecArray | null;

@@ -5,6 +5,7 @@
  * shares one module instance (one lexicon, one tagger) with fr-compromise's `import 'compromise/one'`, so loading
  * French would change English results. The CommonJS builds are self-contained bundles with separate instances.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import nlpRequired = require('compromise');
 import type { TaggedTerm } from '../pack';
 import { toTaggedTerms, type RawTerm } from '../taggedTerms';
