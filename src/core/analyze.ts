@@ -4,6 +4,7 @@ import { findEntities } from './entities';
 import { findFigures } from './figures';
 import { detectLanguage } from './lang/detect';
 import { findQuotes } from './quotes';
+import { shippedSpeakers } from './speakers/shipped';
 import { splitParagraphs, splitSentences, throwIfAborted } from './text';
 import type { AnalyzeOptions, ArticleAnalysis, ReferenceDate } from './types';
 
@@ -54,7 +55,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
 
   const base: ArticleAnalysis = { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes: [], sentences, paragraphs };
   return applyCorrections(text, base, corrections, {
-    findQuotes: (corrected) => findQuotes(text, language, corrected, signal),
+    // the rules attribute speakers; the trained ranker (speakers/) re-ranks them when it ships
+    findQuotes: (corrected) => shippedSpeakers(text, corrected, findQuotes(text, language, corrected, signal), sentences, paragraphs),
     findDates: () => dates,
   });
 }

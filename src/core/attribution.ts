@@ -116,7 +116,7 @@ const AUX_ADVERBS = new Set([
   'y', 'en', 'se', 's’', "s'", 'est', 'sont', 'était', 'avons', 'ai',
 ]);
 
-const DETERMINERS = new Set([
+export const DETERMINERS = new Set([
   'the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'one', 'another', 'our', 'my',
   'le', 'la', 'les', 'l’', "l'", 'un', 'une', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces',
   'plusieurs', 'des', 'notre', 'nos',
@@ -156,7 +156,7 @@ const STOP_WORDS = new Set([
 const TITLE_MODIFIERS = new Set(['prime', 'vice', 'former', 'candidate', 'candidat', 'speaker', 'deputy', 'acting']);
 
 /** Head nouns of descriptions that stand for an organization ("the company said", "écrit la société"). */
-const ORG_NOUNS = new Set([
+export const ORG_NOUNS = new Set([
   'company', 'firm', 'group', 'network', 'platform', 'agency', 'ministry', 'government', 'administration',
   'organization', 'organisation', 'association', 'bank', 'app', 'application', 'giant', 'startup', 'start-up',
   'campaign', 'party', 'committee', 'council', 'department', 'service', 'newspaper', 'paper', 'channel', 'union',
@@ -171,7 +171,7 @@ const ORG_NOUNS = new Set([
 ]);
 
 /** Head nouns of descriptions that stand for a person ("the president said", "le ministre a déclaré"). */
-const PERSON_NOUNS = new Set([
+export const PERSON_NOUNS = new Set([
   'president', 'minister', 'senator', 'governor', 'mayor', 'candidate', 'nominee', 'chief', 'head', 'leader',
   'director', 'executive', 'founder', 'chairman', 'chairwoman', 'secretary', 'spokesman', 'spokeswoman',
   'spokesperson', 'official', 'lawyer', 'attorney', 'judge', 'businessman', 'businesswoman', 'billionaire', 'mogul',
