@@ -43,6 +43,21 @@ describe('speakers: descriptions and pronouns resolved to the entity they stand 
   });
 });
 
+describe('speakers: the shipped ranker', () => {
+  it('attributes a quote whose speaker comes in the next sentence', () => {
+    const text = 'Rally in Boston\n\n"We will not back down." Those were the words of Senator Elizabeth Warren at a rally in Boston '
+      + 'on Friday.';
+    const { rules, shipped } = rulesAndShipped(text);
+    assert.deepEqual(rules, [null]);
+    assert.deepEqual(shipped, ['Elizabeth Warren']);
+  });
+
+  it('ships only because it beat the rules on PolNeAR dev (the model card’s numbers)', () => {
+    const meta = (require('../../src/core/speakers/speakerModel.json') as { meta: { ship: boolean; devRules: number; devRanker: number } }).meta;
+    assert.equal(meta.ship, meta.devRanker > meta.devRules);
+  });
+});
+
 describe('speakers: candidates and the ranker', () => {
   const text = 'Hillary Clinton met John Kerry in Washington on Monday.\n\nKerry praised the deal. "We have done what we could," she said.';
   const a = analyze(text);

@@ -58,7 +58,6 @@ export function speakerContext(text: string, entities: readonly Entity[], quotes
   paragraphs: readonly Span[], words: SpeakerWords, genderOf: GenderOf): SpeakerContext {
   const mentions: IndexedMention[] = [];
   for (const e of entities) {
-    if (e.type === 'place') continue;
     for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -218,7 +217,65 @@ export function candidatesOf(ctx: SpeakerContext, qi: number, genders: Map<strin
       fromRules: false,
     });
   }
+  pronounCandidates(ctx, q, from, to, qs, qe, qp, out, genderOfEntity);
   return out;
+}
+
+const PRONOUN_RE = /(?<![\p{L}\p{N}'’-])(he|she|they|it|il|elle|ils|elles)(?![\p{L}\p{N}'’-])/giu;
+
+/**
+ * "He", "she", "they" near the quote but outside it (the rules missed them, or they name another speaker): the
+ * candidate's words are the pronoun; it stands for the latest person before it of the pronoun's gender.
+ */
+function pronounCandidates(ctx: SpeakerContext, q: Quote, from: number, to: number, qs: number, qe: number, qp: number,
+  out: Candidate[], genderOfEntity: (e: Entity) => 'm' | 'f' | undefined): void {
+  const text = ctx.text;
+  let n = 0;
+  for (const seg of [[from, q.outer.start], [q.outer.end, to]] as const) {
+    const isBefore = seg[0] === from;
+    const re = new RegExp(PRONOUN_RE.source, 'giu');
+    const slice = text.slice(seg[0], seg[1]);
+    const found: Array<{ start: number; end: number; pron: string }> = [];
+    for (let m = re.exec(slice); m && found.length < 6; m = re.exec(slice)) {
+      const start = seg[0] + m.index;
+      if (!insideAnyQuote(ctx.quotes, start)) found.push({ start, end: start + m[0].length, pron: m[0].toLowerCase() });
+    }
+    const near = isBefore ? found.slice(-3).reverse() : found.slice(0, 3);
+    for (const p of near) {
+      if (n++ >= 6 || (q.speaker && q.speaker.start === p.start)) continue;
+      const side = isBefore ? 'before' : 'after';
+      const dist = isBefore ? q.outer.start - p.end : p.start - q.outer.end;
+      const ps = spanIndex(ctx.sentences, p.start);
+      const sentOff = Math.max(-3, Math.min(2, isBefore ? ps - qs : ps - qe));
+      const f = ['bias', 'pronoun', `pron=${p.pron}`, `pron.side=${side}`, `pron.dist=${side}${bucket(dist)}`, `pron.sent=${side}${sentOff}`,
+        `pron.para=${Math.max(-2, Math.min(1, spanIndex(ctx.paragraphs, p.start) - qp))}`];
+      const wAfter = wordsIn(text.slice(p.end, Math.min(text.length, p.end + 30))).slice(0, 2);
+      const wBefore = wordsIn(text.slice(Math.max(0, p.start - 24), p.start)).slice(-1);
+      if (wAfter.some((w) => ctx.words.speechVerbs.has(w))) f.push('pron.verbAfter', `pron.verbAfter&sent=${side}${sentOff}`);
+      if (wBefore.some((w) => ctx.words.speechVerbs.has(w))) f.push('pron.verbBefore');
+      if (!q.speaker) f.push('pron.noRule');
+      const sent = ctx.sentences[ps];
+      if (sent && wordsIn(text.slice(sent.start, p.start)).length <= 1) f.push('pron.sentenceStart');
+      // the person it stands for: the latest before it whose gender fits
+      const want = ctx.words.male.has(p.pron) ? 'm' : ctx.words.female.has(p.pron) ? 'f' : undefined;
+      let ante: Entity | null = null;
+      for (let k = lowerBound(ctx.mentions, p.start) - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+        const e = ctx.mentions[k].entity;
+        if (e.type !== 'person' || insideAnyQuote(ctx.quotes, ctx.mentions[k].start)) continue;
+        const g = genderOfEntity(e);
+        if (want && g && g !== want) continue;
+        ante = e;
+        break;
+      }
+      if (ante && q.speaker?.entityId === ante.id) f.push('pron.sameAsRule');
+      out.push({
+        speaker: { name: ante?.name ?? text.slice(p.start, p.end), entityId: ante?.id ?? null, start: p.start, end: p.end, via: 'pronoun' },
+        entityId: ante?.id ?? null,
+        features: f,
+        fromRules: false,
+      });
+    }
+  }
 }
 
 function previousSpeaker(quotes: readonly Quote[], qi: number): string | null {
