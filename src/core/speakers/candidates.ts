@@ -76,15 +76,9 @@ function spanIndex(spans: readonly Span[], pos: number): number {
   return best;
 }
 
+/** Index of the first span starting at or after pos (offsets are integers). */
 function lowerBound(ms: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return spanIndex(ms, pos - 1) + 1;
 }
 
 function insideAnyQuote(quotes: readonly Quote[], pos: number): boolean {
