@@ -12,7 +12,7 @@ import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { findQuotes } from '../../src/core/quotes';
 import type { Candidate } from '../../src/core/speakers/candidates';
-import { allCandidates, bestCandidate, rankSpeakers, type SpeakerModel } from '../../src/core/speakers/ranker';
+import { allCandidates, rankSpeakers, type SpeakerModel } from '../../src/core/speakers/ranker';
 import { lexiconGender, resolvedRuleSpeakers } from '../../src/core/speakers/shipped';
 import { SPEAKER_WORDS } from '../../src/core/speakers/words';
 import type { Entity, Quote, Span } from '../../src/core/types';
@@ -171,16 +171,9 @@ function accuracy(docs: readonly SpeakerDoc[], quotes: readonly Quote[][]): numb
   return scoreQuotes(docs.map((d) => ({ id: d.id, text: d.text, gold: d.gold })), quotes as Quote[][], 0).speakerAccuracy;
 }
 
-function applyModel(model: SpeakerModel, docs: readonly SpeakerDoc[], drop: ReadonlySet<string>): Quote[][] {
-  if (drop.size === 0) return docs.map((d) => rankSpeakers(model, { ...d, words: SPEAKER_WORDS, genderOf: lexiconGender }));
-  return docs.map((d) => {
-    const cands = candidatesFor(d, drop);
-    return d.quotes.map((q, i) => {
-      const best = bestCandidate(model, cands[i]!);
-      if (!best || best.fromRules || (q.speaker?.entityId && q.speaker.entityId === best.entityId)) return q;
-      return { ...q, speaker: best.speaker };
-    });
-  });
+/** The model applied as analyze() applies it (features it was trained without have no weight). */
+function applyModel(model: SpeakerModel, docs: readonly SpeakerDoc[]): Quote[][] {
+  return docs.map((d) => rankSpeakers(model, { ...d, words: SPEAKER_WORDS, genderOf: lexiconGender }));
 }
 
 /** Feature groups the shipped model leaves out (measured by the ablations below; see the model card). */
@@ -209,14 +202,14 @@ export function trainSpeakers(dataDir: string, opts: { cache: boolean; epochs: n
   log(`  speakers: ${ex.length} training quotes from ${train.length} articles`);
   const model = trainRanker(ex, opts.epochs, opts.seed);
   const rules = accuracy(dev, dev.map((d) => d.quotes));
-  const ranker = accuracy(dev, applyModel(model, dev, none));
+  const ranker = accuracy(dev, applyModel(model, dev));
   log(`  PolNeAR dev speaker accuracy: rules ${rules.toFixed(3)}, ranker ${ranker.toFixed(3)}`);
   const ablations: Array<{ drop: string; dev: number }> = [];
   if (opts.ablate) {
     for (const g of ABLATIONS) {
       const drop = new Set([...opts.drop, g]);
       const m = trainRanker(examplesOf(train, drop), opts.epochs, opts.seed);
-      const acc = accuracy(dev, applyModel(m, dev, drop));
+      const acc = accuracy(dev, applyModel(m, dev));
       ablations.push({ drop: g, dev: acc });
       log(`  without ${g}: ${acc.toFixed(3)}`);
     }

@@ -65,7 +65,7 @@ export function speakerContext(text: string, entities: readonly Entity[], quotes
 }
 
 /** Index of the span containing pos, or of the last span starting before it; -1 when none. */
-function spanIndex(spans: readonly Span[], pos: number): number {
+export function spanIndex(spans: readonly Span[], pos: number): number {
   let lo = 0;
   let hi = spans.length - 1;
   let best = -1;

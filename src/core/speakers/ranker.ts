@@ -1,5 +1,5 @@
 import type { Entity, Quote, Span } from '../types';
-import { candidatesOf, speakerContext, type Candidate, type GenderOf, type SpeakerWords } from './candidates';
+import { candidatesOf, spanIndex, speakerContext, type Candidate, type GenderOf, type SpeakerWords } from './candidates';
 
 /**
  * The speaker ranker: a linear model over the candidates of each quote (candidates.ts), trained on PolNeAR train by
@@ -46,10 +46,21 @@ export function allCandidates(input: RankInput): Candidate[][] {
   return input.quotes.map((q, qi) => (q.scare ? [] : candidatesOf(ctx, qi, genders)));
 }
 
+/** A paragraph that holds only the quote, without sentence-final punctuation: a heading. */
+function isHeadingQuote(input: RankInput, q: Quote): boolean {
+  const para = input.paragraphs[spanIndex(input.paragraphs, q.outer.start)];
+  if (!para || q.outer.end > para.end) return false;
+  const rest = input.text.slice(para.start, q.outer.start) + input.text.slice(q.outer.end, para.end);
+  return /^[\s.,;:!?…]*$/.test(rest) && !/[.!?…]\s*$/.test(q.text) && !/[.!?…]/.test(rest);
+}
+
 /** The quotes with the ranker's speakers. Returns new Quote objects where a speaker changed; never mutates. */
 export function rankSpeakers(model: SpeakerModel, input: RankInput): Quote[] {
   const cands = allCandidates(input);
   return input.quotes.map((q, qi) => {
+    // an intertitle made of a quote ("“TikTok has never provided any data”" on its own line) is nobody's statement
+    // unless the rules found words that attribute it
+    if (!q.speaker && isHeadingQuote(input, q)) return q;
     const best = bestCandidate(model, cands[qi]);
     if (!best || best.fromRules) return q;
     // the same entity as the rules found: keep the rules' words (the cue that attributes the quote)

@@ -90,6 +90,8 @@ export function resolveSpeakers(text: string, entities: readonly Entity[], quote
           if (at < 0) continue;
           if (score > bestScore || (score === bestScore && at > bestAt)) { best = e; bestScore = score; bestAt = at; }
         }
+        // most of the description's words, not just its head ("the American head of TikTok" is not "the head of Disney")
+        if (best && bestScore < Math.max(1, ws.length - 1)) best = null;
         if (best && best.id !== sp.entityId) return { ...q, speaker: { ...sp, name: best.name, entityId: best.id } };
         return q;
       }
