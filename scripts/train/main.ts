@@ -19,6 +19,7 @@ import { tagTokens, labelsToSpans } from '../../src/core/ner/tagger';
 import { scoreNer, type NerScore } from '../eval/ner';
 import { cached, englishData, frenchData, type LanguageData, type PreparedDoc } from './corpus';
 import { writeCard } from './card';
+import { speakersMain } from './speakers';
 import { quantize, trainStage, type StageOptions } from './perceptron';
 
 export interface Config {
@@ -176,6 +177,8 @@ export function fmtScore(s: NerScore): string {
 }
 
 function main(): void {
+  // `--only speakers`: the speaker ranker alone (scripts/train/speakers.ts)
+  if (process.argv[2] === '--only' && process.argv[3] === 'speakers') return speakersMain(process.argv.slice(4));
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
   if (!existsSync(args.data)) throw new Error(`no training data at ${args.data} (pass --data DIR or set ARTICLE_LENS_EVAL_DATA)`);
@@ -219,6 +222,10 @@ function main(): void {
       writeCard(path.join(dir, 'nerModel.md'), { lang, cfg, bytes, sha, scores, data, prepMs, trainMs: result.trainMs, vocabulary: model.vocabulary.size });
       log(`  wrote ${path.relative(ROOT, dir)}/nerModel.bin and nerModel.md`);
     }
+  }
+  if (args.langs.length > 1) {
+    log('[train] speakers');
+    speakersMain(['--data', args.data, ...(args.cache ? ['--cache'] : []), ...(args.write ? [] : ['--no-write'])]);
   }
   log(`[train] total ${((Date.now() - tAll) / 1000).toFixed(1)} s`);
 }

@@ -5,6 +5,7 @@ import { findFigures } from './figures';
 import { detectLanguage } from './lang/detect';
 import { packFor } from './lang/registry';
 import { findQuotes } from './quotes';
+import { shippedSpeakers } from './speakers/shipped';
 import { throwIfAborted } from './abort';
 import { splitParagraphs, splitSentences } from './text';
 import type { AnalyzeOptions, ArticleAnalysis, ReferenceDate } from './types';
@@ -35,12 +36,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
   const sentences = splitSentences(text, paragraphs);
   throwIfAborted(signal);
 
-  let referenceDate: ReferenceDate | null = null;
-  if (options.referenceDate) {
-    referenceDate = { value: options.referenceDate, source: 'caller' };
-  } else {
-    referenceDate = findReferenceDate(text, pack);
-  }
+  const referenceDate: ReferenceDate | null = options.referenceDate
+    ? { value: options.referenceDate, source: 'caller' }
+    : findReferenceDate(text, pack);
   throwIfAborted(signal);
 
   const corrections = options.corrections ?? NO_CORRECTIONS;
@@ -55,7 +53,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
 
   const base: ArticleAnalysis = { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes: [], sentences, paragraphs };
   return applyCorrections(text, base, corrections, {
-    findQuotes: (corrected) => findQuotes(text, pack, corrected, signal),
+    // the rules attribute speakers; the trained ranker (speakers/) re-ranks them when it ships
+    findQuotes: (corrected) =>
+      shippedSpeakers(text, corrected, findQuotes(text, pack, corrected, signal), sentences, paragraphs),
     findDates: () => dates,
   });
 }

@@ -117,7 +117,7 @@ const AUX_ADVERBS = new Set([
   'y', 'en', 'se', 's’', "s'", 'est', 'sont', 'était', 'avons', 'ai',
 ]);
 
-const DETERMINERS = new Set([
+export const DETERMINERS = new Set([
   'the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'one', 'another', 'our', 'my',
   'le', 'la', 'les', 'l’', "l'", 'un', 'une', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces',
   'plusieurs', 'des', 'notre', 'nos',
@@ -157,7 +157,7 @@ const STOP_WORDS = new Set([
 const TITLE_MODIFIERS = new Set(['prime', 'vice', 'former', 'candidate', 'candidat', 'speaker', 'deputy', 'acting']);
 
 /** Head nouns of descriptions that stand for an organization ("the company said", "écrit la société"). */
-const ORG_NOUNS = new Set([
+export const ORG_NOUNS = new Set([
   'company', 'firm', 'group', 'network', 'platform', 'agency', 'ministry', 'government', 'administration',
   'organization', 'organisation', 'association', 'bank', 'app', 'application', 'giant', 'startup', 'start-up',
   'campaign', 'party', 'committee', 'council', 'department', 'service', 'newspaper', 'paper', 'channel', 'union',
@@ -172,7 +172,7 @@ const ORG_NOUNS = new Set([
 ]);
 
 /** Head nouns of descriptions that stand for a person ("the president said", "le ministre a déclaré"). */
-const PERSON_NOUNS = new Set([
+export const PERSON_NOUNS = new Set([
   'president', 'minister', 'senator', 'governor', 'mayor', 'candidate', 'nominee', 'chief', 'head', 'leader',
   'director', 'executive', 'founder', 'chairman', 'chairwoman', 'secretary', 'spokesman', 'spokeswoman',
   'spokesperson', 'official', 'lawyer', 'attorney', 'judge', 'businessman', 'businesswoman', 'billionaire', 'mogul',
@@ -368,7 +368,7 @@ function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 've
     const w = toks[j];
     if (!w.word) break;
     if (DETERMINERS.has(w.lower)) {
-      let start = w.start;
+      const start = w.start;
       // "a spokesman for the company": extend over "<np> for|of"
       const p = toks[j - 1];
       if (p && j - 2 >= floor && /^(?:of|for|at|de|du|des|d’|d'|chez)$/.test(p.lower)) {
@@ -707,7 +707,7 @@ export function resolveCue(ctx: ResolveContext, cue: Cue, quoteStart: number): R
   const ms = ctx.index.mentions;
   if (cue.kind === 'named') {
     // a mention overlapping the cue
-    let k = lowerBound(ms, cue.start);
+    const k = lowerBound(ms, cue.start);
     for (let j = Math.max(0, k - 8); j < ms.length && ms[j].start < cue.end; j++) {
       if (ms[j].end > cue.start && ms[j].start < cue.end && ms[j].entity.type !== 'place') {
         return { name: ms[j].entity.name, entityId: ms[j].entity.id };
@@ -734,7 +734,7 @@ export function resolveCue(ctx: ResolveContext, cue: Cue, quoteStart: number): R
   const kind = ORG_NOUNS.has(head) ? 'org' : PERSON_NOUNS.has(head) && /^(?:the|le|la|l['’])\s*/i.test(words) && !/\b(?:of|for|de|du|des|d['’])\b/i.test(words) ? 'person' : null;
   if (kind) {
     // a mention inside the description itself ("the IT group Oracle") wins
-    let k = lowerBound(ms, cue.start);
+    const k = lowerBound(ms, cue.start);
     for (let j = k; j < ms.length && ms[j].start < cue.end; j++) {
       if (compatible(kind, ms[j].entity.type)) return { name: ms[j].entity.name, entityId: ms[j].entity.id };
     }

@@ -33,6 +33,7 @@ import { allPacks } from './lang/registry';
 import type { DateLanguage, LanguagePack } from './lang/pack';
 import { parseRef, refDate, fmtDate, resolveMonthDay, validDay, ymd, pad } from './dates/calendar';
 import { B, E, alt, lower, push, type Cand, type Ctx, type From } from './dates/ruleKit';
+import { chooseReferenceDate, HISTORY_BEFORE } from './referenceDate';
 
 /** Longest piece of text handed to the rules and to chrono at once. */
 const MAX_PIECE = 4000;
@@ -251,16 +252,13 @@ export function findReferenceDate(text: string, pack: LanguagePack | undefined):
     full.push({ y: Number(m[3]), m: mo, d, start: m.index!, end: m.index! + m[0].length });
   }
   const valid = full.filter((f) => f.m && f.y >= 1800 && f.y <= 2200 && validDay(f.y, f.m, f.d)).sort((a, b) => a.start - b.start);
-  if (valid.length) {
-    const f = valid[0];
-    // A dateline: the date sits on a short line with a place or an agency ("WASHINGTON, Aug. 17, 2020 (AFP)").
-    const lineStart = head.lastIndexOf('\n', f.start) + 1;
-    let lineEnd = head.indexOf('\n', f.end);
-    if (lineEnd < 0) lineEnd = head.length;
-    const line = head.slice(lineStart, lineEnd);
-    const dateline = line.length < 120 && (/\((?:AFP|AP|Reuters|UPI|dpa|ANSA|EFE|Xinhua|Bloomberg)\)/i.test(line) || /^\s*\p{Lu}[\p{Lu}\p{L} .'-]*,/u.test(line) || /[—–-]\s*$/.test(line));
-    return mk(ymd(f.y, f.m, f.d), dateline ? 'dateline' : 'text', f.start, f.end);
-  }
+  // dateline, then the weekday and date of the reported events, then a date that is not history (referenceDate.ts)
+  const chosen = chooseReferenceDate(text, head, valid, {
+    months,
+    weekdays: pack ? Object.assign({}, ...allPacks().map((p) => p.dates.weekdays)) : {},
+    historyBefore: HISTORY_BEFORE,
+  });
+  if (chosen) return chosen;
   // "© 2020 AFP", "Copyright 2020", "(c) 2020"
   const reCopy = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})(?!\d)/gi;
   let last: RegExpMatchArray | null = null;

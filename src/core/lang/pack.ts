@@ -72,6 +72,8 @@ export interface EntityLanguage {
 export interface DateLanguage {
   /** Month names and abbreviations → 1–12 (also read by the reference-date finder). */
   readonly months: Readonly<Record<string, number>>;
+  /** Weekday names → 0 (Sunday) – 6, as the reference-date finder reads them ("on Thursday 31 October"). */
+  readonly weekdays: Readonly<Record<string, number>>;
   /** Number words of durations and counts ("ten" → 10). */
   readonly numbers: Readonly<Record<string, number>>;
   /** Vague quantities ("several"): the value gets an X. */

@@ -5,7 +5,7 @@
 import * as chrono from 'chrono-node';
 import type { LanguagePack } from '../pack';
 import { englishDateRules, EN_DATE_PREP, EN_FUTURE, EN_FUTURE_WD, EN_INTENT } from './dateRules';
-import { EN_MONTHS, EN_NUMBERS, EN_UNITS, EN_VAGUE } from './dateWords';
+import { EN_MONTHS, EN_NUMBERS, EN_UNITS, EN_VAGUE, EN_WEEKDAYS } from './dateWords';
 import { englishLexicon } from './lexicon';
 import { englishNer } from './ner';
 import { englishPastCues } from './tense';
@@ -41,6 +41,7 @@ export const english: LanguagePack = {
   },
   dates: {
     months: EN_MONTHS,
+    weekdays: EN_WEEKDAYS,
     numbers: EN_NUMBERS,
     vague: EN_VAGUE,
     units: EN_UNITS,

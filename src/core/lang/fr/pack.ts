@@ -6,7 +6,7 @@ import * as chrono from 'chrono-node';
 import { FR_PLACE_HEADS } from '../../gazetteer';
 import type { LanguagePack } from '../pack';
 import { frenchDateRules, FR_DATE_PREP, FR_FUTURE, FR_FUTURE_WD } from './dateRules';
-import { FR_MONTHS, FR_NUMBERS, FR_UNITS, FR_VAGUE } from './dateWords';
+import { FR_MONTHS, FR_NUMBERS, FR_UNITS, FR_VAGUE, FR_WEEKDAYS } from './dateWords';
 import { frenchLexicon } from './lexicon';
 import { frenchNer } from './ner';
 import { frenchPastCues } from './tense';
@@ -44,6 +44,7 @@ export const french: LanguagePack = {
   },
   dates: {
     months: FR_MONTHS,
+    weekdays: FR_WEEKDAYS,
     numbers: FR_NUMBERS,
     vague: FR_VAGUE,
     units: FR_UNITS,
