@@ -53,9 +53,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
 
   const base: ArticleAnalysis = { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes: [], sentences, paragraphs };
   return applyCorrections(text, base, corrections, {
-    // the rules attribute speakers; the trained ranker (speakers/) re-ranks them when it ships
-    findQuotes: (corrected) =>
-      shippedSpeakers(text, corrected, findQuotes(text, pack, corrected, signal), sentences, paragraphs),
+    // The rules attribute speakers and the trained ranker (speakers/) re-ranks them; its cue words are a language's,
+    // so a language without a pack keeps the quotes without speakers.
+    findQuotes: (corrected) => {
+      const quotes = findQuotes(text, pack, corrected, signal);
+      return pack ? shippedSpeakers(text, corrected, quotes, sentences, paragraphs) : quotes;
+    },
     findDates: () => dates,
   });
 }
