@@ -26,10 +26,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // `typeof import('./x')` names the type of a module that is required lazily, on first use.
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'smart'],
-      'prefer-const': 'error',
+      'prefer-const': ['error', { destructuring: 'all' }],
       // Control characters in patterns are deliberate: untrusted text is cleaned of them before it is shown.
       'no-control-regex': 'off',
     },

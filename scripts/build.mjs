@@ -3,8 +3,8 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
-// The entity models (src/core/lang/*/nerModel.bin) are embedded in the bundles that run the core.
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', loader: { '.bin': 'binary' } };
+// The entity models (src/core/lang/*/nerModel.bin) and lexicon tables (lexicon.txt) are embedded in the bundles.
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', loader: { '.bin': 'binary', '.txt': 'text' } };
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['scripts/eval/main.ts'], outfile: 'dist/eval.js' },
@@ -12,6 +12,7 @@ const entries = [
   { entryPoints: ['scripts/bench/coreEntry.ts'], outfile: 'dist/bench-core.js' },
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['src/services/analysisWorker.ts'], outfile: 'dist/worker.js' },
+  { entryPoints: ['src/services/workerLoader.ts'], outfile: 'dist/workerLoader.js' },
   { entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['src/webview/crossRefs.ts'], outfile: 'dist/crossRefs.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['src/services/crossRefWorker.ts'], outfile: 'dist/crossRefWorker.js' },

@@ -107,6 +107,7 @@ export const Config = {
   crossReferencesEnabled: 'articleLens.crossReferences.enabled',
   crossReferencesGlossary: 'articleLens.crossReferences.glossary',
   indexMaxFiles: 'articleLens.index.maxFiles',
+  indexWorkers: 'articleLens.index.workers',
 } as const;
 
 /** Every setting: the ones above and one highlight switch per kind (`articleLens.decorations.<kind>`). */
@@ -129,6 +130,7 @@ interface FixedConfigValues {
   [Config.crossReferencesEnabled]: boolean;
   [Config.crossReferencesGlossary]: Record<string, string>;
   [Config.indexMaxFiles]: number;
+  [Config.indexWorkers]: number;
 }
 
 /** Defaults, mirrored from package.json (test/unit/manifest.test.ts checks they agree). */
@@ -147,6 +149,7 @@ export const CONFIG_DEFAULTS: ConfigValues = {
   [Config.crossReferencesEnabled]: true,
   [Config.crossReferencesGlossary]: {},
   [Config.indexMaxFiles]: 2000,
+  [Config.indexWorkers]: 0,
 };
 
 /** Context keys set by the extension. */

@@ -10,7 +10,6 @@ import { registerCrossRefCommands } from './features/crossRefCommands';
 import { registerCrossRefCorrections } from './features/crossRefCorrections';
 import { registerCrossRefProviders } from './features/crossRefProviders';
 import { registerCrossRefView, type CrossRefViewController } from './features/crossRefView';
-import type { AnalysisClient } from './services/analysisClient';
 import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
 import type { ExtensionConfig } from './services/config';
@@ -23,6 +22,9 @@ import { IndexStore } from './services/indexStore';
 import type { Notifier } from './services/notifications';
 import { StoryLinks } from './services/storyLinks';
 import { StoryService } from './services/storyService';
+import type { WorkerOptions } from './services/workerJobs';
+import { AnalysisPool, poolSize } from './services/workerPool';
+import { availableParallelism } from 'node:os';
 
 /** The index starts this long after activation, so the first article's own analysis goes first. */
 const INDEX_START_DELAY_MS = 1500;
@@ -33,19 +35,21 @@ export function registerCrossRefFeatures(deps: {
   analyses: DocumentAnalyses;
   files: ArticleFiles;
   config: ExtensionConfig;
-  client: AnalysisClient;
   current: CurrentArticle;
   notifier: Notifier;
   corrections: CorrectionsService;
   log: vscode.LogOutputChannel;
+  workerOptions: WorkerOptions;
 }): vscode.Disposable & { view: CrossRefViewController } {
-  const { context, analyses, files, config, client, current, notifier, corrections, log } = deps;
+  const { context, analyses, files, config, current, notifier, corrections, log, workerOptions } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
-  const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
+  const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
   const store = new IndexStore({ storageUri: context.storageUri ?? context.globalStorageUri, workerUri: dist('worker.js'), log });
   const patterns = articleFilePatterns(context.extension.packageJSON, LANGUAGE_ID);
-  const scanner = new IndexScanner({ analyses, client, files, config, store, patterns, log });
+  // The index's own workers: the editor's worker (DocumentAnalyses') stays free for the open documents.
+  const pool = new AnalysisPool(dist('worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), () => poolSize(config.get(Config.indexWorkers), availableParallelism()), workerOptions);
+  const scanner = new IndexScanner({ analyses, pool, files, config, store, patterns, log });
   const stories = new StoryService({ analyses, config, crossRefClient, links, corrections, scanner, store, log });
   corrections.setStories((uri) => stories.storyOf(uri)?.files ?? []);
   const storiesChanged = stories.onDidChange(() => corrections.storiesChanged());
@@ -54,7 +58,7 @@ export function registerCrossRefFeatures(deps: {
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
   const linkCorrections = registerCrossRefCorrections({ stories, corrections, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  const all = vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, links, {
+  const all = vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, pool, links, {
     dispose: () => clearTimeout(timer),
   });
   return { view, dispose: () => all.dispose() };

@@ -26,6 +26,7 @@ import { CorrectionsService } from './services/corrections';
 import { ExtensionConfig } from './services/config';
 import { CurrentArticle } from './services/currentArticle';
 import { Notifier, type ShownNotification } from './services/notifications';
+import type { WorkerOptions } from './services/workerJobs';
 
 /**
  * The object `activate()` returns (`vscode.extensions.getExtension('article-lens.article-lens').exports`),
@@ -114,7 +115,10 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const notifier = new Notifier(log);
   const config = new ExtensionConfig(log);
   const files = new ArticleFiles(config, context.workspaceState);
-  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds));
+  const workerOptions = workerClientOptions(context, log);
+  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
+  // Loading the NLP libraries takes most of the first analysis' time: start now, while the workbench is still busy.
+  client.warmUp();
   const corrections = new CorrectionsService(notifier, log);
   const analyses = new DocumentAnalyses(client, files, config, context.workspaceState, log, corrections);
   const current = new CurrentArticle(analyses);
@@ -123,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const statusBar = registerStatusBar({ analyses, config });
   // NOTE: before the annotation hover (registerHovers below): of two hovers for the same documents VS Code shows the
   // one registered last first, and the annotation card goes above the "In other versions" counterparts.
-  const crossRefFeatures = registerCrossRefFeatures({ context, analyses, files, config, client, current, notifier, corrections, log });
+  const crossRefFeatures = registerCrossRefFeatures({ context, analyses, files, config, current, notifier, corrections, log, workerOptions });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -173,6 +177,19 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     statusBar: { shown: () => statusBar.shown() },
     corrections: { entries: (uri) => corrections.entries(uri), onDidChange: corrections.onDidChange },
   };
+}
+
+/**
+ * What every worker of the extension shares: V8's code cache of the bundles in the global storage (on disk only:
+ * a virtual storage has no path a worker could write), and warnings logged.
+ */
+function workerClientOptions(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): WorkerOptions {
+  const storage = context.globalStorageUri;
+  const codeCache =
+    storage.scheme === 'file'
+      ? { loaderPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'workerLoader.js').fsPath, cacheDir: vscode.Uri.joinPath(storage, 'code-cache').fsPath }
+      : undefined;
+  return { codeCache, onWarning: (message) => log.warn(message) };
 }
 
 export function deactivate(): void {

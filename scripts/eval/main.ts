@@ -16,6 +16,7 @@ import { align } from './align';
 import { datesEn, datesFr } from './dates';
 import { nerEn, nerFr } from './ner';
 import { quotes } from './quotes';
+import { referenceDates } from './referenceDate';
 import { fmt, type Row } from './score';
 import type { EvalContext, Section, SectionResult } from './section';
 
@@ -24,7 +25,7 @@ export function section(name: string, run: (ctx: EvalContext) => Promise<Row[] |
   return { name, run };
 }
 
-const SECTIONS: Section[] = [nerEn, nerFr, datesEn, datesFr, quotes, align];
+const SECTIONS: Section[] = [nerEn, nerFr, datesEn, datesFr, referenceDates, quotes, align];
 
 interface Args {
   only: string[] | null;

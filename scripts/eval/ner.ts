@@ -12,6 +12,13 @@ import { batchSentences, buildDoc, readConll2003, readWikiNeural, tokenAligner, 
 import { frenchGold } from './frenchGold';
 import { prf, type Prf, type Row } from './score';
 import { DocErrors, type EvalContext, type Section, type SectionResult } from './section';
+import { packFor } from '../../src/core/lang/registry';
+
+const packOf = (lang: string) => {
+  const p = packFor(lang);
+  if (!p) throw new Error(`no language pack for ${lang}`);
+  return p;
+};
 
 export const NER_TYPES = ['PER', 'ORG', 'LOC'] as const;
 const TYPE_MAP: Record<EntityType, CharEntity['type']> = { person: 'PER', organization: 'ORG', place: 'LOC' };
@@ -106,8 +113,8 @@ function entityMentions(entities: Entity[]): CharEntity[] {
 /** The two layers the shipped combination is made of, each on its own: the rule layer, and the tagger's raw spans. */
 export function layerEntities(text: string, lang: 'en' | 'fr'): { rules: CharEntity[]; tagger: CharEntity[] } {
   if (!text || !/\p{Lu}/u.test(text)) return { rules: [], tagger: [] };
-  const layer = ruleLayer(text, lang);
-  const tagger = modelSpans(text, lang, layer, [], false).map((s) => ({
+  const layer = ruleLayer(text, packOf(lang));
+  const tagger = modelSpans(text, packOf(lang), layer, [], false).map((s) => ({
     type: s.type as CharEntity['type'],
     start: layer.toks[s.first].start,
     end: layer.toks[s.last].end,

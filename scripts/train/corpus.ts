@@ -11,6 +11,13 @@ import { ENTITY_LABEL_TYPES, spansToLabels } from '../../src/core/ner/tagger';
 import { batchSentences, buildDoc, readConll2003, readWikiNeural, type BuiltDoc } from '../eval/conll';
 import { WIKINEURAL_BATCH } from '../eval/ner';
 import { frenchGold, type GoldDoc } from '../eval/frenchGold';
+import { packFor } from '../../src/core/lang/registry';
+
+const packOf = (lang: string) => {
+  const p = packFor(lang);
+  if (!p) throw new Error(`no language pack for ${lang}`);
+  return p;
+};
 
 export interface PreparedDoc {
   /** Where it comes from ("conll-train", "hipe-newseye", "europeana"…), for per-source scores. */
@@ -37,7 +44,7 @@ export function goldSpans(doc: BuiltDoc, types: ReadonlySet<string>): Array<{ st
 }
 
 export function prepare(doc: BuiltDoc, lang: 'en' | 'fr', source: string, types: ReadonlySet<string>): PreparedDoc {
-  const layer = ruleLayer(doc.text, lang);
+  const layer = ruleLayer(doc.text, packOf(lang));
   const tokens = layer.toks;
   const gold = spansToLabels(tokens, goldSpans(doc, types));
   const rules = spansToLabels(tokens, layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))));

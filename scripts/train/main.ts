@@ -11,14 +11,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { englishLexiconTag } from '../../src/core/lang/en';
-import { frenchLexiconTag } from '../../src/core/lang/fr';
+import { englishLexicon } from '../../src/core/lang/en/lexicon';
+import { frenchLexicon } from '../../src/core/lang/fr/lexicon';
 import { ALL_GROUPS, type FeatureGroup, type LexiconProbe } from '../../src/core/ner/features';
 import { encodeModel, decodeModel, type NerModel } from '../../src/core/ner/model';
 import { tagTokens, labelsToSpans } from '../../src/core/ner/tagger';
 import { scoreNer, type NerScore } from '../eval/ner';
 import { cached, englishData, frenchData, type LanguageData, type PreparedDoc } from './corpus';
 import { writeCard } from './card';
+import { speakersMain } from './speakers';
 import { quantize, trainStage, type StageOptions } from './perceptron';
 
 export interface Config {
@@ -44,8 +45,8 @@ export const SHIPPED: Record<'en' | 'fr', Config> = {
 };
 
 export const LEXICONS: Record<'en' | 'fr', readonly LexiconProbe[]> = {
-  en: [englishLexiconTag, frenchLexiconTag],
-  fr: [frenchLexiconTag, englishLexiconTag],
+  en: [englishLexicon, frenchLexicon],
+  fr: [frenchLexicon, englishLexicon],
 };
 
 export const LABELS: Record<'en' | 'fr', string[]> = {
@@ -176,6 +177,8 @@ export function fmtScore(s: NerScore): string {
 }
 
 function main(): void {
+  // `--only speakers`: the speaker ranker alone (scripts/train/speakers.ts)
+  if (process.argv[2] === '--only' && process.argv[3] === 'speakers') return speakersMain(process.argv.slice(4));
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
   if (!existsSync(args.data)) throw new Error(`no training data at ${args.data} (pass --data DIR or set ARTICLE_LENS_EVAL_DATA)`);
@@ -219,6 +222,10 @@ function main(): void {
       writeCard(path.join(dir, 'nerModel.md'), { lang, cfg, bytes, sha, scores, data, prepMs, trainMs: result.trainMs, vocabulary: model.vocabulary.size });
       log(`  wrote ${path.relative(ROOT, dir)}/nerModel.bin and nerModel.md`);
     }
+  }
+  if (args.langs.length > 1) {
+    log('[train] speakers');
+    speakersMain(['--data', args.data, ...(args.cache ? ['--cache'] : []), ...(args.write ? [] : ['--no-write'])]);
   }
   log(`[train] total ${((Date.now() - tAll) / 1000).toFixed(1)} s`);
 }

@@ -7,6 +7,7 @@
  *   anchors, by dynamic programming over 1:1, 1:0, 0:1, 2:1, 1:2 and 2:2 beads.
  * Called by crossRef.ts and by scripts/eval/align.ts. Pure: strings and spans in, index pairs out.
  */
+import { throwIfAborted } from './abort';
 import { GAZETTEER_MAX_WORDS, regionCode } from './entityKeys';
 import type { Span } from './types';
 import { diffTokens, foldWord, wordTokens, type WordToken } from './wordDiff';
@@ -390,11 +391,7 @@ function mergedScore(m: PairModel, as: number[], bs: number[]): number {
 }
 
 function abortCheck(signal?: AbortSignal): void {
-  if (signal?.aborted) {
-    const err = new Error('Cross-referencing cancelled');
-    err.name = 'AbortError';
-    throw err;
-  }
+  throwIfAborted(signal, 'Cross-referencing cancelled');
 }
 
 /** Greedy one-to-one selection of the best-scoring pairs above a threshold (order is not assumed). */
@@ -591,22 +588,9 @@ export function alignTranslation(docA: AlignDoc, docB: AlignDoc, options: Transl
     let nb = 0;
     for (let x = pi; x < i; x++) na += model.normA[x];
     for (let y = pj; y < j; y++) nb += model.normB[y];
-    if (i - pi > 1) {
-      for (let x = pi; x < i; x++) {
-        if (model.a[x].size < 3) continue;
-        let sh = 0;
-        for (let y = pj; y < j; y++) sh += sharedOf(x, y);
-        if (sh / Math.sqrt((model.normA[x] + model.kA) * (nb + model.kB)) < 0.1) count++;
-      }
-    }
-    if (j - pj > 1) {
-      for (let y = pj; y < j; y++) {
-        if (model.b[y].size < 3) continue;
-        let sh = 0;
-        for (let x = pi; x < i; x++) sh += sharedOf(x, y);
-        if (sh / Math.sqrt((model.normB[y] + model.kB) * (na + model.kA)) < 0.1) count++;
-      }
-    }
+    if (i - pi > 1) count += sideOrphans(pi, i, pj, j, model.a, model.normA, model.kA, nb, model.kB, sharedOf);
+    const sharedBA = (y: number, x: number): number => sharedOf(x, y);
+    if (j - pj > 1) count += sideOrphans(pj, j, pi, i, model.b, model.normB, model.kB, na, model.kA, sharedBA);
     return count;
   };
   const preA = [0];
@@ -691,4 +675,22 @@ export function looksLikeTranslation(docA: AlignDoc, docB: AlignDoc, beads: Alig
   const paired = beads.filter((b) => b.a.length && b.b.length);
   const anchored = paired.filter((b) => b.score >= 0.15).length;
   return paired.length >= 0.8 * Math.min(n, m) && anchored >= 0.5 * paired.length;
+}
+
+/**
+ * Sentences [from, to) of one side of a merge bead that share (almost) nothing with the other side's [oFrom, oTo):
+ * orphans glued to the bead. `shared(own, other)` is the weight two sentences share.
+ */
+function sideOrphans(
+  from: number, to: number, oFrom: number, oTo: number, bags: readonly { size: number }[], norms: readonly number[],
+  k: number, otherNorm: number, otherK: number, shared: (own: number, other: number) => number,
+): number {
+  let count = 0;
+  for (let x = from; x < to; x++) {
+    if (bags[x].size < 3) continue;
+    let sh = 0;
+    for (let y = oFrom; y < oTo; y++) sh += shared(x, y);
+    if (sh / Math.sqrt((norms[x] + k) * (otherNorm + otherK)) < 0.1) count++;
+  }
+  return count;
 }

@@ -3,12 +3,12 @@ import { findDates, findReferenceDate } from './dates';
 import { findEntities } from './entities';
 import { findFigures } from './figures';
 import { detectLanguage } from './lang/detect';
+import { packFor } from './lang/registry';
 import { findQuotes } from './quotes';
-import { splitParagraphs, splitSentences, throwIfAborted } from './text';
+import { shippedSpeakers } from './speakers/shipped';
+import { throwIfAborted } from './abort';
+import { splitParagraphs, splitSentences } from './text';
 import type { AnalyzeOptions, ArticleAnalysis, ReferenceDate } from './types';
-
-/** Languages with entity extraction. Others get quotes, figures and dates only. */
-export const ENTITY_LANGUAGES = ['en', 'fr'] as const;
 
 /**
  * Analyses one article. The only entry point the CLI and the extension call.
@@ -22,7 +22,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
   throwIfAborted(signal);
   const language = options.lang ?? detectLanguage(text);
   const notes: string[] = [];
-  const entitiesSupported = (ENTITY_LANGUAGES as readonly string[]).includes(language);
+  // A language without a pack gets the language-neutral part: quotes by their marks, figures in digits, ISO dates.
+  const pack = packFor(language);
+  const entitiesSupported = pack !== undefined;
   if (!entitiesSupported) {
     notes.push(
       language === 'und'
@@ -34,27 +36,29 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
   const sentences = splitSentences(text, paragraphs);
   throwIfAborted(signal);
 
-  let referenceDate: ReferenceDate | null = null;
-  if (options.referenceDate) {
-    referenceDate = { value: options.referenceDate, source: 'caller' };
-  } else {
-    referenceDate = findReferenceDate(text, language);
-  }
+  const referenceDate: ReferenceDate | null = options.referenceDate
+    ? { value: options.referenceDate, source: 'caller' }
+    : findReferenceDate(text, pack);
   throwIfAborted(signal);
 
   const corrections = options.corrections ?? NO_CORRECTIONS;
   const nameRules = corrections.rules.map((r) => ({ text: r.text, type: r.type }));
-  const entities = entitiesSupported ? findEntities(text, language as 'en' | 'fr', signal, { nameRules }) : [];
+  const entities = pack ? findEntities(text, pack, signal, { nameRules }) : [];
   throwIfAborted(signal);
-  const figures = findFigures(text, language, signal);
+  const figures = findFigures(text, pack, signal);
   throwIfAborted(signal);
   const anchor = readerReferenceDate(corrections)?.value ?? referenceDate?.value ?? options.today ?? null;
-  const dates = findDates(text, language, anchor, signal);
+  const dates = findDates(text, pack, anchor, signal);
   throwIfAborted(signal);
 
   const base: ArticleAnalysis = { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes: [], sentences, paragraphs };
   return applyCorrections(text, base, corrections, {
-    findQuotes: (corrected) => findQuotes(text, language, corrected, signal),
+    // The rules attribute speakers and the trained ranker (speakers/) re-ranks them; its cue words are a language's,
+    // so a language without a pack keeps the quotes without speakers.
+    findQuotes: (corrected) => {
+      const quotes = findQuotes(text, pack, corrected, signal);
+      return pack ? shippedSpeakers(text, corrected, quotes, sentences, paragraphs) : quotes;
+    },
     findDates: () => dates,
   });
 }

@@ -1,5 +1,6 @@
 import { foldKey } from './text';
 import { TITLES } from './gazetteer';
+import type { QuoteLanguage } from './lang/pack';
 import type { Entity, EntityType, Span } from './types';
 
 /**
@@ -116,7 +117,7 @@ const AUX_ADVERBS = new Set([
   'y', 'en', 'se', 's’', "s'", 'est', 'sont', 'était', 'avons', 'ai',
 ]);
 
-const DETERMINERS = new Set([
+export const DETERMINERS = new Set([
   'the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'one', 'another', 'our', 'my',
   'le', 'la', 'les', 'l’', "l'", 'un', 'une', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces',
   'plusieurs', 'des', 'notre', 'nos',
@@ -156,7 +157,7 @@ const STOP_WORDS = new Set([
 const TITLE_MODIFIERS = new Set(['prime', 'vice', 'former', 'candidate', 'candidat', 'speaker', 'deputy', 'acting']);
 
 /** Head nouns of descriptions that stand for an organization ("the company said", "écrit la société"). */
-const ORG_NOUNS = new Set([
+export const ORG_NOUNS = new Set([
   'company', 'firm', 'group', 'network', 'platform', 'agency', 'ministry', 'government', 'administration',
   'organization', 'organisation', 'association', 'bank', 'app', 'application', 'giant', 'startup', 'start-up',
   'campaign', 'party', 'committee', 'council', 'department', 'service', 'newspaper', 'paper', 'channel', 'union',
@@ -171,7 +172,7 @@ const ORG_NOUNS = new Set([
 ]);
 
 /** Head nouns of descriptions that stand for a person ("the president said", "le ministre a déclaré"). */
-const PERSON_NOUNS = new Set([
+export const PERSON_NOUNS = new Set([
   'president', 'minister', 'senator', 'governor', 'mayor', 'candidate', 'nominee', 'chief', 'head', 'leader',
   'director', 'executive', 'founder', 'chairman', 'chairwoman', 'secretary', 'spokesman', 'spokeswoman',
   'spokesperson', 'official', 'lawyer', 'attorney', 'judge', 'businessman', 'businesswoman', 'billionaire', 'mogul',
@@ -201,14 +202,14 @@ export function hasSpeechVerb(toks: Token[]): boolean {
 }
 
 /** Tokenises `text[from, to)`. The window is small, so the regex never runs far. */
-export function tokenize(text: string, from: number, to: number, lang: string): Token[] {
+export function tokenize(text: string, from: number, to: number, lang: QuoteLanguage): Token[] {
   const out: Token[] = [];
   const slice = text.slice(from, to);
   const TOKEN_RE = new RegExp(TOKEN_SRC, 'gu');
   let m: RegExpExecArray | null;
   while ((m = TOKEN_RE.exec(slice)) !== null) {
     let t = m[0];
-    if (lang !== 'fr' && /^[ldjcmnst]['’]$|^qu['’]$/i.test(t)) {
+    if (!lang.elision && /^[ldjcmnst]['’]$|^qu['’]$/i.test(t)) {
       // English has no elision: read "d'Amato" / "O'Brien" as one word.
       const rest = /^[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*/u.exec(slice.slice(m.index + t.length));
       if (rest) t = t + rest[0];
@@ -367,7 +368,7 @@ function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 've
     const w = toks[j];
     if (!w.word) break;
     if (DETERMINERS.has(w.lower)) {
-      let start = w.start;
+      const start = w.start;
       // "a spokesman for the company": extend over "<np> for|of"
       const p = toks[j - 1];
       if (p && j - 2 >= floor && /^(?:of|for|at|de|du|des|d’|d'|chez)$/.test(p.lower)) {
@@ -520,7 +521,7 @@ function subjectBeforeVerb(toks: Token[], from: number): Cue | null {
  * `According to X, "…"`, `Selon X, « … »`, `X a déclaré : « … »`. `toks` ends right before the opening mark.
  * `maxGap` limits how many tokens may separate the verb from the quote (small for scare quotes).
  */
-export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | null {
+export function cueBefore(toks: Token[], maxGap: number, lang: QuoteLanguage): Cue | null {
   for (let v = toks.length - 1; v >= 0 && toks.length - 1 - v <= maxGap; v--) {
     const t = toks[v];
     if (!t.word) continue;
@@ -543,7 +544,7 @@ export function cueBefore(toks: Token[], maxGap: number, lang = 'en'): Cue | nul
       if (subj && subj.cue.kind !== 'description' && v <= toks.length - 1) return { ...subj.cue, verbEnd: t.end, naming: WEAK_BEFORE_ONLY.has(t.lower) };
       continue;
     }
-    if (v > 0 && DETERMINERS.has(toks[v - 1].lower) && !(lang === 'fr' && toks[v - 1].lower === 'a')) continue; // "l’annonce", "the report": a noun
+    if (v > 0 && lang.determiners.has(toks[v - 1].lower)) continue; // "l’annonce", "the report": a noun
     // subject before the verb, skipping auxiliaries/adverbs
     let j = v - 1;
     let aux = 0;
@@ -706,7 +707,7 @@ export function resolveCue(ctx: ResolveContext, cue: Cue, quoteStart: number): R
   const ms = ctx.index.mentions;
   if (cue.kind === 'named') {
     // a mention overlapping the cue
-    let k = lowerBound(ms, cue.start);
+    const k = lowerBound(ms, cue.start);
     for (let j = Math.max(0, k - 8); j < ms.length && ms[j].start < cue.end; j++) {
       if (ms[j].end > cue.start && ms[j].start < cue.end && ms[j].entity.type !== 'place') {
         return { name: ms[j].entity.name, entityId: ms[j].entity.id };
@@ -733,7 +734,7 @@ export function resolveCue(ctx: ResolveContext, cue: Cue, quoteStart: number): R
   const kind = ORG_NOUNS.has(head) ? 'org' : PERSON_NOUNS.has(head) && /^(?:the|le|la|l['’])\s*/i.test(words) && !/\b(?:of|for|de|du|des|d['’])\b/i.test(words) ? 'person' : null;
   if (kind) {
     // a mention inside the description itself ("the IT group Oracle") wins
-    let k = lowerBound(ms, cue.start);
+    const k = lowerBound(ms, cue.start);
     for (let j = k; j < ms.length && ms[j].start < cue.end; j++) {
       if (compatible(kind, ms[j].entity.type)) return { name: ms[j].entity.name, entityId: ms[j].entity.id };
     }

@@ -4,6 +4,8 @@
  * and what only one version has. Pure: analyses in, `CrossRefResult` out (the `xref --json` shape).
  * Called by the CLI `xref` command and the extension's cross-reference view.
  */
+import { throwIfAborted } from './abort';
+import { KeyedUnionFind, UnionFind } from './unionFind';
 import { alignComparable, alignRewrite, alignTranslation, looksLikeTranslation, weekdayNumber, type AlignDoc, type AlignPair } from './align';
 import { between, designates, locateLinks, type LinkReport, type LocatedLink } from './corrections/linkCorrections';
 import type { LinkKind, StoryCorrections } from './corrections/model';
@@ -56,11 +58,7 @@ export interface CrossRefOptions {
 }
 
 function abortCheck(signal?: AbortSignal): void {
-  if (signal?.aborted) {
-    const err = new Error('Cross-referencing cancelled');
-    err.name = 'AbortError';
-    throw err;
-  }
+  throwIfAborted(signal, 'Cross-referencing cancelled');
 }
 
 const DAY_VALUE = /^(\d{4}|XXXX)-(\d{2})-(\d{2})/;
@@ -163,14 +161,8 @@ function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undef
   docs.forEach((d, i) => {
     for (const e of d.analysis.entities) refs.push({ doc: i, entity: e, keys: entityKeys(e, glossary) });
   });
-  const parent = refs.map((_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const sets = new UnionFind(refs.length);
+  const find = (x: number): number => sets.find(x);
   const tie = new Map<number, string>();
   const rejected: Array<[number, number]> = [];
   const blocked = (ra: number, rb: number): boolean =>
@@ -195,7 +187,7 @@ function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undef
       const ra = find(ia);
       const rb = find(ib);
       if (ra !== rb) {
-        parent[rb] = ra;
+        sets.joinRoots(ra, rb);
         tie.set(ra, tie.get(ra) ?? tie.get(rb) ?? 'manual');
       }
       marks.push({ ref: ia, id: v.link.id, status: v.link.status });
@@ -241,7 +233,7 @@ function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undef
           { keys: b.keys, name: b.entity.name, aliases: b.entity.aliases, type: b.entity.type },
         );
         if (k && !blocked(ra, rb)) {
-          parent[rb] = ra;
+          sets.joinRoots(ra, rb);
           tie.set(ra, tie.get(ra) ?? tie.get(rb) ?? k);
         }
       }
@@ -744,22 +736,6 @@ function applySpanVerdicts(
   }
 }
 
-/** Union-find over (document, kind, index) for the what-is-missing lists. */
-class Clusters {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    while (p !== (this.parent.get(p) ?? p)) p = this.parent.get(p) ?? p;
-    if (p !== x) this.parent.set(x, p);
-    return p;
-  }
-  union(x: string, y: string): void {
-    const rx = this.find(x);
-    const ry = this.find(y);
-    if (rx !== ry) this.parent.set(ry, rx);
-  }
-}
-
 /** Vague date values ("months" = PXM, "now", "tomorrow") are not worth listing as only-in or missing. */
 function listableDate(value: string | null): boolean {
   return !!value && !/_REF$|^PX|X[YMDW]$/.test(value);
@@ -771,7 +747,8 @@ function listableDate(value: string | null): boolean {
  * it with the versions that have it. With `focus`, only what the focus article lacks (the pairs computed are its own).
  */
 function missingIn(docs: CrossRefDoc[], entityLinks: EntityLink[], pairs: Array<{ x: number; y: number; kind: OnlyInKind; pairs: Array<[number, number]> }>, focus: string | undefined): MissingInItem[] {
-  const cl = new Clusters();
+  // Union-find over (document, kind, index) keys.
+  const cl = new KeyedUnionFind();
   const fileIndex = new Map(docs.map((d, i) => [d.file, i]));
   for (const l of entityLinks) {
     const keys = l.items.filter((it) => it.entityId && fileIndex.has(it.file)).map((it) => `${fileIndex.get(it.file)}:entity:${it.entityId}`);
@@ -814,7 +791,7 @@ function missingIn(docs: CrossRefDoc[], entityLinks: EntityLink[], pairs: Array<
       const item: MissingInItem = { file: d.file, kind: first.kind, name: first.name, presentIn: present.map((i) => docs[i].file) };
       if (first.type) item.type = first.type;
       if (first.entityId) item.entityId = first.entityId;
-      if (first.start !== undefined) ((item.start = first.start), (item.end = first.end));
+      if (first.start !== undefined) { item.start = first.start; item.end = first.end; }
       out.push(item);
     });
   }

@@ -1,7 +1,8 @@
 /**
  * Named entities (person, organization, place) for English and French.
  *
- * compromise (EN) or fr-compromise (FR) tags the text once; rule layers on top of its tags do the rest:
+ * The language pack's tagger (compromise, fr-compromise) tags the text once; rule layers on top of its tags do the
+ * rest:
  * runs of capitalised words (joined by "of", "de", "du"…) are candidate names; each run is typed from a
  * gazetteer of countries, organization suffixes/heads, titles, compromise's tags, the word shape (CamelCase
  * brands, acronyms) and the context ("the firm X", "in X", "X, the head of", "à X"); the type a name gets is
@@ -15,7 +16,6 @@ import {
   NOT_NAMES,
   INSTITUTIONS,
   EVENT_WORDS,
-  FR_PLACE_HEADS,
   lookupGazetteer,
   ORG_CUES,
   ORG_HEADS,
@@ -27,16 +27,17 @@ import {
   TITLES,
   type GazetteerEntry,
 } from './gazetteer';
-import { englishLexiconTag, tagEnglish, type TaggedTerm } from './lang/en';
-import { frenchLexiconTag, tagFrench } from './lang/fr';
-import { nerPack } from './lang/nerPacks';
+import type { LanguagePack, TaggedTerm } from './lang/pack';
+import { allPacks } from './lang/registry';
 import type { NerToken } from './ner/features';
 import { ENTITY_LABEL_TYPES, spansToLabels, tagTokens, type NameRule, type TokenSpan } from './ner/tagger';
 import { taggerCalls } from './taggerInput';
-import { ABBREVIATIONS, foldKey, throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
+import { ABBREVIATIONS, foldKey } from './text';
 import type { Entity, EntityType, Mention } from './types';
 
-type Lang = 'en' | 'fr';
+/** The language a rule layer works in: its pack. */
+type Lang = LanguagePack;
 
 /** A token: its text, span, shape flags and compromise's tags (the tagger's features read the same tokens). */
 type Tok = NerToken;
@@ -57,12 +58,6 @@ interface Candidate {
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 const MAX_RUN = 8;
 
-const CONNECTORS: Record<Lang, ReadonlySet<string>> = {
-  en: new Set(['of', 'de', 'van', 'von', 'der', 'den', 'del', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'el', 'y', '&', 'for', 'and']),
-  fr: new Set(['de', 'du', 'des', "d'", 'la', "l'", 'le', 'van', 'von', 'der', 'den', 'del', 'da', 'di', 'al', 'bin', 'el', 'y', '&', 'et', 'sur', 'en']),
-};
-/** Connectors that may join two capitalised words only when the result is a known org/place pattern. */
-const WEAK_CONNECTORS = new Set(['and', 'for', 'et', 'sur', 'en', '&']);
 
 const NON_NAME_TAGS = ['Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Value', 'Auxiliary', 'Copula', 'Negative', 'Expression'];
 
@@ -83,7 +78,9 @@ export interface FindEntitiesOptions {
 }
 
 /** Finds people, organizations and places: the learned tagger over compromise / fr-compromise and the rule layer. */
-export function findEntities(text: string, lang: 'en' | 'fr', signal?: AbortSignal, options: FindEntitiesOptions = {}): Entity[] {
+export function findEntities(
+  text: string, lang: LanguagePack, signal?: AbortSignal, options: FindEntitiesOptions = {},
+): Entity[] {
   throwIfAborted(signal);
   if (!text || !/\p{Lu}/u.test(text)) return [];
   const layer = ruleLayer(text, lang, signal);
@@ -122,7 +119,7 @@ export function ruleLayer(text: string, lang: Lang, signal?: AbortSignal): RuleL
  * language's use of the rule layer's spans; otherwise the tagger's own spans.
  */
 export function modelSpans(text: string, lang: Lang, layer: RuleLayer, nameRules: readonly NameRule[] = [], combined = true): TokenSpan[] {
-  const pack = nerPack(lang);
+  const pack = lang.ner;
   const ruleLabels = spansToLabels(layer.toks, layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))));
   const { spans } = tagTokens(pack.model(), { text, tokens: layer.toks, ruleLabels }, pack.lexicons, {
     rules: nameRules,
@@ -149,11 +146,11 @@ function modelCandidate(toks: Tok[], s: TokenSpan): Candidate {
  * call per ~20 KB group of pieces, checking for cancellation between calls.
  */
 function tagInChunks(text: string, lang: Lang, signal?: AbortSignal): TaggedTerm[] {
-  const tag = lang === 'fr' ? tagFrench : tagEnglish;
+  const tag = lang.tag;
   const out: TaggedTerm[] = [];
   for (const call of taggerCalls(text)) {
     throwIfAborted(signal);
-    let terms: TaggedTerm[] = [];
+    let terms: TaggedTerm[];
     try {
       terms = tag(call.text);
     } catch {
@@ -184,13 +181,13 @@ function tokenize(text: string, lang: Lang): Tok[] {
     }
     if (t.length > 1 && /['’]/.test(t)) {
       const el = FR_ELISION.exec(t);
-      if (el && el[0].length < t.length && (lang === 'fr' || /^[ld]['’]\p{Lu}/u.test(t))) {
+      if (el && el[0].length < t.length && (lang.entities.splitElision || /^[ld]['’]\p{Lu}/u.test(t))) {
         push(el[0], start);
         start += el[0].length;
         t = t.slice(el[0].length);
       }
       const pos = EN_POSSESSIVE.exec(t);
-      if (pos && pos.index > 0 && lang === 'en') {
+      if (pos && pos.index > 0 && lang.entities.splitPossessive) {
         push(t.slice(0, pos.index), start);
         push(t.slice(pos.index), start + pos.index);
         continue;
@@ -268,7 +265,7 @@ const isCamel = (s: string): boolean =>
 const isAcronym = (s: string): boolean => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(s);
 
 function lexiconTag(lang: Lang, word: string): string | undefined {
-  return lang === 'fr' ? frenchLexiconTag(word) : englishLexiconTag(word);
+  return lang.lexicon(word);
 }
 
 /** True for a capitalised token that may be (part of) a name; `mid` says whether capitals are informative here. */
@@ -306,18 +303,17 @@ const isDemonym = (t: Tok, lang: Lang): boolean => hasTag(t, 'Demonym') || lexic
 
 const nameTag = (t: Tok): boolean => hasTag(t, 'Person') || hasTag(t, 'Place') || hasTag(t, 'Organization');
 
-/** True when the lower-cased word is a first name in either language's lexicon. */
+/** True when the lower-cased word is a first name in any language's lexicon (names cross languages). */
 function isFirstName(word: string): boolean {
-  const a = englishLexiconTag(word);
-  const b = frenchLexiconTag(word);
-  return /^(?:MaleName|FemaleName|FirstName|Person)$/.test(a ?? '') || /^(?:MaleName|FemaleName|FirstName)$/.test(b ?? '');
+  return allPacks().some((p) => p.entities.firstNameTags.test(p.lexicon(word) ?? ''));
 }
 
 function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
   // Names written capitalised in mid-sentence somewhere in the article are names everywhere.
   const known = new Set<string>();
   for (const t of toks) if (t.word && t.cap && !t.initial && !t.shouting && !CALENDAR_WORDS.has(t.fold)) known.add(t.text);
-  const connectors = CONNECTORS[lang];
+  const connectors = lang.entities.connectors;
+  const pair = lang.entities.particlePair;
   const cands: Candidate[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -336,7 +332,7 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
     const demonymStart =
       t0.word && t0.cap && isDemonym(t0, lang) && next !== undefined && next.start - t0.end <= 1 && !next.initial && nameLike(next, lang, known);
     // French geographic names after a lower-case head ("océan Indien") are names even when tagged adjectives.
-    const afterPlaceHead = lang === 'fr' && t0.cap && !t0.initial && i > 0 && !toks[i - 1].cap && FR_PLACE_HEADS.has(toks[i - 1].fold);
+    const afterPlaceHead = t0.cap && !t0.initial && i > 0 && !toks[i - 1].cap && lang.entities.placeHeads.has(toks[i - 1].fold);
     if (!demonymStart && !afterPlaceHead && !nameLike(t0, lang, known)) {
       i++;
       continue;
@@ -354,7 +350,7 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
       // "Bank of England", "Banque de France", "Côte d'Ivoire": a connector between two name words.
       // Two connectors: "Ministère de la Défense", "Institut de l'Ouest", "Joost van der Westhuizen".
       const twoParticles =
-        (lang === 'fr' && t.fold === 'de' && k + 2 < toks.length && /^(?:la|l'|l’)$/i.test(toks[k + 1].text)) ||
+        (pair !== null && t.fold === pair.first && k + 2 < toks.length && pair.second.test(toks[k + 1].text)) ||
         (k + 2 < toks.length && /^(?:van|von|de|da|di|del|bin|ibn|ben)$/.test(t.text) && /^(?:der|den|de|la|le|het|des|del|los|las)$/.test(toks[k + 1].text));
       if (twoParticles && toks[k + 1].start - t.end <= 1 && nameLike(toks[k + 2], lang, known) && !toks[k + 2].initial) {
         last = k + 2;
@@ -362,7 +358,7 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
         continue;
       }
       if (t.word && connectors.has(t.fold) && !t.cap && k + 1 < toks.length && nameLike(toks[k + 1], lang, known) && !toks[k + 1].initial) {
-        if (WEAK_CONNECTORS.has(t.fold)) {
+        if (lang.entities.weakConnectors.has(t.fold)) {
           const whole = toks.slice(i, k + 2).map((x) => x.fold);
           if (!ORG_SUFFIXES.has(whole[whole.length - 1]) && !ORG_HEADS.has(whole[0])) break;
         }
@@ -375,10 +371,9 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
     for (const c of splitRun(toks, i, last, lang)) cands.push(c);
     i = last + 1;
   }
-  if (lang === 'fr') {
-    addFrenchInstitutions(toks, cands);
-    addFrenchPlaceHeads(toks, cands);
-  }
+  const adjective = lang.entities.institutionAdjective;
+  if (adjective) addInstitutions(toks, cands, lang.entities.stateHeads, adjective);
+  addPlaceHeads(toks, cands, lang.entities.placeHeads);
   return cands;
 }
 
@@ -395,9 +390,6 @@ function gazetteerWindow(toks: Tok[], i: number): number {
   return 0;
 }
 
-/** Capitalised French heads of states and territories followed by adjectives: "Empire romain", "République tchèque". */
-const FR_STATE_HEADS = new Set(['empire', 'republique', 'royaume', 'principaute', 'duche', 'comte', 'emirat', 'sultanat', 'califat', 'etat', 'province', 'territoire']);
-
 const AMBIGUOUS_TITLES = new Set(['major', 'general', 'chief', 'marshal', 'justice', 'officer', 'commander', 'premier', 'sister', 'father', 'brother', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'roi', 'reine', 'general', 'maitre', 'pere']);
 
 const emptyScores = (): Record<EntityType, number> => ({ person: 0, organization: 0, place: 0 });
@@ -413,7 +405,7 @@ function splitRun(toks: Tok[], first: number, last: number, lang: Lang): Candida
       t !== null &&
       TITLES.has(t.fold.replace(/\.$/, '')) &&
       // "M." is Monsieur in French but an initial in English ("M. Atherton").
-      !(lang === 'en' && /^\p{Lu}\.?$/u.test(t.text)) &&
+      !(!lang.entities.letterTitles && /^\p{Lu}\.?$/u.test(t.text)) &&
       // Titles that are also ordinary words ("Major League", "General Electric") need a first name after them.
       !(AMBIGUOUS_TITLES.has(t.fold) && !(k < last && (hasTag(toks[k + 1], 'FirstName') || isFirstName(toks[k + 1].fold)))) &&
       !(k < last && (ORG_SUFFIXES.has(toks[k + 1].fold) || PLACE_WORDS.has(toks[k + 1].fold))) &&
@@ -448,7 +440,7 @@ function splitRun(toks: Tok[], first: number, last: number, lang: Lang): Candida
 
 function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Candidate | null {
   // Trim connectors at the edges.
-  const connectors = CONNECTORS[lang];
+  const connectors = lang.entities.connectors;
   while (first <= last && (!toks[first].cap || connectors.has(toks[first].fold))) first++;
   while (last >= first && (!toks[last].cap || connectors.has(toks[last].fold))) last--;
   if (first > last) return null;
@@ -460,19 +452,19 @@ function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Ca
     const keep = lookupGazetteer(joinSurface(toks, first, last)) || ORG_SUFFIXES.has(lastFold) || PLACE_WORDS.has(lastFold);
     if (!keep) return makeCandidate(toks, first + 1, last, lang);
   }
-  const afterHead = first > 0 && !toks[first - 1].cap && FR_PLACE_HEADS.has(toks[first - 1].fold);
+  const afterHead = first > 0 && !toks[first - 1].cap && lang.entities.placeHeads.has(toks[first - 1].fold);
   if (hasTag(toks[last], 'Demonym') && !ORG_SUFFIXES.has(toks[last].fold)) return null;
   // A lone capitalised adjective in French is a demonym or a title word ("les Américains").
-  if (lang === 'fr' && text.length === 1 && !afterHead && hasTag(toks[first], 'Adjective') && !nameTag(toks[first]) && !lookupGazetteer(toks[first].text)) return null;
+  if (lang.entities.dropLoneAdjectives && text.length === 1 && !afterHead && hasTag(toks[first], 'Adjective') && !nameTag(toks[first]) && !lookupGazetteer(toks[first].text)) return null;
   return { first, last, scores: emptyScores(), strong: null, gaz: undefined };
 }
 
-/** French institutions written with a capital on the head noun only: "Parti communiste chinois", "Banque centrale européenne". */
-function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
+/** Institutions written with a capital on the head noun only: "Parti communiste chinois", "Banque centrale européenne". */
+function addInstitutions(toks: Tok[], cands: Candidate[], stateHeads: ReadonlySet<string>, adjective: RegExp): void {
   for (let ci = 0; ci < cands.length; ci++) {
     const c = cands[ci];
     const headFold = toks[c.first].fold;
-    const placeHead = FR_STATE_HEADS.has(headFold);
+    const placeHead = stateHeads.has(headFold);
     if (c.first !== c.last || !(ORG_HEADS.has(headFold) || placeHead)) continue;
     let k = c.last + 1;
     let last = c.last;
@@ -480,7 +472,7 @@ function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
       const t = toks[k];
       const low = t.text.toLowerCase();
       if (!t.word || t.cap || t.start - toks[k - 1].end > 1) break;
-      if (!/(?:iste|istes|ois|oise|ais|aise|ain|aine|ien|ienne|éen|éenne|al|ale|aux|ique|el|elle|aire|if|ive|ral|rale|onal|onale|ésien|ane)s?$/.test(low)) break;
+      if (!adjective.test(low)) break;
       if (NON_NAME_TAGS.some((g) => hasTag(t, g)) && !hasTag(t, 'Adjective')) break;
       last = k;
       k++;
@@ -501,14 +493,15 @@ function addFrenchInstitutions(toks: Tok[], cands: Candidate[]): void {
   }
 }
 
-/** French geographic names with a lower-case generic head: "océan Indien", "mer des Wadden", "baie d'Hudson". */
-function addFrenchPlaceHeads(toks: Tok[], cands: Candidate[]): void {
+/** Geographic names with a lower-case generic head: "océan Indien", "mer des Wadden", "baie d'Hudson". */
+function addPlaceHeads(toks: Tok[], cands: Candidate[], placeHeads: ReadonlySet<string>): void {
+  if (placeHeads.size === 0) return;
   for (const c of cands) {
     let k = c.first - 1;
     if (k >= 0 && /^(?:de|des|du|d'|d’)$/i.test(toks[k].text)) k--;
     if (k < 0 || c.first - k > 2) continue;
     const head = toks[k];
-    if (!head.word || head.cap || !FR_PLACE_HEADS.has(head.fold) || toks[k + 1].start - head.end > 1) continue;
+    if (!head.word || head.cap || !placeHeads.has(head.fold) || toks[k + 1].start - head.end > 1) continue;
     c.first = k;
     c.scores.place += 6;
     c.strong = 'place';
@@ -581,7 +574,7 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
     else if (lex === 'organization') s.organization += 1.5;
     // "Canadiens de Montréal", "Yankees de New York": a plural name "de" a place is a team or a company.
     const de = folds.findIndex((f, q) => q > 0 && (f === 'de' || f === 'du' || f === "d'"));
-    if (lang === 'fr' && de > 0 && /s$/.test(folds[de - 1]) && !PLACE_WORDS.has(folds[0])) {
+    if (lang.entities.pluralOfPlaceIsOrganization && de > 0 && /s$/.test(folds[de - 1]) && !PLACE_WORDS.has(folds[0])) {
       const rest = joinSurface(toks, c.first + de + 1, c.last);
       if (lookupGazetteer(rest)?.type === 'place' || crossLexicon(rest) === 'place' || words.slice(de + 1).some((t) => hasTag(t, 'Place'))) s.organization += 4;
     }
@@ -615,15 +608,17 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
       if (TITLES.has(p1.fold)) s.person += 3;
       if (SPEECH_VERBS.has(p1.fold)) s.person += 1;
       // NOTE: folded "à" is "a"; the verb "a" (has) must not count.
-      if (PLACE_PREPOSITIONS.has(p1.fold) && p1.text !== 'a') s.place += lang === 'fr' && (p1.fold === 'a' || p1.fold === 'en') ? 2 : 1;
+      if (PLACE_PREPOSITIONS.has(p1.fold) && p1.text !== 'a') s.place += lang.entities.strongPlacePrepositions.has(p1.fold) ? 2 : 1;
     } else if (before && !before.word && before.text === '.' && c.first >= 2 && TITLES.has(toks[c.first - 2].fold)) {
       s.person += 3; // "Mr. Smith", "M. Macron"
     }
     // French names of people take no article: "la Garonne", "le Béarn", "les Pyrénées" are places (or organizations).
-    if (lang === 'fr' && before?.word && /^(?:la|le|les|l'|l’)$/i.test(before.text)) {
+    const placeArticle = lang.entities.placeArticle;
+    if (placeArticle && before?.word && placeArticle.test(before.text)) {
       if (words.length === 1 && !hasTag(firstT, 'FirstName')) s.place += 0.6;
     }
-    if (before && /^[ld]['’]$/i.test(before.text) && lang === 'fr') {
+    const elided = lang.entities.elidedArticle;
+    if (before && elided && elided.test(before.text)) {
       const p2 = prevWord(toks, c.first - 1);
       if (p2 && ORG_CUES.has(p2.fold)) s.organization += 2;
     }
@@ -648,11 +643,11 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
   }
 }
 
-/** What either language's lexicon says a name is (cities, regions, first names), or null. */
+/** What any language's lexicon says a name is (cities, regions, first names), or null. */
 function crossLexicon(surface: string): EntityType | null {
   const low = surface.toLowerCase();
   const fold = foldKey(surface);
-  const tags = [englishLexiconTag(low), englishLexiconTag(fold), frenchLexiconTag(low), frenchLexiconTag(fold)];
+  const tags = allPacks().flatMap((p) => [p.lexicon(low), p.lexicon(fold)]);
   for (const t of tags) {
     if (!t) continue;
     if (/^(?:City|Country|Region|Place|Town|Island|Continent)$/.test(t)) return 'place';
@@ -674,7 +669,7 @@ function propagateCoordination(toks: Tok[], cands: Candidate[]): void {
   const best = (c: Candidate): EntityType | null => {
     let b: EntityType | null = null;
     let v = 0.9;
-    for (const t of TYPES) if (c.scores[t] > v) ((b = t), (v = c.scores[t]));
+    for (const t of TYPES) if (c.scores[t] > v) { b = t; v = c.scores[t]; }
     return b;
   };
   const linked = (a: Candidate, b: Candidate): boolean => {
@@ -728,7 +723,7 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
     if (!v) return null;
     let best: EntityType | null = null;
     let bestScore = 0;
-    for (const t of TYPES) if (v[t] > bestScore) ((best = t), (bestScore = v[t]));
+    for (const t of TYPES) if (v[t] > bestScore) { best = t; bestScore = v[t]; }
     return best;
   };
 
@@ -793,7 +788,7 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
       } else if (byAcronym.has(toks[c.first].text) && isAcronym(toks[c.first].text) && !c.gaz) {
         const full = byAcronym.get(toks[c.first].text) as string;
         const ft = typeOf(full);
-        if (ft && ft !== 'person' && (!c.own || c.own === ft)) ((type = ft), (key = full));
+        if (ft && ft !== 'person' && (!c.own || c.own === ft)) { type = ft; key = full; }
       } else if (byHead.has(k) && (type === null || type === 'organization')) {
         type = 'organization';
         key = byHead.get(k) as string;

@@ -1,47 +1,44 @@
-import { throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
+import type { FigureLanguage, LanguagePack } from './lang/pack';
 import type { Figure } from './types';
 
-const EN_SCALES: Record<string, number> = {
-  hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, millions: 1e6, m: 1e6, mn: 1e6, billion: 1e9, billions: 1e9,
-  bn: 1e9, b: 1e9, trillion: 1e12, trillions: 1e12, tn: 1e12,
-};
-const FR_SCALES: Record<string, number> = {
-  cent: 1e2, cents: 1e2, mille: 1e3, millier: 1e3, milliers: 1e3, million: 1e6, millions: 1e6, milliard: 1e9,
-  milliards: 1e9, md: 1e9, mds: 1e9, mrd: 1e9, billion: 1e12, billions: 1e12,
-};
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12, dozens: 24,
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six_fr: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12,
-  quinze: 15, vingt: 20, trente: 30, quarante: 40, cinquante: 50, cent: 100, douzaine: 12, dizaine: 10, centaine: 100,
-};
 const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'US$': 'USD', 'C$': 'CAD', 'A$': 'AUD' };
 const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yen: 'JPY', yuan: 'CNY',
   francs: 'CHF', franc: 'CHF', usd: 'USD', eur: 'EUR', gbp: 'GBP', cny: 'CNY', jpy: 'JPY', chf: 'CHF', cad: 'CAD',
 };
-// Words after a number that are never the counted thing.
-const NOT_A_UNIT = new Set([
-  'and', 'or', 'of', 'the', 'a', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'that', 'than', 'as', 'is',
-  'was', 'were', 'are', 'et', 'ou', 'de', 'des', 'du', 'le', 'la', 'les', 'à', 'au', 'aux', 'en', 'par', 'pour', 'avec',
-  'que', 'qui', 'est', 'sont', 'a', 'dans', 'sur',
-]);
 // Calendar words: "15 septembre", "June 1", "2020", "45 days" belong to the date layer, not to figures.
 const TIME_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|ans?|années?|mois|semaines?|jours?|heures?|h|minutes?|secondes?|siècles?|p\.?m\.?|a\.?m\.?|january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
 const MONTH_BEFORE = /(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$/i;
+
+/** Without a language pack: digits, currency symbols and codes, percentages; no number or scale words. */
+const NEUTRAL: FigureLanguage = { scales: {}, numberWords: {}, decimalComma: false, nounAfterDe: false, notUnits: new Set() };
+
+const PATTERN_SOURCES = new WeakMap<FigureLanguage, string>();
+
+/** The number pattern of a language: digits with thousands separators and decimals, or one of its number words. */
+function numberPattern(lang: FigureLanguage): RegExp {
+  let source = PATTERN_SOURCES.get(lang);
+  if (source === undefined) PATTERN_SOURCES.set(lang, (source = numberSource(lang.numberWords)));
+  return new RegExp(source, 'giu');
+}
+
+function numberSource(words: FigureLanguage['numberWords']): string {
+  const alternatives = Object.keys(words).sort((a, b) => b.length - a.length);
+  const wordPart = alternatives.length ? `|\\b(?:${alternatives.join('|')})\\b` : '';
+  return `(?:(US\\$|C\\$|A\\$|[$€£¥])\\s?)?(\\d{1,3}(?:[,\\u00a0\\u202f ]\\d{3})+(?![\\d])(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?${wordPart})`;
+}
 
 /**
  * Finds money amounts, percentages and counts with their unit:
  * "$1.5 billion", "20%", "175 millions de téléchargements", "1,500 employees", "nearly one billion users".
  * Bare years and calendar numbers are left to the date layer.
  */
-export function findFigures(text: string, lang: string, signal?: AbortSignal): Figure[] {
-  const fr = lang === 'fr';
-  const scales = fr ? FR_SCALES : EN_SCALES;
+export function findFigures(text: string, pack: LanguagePack | undefined, signal?: AbortSignal): Figure[] {
+  const lang = pack?.figures ?? NEUTRAL;
+  const scales = lang.scales;
   const out: Figure[] = [];
-  // number: digits with thousands separators (, . space nbsp) and decimals, or a number word.
-  const re =
-    /(?:(US\$|C\$|A\$|[$€£¥])\s?)?(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens?|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|quinze|vingt|trente|quarante|cinquante|cent|douzaines?|dizaines?|centaines?)\b)/giu;
+  const re = numberPattern(lang);
   let m: RegExpExecArray | null;
   let count = 0;
   while ((m = re.exec(text)) !== null) {
@@ -53,22 +50,22 @@ export function findFigures(text: string, lang: string, signal?: AbortSignal): F
     // Skip digits glued to letters or other digits (model names, codes, times like 10:30, ranges handled as two).
     const before = text[start - 1] ?? ' ';
     if (!symbol && /[\p{L}\d_\-/:#.%=&?+@]/u.test(before)) continue; // codes, URLs (%22, ?id=5), model names
-    let afterIdx = start + m[0].length;
+    const afterIdx = start + m[0].length;
     const afterChar = text[afterIdx] ?? ' ';
     if (/[\p{L}\d_]/u.test(afterChar) && !isWord) {
       // "45km", "10m", "5bn", "20%": allow an attached short unit below; otherwise skip.
       const glued = /^(bn|m|mn|k|tn|km|kg|cm|mm|%)\b/i.exec(text.slice(afterIdx, afterIdx + 4));
       if (!glued) continue;
     }
-    if (!isWord && /[:\/]\d/.test(text.slice(afterIdx, afterIdx + 2))) continue; // 10:30, 1/2
-    let value = isWord ? wordValue(numText) : parseNumber(numText, fr);
+    if (!isWord && /[:/]\d/.test(text.slice(afterIdx, afterIdx + 2))) continue; // 10:30, 1/2
+    let value = isWord ? (lang.numberWords[numText.toLowerCase()] ?? null) : parseNumber(numText, lang.decimalComma);
     if (value === null || !Number.isFinite(value)) continue;
-    if (!fr && !isWord && / \d/.test(numText)) continue; // "in 2019 300 people": EN groups thousands with commas
+    if (!lang.decimalComma && !isWord && / \d/.test(numText)) continue; // "in 2019 300 people": EN groups thousands with commas
     if (isWord && !symbol) {
       // Number words only count when a scale or noun follows ("one billion users", "dix mille"); "one of" is not a
       // figure, and "un"/"une"/"one" are articles unless a scale follows ("un milliard").
       const next = /^\s+([\p{L}]+)/u.exec(text.slice(afterIdx, afterIdx + 40));
-      if (!next || NOT_A_UNIT.has(next[1].toLowerCase())) continue;
+      if (!next || lang.notUnits.has(next[1].toLowerCase())) continue;
       if (/^(?:un|une|one|a)$/i.test(numText) && !scales[next[1].toLowerCase()]) continue;
     }
     // Scale words: "1.5 billion", "175 millions", "800 millions".
@@ -100,7 +97,7 @@ export function findFigures(text: string, lang: string, signal?: AbortSignal): F
         end += cur[0].length;
       } else {
         // A unit noun: "1,500 American employees", "175 millions de téléchargements", "10,000 additional jobs".
-        const unitWord = findUnitNoun(rest, fr);
+        const unitWord = findUnitNoun(rest, lang);
         if (unitWord === 'time') continue; // a duration or a date: the date layer's
         if (unitWord) {
           unit = unitWord.word;
@@ -141,8 +138,8 @@ export function findFigures(text: string, lang: string, signal?: AbortSignal): F
  * ("1,500 American employees" → employees, "one billion users worldwide" → users), else the first.
  * Returns 'time' for calendar/duration units, which belong to the date layer.
  */
-function findUnitNoun(rest: string, fr: boolean): { word: string; end: number } | 'time' | null {
-  const re = fr ? /^\s(?:d['’]|de\s)?/u : /^\s/u;
+function findUnitNoun(rest: string, lang: FigureLanguage): { word: string; end: number } | 'time' | null {
+  const re = lang.nounAfterDe ? /^\s(?:d['’]|de\s)?/u : /^\s/u;
   const lead = re.exec(rest);
   if (!lead) return null;
   let pos = lead[0].length;
@@ -152,12 +149,12 @@ function findUnitNoun(rest: string, fr: boolean): { word: string; end: number } 
     const m = wordRe.exec(rest.slice(pos));
     if (!m) break;
     const w = m[1];
-    if (NOT_A_UNIT.has(w.toLowerCase())) break;
+    if (lang.notUnits.has(w.toLowerCase())) break;
     words.push({ word: w, end: pos + w.length });
     pos += w.length;
     if (rest[pos] !== ' ') break;
     pos++;
-    if (fr) break; // French puts adjectives after the noun: "175 millions de téléchargements supplémentaires"
+    if (lang.nounAfterDe) break; // French puts adjectives after the noun: "175 millions de téléchargements supplémentaires"
   }
   if (words.length === 0) return null;
   if (TIME_UNITS.test(words[0].word) || words.some((w) => TIME_UNITS.test(w.word))) return 'time';
@@ -170,17 +167,11 @@ function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
-function wordValue(w: string): number | null {
-  const k = w.toLowerCase();
-  if (k === 'six') return 6;
-  return NUMBER_WORDS[k] ?? null;
-}
-
 /** "1,500" → 1500 (EN), "1 500" / "1.500" → 1500 and "1,5" → 1.5 (FR). */
-export function parseNumber(s: string, fr: boolean): number | null {
+export function parseNumber(s: string, decimalComma: boolean): number | null {
   const compact = s.replace(/[\u00a0\u202f ]/g, ' ');
   if (/^\d{1,3}(?: \d{3})+(?:,\d+)?$/.test(compact)) return Number(compact.replace(/ /g, '').replace(',', '.'));
-  if (fr) {
+  if (decimalComma) {
     if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(compact)) return Number(compact.replace(/\./g, '').replace(',', '.'));
     if (/^\d+,\d+$/.test(compact)) return Number(compact.replace(',', '.'));
     if (/^\d{1,3}(?:,\d{3})+$/.test(compact)) return Number(compact.replace(/,/g, ''));

@@ -1,6 +1,8 @@
 import { cueAfter, cueBefore, hasSpeechVerb, indexEntities, resolveCue, tokenize } from './attribution';
 import type { Cue, ResolveContext } from './attribution';
-import { ABBREVIATIONS, throwIfAborted } from './text';
+import { throwIfAborted } from './abort';
+import type { LanguagePack, QuoteLanguage } from './lang/pack';
+import { ABBREVIATIONS } from './text';
 import type { Entity, Quote, Span, Speaker } from './types';
 
 /*
@@ -123,10 +125,8 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
   let m: RegExpExecArray | null;
   let count = 0;
   // closing-mark lookahead cache for ‘ and ‹ (position of the next possible closer), keeps it linear
-  let nextSingleClose = -2;
-  let nextAngleClose = -2;
-  let singleScanned = 0;
-  let angleScanned = 0;
+  const singleLook: CloserLookahead = { closer: '’', next: -2, scanned: 0 };
+  const angleLook: CloserLookahead = { closer: '›', next: -2, scanned: 0 };
   while ((m = MARK_RE.exec(src)) !== null && m.index < para.end) {
     if ((++count & 1023) === 0) throwIfAborted(signal);
     const i = m.index;
@@ -180,14 +180,7 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
       }
       case '‘': {
         if (!prevSpace || nextSpace) break;
-        if (stack.length === 0) {
-          const lim = Math.min(para.end, i + SINGLE_LOOKAHEAD);
-          if (nextSingleClose <= i) {
-            nextSingleClose = findCloser(src, Math.max(i + 1, singleScanned), lim, '’');
-            singleScanned = lim;
-          }
-          if (nextSingleClose < 0 || nextSingleClose >= lim) break;
-        }
+        if (stack.length === 0 && !closerAhead(src, i, Math.min(para.end, i + SINGLE_LOOKAHEAD), singleLook)) break;
         stack.push({ family: 'single', at: i });
         break;
       }
@@ -199,14 +192,7 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
         break;
       }
       case '‹': {
-        if (stack.length === 0) {
-          const lim = Math.min(para.end, i + SINGLE_LOOKAHEAD);
-          if (nextAngleClose <= i) {
-            nextAngleClose = findCloser(src, Math.max(i + 1, angleScanned), lim, '›');
-            angleScanned = lim;
-          }
-          if (nextAngleClose < 0 || nextAngleClose >= lim) break;
-        }
+        if (stack.length === 0 && !closerAhead(src, i, Math.min(para.end, i + SINGLE_LOOKAHEAD), angleLook)) break;
         stack.push({ family: 'angle', at: i });
         break;
       }
@@ -226,6 +212,22 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
 }
 
 /** Next `closer` in [from, to) not followed by a letter (so not an apostrophe); -1 when none. Bounded. */
+/** Where the next possible closer of one mark family was found, and how far the text was scanned for it. */
+interface CloserLookahead {
+  closer: string;
+  next: number;
+  scanned: number;
+}
+
+/** Whether a closer may follow the opener at `i` before `lim`; scans each stretch of text once (stays linear). */
+function closerAhead(text: string, i: number, lim: number, look: CloserLookahead): boolean {
+  if (look.next <= i) {
+    look.next = findCloser(text, Math.max(i + 1, look.scanned), lim, look.closer);
+    look.scanned = lim;
+  }
+  return look.next >= 0 && look.next < lim;
+}
+
 function findCloser(text: string, from: number, to: number, closer: string): number {
   const c = closer.charCodeAt(0);
   for (let j = from; j < to; j++) {
@@ -319,7 +321,9 @@ interface Work {
  * `entities` may be empty: speakers are then returned by name with `entityId: null`.
  * Called by `analyze()`; throws an AbortError when `signal` is aborted.
  */
-export function findQuotes(text: string, lang: string, entities: Entity[], signal?: AbortSignal): Quote[] {
+export function findQuotes(text: string, pack: LanguagePack | undefined, entities: Entity[], signal?: AbortSignal): Quote[] {
+  // Without a pack: the quotes by their marks only (speech words are a language's).
+  const lang = pack?.quotes;
   throwIfAborted(signal);
   if (!text) return [];
   const paras = paragraphSpans(text);
@@ -412,18 +416,18 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
 
     // attribution after the quote (same paragraph, until the next quote)
     let cue: Cue | null = null;
-    if (r.close >= 0) {
+    if (lang && r.close >= 0) {
       const nextOpen = qi + 1 < works.length && works[qi + 1].raw.para === r.para ? works[qi + 1].raw.open : r.paraEnd;
       const to = Math.min(nextOpen, q.outer.end + WINDOW);
       cue = cueAfter(tokenize(text, q.outer.end, to, lang), !short);
     }
     // attribution before the quote (same sentence, not reusing an earlier quote's words)
-    if (!cue && floor < r.open) {
+    if (lang && !cue && floor < r.open) {
       const toks = tokenize(text, Math.max(floor, r.open - WINDOW), r.open, lang);
       cue = cueBefore(toks, short ? 14 : 40, lang);
     }
     // a paragraph that opens with the quote, after a paragraph ending in "X said:" / "Caddell continued:"
-    if (!cue && w.opensParagraph && !short) {
+    if (lang && !cue && w.opensParagraph && !short) {
       let k = r.paraStart - 1;
       while (k > 0 && isSpaceCode(text.charCodeAt(k))) k--;
       if (k > 0 && text[k] === ':' && k > consumedUpTo) {
@@ -456,7 +460,7 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
     if (!prev || !prev.quote.speaker) continue;
     // a quote in the middle of a sentence continues only a coordinated attribution ("said … and promised "…"")
     const sameParagraph = prev.raw.para === w.raw.para && noAttributionBetween(text, prev, w)
-      && (!w.midSentence || continuesAttribution(text, prev, w, lang));
+      && (!w.midSentence || (lang !== undefined && continuesAttribution(text, prev, w, lang)));
     const nextParagraph = prev.raw.para === w.raw.para - 1 && (w.chainedFromPrev || (w.wholeParagraph && isLastInParagraph(works, pi)));
     if (sameParagraph || nextParagraph) w.quote.speaker = inherit(prev.quote.speaker);
   }
@@ -478,7 +482,7 @@ export function findQuotes(text: string, lang: string, entities: Entity[], signa
  * ("“A,” he said, “B.”", "“A,” he told CNN on Monday, “but B.”") or after a coordinated speech verb
  * ("said … and promised “…”"); not when it is the object of other words ("…, under the slogan “…”").
  */
-function continuesAttribution(text: string, prev: Work, w: Work, lang: string): boolean {
+function continuesAttribution(text: string, prev: Work, w: Work, lang: QuoteLanguage): boolean {
   const from = Math.max(prev.quote.outer.end, prev.cue ? Math.max(prev.cue.end, prev.cue.verbEnd) : 0);
   const toks = tokenize(text, from, w.quote.outer.start, lang);
   if (!toks.some((t) => t.word)) return true;

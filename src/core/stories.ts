@@ -5,6 +5,8 @@
  * (never all pairs) and joins them under manual link/unlink overrides. Called by crossRef.ts, the workspace index
  * and the benchmark. Persistence of manual links is the extension's job: they come in as plain data.
  */
+import { throwIfAborted } from './abort';
+import { UnionFind } from './unionFind';
 import type { DocSummary, ManualLink, Story } from './crossRefTypes';
 import { foldName, regionCode, stripArticle } from './entityKeys';
 import type { ArticleAnalysis } from './types';
@@ -144,11 +146,7 @@ export function storyScore(a: DocSummary, b: DocSummary, idf?: Map<string, numbe
 }
 
 function abortCheck(signal?: AbortSignal): void {
-  if (signal?.aborted) {
-    const err = new Error('Story grouping cancelled');
-    err.name = 'AbortError';
-    throw err;
-  }
+  throwIfAborted(signal, 'Story grouping cancelled');
 }
 
 /**
@@ -215,17 +213,11 @@ export function groupStories(summaries: DocSummary[], options: GroupOptions = {}
   // unlinked pair into one story.
   const usable = edges.filter(([i, j, s]) => s > 1 || !unlinked.has(i * n + j));
   usable.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
-  const parent = summaries.map((_, i) => i);
+  const sets = new UnionFind(n);
   const members = summaries.map((_, i) => [i]);
   const minScore = summaries.map(() => Infinity);
   const manual = summaries.map(() => false);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const find = (x: number): number => sets.find(x);
   for (const [i, j, s] of usable) {
     const ri = find(i);
     const rj = find(j);
@@ -243,7 +235,7 @@ export function groupStories(summaries: DocSummary[], options: GroupOptions = {}
       }
       if (forbidden) continue;
     }
-    parent[rj] = ri;
+    sets.joinRoots(ri, rj);
     members[ri] = members[ri].concat(members[rj]);
     minScore[ri] = Math.min(minScore[ri], minScore[rj], Math.min(s, 1));
     manual[ri] = manual[ri] || manual[rj] || s > 1;

@@ -5,14 +5,6 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Throws the signal's reason (an AbortError) when the caller has cancelled. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    const err = new Error('Analysis cancelled');
-    err.name = 'AbortError';
-    throw err;
-  }
-}
 
 /** Paragraphs: runs of non-blank lines separated by blank lines (CRLF-safe). */
 export function splitParagraphs(text: string): Span[] {
@@ -50,7 +42,7 @@ export function splitSentences(text: string, paragraphs: Span[] = splitParagraph
   for (const p of paragraphs) {
     let start = p.start;
     // The look-behind makes a run of punctuation a single candidate (without it, "……" is retried at every mark).
-    const re = /(?<![.!?…])[.!?…]+["'”»’)\]]*(?=\s+["'“«‘(\[]?\s?[\p{Lu}\d])/gu;
+    const re = /(?<![.!?…])[.!?…]+["'”»’)\]]*(?=\s+["'“«‘([]?\s?[\p{Lu}\d])/gu;
     re.lastIndex = p.start;
     const para = text.slice(0, p.end);
     let m: RegExpExecArray | null;

@@ -85,6 +85,8 @@ export interface ReferenceDate {
   source: 'caller' | 'dateline' | 'text' | 'copyright' | 'reader';
   /** The text that gave it, when it came from the article. */
   span?: Mention;
+  /** Why this date was chosen, in English words ("the dateline", "the weekday and date of the reported events"). */
+  reason?: string;
 }
 
 export interface Speaker {

@@ -18,7 +18,7 @@ export class AnalysisClient extends WorkerClient<AnalysisPayload, ArticleAnalysi
   constructor(
     workerPath: string,
     private readonly timeoutSeconds: () => unknown,
-    options: Partial<Pick<WorkerClientOptions, 'cancelGraceMs'>> = {},
+    options: Partial<Pick<WorkerClientOptions, 'cancelGraceMs' | 'codeCache' | 'onWarning' | 'unref'>> = {},
   ) {
     super(workerPath, { name: 'Analysis', cancelled: 'Analysis cancelled', timedOut: (s) => `Analysis timed out after ${s} s`, ...options });
   }

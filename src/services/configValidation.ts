@@ -34,6 +34,8 @@ export const SETTING_RULES: Record<ConfigKey, Rule> = {
   // Sent to the cross-reference worker with every request: bounded so that a settings file cannot make it huge.
   [Config.crossReferencesGlossary]: { kind: 'glossary', maxEntries: 1000, maxLength: 200 },
   [Config.indexMaxFiles]: { kind: 'number', min: 1, max: 100000, integer: true },
+  // Each worker holds the NLP libraries (about a hundred megabytes): a workspace must not start hundreds.
+  [Config.indexWorkers]: { kind: 'number', min: 0, max: 64, integer: true },
 };
 
 /** A setting's usable value, and what was wrong with the raw one (undefined when nothing was). */

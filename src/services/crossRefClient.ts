@@ -20,7 +20,7 @@ export class CrossRefClient extends WorkerClient<CrossRefPayload, CrossRefResult
   constructor(
     workerPath: string,
     private readonly timeoutSeconds: () => unknown,
-    options: Partial<Pick<WorkerClientOptions, 'cancelGraceMs'>> = {},
+    options: Partial<Pick<WorkerClientOptions, 'cancelGraceMs' | 'codeCache' | 'onWarning' | 'unref'>> = {},
   ) {
     super(workerPath, {
       name: 'Cross-reference',

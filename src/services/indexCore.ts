@@ -370,3 +370,9 @@ export function crossRefKey(focus: string, versions: Array<{ uri: string; hash: 
     .update(`${focus}\n${hashes}\n${JSON.stringify(glossary)}\n${[...linked].sort().join(',')}`)
     .digest('hex');
 }
+
+/** The estimate of a scan's time left: the files to go at the pace of the files done since the scan started. */
+export function remainingMs(done: number, total: number, elapsedMs: number): number | undefined {
+  if (done < 3 || done >= total || !(elapsedMs > 0)) return undefined;
+  return Math.round(((total - done) * elapsedMs) / done);
+}

@@ -3,13 +3,13 @@ import { Config, LANGUAGE_ID } from '../constants';
 import { isAbortError } from '../core/abort';
 import type { ArticleAnalysis } from '../core/types';
 import { isFileNotFound, openDocument } from '../util/documents';
-import type { AnalysisClient } from './analysisClient';
 import { sizeOf, todayIso, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
-import { contentHash, isCurrent, makeRecord, unchanged, type ArticleFilePatterns, type CacheRecord, type IndexEntry } from './indexCore';
+import { contentHash, isCurrent, makeRecord, remainingMs, unchanged, type ArticleFilePatterns, type CacheRecord, type IndexEntry } from './indexCore';
 import type { IndexStore } from './indexStore';
 import { isTimeoutError } from './workerJobs';
+import type { AnalysisPool } from './workerPool';
 
 /** Folders never indexed, whatever `files.exclude` says. */
 const SKIP_PATH = /\/(?:node_modules|\.git|\.vscode-test|\.artifacts)\//;
@@ -22,7 +22,10 @@ export interface IndexProgress {
   done: number;
   total: number;
   running: boolean;
+  /** Estimated time left, from the pace so far (once a few files were analysed). */
+  remainingMs?: number;
 }
+
 
 /** What a scan did: files and articles known after it, and the work it took. */
 export interface ScanCounts {
@@ -39,8 +42,8 @@ export interface ScanCounts {
  * The workspace index's scanner: files → entries. Finds the article files (the globs of the extension manifest's
  * `article` language plus `*.txt`, see articleFilePatterns) in the background with window progress, stats them
  * many at a time (on reopening, unchanged files end there), reads and hashes the others, and analyses new texts
- * through the shared analysis worker one file at a time, so the editor's own requests never wait behind the whole
- * workspace. Each analysis has the worker's deadline: a text that runs out of time is recorded as `timedOut` and not
+ * in the index's pool of workers (AnalysisPool: one per core but one), as many files at a time as it has workers,
+ * so the editor's own worker stays free for open documents. Each analysis has the worker's deadline: a text that runs out of time is recorded as `timedOut` and not
  * retried until it changes, the time limit changes or the workspace is re-indexed. Open documents use their live
  * analysis from DocumentAnalyses. Watches the files and rescans when the settings that decide what is indexed
  * change. Created by src/crossRefFeatures.ts; its entries are kept by IndexStore and grouped by StoryService.
@@ -68,7 +71,7 @@ export class IndexScanner implements vscode.Disposable {
   constructor(
     private readonly deps: {
       analyses: DocumentAnalyses;
-      client: AnalysisClient;
+      pool: AnalysisPool;
       files: ArticleFiles;
       config: ExtensionConfig;
       store: IndexStore;
@@ -169,7 +172,7 @@ export class IndexScanner implements vscode.Disposable {
     const cached = await this.deps.store.record(hash);
     if (cached) return cached;
     const options = this.deps.analyses.analysisOptions(uri);
-    const { analysis } = await this.deps.client.analyze(text, options, signal);
+    const { analysis } = await this.deps.pool.analyze(text, options, signal);
     this.counters.analysed++;
     const record = makeRecord(analysis, text, options.today);
     await this.deps.store.write(hash, record);
@@ -274,24 +277,37 @@ export class IndexScanner implements vscode.Disposable {
       }
     };
     await Promise.all(Array.from({ length: STAT_CONCURRENCY }, statWorker));
-    for (const [i, uri] of uris.entries()) {
-      if (signal.aborted || this.disposed) break;
-      try {
-        if (await this.indexFile(uri, signal, stats[i])) this.changed();
-      } catch (err) {
-        if (isAbortError(err)) break;
-        // A file deleted since it was found is no error (the watcher drops its entry).
-        if (!isFileNotFound(err)) this.deps.log.warn(`Indexing ${uri.toString()} failed: ${(err as Error).message}`);
-        store.set({ uri: uri.toString(), hash: '', mtime: 0, size: 0, status: 'error' });
+    // As many files at a time as the pool has workers, and one more, so a file is read while the others are analysed.
+    const started = performance.now();
+    let nextFile = 0;
+    const indexWorker = async () => {
+      while (nextFile < uris.length && !signal.aborted && !this.disposed) {
+        const i = nextFile++;
+        const uri = uris[i];
+        try {
+          if (await this.indexFile(uri, signal, stats[i])) this.changed();
+        } catch (err) {
+          if (isAbortError(err)) return;
+          // A file deleted since it was found is no error (the watcher drops its entry).
+          if (!isFileNotFound(err)) this.deps.log.warn(`Indexing ${uri.toString()} failed: ${(err as Error).message}`);
+          store.set({ uri: uri.toString(), hash: '', mtime: 0, size: 0, status: 'error' });
+        }
+        done++;
+        const now = performance.now();
+        if (now - lastReport > 250 || done === uris.length) {
+          lastReport = now;
+          const left = remainingMs(done, uris.length, now - started);
+          progress.report({
+            message:
+              left === undefined
+                ? `${done}/${uris.length}`
+                : vscode.l10n.t('{0}/{1}, about {2} s left', done, uris.length, Math.ceil(left / 1000)),
+          });
+          this.setProgress({ done, total: uris.length, running: true, ...(left === undefined ? {} : { remainingMs: left }) });
+        }
       }
-      done++;
-      const now = performance.now();
-      if (now - lastReport > 250 || done === uris.length) {
-        lastReport = now;
-        progress.report({ message: `${done}/${uris.length}` });
-        this.setProgress({ done, total: uris.length, running: true });
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: this.deps.pool.size() + 1 }, indexWorker));
     this.setProgress({ done, total: uris.length, running: false });
     this.changed();
     await store.save();

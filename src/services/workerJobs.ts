@@ -7,6 +7,7 @@
 import { Worker, parentPort } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import { abortError } from '../core/abort';
+import type { WorkerLoaderData } from './workerLoader';
 
 /** Message to a worker: the job's id and its payload (no signal: cancellation is handled on the client side). */
 export interface WorkerRequest<P> {
@@ -18,7 +19,19 @@ export interface WorkerRequest<P> {
  * Message from a worker: the job's result and how long it took in the worker, or the error it threw; or `ready`,
  * sent once its code is loaded (a job's deadline counts from then, not from the worker's start-up).
  */
-export type WorkerResponse<R> = { id: number; result: R; ms: number } | { id: number; error: string } | { ready: true };
+export type WorkerResponse<R> =
+  | { id: number; result: R; ms: number }
+  | { id: number; error: string }
+  | { ready: true }
+  | { warning: string };
+
+/** Where a worker keeps V8's code cache of its bundle across restarts (see workerLoader.ts). */
+export interface CodeCacheOptions {
+  /** Path of dist/workerLoader.js, which runs the worker bundle with the cache. */
+  loaderPath: string;
+  /** Folder of the cache files (the extension's global storage). */
+  cacheDir: string;
+}
 
 /** How a WorkerClient names its work in errors and stops jobs that run too long. */
 export interface WorkerClientOptions {
@@ -34,7 +47,14 @@ export interface WorkerClientOptions {
   loadTimeoutMs?: number;
   /** Lets the extension host exit while the worker is idle. */
   unref?: boolean;
+  /** Keep the compiled bundle in a code cache (without it the bundle is run directly). */
+  codeCache?: CodeCacheOptions;
+  /** Told of problems the worker worked around (a code cache it could not read or write). */
+  onWarning?: (message: string) => void;
 }
+
+/** The options every client of the extension's workers shares (see extension.ts). */
+export type WorkerOptions = Pick<WorkerClientOptions, 'codeCache' | 'onWarning'>;
 
 /** What a job needs besides its payload. */
 export interface JobOptions {
@@ -245,10 +265,17 @@ export class WorkerClient<P, R> implements vscode.Disposable {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const cache = this.options.codeCache;
+    const worker = cache
+      ? new Worker(cache.loaderPath, { workerData: { script: this.workerPath, cacheDir: cache.cacheDir } satisfies WorkerLoaderData })
+      : new Worker(this.workerPath);
     this.ready = false;
     worker.on('message', (res: WorkerResponse<R>) => {
       if (this.worker !== worker) return;
+      if ('warning' in res) {
+        this.options.onWarning?.(res.warning);
+        return;
+      }
       if ('ready' in res) {
         this.ready = true;
         const job = this.running;

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFigures, parseNumber } from '../../src/core/figures';
+import { pack } from './packs';
 
 const corpus = (name: string) => readFileSync(join(__dirname, '../fixtures/corpus', name), 'utf8');
 
@@ -28,14 +29,14 @@ describe('figures', () => {
   ];
   for (const [input, lang, expected] of cases) {
     it(`${lang}: ${input}`, () => {
-      const got = findFigures(input, lang).map((f) => [f.text, f.value, f.unit, f.kind]);
+      const got = findFigures(input, pack(lang)).map((f) => [f.text, f.value, f.unit, f.kind]);
       assert.deepEqual(got, expected);
-      for (const f of findFigures(input, lang)) assert.equal(input.slice(f.start, f.end), f.text);
+      for (const f of findFigures(input, pack(lang))) assert.equal(input.slice(f.start, f.end), f.text);
     });
   }
 
   it('finds the counts a reader sees in the AFP dispatch', () => {
-    const figures = findFigures(corpus('000_0891fa58e8947cdd.txt'), 'en');
+    const figures = findFigures(corpus('000_0891fa58e8947cdd.txt'), pack('en'));
     const byText = new Map(figures.map((f) => [f.text, f]));
     assert.equal(byText.get('1,500 American employees')?.value, 1500);
     assert.equal(byText.get('10,000 additional jobs')?.unit, 'jobs');

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { findEntities, modelSpans, ruleLayer } from '../../src/core/entities';
-import { nerPack } from '../../src/core/lang/nerPacks';
 import { bioTransitions, viterbi } from '../../src/core/ner/decode';
 import { extractFeatures, shortShape, wordShape } from '../../src/core/ner/features';
 import { decodeModel, encodeModel } from '../../src/core/ner/model';
 import { extendToRuleSpans, labelsToSpans, spansToLabels } from '../../src/core/ner/tagger';
 import type { Entity, EntityType } from '../../src/core/types';
+import { pack } from './packs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const modelFile = (lang: string): Uint8Array => new Uint8Array(readFileSync(path.join(ROOT, 'src/core/lang', lang, 'nerModel.bin')));
@@ -34,8 +34,8 @@ describe('entity tagger: model files', () => {
   });
 
   it('is decoded once per language, on first use', () => {
-    assert.equal(nerPack('en').model(), nerPack('en').model());
-    assert.notEqual(nerPack('en').model(), nerPack('fr').model());
+    assert.equal(pack('en').ner.model(), pack('en').ner.model());
+    assert.notEqual(pack('en').ner.model(), pack('fr').ner.model());
   });
 });
 
@@ -66,7 +66,7 @@ describe('entity tagger: decoding', () => {
   });
 
   it('labels and spans convert both ways on our tokens', () => {
-    const { toks } = ruleLayer('Kevin Mayer left Disney for TikTok.', 'en');
+    const { toks } = ruleLayer('Kevin Mayer left Disney for TikTok.', pack('en'));
     const spans = [
       { start: 0, end: 11, type: 'PER' },
       { start: 17, end: 23, type: 'ORG' },
@@ -109,7 +109,7 @@ describe('entity tagger: features', () => {
 
   it('the same tokens give the same features, and hidden words change only word features', () => {
     const text = 'Secretary of State John Kerry met NSA officials in La Paz.';
-    const { toks } = ruleLayer(text, 'en');
+    const { toks } = ruleLayer(text, pack('en'));
     const spec = { groups: new Set(['word', 'context', 'shape'] as const), vocabulary: new Set(['kerry', 'of', 'met']), bits: 18, lexicons: [] };
     const a = extractFeatures({ tokens: toks, text }, spec);
     const b = extractFeatures({ tokens: toks, text }, spec);
@@ -131,7 +131,7 @@ describe('entity tagger: on real sentences', () => {
   ];
   for (const [text, lang, name, type] of cases) {
     it(`${lang}: "${name}" is a ${type} in «${text}»`, () => {
-      const ents = findEntities(text, lang);
+      const ents = findEntities(text, pack(lang));
       const e = find(ents, name);
       assert.ok(e, `no mention "${name}": ${ents.map((x) => `${x.mentions.map((m) => m.text).join('|')}/${x.type}`).join(', ')}`);
       assert.equal(e.type, type);
@@ -140,9 +140,9 @@ describe('entity tagger: on real sentences', () => {
 
   it('the rules and the tagger are both reachable: engine "rules" is the rule layer alone', () => {
     const text = 'Steve Stoute, the founder of UnitedMasters, said TikTok was growing in Canada.';
-    const rules = findEntities(text, 'en', undefined, { engine: 'rules' });
-    assert.deepEqual(rules, ruleLayer(text, 'en').entities);
-    const spans = modelSpans(text, 'en', ruleLayer(text, 'en'));
+    const rules = findEntities(text, pack('en'), undefined, { engine: 'rules' });
+    assert.deepEqual(rules, ruleLayer(text, pack('en')).entities);
+    const spans = modelSpans(text, pack('en'), ruleLayer(text, pack('en')));
     assert.ok(spans.length >= 3, 'the tagger finds the names');
   });
 });
@@ -151,7 +151,7 @@ describe("entity tagger: the reader's name rules", () => {
   const text = 'Countrywide said on Monday that State officials had met Countrywide executives in Sacramento.';
 
   it('a typed rule makes every occurrence an entity of that type', () => {
-    const ents = findEntities(text, 'en', undefined, { nameRules: [{ text: 'Countrywide', type: 'organization' }] });
+    const ents = findEntities(text, pack('en'), undefined, { nameRules: [{ text: 'Countrywide', type: 'organization' }] });
     const e = find(ents, 'Countrywide');
     assert.ok(e);
     assert.equal(e.type, 'organization');
@@ -159,14 +159,14 @@ describe("entity tagger: the reader's name rules", () => {
   });
 
   it('an untyped rule means never an entity, and other names are unaffected', () => {
-    const ents = findEntities(text, 'en', undefined, { nameRules: [{ text: 'Sacramento', type: null }] });
+    const ents = findEntities(text, pack('en'), undefined, { nameRules: [{ text: 'Sacramento', type: null }] });
     assert.equal(find(ents, 'Sacramento'), undefined);
     assert.ok(find(ents, 'Countrywide'), 'Countrywide is still found');
   });
 
   it('a multi-word rule fixes the boundaries', () => {
     const fr = 'Le président Evo Morales a saisi la Cour de La Haye.';
-    const ents = findEntities(fr, 'fr', undefined, { nameRules: [{ text: 'Cour de La Haye', type: 'organization' }] });
+    const ents = findEntities(fr, pack('fr'), undefined, { nameRules: [{ text: 'Cour de La Haye', type: 'organization' }] });
     const e = find(ents, 'Cour de La Haye');
     assert.ok(e, ents.map((x) => x.name).join(', '));
     assert.equal(e.type, 'organization');

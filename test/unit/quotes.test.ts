@@ -6,6 +6,7 @@ import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { findQuotes } from '../../src/core/quotes';
 import type { Entity, Quote } from '../../src/core/types';
+import { pack } from './packs';
 
 const corpus = path.join(__dirname, '..', 'fixtures', 'corpus');
 
@@ -59,7 +60,7 @@ describe('quotes: marks and spans', () => {
   ];
   for (const [label, lang, text, expected, mark] of table) {
     it(label, () => {
-      const qs = findQuotes(text, lang, []);
+      const qs = findQuotes(text, pack(lang), []);
       checkSpans(text, qs);
       assert.deepEqual(qs.map((q) => q.text), expected);
       if (expected.length) assert.equal(qs[0].mark, mark);
@@ -69,7 +70,7 @@ describe('quotes: marks and spans', () => {
   it('a quote over several paragraphs is chained, one speaker for all parts', () => {
     const text = '"We started with nothing," Jane Doe said. "We had no money and no office.\n\n' +
       '"Then the first customers came.\n\n"Now we employ 300 people."\n\nThe company was founded in 2010.';
-    const qs = findQuotes(text, 'en', []);
+    const qs = findQuotes(text, pack('en'), []);
     checkSpans(text, qs);
     assert.deepEqual(qs.map((q) => q.text), [
       'We started with nothing,', 'We had no money and no office.', 'Then the first customers came.', 'Now we employ 300 people.',
@@ -83,7 +84,7 @@ describe('quotes: marks and spans', () => {
 
   it('never swallows the rest of the article after a stray mark', () => {
     const text = 'The senator called the plan "a disaster.\n\nShe voted against it.\n\n"It will fail," she said.';
-    const qs = findQuotes(text, 'en', []);
+    const qs = findQuotes(text, pack('en'), []);
     checkSpans(text, qs);
     assert.ok(qs.every((q) => !q.text.includes('She voted')));
     assert.equal(quoteStarting(qs, 'It will fail').text, 'It will fail,');
@@ -108,7 +109,7 @@ describe('quotes: scare quotes', () => {
   ];
   for (const [lang, text, quoted, scare] of table) {
     it(`${scare ? 'scare' : 'statement'}: ${quoted}`, () => {
-      const q = quoteStarting(findQuotes(text, lang, []), quoted);
+      const q = quoteStarting(findQuotes(text, pack(lang), []), quoted);
       assert.equal(q.scare, scare);
       if (scare && !/qualifié/.test(text)) assert.equal(q.speaker, null);
     });
@@ -116,7 +117,7 @@ describe('quotes: scare quotes', () => {
 
   it('a label quote keeps its speaker when a verb names who applied it', () => {
     const text = 'Le décret du président Donald Trump qui a qualifié la plateforme d’« urgence nationale ».';
-    const q = quoteStarting(findQuotes(text, 'fr', []), 'urgence nationale');
+    const q = quoteStarting(findQuotes(text, pack('fr'), []), 'urgence nationale');
     assert.equal(q.scare, true);
     assert.equal(q.speaker?.name, 'Donald Trump');
   });
@@ -162,7 +163,7 @@ describe('quotes: speakers', () => {
   ];
   for (const [label, lang, text, prefix, name, words, via] of table) {
     it(label, () => {
-      const qs = findQuotes(text, lang, []);
+      const qs = findQuotes(text, pack(lang), []);
       checkSpans(text, qs);
       const q = quoteStarting(qs, prefix);
       assert.ok(q.speaker, 'has a speaker');
@@ -177,7 +178,7 @@ describe('quotes: speakers', () => {
     const text = 'He ordered ByteDance, the owner of TikTok, to sell its operations.\n\n' +
       '"TikTok is not available in China," the company said. "We never provided data."';
     const ents = entitiesFor(text, [['organization', 'ByteDance'], ['organization', 'TikTok']]);
-    const qs = findQuotes(text, 'en', ents);
+    const qs = findQuotes(text, pack('en'), ents);
     const q = quoteStarting(qs, 'TikTok is not available');
     assert.equal(q.speaker?.entityId, 'e2');
     assert.equal(q.speaker?.name, 'TikTok');
@@ -191,7 +192,7 @@ describe('quotes: speakers', () => {
   it('resolves "he said" to the last person, not an organization', () => {
     const text = 'John Smith joined Acme Corp in 2010.\n\n"It was the best decision of my life," he said.';
     const ents = entitiesFor(text, [['person', 'John Smith'], ['organization', 'Acme Corp']]);
-    const q = quoteStarting(findQuotes(text, 'en', ents), 'It was the best');
+    const q = quoteStarting(findQuotes(text, pack('en'), ents), 'It was the best');
     assert.equal(q.speaker?.entityId, 'e1');
     assert.equal(q.speaker?.via, 'pronoun');
     assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'he');
@@ -201,7 +202,7 @@ describe('quotes: speakers', () => {
     const text = 'TikTok a également rappelé son engagement avec l’administration Trump pendant près d’un an. ' +
       '« Nous sommes en désaccord avec la position de l’administration », conclut-elle.';
     const ents = entitiesFor(text, [['organization', 'TikTok'], ['person', 'Trump']]);
-    const q = quoteStarting(findQuotes(text, 'fr', ents), 'Nous sommes en désaccord');
+    const q = quoteStarting(findQuotes(text, pack('fr'), ents), 'Nous sommes en désaccord');
     assert.equal(q.speaker?.name, 'TikTok');
     assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'elle');
     assert.equal(q.speaker?.via, 'pronoun');
@@ -210,7 +211,7 @@ describe('quotes: speakers', () => {
   it('resolves "a-t-elle" past a complement ("la ministre de la Santé") to the person in apposition', () => {
     const text = 'La ministre de la Santé, Agnès Buzyn, a démissionné. « J’ai pris cette décision seule », a-t-elle expliqué.';
     const ents = entitiesFor(text, [['organization', 'Santé'], ['person', 'Agnès Buzyn']]);
-    const q = quoteStarting(findQuotes(text, 'fr', ents), 'J’ai pris');
+    const q = quoteStarting(findQuotes(text, pack('fr'), ents), 'J’ai pris');
     assert.equal(q.speaker?.name, 'Agnès Buzyn');
     assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'elle');
   });
@@ -218,14 +219,14 @@ describe('quotes: speakers', () => {
   it('prefers the nearest sentence that mentions someone over an older subject', () => {
     const text = 'Jane Doe chaired the meeting. The plan was later criticized by John Smith. "It will never work," he said.';
     const ents = entitiesFor(text, [['person', 'Jane Doe'], ['person', 'John Smith']]);
-    const q = quoteStarting(findQuotes(text, 'en', ents), 'It will never work');
+    const q = quoteStarting(findQuotes(text, pack('en'), ents), 'It will never work');
     assert.equal(q.speaker?.name, 'John Smith');
   });
 
   it('resolves a surname to the full name of a known person', () => {
     const text = 'Pat Caddell spoke on Thursday.\n\n"This is in their heads," said Caddell.';
     const ents = [{ id: 'e1', type: 'person' as const, name: 'Pat Caddell', aliases: [], mentions: [{ start: 0, end: 11, text: 'Pat Caddell' }] }];
-    const q = quoteStarting(findQuotes(text, 'en', ents), 'This is in their heads');
+    const q = quoteStarting(findQuotes(text, pack('en'), ents), 'This is in their heads');
     assert.equal(q.speaker?.entityId, 'e1');
     assert.equal(q.speaker?.name, 'Pat Caddell');
   });
@@ -242,14 +243,14 @@ describe('quotes: speakers', () => {
   ];
   for (const [text, prefix, who] of continuation) {
     it(`continuation: ${prefix}… → ${who ?? 'none'}`, () => {
-      const q = quoteStarting(findQuotes(text, 'en', []), prefix);
+      const q = quoteStarting(findQuotes(text, pack('en'), []), prefix);
       assert.equal(q.speaker?.name ?? null, who);
     });
   }
 
   it('a quote paragraph after a paragraph ending in "X continued:" gets X', () => {
     const text = 'Caddell continued:\n\n"The health issue overall is very much a partisan issue."';
-    const q = quoteStarting(findQuotes(text, 'en', []), 'The health issue');
+    const q = quoteStarting(findQuotes(text, pack('en'), []), 'The health issue');
     assert.equal(q.speaker?.name, 'Caddell');
   });
 });
@@ -343,7 +344,7 @@ describe('quotes: hostile input', () => {
   for (const [label, make] of table) {
     it(`${label}: no exception, exact spans, paragraph-capped`, () => {
       const text = make();
-      const qs = findQuotes(text, 'en', []);
+      const qs = findQuotes(text, pack('en'), []);
       checkSpans(text, qs);
     });
   }
@@ -351,6 +352,6 @@ describe('quotes: hostile input', () => {
   it('stops when the signal is aborted', () => {
     const ac = new AbortController();
     ac.abort();
-    assert.throws(() => findQuotes('"a" said X', 'en', [], ac.signal), /cancelled/);
+    assert.throws(() => findQuotes('"a" said X', pack('en'), [], ac.signal), /cancelled/);
   });
 });

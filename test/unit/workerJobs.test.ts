@@ -8,7 +8,6 @@ import { getEventListeners } from 'node:events';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { CONFIG_DEFAULTS, Config } from '../../src/constants';
 import { analyze } from '../../src/core/analyze';
 import type { CrossRefDoc } from '../../src/core/crossRef';
@@ -25,6 +24,7 @@ import {
   timeoutSecondsFrom,
 } from '../../src/services/workerJobs';
 import type { JobAnswer } from './workers/jobWorker';
+import { bundleWorker, delay, rejection } from './workerTesting';
 
 const root = join(__dirname, '..', '..');
 /** A job the worker would be busy with for a minute: anything answering sooner means it was stopped. */
@@ -36,24 +36,7 @@ let dir: string;
 const bundles = { job: '', slowLoad: '', analysis: '', xref: '' };
 
 function bundle(entry: string, name: string, define: Record<string, string> = {}): string {
-  const outfile = join(dir, `${name}.js`);
-  buildSync({ entryPoints: [join(root, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', define, logLevel: 'error', loader: { '.bin': 'binary' } });
-  return outfile;
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof Error, 'rejects with an Error');
-    return err;
-  }
-  assert.fail('expected a rejection');
+  return bundleWorker(entry, join(dir, `${name}.js`), define);
 }
 
 /** Runs `body` with a plain WorkerClient over `workerPath` (names and messages of a test), then disposes it. */

@@ -45,7 +45,7 @@ function mostOverlapping<T extends Span>(list: Marked<T>[], span: Span, alsoOute
   for (const x of list) {
     if (x.removed) continue;
     const o = overlap(x.item, span);
-    if (o > most) ((best = x), (most = o));
+    if (o > most) { best = x; most = o; }
   }
   return best;
 }
@@ -97,7 +97,7 @@ function speakerSpan(q: Quote, entity: Entity | undefined): Span {
   let bestDistance = Infinity;
   for (const m of entity?.mentions ?? []) {
     const d = m.end <= q.outer.start ? q.outer.start - m.end : m.start >= q.outer.end ? m.start - q.outer.end : Infinity;
-    if (d < bestDistance && d <= near) ((best = m), (bestDistance = d));
+    if (d < bestDistance && d <= near) { best = m; bestDistance = d; }
   }
   return best ? { start: best.start, end: best.end } : { start: q.outer.end, end: q.outer.end };
 }

@@ -16,6 +16,7 @@
  * be re-attached is listed in `corrections.orphaned` with the reason, never dropped.
  */
 import { findDates } from '../dates';
+import { packFor } from '../lang/registry';
 import type { ArticleAnalysis, DateMention, Entity, Quote, ReferenceDate } from '../types';
 import { remapSpeakers, correctAnnotations } from './annotationCorrections';
 import { anchor, inApplyOrder, newContext, outcome, untilStable } from './context';
@@ -56,7 +57,7 @@ export function applyCorrections(text: string, analysis: ArticleAnalysis, correc
     const same = analysis.referenceDate?.value === ref.value;
     if (same && analysis.referenceDate?.source === 'reader') outcome(ctx, ref, 'unchanged', span);
     else {
-      if (!same) dates = (options.findDates ?? ((r: string) => findDates(text, analysis.language, r)))(ref.value);
+      if (!same) dates = (options.findDates ?? ((r: string) => findDates(text, packFor(analysis.language), r)))(ref.value);
       referenceDate = span ? { value: ref.value, source: 'reader', span } : { value: ref.value, source: 'reader' };
       outcome(ctx, ref, 'applied', span);
     }

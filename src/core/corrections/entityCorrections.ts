@@ -126,7 +126,7 @@ class EntityWork {
     for (const m of this.mentions()) {
       if (sameSpan(m, span)) return m;
       const o = overlap(m, span);
-      if (o > most) ((best = m), (most = o));
+      if (o > most) { best = m; most = o; }
     }
     return best;
   }

@@ -80,7 +80,7 @@ export function viterbi(
         for (let p = 0; p < L; p++) {
           if (!valid[p * L + l]) continue;
           const s = score[(i - 1) * L + p] + transitions[p * L + l];
-          if (s > best) ((best = s), (arg = p));
+          if (s > best) { best = s; arg = p; }
         }
       }
       score[i * L + l] = best === -Infinity ? -Infinity : best + em[i * L + l] * emScale;
@@ -89,7 +89,7 @@ export function viterbi(
   }
   let best = -Infinity;
   let arg = 0;
-  for (let l = 0; l < L; l++) if (score[(n - 1) * L + l] > best) ((best = score[(n - 1) * L + l]), (arg = l));
+  for (let l = 0; l < L; l++) if (score[(n - 1) * L + l] > best) { best = score[(n - 1) * L + l]; arg = l; }
   if (best === -Infinity) return null;
   for (let i = n - 1; i >= 0; i--) {
     out[i] = arg;

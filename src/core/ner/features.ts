@@ -239,7 +239,7 @@ function majorityOther(counts: Map<string, number> | undefined, own: string): st
   let bestN = 0;
   for (const [type, n0] of counts) {
     const n = type === own ? n0 - 1 : n0;
-    if (n > bestN) ((best = type), (bestN = n));
+    if (n > bestN) { best = type; bestN = n; }
   }
   return best;
 }

@@ -1,13 +1,14 @@
 /**
- * French tagging with `fr-compromise`. The only file that imports 'fr-compromise'.
+ * French tagging with `fr-compromise`. The only file that imports 'fr-compromise'; loaded on first use (see pack.ts).
  *
- * NOTE: `require` on purpose, see lang/en.ts: the CommonJS build carries its own copy of compromise, so the
+ * NOTE: `require` on purpose, see ../en/tagger.ts: the CommonJS build carries its own copy of compromise, so the
  * French plugins never touch the English instance.
  */
 // Untyped on purpose: fr-compromise's types point at its .ts sources, which fail `tsc` under strict (TS2564).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const frRequired: unknown = require('fr-compromise');
-import { toTaggedTerms, type TaggedTerm } from './en';
+import type { TaggedTerm } from '../pack';
+import { toTaggedTerms } from '../taggedTerms';
 
 type FrNlp = ((text: string) => { json(o: object): unknown }) & { world(): { model: { one: { lexicon: Record<string, unknown> } } } };
 const frNlp: FrNlp = ((frRequired as unknown as { default?: FrNlp }).default ?? frRequired) as unknown as FrNlp;

@@ -1,0 +1,7 @@
+/** fr-compromise's French lexicon (word → tag) from its table, without loading fr-compromise (seconds). */
+import type { LexiconProbe } from '../../ner/features';
+import { lexiconTable } from '../lexiconTable';
+
+// NOTE: `require` inside the loader: esbuild's text loader embeds the table; test/binaryModule.js reads it in mocha.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const frenchLexicon: LexiconProbe = lexiconTable(() => require('./lexicon.txt') as string);
