@@ -9,7 +9,7 @@ import { Config, LANGUAGE_ID } from './constants';
 import { registerCrossRefCommands } from './features/crossRefCommands';
 import { registerCrossRefCorrections } from './features/crossRefCorrections';
 import { registerCrossRefProviders } from './features/crossRefProviders';
-import { registerCrossRefView } from './features/crossRefView';
+import { registerCrossRefView, type CrossRefViewController } from './features/crossRefView';
 import type { DocumentAnalyses } from './services/analyses';
 import type { ArticleFiles } from './services/articleFiles';
 import type { ExtensionConfig } from './services/config';
@@ -40,7 +40,7 @@ export function registerCrossRefFeatures(deps: {
   corrections: CorrectionsService;
   log: vscode.LogOutputChannel;
   workerOptions: WorkerOptions;
-}): vscode.Disposable {
+}): vscode.Disposable & { view: CrossRefViewController } {
   const { context, analyses, files, config, current, notifier, corrections, log, workerOptions } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
@@ -58,7 +58,8 @@ export function registerCrossRefFeatures(deps: {
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
   const linkCorrections = registerCrossRefCorrections({ stories, corrections, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  return vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, pool, links, {
+  const all = vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, pool, links, {
     dispose: () => clearTimeout(timer),
   });
+  return { view, dispose: () => all.dispose() };
 }

@@ -56,6 +56,12 @@ import type { WorkerOptions } from './services/workerJobs';
  *     // The view model the side panel shows for the active article (entities by kind, dates in time order,
  *     // quotes with speakers, figures); see src/shared/protocol.ts.
  *     model(): PanelModel;
+ *     // Handles a message as if the panel's webview had posted it (a row's correction button: `correct`).
+ *     receive(msg: FromWebview): Promise<void>;
+ *   };
+ *   crossRefs: {
+ *     // Handles a message as if the Cross-References webview had posted it (a link's Confirm / Reject, Link to…).
+ *     receive(msg: CrossRefFromWebview): Promise<void>;
  *   };
  *   notifications: {
  *     // Fires with the exact text and buttons of every notification the extension shows.
@@ -87,6 +93,10 @@ export interface ArticleLensApi {
   };
   panel: {
     model(): PanelModel;
+    receive(msg: unknown): Promise<void>;
+  };
+  crossRefs: {
+    receive(msg: unknown): Promise<void>;
   };
   notifications: {
     onDidShow: vscode.Event<ShownNotification>;
@@ -115,6 +125,9 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const decorations = registerDecorations({ analyses, config });
   const panel = registerPanel({ analyses, current, extensionUri: context.extensionUri, log });
   const statusBar = registerStatusBar({ analyses, config });
+  // NOTE: before the annotation hover (registerHovers below): of two hovers for the same documents VS Code shows the
+  // one registered last first, and the annotation card goes above the "In other versions" counterparts.
+  const crossRefFeatures = registerCrossRefFeatures({ context, analyses, files, config, current, notifier, corrections, log, workerOptions });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -137,9 +150,7 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
     decorations,
     registerLanguageDetection({ files, log }),
     registerSemanticTokens({ analyses, config }),
-    // NOTE: before the annotation hover: of two hovers for the same documents VS Code shows the one registered
-    // last first, and the annotation card goes above the "In other versions" counterparts.
-    registerCrossRefFeatures({ context, analyses, files, config, current, notifier, corrections, log, workerOptions }),
+    crossRefFeatures,
     registerHovers({ analyses, config }),
     registerSymbols({ analyses }),
     registerNavigation({ analyses }),
@@ -160,7 +171,8 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
       onDidChangeState: analyses.onDidChangeState,
     },
     decorations: { counts: (uri) => decorations.counts(uri), onDidPaint: decorations.onDidPaint },
-    panel: { model: () => panel.model() },
+    panel: { model: () => panel.model(), receive: (msg) => panel.receive(msg) },
+    crossRefs: { receive: (msg) => crossRefFeatures.view.receive(msg) },
     notifications: { onDidShow: notifier.onDidNotify },
     statusBar: { shown: () => statusBar.shown() },
     corrections: { entries: (uri) => corrections.entries(uri), onDidChange: corrections.onDidChange },

@@ -43,6 +43,8 @@ export interface CorrectionCommandArgs extends Partial<CorrectionArgs> {
   into?: string;
   /** Set date: YYYY-MM-DD (or YYYY-MM, YYYY). */
   value?: string;
+  /** Not an entity: every mention of the entity at the span, in one step (the panel's entity rows). */
+  wholeEntity?: boolean;
 }
 
 const t = vscode.l10n.t;
@@ -218,10 +220,19 @@ async function correct(deps: CorrectionDeps, id: CorrectionActionId, args?: Corr
   const a = p.args;
   const exact = quoted(p.text.slice(a.start, a.end));
   switch (id) {
-    case 'notEntity':
+    case 'notEntity': {
+      const whole = a.wholeEntity && a.kind !== 'date' ? entityOf(p.a, a) : undefined;
+      if (whole && whole.mentions.length > 1) {
+        const changes: CorrectionChange[] = whole.mentions.map((m) => {
+          const entry = { file: p.file, target: targetFromSpan(p.text, m), action: 'remove' as const, at: now() };
+          return { op: 'put', list: 'edits', entry: withId('edits', entry) };
+        });
+        return save(deps, p.doc, changes, t('{0} is not an entity', quoted(whole.name)));
+      }
       return a.kind === 'date'
         ? edit(deps, p, { action: 'remove', kind: 'date' }, t('{0} is not a date', exact))
         : edit(deps, p, { action: 'remove' }, t('{0} is not an entity here', exact));
+    }
     case 'retype':
     case 'markEntity': {
       const type = a.type ?? (await pickType(id === 'retype' ? entityOf(p.a, a)?.type : undefined));

@@ -156,6 +156,7 @@ async function verdict(deps: CrossRefCorrectionDeps, status: 'confirmed' | 'reje
  */
 async function linkByHand(deps: CrossRefCorrectionDeps, args?: LinkArgs): Promise<CrossRefResult | undefined> {
   if (args?.a && args.b) return record(deps, undefined, args.kind ?? 'entity', args.a, args.b, 'manual');
+  if (args?.a) return linkFrom(deps, args.kind ?? 'entity', args.a);
   const story = await currentStory(deps);
   if (!story) return undefined;
   const { editor, xr } = story;
@@ -187,6 +188,37 @@ async function linkByHand(deps: CrossRefCorrectionDeps, args?: LinkArgs): Promis
     items = others.flatMap((d) =>
       d.analysis.sentences.map((s) => ({ label: plainText(d.text.slice(s.start, s.end), 120), description: plainText(fileTitle(d.uri), 60), end: { uri: d.uri, ...s } })),
     );
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: t('Link to what in another version?'), matchOnDescription: true });
+  return picked && record(deps, xr, kind, a, picked.end, 'manual');
+}
+
+/**
+ * Link by Hand from one end given (the Cross-References view's "Link to…" on what one version only has): a quick
+ * pick of the things of that kind in the other versions of its story.
+ */
+async function linkFrom(deps: CrossRefCorrectionDeps, kind: LinkKind, a: LinkEndArg): Promise<CrossRefResult | undefined> {
+  const xr = await deps.stories.crossReferences(vscode.Uri.parse(a.uri, true));
+  if (!xr) {
+    void deps.notifier.info(t('Article Lens: no other version of this article was found.'));
+    return undefined;
+  }
+  type Item = { label: string; description: string; end: LinkEndArg };
+  const items: Item[] = xr.docs
+    .filter((d) => d.uri !== a.uri)
+    .flatMap((d) => {
+      const spans: Array<Span & { text: string }> =
+        kind === 'entity'
+          ? d.analysis.entities.map((e) => ({ start: e.mentions[0].start, end: e.mentions[0].end, text: e.name }))
+          : kind === 'passage'
+            ? d.analysis.sentences.map((s) => ({ start: s.start, end: s.end, text: d.text.slice(s.start, s.end) }))
+            : (kind === 'quote' ? d.analysis.quotes : kind === 'date' ? d.analysis.dates : d.analysis.figures).map((x) => ({ start: x.start, end: x.end, text: x.text }));
+      const where = plainText(fileTitle(d.uri), 60);
+      return spans.map((x) => ({ label: plainText(x.text, 120), description: where, end: { uri: d.uri, start: x.start, end: x.end } }));
+    });
+  if (!items.length) {
+    void deps.notifier.info(t('Article Lens: the other versions have nothing of this kind to link to.'));
+    return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, { title: t('Link to what in another version?'), matchOnDescription: true });
   return picked && record(deps, xr, kind, a, picked.end, 'manual');

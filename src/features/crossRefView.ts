@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CrossRefCommands, Views } from '../constants';
+import { CrossRefCommands, CrossRefCorrectionCommands, Views } from '../constants';
 import type { DocumentAnalyses } from '../services/analyses';
 import type { CurrentArticle } from '../services/currentArticle';
 import type { Notifier } from '../services/notifications';
@@ -12,13 +12,21 @@ import { revealSpan } from '../util/reveal';
 import { renderWebviewHtml } from '../util/webviewHtml';
 import { createWebviewViewHost } from '../util/webviewView';
 import { noAnalysisMessage } from '../views/analysisStatus';
-import { buildCrossRefModel, crossRefLabels, emptyCrossRefModel } from '../views/crossRefModel';
+import { buildCrossRefModel, crossRefLabels, emptyCrossRefModel, linkRequest } from '../views/crossRefModel';
 
 /** What the Cross-References view exposes to the wiring and the commands. */
 export interface CrossRefViewController extends vscode.Disposable {
   /** The model for the active article (computed, cross-referencing if needed). */
   model(): Promise<CrossRefModel>;
+  /** Handles a message as if the view's webview had posted it (for the integration tests). */
+  receive(msg: unknown): Promise<void>;
 }
+
+const COMMAND_OF_VERDICT = {
+  confirmed: CrossRefCorrectionCommands.confirmLink,
+  rejected: CrossRefCorrectionCommands.rejectLink,
+  manual: CrossRefCorrectionCommands.linkByHand,
+} as const;
 
 /**
  * The Cross-References view (WebviewView `articleLens.crossRefs` in the `articleLens` container) and the "Show
@@ -113,9 +121,21 @@ export function registerCrossRefView(deps: {
       reveal: (msg) => {
         return msg.target && typeof msg.target.uri === 'string' ? reveal(msg.target, msg.beside?.uri ? msg.beside : undefined) : undefined;
       },
+      linkVerdict: (msg) => runLink(msg),
+      linkTo: (msg) => runLink(msg),
     },
     onDidChangeVisibility: () => post(),
   });
+
+  /** A button's link command, once the message is checked against what the view shows for the active article. */
+  const runLink = async (msg: object): Promise<void> => {
+    const request = linkRequest(await model(), msg);
+    if (!request) {
+      log.warn(`Cross-References: ignored a link correction the view does not offer: ${JSON.stringify(msg).slice(0, 200)}`);
+      return;
+    }
+    await vscode.commands.executeCommand(COMMAND_OF_VERDICT[request.verdict], request.args);
+  };
 
   let lastProgress = 0;
   const disposable = vscode.Disposable.from(
@@ -143,5 +163,5 @@ export function registerCrossRefView(deps: {
     }),
     { dispose: () => timer && clearTimeout(timer) },
   );
-  return { model, dispose: () => disposable.dispose() };
+  return { model, receive: (msg) => host.receive(msg), dispose: () => disposable.dispose() };
 }

@@ -7,13 +7,16 @@ import { fileTitle } from '../util/documents';
 import { revealSpan } from '../util/reveal';
 import { renderWebviewHtml } from '../util/webviewHtml';
 import { createWebviewViewHost } from '../util/webviewView';
-import { buildPanelModel } from '../views/panelModel';
+import { buildPanelModel, correctionRequest } from '../views/panelModel';
 
 /** What registerPanel returns: a disposable plus the model, for the integration tests. */
 export interface PanelController extends vscode.Disposable {
   /** The model the panel shows (or would show) for the current article. */
   model(): PanelModel;
+  /** Handles a message as if the panel's webview had posted it (for the integration tests). */
+  receive(msg: unknown): Promise<void>;
 }
+
 
 /**
  * The side panel (WebviewView `articleLens.panel` in the `articleLens` activity-bar container): the current
@@ -62,6 +65,14 @@ export function registerPanel(deps: {
       reveal: (msg) => {
         return typeof msg.uri === 'string' ? revealSpan(msg.uri, msg.span) : undefined;
       },
+      correct: async (msg) => {
+        const request = correctionRequest(model(), msg);
+        if (!request) {
+          log.warn(`Panel: ignored a correction the panel does not offer: ${JSON.stringify(msg).slice(0, 200)}`);
+          return;
+        }
+        await vscode.commands.executeCommand(CorrectionCommands[request.action], request.args);
+      },
       removeOrphan: async (msg) => {
         if (typeof msg.uri === 'string' && typeof msg.id === 'string') {
           await vscode.commands.executeCommand(CorrectionCommands.removeOrphans, { uri: msg.uri, id: msg.id });
@@ -81,5 +92,5 @@ export function registerPanel(deps: {
       if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'timedOut' || s.status === 'closed') && current.is(s.uri)) post();
     }),
   );
-  return { model, dispose: () => disposable.dispose() };
+  return { model, receive: (msg) => host.receive(msg), dispose: () => disposable.dispose() };
 }

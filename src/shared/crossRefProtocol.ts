@@ -36,6 +36,14 @@ export interface CrossRefDifference {
 
 export type CrossRefPairKind = 'passage' | 'quote' | 'date' | 'figure';
 
+/** What the reader said about a link shown: confirmed it, made it by hand, or nothing yet (null). */
+export type CrossRefVerdict = 'confirmed' | 'manual' | null;
+
+/** One end of a link a button acts on. */
+export interface CrossRefEnd extends Span {
+  uri: string;
+}
+
 /** A linked pair; `a` is always on the active article's side when it is one of the two. */
 export interface CrossRefPair {
   kind: CrossRefPairKind;
@@ -51,6 +59,7 @@ export interface CrossRefPair {
   speakers: { a: string | null; b: string | null } | null;
   /** Dates: the value both sides share when one only implied it. */
   resolvedValue: string | null;
+  verdict: CrossRefVerdict;
 }
 
 /** One entity in one version: its name there and its first mention. */
@@ -70,6 +79,8 @@ export interface CrossRefEntityRow {
   /** Display name: the active article's name, else the first version's. */
   name: string;
   cells: Array<CrossRefEntityCell | null>;
+  /** Confirmed: the reader confirmed (one pair of) this link; manual: the reader made it. */
+  verdict: CrossRefVerdict;
 }
 
 /** Something only one version has. */
@@ -137,6 +148,11 @@ export interface CrossRefLabels {
   disabled: string;
   filter: string;
   unattributed: string;
+  /** The buttons on a link and on what one version only has, and the badge of a confirmed link. */
+  confirm: string;
+  reject: string;
+  linkTo: string;
+  confirmed: string;
 }
 
 /** Everything the Cross-References view shows for the active article's story. */
@@ -170,4 +186,8 @@ export type CrossRefToWebview = { type: 'crossRefs/update'; model: CrossRefModel
 /** Webview → extension. `reveal` shows `target`, and opens `beside` in the column beside it when given. */
 export type CrossRefFromWebview =
   | { type: 'ready' }
-  | { type: 'reveal'; target: { uri: string; span: Span }; beside?: { uri: string; span: Span } };
+  | { type: 'reveal'; target: { uri: string; span: Span }; beside?: { uri: string; span: Span } }
+  /** Confirm or reject the link between `a` and `b` that the view shows (the extension checks it does). */
+  | { type: 'linkVerdict'; verdict: 'confirmed' | 'rejected'; kind: 'entity' | CrossRefPairKind; a: CrossRefEnd; b: CrossRefEnd }
+  /** Link `end`, something one version has and another lacks, to something of another version (chosen there). */
+  | { type: 'linkTo'; kind: 'entity' | 'quote' | 'figure' | 'date'; end: CrossRefEnd };

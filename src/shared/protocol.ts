@@ -5,6 +5,34 @@
 import type { Kind } from '../core/kinds';
 import type { EntityType, Span } from '../core/types';
 
+/** What a row is, for the corrections its buttons make. */
+export type PanelRowKind = 'entity' | 'quote' | 'date' | 'figure';
+
+/** The corrections a panel row's buttons offer (a subset of the light bulb's, same names as its commands). */
+export type PanelActionId =
+  | 'notEntity'
+  | 'retype'
+  | 'rename'
+  | 'merge'
+  | 'setSpeaker'
+  | 'clearSpeaker'
+  | 'notQuote'
+  | 'scare'
+  | 'setDate'
+  | 'referenceDate'
+  | 'verify';
+
+/** One button of a row: the action and its localized label (the aria-label adds the row's text). */
+export interface PanelAction {
+  id: PanelActionId;
+  label: string;
+}
+
+/** What a row's corrections act on: its kind and the span the correction is anchored to (echoed back). */
+export interface PanelRowTarget extends Span {
+  kind: PanelRowKind;
+}
+
 /** One entity row. */
 export interface PanelEntity {
   id: string;
@@ -19,6 +47,9 @@ export interface PanelEntity {
   verified?: boolean;
   /** A reader's correction made or changed it. */
   reader?: boolean;
+  /** Where its corrections are anchored (its first mention), and the buttons the row offers. */
+  target: PanelRowTarget;
+  actions: PanelAction[];
 }
 
 /** A correction that no longer attaches to the text (shown with a Remove button). */
@@ -36,6 +67,9 @@ export interface PanelDate extends Span {
   kind: string;
   value: string | null;
   label: string | null;
+  /** Where its corrections are anchored, and the buttons the row offers. */
+  target: PanelRowTarget;
+  actions: PanelAction[];
 }
 
 /** One quote row. */
@@ -45,6 +79,9 @@ export interface PanelQuote extends Span {
   /** How the speaker was found ("named", "description", "pronoun", "continuation"). */
   via: string | null;
   scare: boolean;
+  /** Where its corrections are anchored, and the buttons the row offers. */
+  target: PanelRowTarget;
+  actions: PanelAction[];
 }
 
 /** One figure row. */
@@ -53,6 +90,9 @@ export interface PanelFigure extends Span {
   value: number;
   unit: string | null;
   kind: string;
+  /** Where its corrections are anchored, and the buttons the row offers. */
+  target: PanelRowTarget;
+  actions: PanelAction[];
 }
 
 /** Localized strings the webview shows (it has no access to vscode.l10n). */
@@ -72,6 +112,8 @@ export interface PanelLabels {
   /** Marks of a row: checked by the reader, changed by the reader. */
   verifiedMark: string;
   readerMark: string;
+  /** "Corrections of {0}": the label of a row's group of buttons; `{0}` is filled with the row's text. */
+  actionsOf: string;
 }
 
 /** Everything the panel shows for the active article. `null` document means no article is active. */
@@ -106,4 +148,6 @@ export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; uri: string; span: Span }
   /** Remove the orphaned correction `id` of the article at `uri` from the corrections file. */
-  | { type: 'removeOrphan'; uri: string; id: string };
+  | { type: 'removeOrphan'; uri: string; id: string }
+  /** Run the correction `action` on the row `target` of the article at `uri` (the extension checks both). */
+  | { type: 'correct'; uri: string; action: PanelActionId; target: PanelRowTarget };

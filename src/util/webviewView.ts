@@ -7,6 +7,11 @@ export type MessageHandlers<In extends { type: string }> = { [K in In['type']]?:
 export interface WebviewViewHost {
   readonly provider: vscode.WebviewViewProvider;
   readonly view: vscode.WebviewView | undefined;
+  /**
+   * Handles one inbound message exactly as if the webview had posted it (the same checks and handlers); resolves
+   * when its handler is done. The view's own messages come through here; the integration tests call it directly.
+   */
+  receive(msg: unknown): Promise<void>;
 }
 
 /**
@@ -29,6 +34,17 @@ export function createWebviewViewHost<In extends { type: string }>(opts: {
   onDidChangeVisibility: () => void;
 }): WebviewViewHost {
   let view: vscode.WebviewView | undefined;
+  const receive = async (raw: unknown): Promise<void> => {
+    const msg = raw as In;
+    if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !Object.hasOwn(opts.on, msg.type)) return;
+    const handler = opts.on[msg.type as In['type']] as ((m: In) => void | Promise<unknown>) | undefined;
+    if (!handler) return;
+    try {
+      await handler(msg);
+    } catch (err) {
+      opts.log.error(`${opts.name}: the "${msg.type}" message failed`, err);
+    }
+  };
   const provider: vscode.WebviewViewProvider = {
     resolveWebviewView(webviewView) {
       view = webviewView;
@@ -39,14 +55,7 @@ export function createWebviewViewHost<In extends { type: string }>(opts: {
       };
       webviewView.webview.html = opts.html(webviewView.webview);
       viewDisposables.push(
-        webviewView.webview.onDidReceiveMessage((msg: In) => {
-          if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string' || !Object.hasOwn(opts.on, msg.type)) return;
-          const handler = opts.on[msg.type as In['type']] as ((m: In) => void | Promise<unknown>) | undefined;
-          if (!handler) return;
-          Promise.resolve()
-            .then(() => handler(msg))
-            .catch((err) => opts.log.error(`${opts.name}: the "${msg.type}" message failed`, err));
-        }),
+        webviewView.webview.onDidReceiveMessage((msg: unknown) => void receive(msg)),
         webviewView.onDidChangeVisibility(() => opts.onDidChangeVisibility()),
       );
       webviewView.onDidDispose(() => {
@@ -57,6 +66,7 @@ export function createWebviewViewHost<In extends { type: string }>(opts: {
   };
   return {
     provider,
+    receive,
     get view() {
       return view;
     },

@@ -12,6 +12,7 @@ import { escapeMarkdown } from './hoverText';
 import { entityMentionAt, spanContains } from './spans';
 import type {
   CrossRefModel,
+  CrossRefEnd,
   CrossRefEntityCell,
   CrossRefEntityRow,
   CrossRefLabels,
@@ -19,6 +20,7 @@ import type {
   CrossRefOnlyIn,
   CrossRefPair,
   CrossRefPairKind,
+  CrossRefVerdict,
   CrossRefVersion,
 } from '../shared/crossRefProtocol';
 
@@ -60,7 +62,15 @@ export function crossRefLabels(t: Translate): CrossRefLabels {
     disabled: t('Cross-references are switched off (articleLens.crossReferences.enabled).'),
     filter: t('Filter'),
     unattributed: t('Unattributed'),
+    confirm: t('Confirm link'),
+    reject: t('Reject link'),
+    linkTo: t('Link to…'),
+    confirmed: t('confirmed'),
   };
+}
+
+function verdictOf(l: { confirmed?: boolean; manual?: boolean }): CrossRefVerdict {
+  return l.manual ? 'manual' : l.confirmed ? 'confirmed' : null;
 }
 
 export interface BuildModelOptions {
@@ -116,6 +126,7 @@ function orient(l: SpanLink, focus: string, titleOf: (uri: string) => string): C
     note: l.note ?? null,
     speakers: l.speakers ? (swap ? { a: l.speakers.b, b: l.speakers.a } : { ...l.speakers }) : null,
     resolvedValue: l.resolvedValue ?? null,
+    verdict: verdictOf(l),
   };
 }
 
@@ -174,7 +185,7 @@ export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo
     }
     if (cells.filter(Boolean).length < 2) continue;
     const name = (cells[0] ?? cells.find(Boolean))!.name;
-    rows.push({ type, name, cells, sortKey: cells[0] ? entityNumber(cells[0].entityId) : Number.MAX_SAFE_INTEGER });
+    rows.push({ type, name, cells, verdict: verdictOf(link), sortKey: cells[0] ? entityNumber(cells[0].entityId) : Number.MAX_SAFE_INTEGER });
   }
   rows.sort((x, y) => x.sortKey - y.sortKey || x.name.localeCompare(y.name));
   model.entities = rows.map(({ sortKey: _k, ...row }) => row);
@@ -403,4 +414,56 @@ export function counterpartsMarkdown(groups: CounterpartGroup[], labels: Counter
     }
   }
   return lines.length ? `**${escapeMarkdown(labels.inOtherVersions, 60)}:**\n\n${lines.join('\n')}` : '';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The view's buttons: what a message from the webview may ask for.
+
+/** A link command to run for a button of the view: a verdict on a link it shows, or a link made from one end. */
+export type CrossRefLinkRequest =
+  | { verdict: 'confirmed' | 'rejected'; args: { kind: 'entity' | CrossRefPairKind; a: CrossRefEnd; b: CrossRefEnd } }
+  | { verdict: 'manual'; args: { kind: 'entity' | 'quote' | 'figure' | 'date'; a: CrossRefEnd } };
+
+function endOf(raw: unknown): CrossRefEnd | undefined {
+  const e = raw as Partial<CrossRefEnd> | null | undefined;
+  if (!e || typeof e !== 'object' || typeof e.uri !== 'string' || !Number.isInteger(e.start) || !Number.isInteger(e.end)) return undefined;
+  return { uri: e.uri, start: e.start!, end: e.end! };
+}
+
+const sameEnd = (x: CrossRefEnd, uri: string, span: Span | null | undefined): boolean =>
+  !!span && x.uri === uri && x.start === span.start && x.end === span.end;
+
+/**
+ * The command a `linkVerdict` or `linkTo` message asks for, or undefined when it does not name a link, or an item of
+ * one version only, that `model` shows: a webview message is never trusted.
+ */
+export function linkRequest(model: CrossRefModel, msg: { type?: unknown; verdict?: unknown; kind?: unknown; a?: unknown; b?: unknown; end?: unknown }): CrossRefLinkRequest | undefined {
+  if (msg.type === 'linkTo') {
+    const end = endOf(msg.end);
+    const kind = msg.kind;
+    if (!end || (kind !== 'entity' && kind !== 'quote' && kind !== 'figure' && kind !== 'date')) return undefined;
+    const shown =
+      model.onlyIn.some((o) => o.kind === kind && sameEnd(end, o.uri, o.span)) ||
+      model.missing.some((v) => v.items.some((x) => x.kind === kind && !!x.where && sameEnd(end, x.where.uri, x.where.span)));
+    return shown ? { verdict: 'manual', args: { kind, a: end } } : undefined;
+  }
+  if (msg.type !== 'linkVerdict' || (msg.verdict !== 'confirmed' && msg.verdict !== 'rejected')) return undefined;
+  const a = endOf(msg.a);
+  const b = endOf(msg.b);
+  if (!a || !b) return undefined;
+  const matchesPair = (p: CrossRefPair) =>
+    (sameEnd(a, p.a.uri, p.a) && sameEnd(b, p.b.uri, p.b)) || (sameEnd(a, p.b.uri, p.b) && sameEnd(b, p.a.uri, p.a));
+  const lists: Record<CrossRefPairKind, CrossRefPair[]> = { passage: model.passages, quote: model.quotes, date: model.dates, figure: model.figures };
+  let shown = false;
+  if (msg.kind === 'entity') {
+    const cellAt = (row: CrossRefEntityRow, e: CrossRefEnd) => row.cells.findIndex((c) => !!c && sameEnd(e, c.uri, c.first));
+    shown = model.entities.some((row) => {
+      const i = cellAt(row, a);
+      const j = cellAt(row, b);
+      return i >= 0 && j >= 0 && i !== j;
+    });
+  } else if (typeof msg.kind === 'string' && Object.hasOwn(lists, msg.kind)) {
+    shown = lists[msg.kind as CrossRefPairKind].some(matchesPair);
+  }
+  return shown ? { verdict: msg.verdict, args: { kind: msg.kind as 'entity' | CrossRefPairKind, a, b } } : undefined;
 }

@@ -4,7 +4,15 @@
  * with setState, and posts `reveal` (the clicked side, and the other side to open beside) on click. Imports types
  * from shared/ and the DOM helpers of ./dom.
  */
-import type { CrossRefModel, CrossRefFromWebview, CrossRefPair, CrossRefSide, CrossRefToWebview } from '../shared/crossRefProtocol';
+import type {
+  CrossRefEnd,
+  CrossRefFromWebview,
+  CrossRefModel,
+  CrossRefPair,
+  CrossRefSide,
+  CrossRefToWebview,
+  CrossRefVerdict,
+} from '../shared/crossRefProtocol';
 import { ViewStore, clickable as clickableNode, el, embeddedModel, filterInput, matches, section as sectionNode, startView } from './dom';
 
 const store = new ViewStore<CrossRefFromWebview, CrossRefModel>();
@@ -28,6 +36,43 @@ const clickable = (node: HTMLElement, onActivate: () => void): void => clickable
 
 const section = (id: string, title: string, count: number) => sectionNode(store, id, title, count, 'div');
 
+/** A small real button (Tab, Enter, Space); its click and keys stop there, so the card or cell is not revealed too. */
+function button(className: string, label: string, ariaLabel: string, onPress: () => void): HTMLButtonElement {
+  const b = el('button', `action ${className}`, label);
+  b.type = 'button';
+  b.setAttribute('aria-label', ariaLabel);
+  b.title = ariaLabel;
+  b.addEventListener('keydown', (ev) => ev.stopPropagation());
+  b.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    onPress();
+  });
+  return b;
+}
+
+/** Confirm / Reject buttons for the link between `a` and `b`; `what` (article text) only goes into attributes. */
+function verdictButtons(m: CrossRefModel, kind: 'entity' | CrossRefPair['kind'], a: CrossRefEnd, b: CrossRefEnd, what: string): HTMLElement {
+  const L = m.labels;
+  const group = el('span', 'actions');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', what);
+  const post = (verdict: 'confirmed' | 'rejected') => store.post({ type: 'linkVerdict', verdict, kind, a, b });
+  group.append(
+    // Symbols only: the buttons sit in narrow table cells; the aria-label and the tooltip say what they do.
+    button('confirm', '✓', `${L.confirm}: ${what}`, () => post('confirmed')),
+    button('reject', '✗', `${L.reject}: ${what}`, () => post('rejected')),
+  );
+  return group;
+}
+
+/** The badge of a link the reader confirmed or made. */
+function verdictBadge(m: CrossRefModel, verdict: CrossRefVerdict): HTMLElement | undefined {
+  if (!verdict) return undefined;
+  return el('span', `badge verdict ${verdict}`, verdict === 'manual' ? m.labels.manual : `✓ ${m.labels.confirmed}`);
+}
+
+const endOf = (s: { uri: string; start: number; end: number }): CrossRefEnd => ({ uri: s.uri, start: s.start, end: s.end });
+
 function sideNode(side: CrossRefSide, other: CrossRefSide, className: string): HTMLElement {
   const box = el('div', `side ${className}`);
   box.dataset.uri = side.uri;
@@ -46,6 +91,9 @@ function pairNode(p: CrossRefPair, m: CrossRefModel): HTMLElement {
   meta.append(el('span', `badge fidelity ${p.fidelity}`, L[p.fidelity]));
   if (p.conflict) meta.append(el('span', 'badge conflict', L.conflict));
   meta.append(el('span', 'score', `${L.score} ${p.score.toFixed(2)}`));
+  const badge = verdictBadge(m, p.verdict);
+  if (badge) meta.append(badge);
+  meta.append(verdictButtons(m, p.kind, endOf(p.a), endOf(p.b), `${p.a.text.slice(0, 60)} ↔ ${p.b.text.slice(0, 60)}`));
   card.append(meta);
   if (p.speakers && (p.speakers.a || p.speakers.b)) {
     card.append(el('div', 'speakers', `${p.speakers.a ?? L.unattributed} ↔ ${p.speakers.b ?? L.unattributed}`));
@@ -127,13 +175,23 @@ function render(): void {
         const tr = el('tr', 'entity');
         if (r.type) tr.dataset.kind = r.type;
         const focusCell = r.cells[0];
-        r.cells.forEach((c) => {
+        // A row's pairs are confirmed or rejected against its first version that has the entity.
+        const anchor = r.cells.find((x) => x?.first);
+        r.cells.forEach((c, i) => {
           const td = el('td');
+          if (i === 0) {
+            const badge = verdictBadge(m, r.verdict);
+            if (badge) td.append(badge);
+          }
           if (!c) {
             td.append(el('span', 'missing', L.missing));
           } else {
             td.append(el('span', 'name', c.name), el('span', 'badge', String(c.count)));
             const first = c.first;
+            if (first && anchor?.first && anchor !== c) {
+              const a = { uri: anchor.uri, ...anchor.first };
+              td.append(verdictButtons(m, 'entity', endOf(a), { uri: c.uri, start: first.start, end: first.end }, `${anchor.name} ↔ ${c.name}`));
+            }
             if (first) {
               const other = c === focusCell ? r.cells.find((x, j) => j > 0 && x?.first) : focusCell;
               clickable(td, () =>
@@ -180,7 +238,11 @@ function render(): void {
           li.dataset.kind = o.type ?? o.kind;
           li.append(el('span', 'kind', o.kind), el('span', 'name', o.name));
           const span = o.span;
-          if (span) clickable(li, () => revealSides({ uri: o.uri, start: span.start, end: span.end }));
+          if (span) {
+            clickable(li, () => revealSides({ uri: o.uri, start: span.start, end: span.end }));
+            const end = { uri: o.uri, start: span.start, end: span.end };
+            li.append(button('link-to', L.linkTo, `${L.linkTo} ${o.name}`, () => store.post({ type: 'linkTo', kind: o.kind, end })));
+          }
           ul.append(li);
         }
         b.append(ul);
@@ -205,7 +267,11 @@ function render(): void {
           el('span', 'file', `${L.presentIn} ${x.presentIn.map((p) => p.title).join(', ')}`),
         );
         const where = x.where;
-        if (where) clickable(li, () => revealSides({ uri: where.uri, ...where.span }));
+        if (where) {
+          clickable(li, () => revealSides({ uri: where.uri, ...where.span }));
+          const end = { uri: where.uri, start: where.span.start, end: where.span.end };
+          li.append(button('link-to', L.linkTo, `${L.linkTo} ${x.name}`, () => store.post({ type: 'linkTo', kind: x.kind, end })));
+        }
         ul.append(li);
       }
       b.append(ul);

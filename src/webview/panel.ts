@@ -1,9 +1,10 @@
 /**
  * Browser code of the side panel (bundled to dist/webview.js, iife). Renders the PanelModel sent by
  * src/features/panelView.ts with textContent only, keeps the last model and the filter with setState, and
- * posts `reveal` when a row is clicked. Imports types from shared/ and the DOM helpers of ./dom.
+ * posts `reveal` when a row is clicked and `correct` when one of a row's correction buttons is. Imports types from
+ * shared/ and the DOM helpers of ./dom.
  */
-import type { FromWebview, PanelModel, ToWebview } from '../shared/protocol';
+import type { FromWebview, PanelAction, PanelModel, PanelRowTarget, ToWebview } from '../shared/protocol';
 import { ViewStore, clickable, el, embeddedModel, filterInput, matches, section, startView } from './dom';
 
 const store = new ViewStore<FromWebview, PanelModel>();
@@ -13,6 +14,32 @@ let model: PanelModel | undefined = embeddedModel<PanelModel>('article-lens-stat
 
 function reveal(start: number, end: number): void {
   if (model?.uri) store.post({ type: 'reveal', uri: model.uri, span: { start, end } });
+}
+
+/**
+ * A row's correction buttons: real buttons (Tab reaches them, Enter and Space press them) whose clicks and keys stop
+ * at the button, so that they do not also reveal the row. `name` is article text: it only goes into attributes.
+ */
+function actionButtons(target: PanelRowTarget, actions: PanelAction[], name: string): HTMLElement | undefined {
+  if (!model?.uri || !actions.length) return undefined;
+  const uri = model.uri;
+  const group = el('div', 'actions');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', model.labels.actionsOf.split('{0}').join(name));
+  for (const action of actions) {
+    const button = el('button', `action ${action.id}`, action.label);
+    button.type = 'button';
+    button.dataset.action = action.id;
+    button.setAttribute('aria-label', `${action.label} ${name}`);
+    button.title = `${action.label} ${name}`;
+    button.addEventListener('keydown', (ev) => ev.stopPropagation());
+    button.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      store.post({ type: 'correct', uri, action: action.id, target });
+    });
+    group.append(button);
+  }
+  return group;
 }
 
 function render(): void {
@@ -64,6 +91,8 @@ function render(): void {
         else if (e.reader) li.append(el('span', 'mark reader', L.readerMark));
         if (e.aliases.length) li.append(el('span', 'aliases', e.aliases.join(', ')));
         li.title = `${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}`;
+        const buttons = actionButtons(e.target, e.actions, e.name);
+        if (buttons) li.append(buttons);
         let next = 0;
         clickable(li, () => {
           const mention = e.mentions[next % e.mentions.length];
@@ -78,12 +107,16 @@ function render(): void {
       li.dataset.kind = d.kind;
       li.append(el('span', 'name', d.text));
       if (d.value) li.append(el('span', 'value', d.label ? `${d.value} · ${d.label}` : d.value));
+      const buttons = actionButtons(d.target, d.actions, d.text);
+      if (buttons) li.append(buttons);
       clickable(li, () => reveal(d.start, d.end));
       return li;
     });
     list('quotes', L.kinds.quote, m.quotes.filter((q) => matches(f, q.text, q.speaker)), (q) => {
       const li = el('li', 'quote');
       li.append(el('span', 'speaker', q.speaker ?? L.unattributed), el('q', 'text', q.text));
+      const buttons = actionButtons(q.target, q.actions, q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text);
+      if (buttons) li.append(buttons);
       clickable(li, () => reveal(q.start, q.end));
       return li;
     });
@@ -91,6 +124,8 @@ function render(): void {
       const li = el('li', 'figure');
       li.dataset.kind = x.kind;
       li.append(el('span', 'name', x.text), el('span', 'value', `${x.value.toLocaleString()}${x.unit ? ` ${x.unit}` : ''}`));
+      const buttons = actionButtons(x.target, x.actions, x.text);
+      if (buttons) li.append(buttons);
       clickable(li, () => reveal(x.start, x.end));
       return li;
     });

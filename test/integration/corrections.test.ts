@@ -13,7 +13,7 @@ import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
 import { CorrectionsService } from '../../src/services/corrections';
 import { Notifier } from '../../src/services/notifications';
-import { CORRECTIONS, EN_A, EN_B, FR, activateWith, fixture, once, openArticle, resetCorrections } from './helpers';
+import { CORRECTIONS, EN_A, EN_B, FR, activateWith, fixture, once, openArticle, resetCorrections, until } from './helpers';
 
 let api: ArticleLensApi;
 
@@ -25,15 +25,6 @@ function mentionOf(a: ArticleAnalysis, name: string): { start: number; end: numb
   const e = a.entities.find((x) => x.name === name);
   assert.ok(e, `${name} is an entity: ${a.entities.map((x) => x.name).join(', ')}`);
   return e.mentions[0];
-}
-
-/** Polls `test` (every 100 ms, bounded by 20 s): for what the file watcher delivers. */
-async function until(test: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await test())) {
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('Corrections in the extension host', function () {

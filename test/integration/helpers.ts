@@ -112,3 +112,12 @@ export async function resetCorrections(api: ArticleLensApi): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Polls `test` every 100 ms until it holds, bounded by 20 s: for what file watchers and views deliver. */
+export async function until(test: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await test())) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

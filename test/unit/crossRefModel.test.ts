@@ -13,6 +13,7 @@ import {
   counterpartsAt,
   counterpartsMarkdown,
   entityMentionsElsewhere,
+  linkRequest,
   passageCounterparts,
   type CrossRefDocInfo,
 } from '../../src/views/crossRefModel';
@@ -226,5 +227,71 @@ describe('cross-reference view model: what each version lacks', () => {
     assert.equal(other.heading, `Absent de ${other.title} (présent dans les autres versions)`);
     // The French article's entities are what the English versions lack: Walmart is only in French.
     assert.ok(other.items.some((i) => i.name === 'Walmart' && i.presentIn[0].uri === F && i.kindLabel === 'Organisation'));
+  });
+});
+
+describe("cross-reference view model: the reader's verdicts and the view's buttons", () => {
+  const m = fr.model;
+  const row = m.entities.find((r) => r.cells[0]?.first && r.cells.slice(1).some((c) => c?.first))!;
+  const a = { uri: row.cells[0]!.uri, ...row.cells[0]!.first! };
+  const other = row.cells.slice(1).find((c) => c?.first)!;
+  const b = { uri: other.uri, ...other.first! };
+  const pair = m.passages[0];
+  const pa = { uri: pair.a.uri, start: pair.a.start, end: pair.a.end };
+  const pb = { uri: pair.b.uri, start: pair.b.start, end: pair.b.end };
+
+  it('links the aligner found carry no verdict; confirmed and hand-made links are marked', () => {
+    assert.ok([...m.entities, ...m.passages, ...m.quotes].every((x) => x.verdict === null));
+    const marked: CrossRefResult = {
+      ...fr.result,
+      links: fr.result.links.map((l, i) => (i === 0 ? { ...l, confirmed: true } : i === 1 ? { ...l, manual: true } : l)),
+    };
+    const story = fr.result.stories.find((s) => s.files.includes(F)) ?? null;
+    const again = buildCrossRefModel(marked, infos, { focus: F, story });
+    const verdicts = [...again.entities, ...again.quotes, ...again.passages, ...again.dates, ...again.figures].map((x) => x.verdict);
+    assert.equal(verdicts.filter((v) => v === 'confirmed').length, 1);
+    assert.equal(verdicts.filter((v) => v === 'manual').length, 1);
+  });
+
+  it('a verdict on a link the view shows is run with its two ends, in either order', () => {
+    assert.deepEqual(linkRequest(m, { type: 'linkVerdict', verdict: 'confirmed', kind: 'entity', a, b }), {
+      verdict: 'confirmed',
+      args: { kind: 'entity', a, b },
+    });
+    assert.deepEqual(linkRequest(m, { type: 'linkVerdict', verdict: 'rejected', kind: 'passage', a: pb, b: pa })?.args, {
+      kind: 'passage',
+      a: pb,
+      b: pa,
+    });
+  });
+
+  it('Link to… on what one version only has, or another lacks, is run with that end', () => {
+    const walmart = m.onlyIn.find((o) => o.name === 'Walmart' && o.span)!;
+    assert.ok(walmart);
+    const end = { uri: walmart.uri, ...walmart.span! };
+    assert.deepEqual(linkRequest(m, { type: 'linkTo', kind: 'entity', end }), { verdict: 'manual', args: { kind: 'entity', a: end } });
+    const missing = m.missing.flatMap((v) => v.items).find((x) => x.where)!;
+    const where = { uri: missing.where!.uri, ...missing.where!.span };
+    assert.equal(linkRequest(m, { type: 'linkTo', kind: missing.kind, end: where })?.verdict, 'manual');
+  });
+
+  it('refuses what the view does not show, and malformed messages', () => {
+    const walmart = m.onlyIn.find((o) => o.name === 'Walmart' && o.span)!;
+    const end = { uri: walmart.uri, ...walmart.span! };
+    const refused = [
+      { type: 'linkVerdict', verdict: 'manual', kind: 'entity', a, b },
+      { type: 'linkVerdict', verdict: 'confirmed', kind: 'entity', a, b: a },
+      { type: 'linkVerdict', verdict: 'confirmed', kind: 'entity', a: { ...a, start: a.start + 1 }, b },
+      { type: 'linkVerdict', verdict: 'confirmed', kind: 'figure', a: pa, b: pb },
+      { type: 'linkVerdict', verdict: 'confirmed', kind: 'passage', a: pa, b: { ...pb, uri: 'file:///elsewhere.txt' } },
+      { type: 'linkVerdict', verdict: 'confirmed', kind: 'hasOwnProperty', a: pa, b: pb },
+      { type: 'linkVerdict', verdict: 'confirmed', kind: 'passage', a: pa },
+      { type: 'linkVerdict', verdict: 'confirmed', kind: 'passage', a: { ...pa, start: '0' }, b: pb },
+      { type: 'linkTo', kind: 'quote', end },
+      { type: 'linkTo', kind: 'entity', end: { ...end, end: end.end + 1 } },
+      { type: 'linkTo', kind: 'entity', end: null },
+      { type: 'reveal', kind: 'entity', end },
+    ];
+    for (const msg of refused) assert.equal(linkRequest(m, msg), undefined, JSON.stringify(msg));
   });
 });

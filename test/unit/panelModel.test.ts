@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { ENTITY_KINDS, plainEnglish, type Translate } from '../../src/core/kinds';
-import { buildPanelModel } from '../../src/views/panelModel';
+import { buildPanelModel, correctionRequest } from '../../src/views/panelModel';
 
 const file = '001_1a341257ed710bcc.txt';
 const text = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', file), 'utf8');
@@ -83,5 +83,101 @@ describe('panel model', () => {
     const de = analyze('Die Bundesregierung hat am Montag in Berlin neue Regeln beschlossen, sagte ein Sprecher.', { lang: 'de' });
     assert.ok(de.notes.length > 0);
     assert.equal(buildPanelModel(doc, de, { status: 'ready' }, plainEnglish, 'en').status, de.notes.join(' · '));
+  });
+
+  describe("rows' correction buttons", () => {
+    const ids = (row: { actions: Array<{ id: string }> }) => row.actions.map((x) => x.id);
+
+    it('an entity offers not an entity, change type, rename, merge and verified, anchored on its first mention', () => {
+      const tiktok = m.entities.find((e) => e.name === 'TikTok')!;
+      assert.deepEqual(ids(tiktok), ['notEntity', 'retype', 'rename', 'merge', 'verify']);
+      assert.deepEqual(tiktok.target, { kind: 'entity', ...tiktok.mentions[0] });
+      assert.equal(text.slice(tiktok.target.start, tiktok.target.end), 'TikTok');
+      assert.ok(tiktok.actions.every((x) => x.label.length > 0));
+    });
+
+    it('a verified entity no longer offers "Mark verified"; the only entity has nothing to merge with', () => {
+      const verified = { ...a, entities: a.entities.map((e) => (e.name === 'TikTok' ? { ...e, verified: true } : e)) };
+      const row = buildPanelModel(doc, verified, { status: 'ready' }, plainEnglish, 'en').entities.find((e) => e.name === 'TikTok')!;
+      assert.ok(!ids(row).includes('verify'));
+      const alone = { ...a, entities: a.entities.filter((e) => e.name === 'TikTok') };
+      assert.deepEqual(ids(buildPanelModel(doc, alone, undefined, plainEnglish, 'en').entities[0]), ['notEntity', 'retype', 'rename', 'verify']);
+    });
+
+    it('a quote offers set speaker, clear speaker (when it has one), not a quote, scare quote and verified', () => {
+      const said = m.quotes.find((q) => q.speaker)!;
+      assert.deepEqual(ids(said), ['setSpeaker', 'clearSpeaker', 'notQuote', 'scare', 'verify']);
+      // Anchored on the quoted words (inside the marks), as the light bulb's quote corrections are.
+      assert.equal(text.slice(said.target.start, said.target.end), said.text);
+      const nobody = m.quotes.find((q) => !q.speaker);
+      if (nobody) assert.deepEqual(ids(nobody), ['setSpeaker', 'notQuote', 'scare', 'verify']);
+    });
+
+    it('a date offers set value, reference date (a full day other than the current one) and verified', () => {
+      for (const d of m.dates) {
+        const day = !!d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.value !== a.referenceDate?.value;
+        assert.deepEqual(ids(d), day ? ['setDate', 'referenceDate', 'verify'] : ['setDate', 'verify'], d.text);
+      }
+      // A date resolved to a full day other than the reference date can become the reference date.
+      const first = a.dates[0];
+      assert.ok(first, 'the article has dates');
+      const other = { ...a, dates: a.dates.map((d) => (d === first ? { ...d, value: '1999-01-01' } : d)) };
+      const row = buildPanelModel(doc, other, undefined, plainEnglish, 'en').dates.find((d) => d.start === first.start)!;
+      assert.deepEqual(ids(row), ['setDate', 'referenceDate', 'verify']);
+    });
+
+    it('a figure offers verified', () => {
+      assert.ok(m.figures.length > 0);
+      for (const f of m.figures) assert.deepEqual(ids(f), ['verify']);
+    });
+
+    it('labels come through the translator', () => {
+      const marked: Translate = (s, ...args) => `‹${plainEnglish(s, ...args)}›`;
+      const row = buildPanelModel(doc, a, undefined, marked, 'en').entities[0];
+      assert.ok(row.actions.every((x) => /^‹.+›$/.test(x.label)), JSON.stringify(row.actions));
+    });
+  });
+
+  describe('a `correct` message from the webview', () => {
+    const tiktok = m.entities.find((e) => e.name === 'TikTok')!;
+    const quote = m.quotes[0];
+
+    it('names a row and one of its actions: gives the command arguments', () => {
+      assert.deepEqual(correctionRequest(m, { uri: doc.uri, action: 'retype', target: tiktok.target }), {
+        action: 'retype',
+        args: { uri: doc.uri, start: tiktok.target.start, end: tiktok.target.end },
+      });
+      assert.deepEqual(correctionRequest(m, { uri: doc.uri, action: 'notEntity', target: tiktok.target })?.args, {
+        uri: doc.uri,
+        start: tiktok.target.start,
+        end: tiktok.target.end,
+        wholeEntity: true,
+      });
+      assert.deepEqual(correctionRequest(m, { uri: doc.uri, action: 'verify', target: quote.target })?.args, {
+        uri: doc.uri,
+        start: quote.target.start,
+        end: quote.target.end,
+        kind: 'quote',
+      });
+    });
+
+    it('is refused when it names another document, no row, an action the row lacks, or is malformed', () => {
+      const refused = [
+        { uri: 'file:///elsewhere.txt', action: 'retype', target: tiktok.target },
+        { uri: doc.uri, action: 'retype', target: { ...tiktok.target, start: tiktok.target.start + 1 } },
+        { uri: doc.uri, action: 'setSpeaker', target: tiktok.target },
+        { uri: doc.uri, action: 'retype', target: { ...tiktok.target, kind: 'quote' } },
+        { uri: doc.uri, action: 'undo', target: tiktok.target },
+        { uri: doc.uri, action: 'toString', target: tiktok.target },
+        { uri: doc.uri, action: 'retype', target: { ...tiktok.target, kind: '__proto__' } },
+        { uri: doc.uri, action: 'retype', target: { ...tiktok.target, start: '12' } },
+        { uri: doc.uri, action: 'retype' },
+        { uri: doc.uri, action: 'retype', target: null },
+        { action: 'retype', target: tiktok.target },
+      ];
+      for (const msg of refused) assert.equal(correctionRequest(m, msg), undefined, JSON.stringify(msg));
+      const none = buildPanelModel(undefined, undefined, undefined, plainEnglish, 'en');
+      assert.equal(correctionRequest(none, { uri: null, action: 'retype', target: tiktok.target }), undefined);
+    });
   });
 });

@@ -295,6 +295,37 @@ async function runUiChecks(context, pageErrors) {
   });
   await shot(page, '04a-panel-verified');
 
+  // A row's own button: "Mark verified" on the TikTok row posts the correction; the panel then says 2 of N verified.
+  await check('ui: the "Mark verified" button of the TikTok row in the panel marks it verified', async () => {
+    let clicked = false;
+    for (const frame of page.frames()) {
+      const row = frame.locator('#article-lens-panel li.entity', { hasText: 'TikTok' }).first();
+      if (!(await row.count().catch(() => 0))) continue;
+      const button = row.locator('button.action.verify');
+      const label = await button.getAttribute('aria-label');
+      if (!/^Mark verified TikTok/.test(label ?? '')) throw new Error(`unexpected aria-label ${JSON.stringify(label)}`);
+      await button.click();
+      clicked = true;
+      break;
+    }
+    if (!clicked) throw new Error('no TikTok row with a Mark verified button in the panel');
+    const r = await poll('TikTok verified in the panel', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-panel');
+          if (!root) return null;
+          const v = root.querySelector('.meta .verified');
+          const row = [...root.querySelectorAll('li.entity')].find((li) => li.querySelector('.name')?.textContent === 'TikTok');
+          return { verified: v ? v.textContent : '', marked: !!row?.querySelector('.mark.verified'), button: !!row?.querySelector('button.verify') };
+        }).catch(() => null);
+        if (found) return { ok: /^2 of \d+ verified$/.test(found.verified) && found.marked && !found.button, ...found };
+      }
+      return { ok: false, panel: 'not found' };
+    }, 30000);
+    return `${r.verified}; TikTok marked verified, its button gone`;
+  });
+  await shot(page, '04a2-panel-row-button');
+
   // The Cross-References view (articleLens.crossRefs): the versions of the article's story and the
   // entities side by side, once the background index has grouped the three sample articles.
   await check('ui: "Article Lens: Show Cross-References" shows the versions and entities side by side', async () => {
@@ -339,13 +370,40 @@ async function runUiChecks(context, pageErrors) {
     return `${JSON.stringify(r.heading)}: ${r.items} items incl. Walmart (French only); first: ${JSON.stringify(r.sample)}`;
   });
 
+  // A link's own button: Confirm on an entity row writes the verdict, and the row is badged "confirmed".
+  await check('ui: the Confirm button of an entity link in Cross-References badges the row as confirmed', async () => {
+    let clicked = '';
+    for (const frame of page.frames()) {
+      const button = frame.locator('#article-lens-crossRefs tr.entity button.action.confirm').first();
+      if (await button.count().catch(() => 0)) {
+        clicked = (await button.getAttribute('aria-label')) ?? '';
+        await button.click();
+        break;
+      }
+    }
+    if (!/^Confirm link: .+ ↔ .+/.test(clicked)) throw new Error(`no Confirm button with a label in the view (${JSON.stringify(clicked)})`);
+    const r = await poll('a confirmed badge', async () => {
+      for (const frame of page.frames()) {
+        const found = await frame.evaluate(() => {
+          const root = document.querySelector('#article-lens-crossRefs');
+          if (!root) return null;
+          return { badges: root.querySelectorAll('tr.entity .badge.verdict.confirmed').length };
+        }).catch(() => null);
+        if (found) return { ok: found.badges === 1, ...found };
+      }
+      return { ok: false, view: 'not found' };
+    }, 30000);
+    return `${JSON.stringify(clicked)}: ${r.badges} row badged confirmed`;
+  });
+
   await check('ui: clicking another version\'s entity in Cross-References opens that file beside the article', async () => {
     let clicked = '';
     for (const frame of page.frames()) {
       const cell = frame.locator('#article-lens-crossRefs tr.entity td[role="button"]').nth(1);
       if (await cell.count().catch(() => 0)) {
-        clicked = (await cell.innerText()).replace(/\s+/g, ' ').trim();
-        await cell.click();
+        clicked = (await cell.locator('.name').innerText()).replace(/\s+/g, ' ').trim();
+        // On the name: the cell also holds the link's Confirm / Reject buttons.
+        await cell.locator('.name').click();
         break;
       }
     }
