@@ -4,7 +4,7 @@
 // article-lens.vsix as a user installs it. Prints a Markdown table (median and worst of --runs). Numbers are for
 // reading; nothing asserts a time. A step that fails prints its error in its row; the others still run.
 //
-//   node scripts/bench/editorBench.mjs [--runs N] [--vsix article-lens.vsix] [--skip-index]
+//   node scripts/bench/editorBench.mjs [--runs N] [--vsix article-lens.vsix] [--skip index,hover,typing,big] [--shots DIR]
 //
 // Times are taken inside the page (requestAnimationFrame and event time stamps), so the round trips of the
 // driver are not counted: "highlight visible" is the first animation frame whose DOM holds a painted decoration.
@@ -20,7 +20,8 @@ const argv = process.argv.slice(2);
 const opt = (name, def) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : def);
 const RUNS = Math.max(1, Number(opt('runs', 3)));
 const VSIX = path.resolve(opt('vsix', path.join(ROOT, 'article-lens.vsix')));
-const SKIP_INDEX = argv.includes('--skip-index');
+const SKIP = new Set(opt('skip', '').split(',').filter(Boolean)); // index, hover, typing, big
+const SKIP_INDEX = SKIP.has('index');
 const CACHE = process.env.ARTICLE_LENS_E2E_CACHE || path.join(os.homedir(), '.cache/article-lens-e2e');
 const NODE_HOME = path.join(CACHE, 'node-v24.21.0');
 const NODE = path.join(NODE_HOME, 'bin/node');
@@ -78,8 +79,17 @@ function row(name, unit = 'ms') {
 }
 const add = (name, value, note) => { const r = row(name); r.samples.push(value); if (note) r.notes.add(note); };
 const fail = (name, e) => { row(name).errors.push(firstLine(e)); log(`${name}: ${firstLine(e)}`); };
+const SHOTS = opt('shots', ''); // a folder for a screenshot of each failed step (debugging the benchmark)
+let currentPage = null;
 async function attempt(names, fn) {
-  try { await fn(); } catch (e) { for (const n of [].concat(names)) fail(n, e); }
+  try { await fn(); } catch (e) {
+    for (const n of [].concat(names)) fail(n, e);
+    if (SHOTS && currentPage) {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      const file = path.join(SHOTS, `${[].concat(names)[0].replace(/[^\w]+/g, '-').slice(0, 60)}.png`);
+      await currentPage.screenshot({ path: file }).catch(() => {});
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -374,6 +384,7 @@ async function newWindow(base, folder) {
   await page.goto(`${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  currentPage = page;
   return page;
 }
 function noteMemory(name) {
@@ -393,29 +404,31 @@ async function editorRounds(base) {
   for (let r = 0; r < RUNS; r++) {
     log(`editor round ${r + 1}/${RUNS}`);
     let page = null;
+    // A new text each round (no cache hit), written before the window opens so that Quick Open lists it.
+    const big = `long-read-${r}.txt`;
+    const bigContent = bigArticle(`${r}`);
+    for (const f of fs.readdirSync(ws)) if (f.startsWith('long-read-')) fs.rmSync(path.join(ws, f));
+    if (!SKIP.has('big')) fs.writeFileSync(path.join(ws, big), bigContent);
     try {
       page = await newWindow(base, ws);
       await attempt(R.cold, async () => add(R.cold, await openWithQuickOpen(page, files[0], snippetOf(text(files[0]))),
         `${(text(files[0]).length / 1024).toFixed(1)} KB English`));
-      await attempt(R.hover, async () => { for (const w of ['ByteDance', 'TikTok', 'Microsoft']) add(R.hover, await hoverLatency(page, w)); });
+      if (!SKIP.has('hover')) await attempt(R.hover, async () => { for (const w of ['ByteDance', 'TikTok', 'Microsoft']) add(R.hover, await hoverLatency(page, w)); });
       for (const f of files.slice(1)) {
         await attempt(R.warm, async () => add(R.warm, await openWithQuickOpen(page, f, snippetOf(text(f)))));
       }
-      await attempt([R.keyWorst, R.keyP95, R.back], async () => {
+      if (!SKIP.has('typing')) await attempt([R.keyWorst, R.keyP95, R.back], async () => {
         await openWithQuickOpen(page, files[0], snippetOf(text(files[0])));
         const st = await typingRun(page);
         add(R.keyWorst, Math.max(...st.latencies));
         add(R.keyP95, pct(st.latencies, 95));
         add(R.back, st.back);
-        await page.keyboard.press('Control+Z'); // nothing is saved; undo keeps the next round's article as it was
+        // Nothing is saved, and no dirty editor is left for the next window to restore.
+        await runFromPalette(page, 'File: Revert File');
       });
-      await attempt(R.big, async () => {
-        const big = `long-read-${r}.txt`;
-        const content = bigArticle(`${r}`);
-        fs.writeFileSync(path.join(ws, big), content);
-        await page.waitForTimeout(1500); // let the explorer see the new file
-        add(R.big, await openWithQuickOpen(page, big, snippetOf(content), 120000),
-          `${(Buffer.byteLength(content) / 1048576).toFixed(2)} MB of real news repeated, written just before opening`);
+      if (!SKIP.has('big')) await attempt(R.big, async () => {
+        add(R.big, await openWithQuickOpen(page, big, snippetOf(bigContent), 120000),
+          `${(Buffer.byteLength(bigContent) / 1048576).toFixed(2)} MB of real news repeated (in the workspace, so the index analyses it too)`);
       });
       noteMemory(R.memEditor);
     } catch (e) {
@@ -486,7 +499,7 @@ async function main() {
   });
   await editorRounds(base);
   if (SKIP_INDEX) {
-    for (const n of [R.idx200, R.idx200warm, R.idx1000, R.idx1000warm, R.memIndex]) row(n).notes.add('--skip-index');
+    for (const n of [R.idx200, R.idx200warm, R.idx1000, R.idx1000warm, R.memIndex]) row(n).notes.add('skipped (--skip index)');
   } else {
     await indexRun(base, 200, R.idx200, R.idx200warm);
     await indexRun(base, 1000, R.idx1000, R.idx1000warm);
