@@ -276,7 +276,7 @@ async function hoverLatency(page, word) {
 
 // 200 characters ending with a name, so "highlights back" is timed on text that exists only after the last key.
 const TYPED = ('Later on Tuesday, officials said that no decision on the sale of the platform would be made before ' +
-  'the end of the month, according to two people familiar with the talks, who met Angela Merkel').slice(-200);
+  'the end of the month, according to two people familiar with the talks, who had just met Angela Merkel').slice(-200);
 const TYPED_ENTITIES = ['Angela Merkel'];
 
 /** Types TYPED at the end of the article; per key, ms from keydown to the first frame showing the character. Then
