@@ -44,22 +44,56 @@ export function registerCrossRefFeatures(deps: {
   const { context, analyses, files, config, current, notifier, corrections, log, workerOptions } = deps;
   const dist = (file: string) => vscode.Uri.joinPath(context.extensionUri, 'dist', file);
   const links = new StoryLinks(notifier, log);
-  const crossRefClient = new CrossRefClient(dist('crossRefWorker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
-  const store = new IndexStore({ storageUri: context.storageUri ?? context.globalStorageUri, workerUri: dist('worker.js'), log });
+  const crossRefClient = new CrossRefClient(
+    dist('crossRefWorker.js').fsPath,
+    () => config.get(Config.analysisTimeoutSeconds),
+    workerOptions,
+  );
+  const store = new IndexStore({
+    storageUri: context.storageUri ?? context.globalStorageUri,
+    workerUri: dist('worker.js'),
+    log,
+  });
   const patterns = articleFilePatterns(context.extension.packageJSON, LANGUAGE_ID);
   // The index's own workers: the editor's worker (DocumentAnalyses') stays free for the open documents.
-  const pool = new AnalysisPool(dist('worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), () => poolSize(config.get(Config.indexWorkers), availableParallelism()), workerOptions);
+  const pool = new AnalysisPool(
+    dist('worker.js').fsPath,
+    () => config.get(Config.analysisTimeoutSeconds),
+    () => poolSize(config.get(Config.indexWorkers), availableParallelism()),
+    workerOptions,
+  );
   const scanner = new IndexScanner({ analyses, pool, files, config, store, patterns, log });
   const stories = new StoryService({ analyses, config, crossRefClient, links, corrections, scanner, store, log });
   corrections.setStories((uri) => stories.storyOf(uri)?.files ?? []);
   const storiesChanged = stories.onDidChange(() => corrections.storiesChanged());
-  const view = registerCrossRefView({ stories, scanner, analyses, current, notifier, extensionUri: context.extensionUri, log });
+  const view = registerCrossRefView({
+    stories,
+    scanner,
+    analyses,
+    current,
+    notifier,
+    extensionUri: context.extensionUri,
+    log,
+  });
   const providers = registerCrossRefProviders({ stories, config, log });
   const commands = registerCrossRefCommands({ stories, scanner, links, current, notifier });
   const linkCorrections = registerCrossRefCorrections({ stories, corrections, current, notifier });
   const timer = setTimeout(() => scanner.start(), INDEX_START_DELAY_MS);
-  const all = vscode.Disposable.from(storiesChanged, linkCorrections, commands, providers, view, stories, scanner, store, crossRefClient, pool, links, {
-    dispose: () => clearTimeout(timer),
-  });
+  const all = vscode.Disposable.from(
+    storiesChanged,
+    linkCorrections,
+    commands,
+    providers,
+    view,
+    stories,
+    scanner,
+    store,
+    crossRefClient,
+    pool,
+    links,
+    {
+      dispose: () => clearTimeout(timer),
+    },
+  );
   return { view, dispose: () => all.dispose() };
 }

@@ -116,7 +116,11 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const config = new ExtensionConfig(log);
   const files = new ArticleFiles(config, context.workspaceState);
   const workerOptions = workerClientOptions(context, log);
-  const client = new AnalysisClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, () => config.get(Config.analysisTimeoutSeconds), workerOptions);
+  const client = new AnalysisClient(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    () => config.get(Config.analysisTimeoutSeconds),
+    workerOptions,
+  );
   // Loading the NLP libraries takes most of the first analysis' time: start now, while the workbench is still busy.
   client.warmUp();
   const corrections = new CorrectionsService(notifier, log);
@@ -127,12 +131,24 @@ export function activate(context: vscode.ExtensionContext): ArticleLensApi {
   const statusBar = registerStatusBar({ analyses, config });
   // NOTE: before the annotation hover (registerHovers below): of two hovers for the same documents VS Code shows the
   // one registered last first, and the annotation card goes above the "In other versions" counterparts.
-  const crossRefFeatures = registerCrossRefFeatures({ context, analyses, files, config, current, notifier, corrections, log, workerOptions });
+  const crossRefFeatures = registerCrossRefFeatures({
+    context,
+    analyses,
+    files,
+    config,
+    current,
+    notifier,
+    corrections,
+    log,
+    workerOptions,
+  });
 
   const setContext = (): void => {
     const doc = vscode.window.activeTextEditor?.document;
     const set = (key: string, value: boolean) =>
-      vscode.commands.executeCommand('setContext', key, value).then(undefined, (err) => log.error(`Could not set the context key ${key}`, err));
+      vscode.commands
+        .executeCommand('setContext', key, value)
+        .then(undefined, (err) => log.error(`Could not set the context key ${key}`, err));
     set(ContextKeys.isArticle, !!doc && analyses.isArticle(doc));
     set(ContextKeys.highlightsOn, config.get(Config.decorationsEnabled));
   };
@@ -187,7 +203,10 @@ function workerClientOptions(context: vscode.ExtensionContext, log: vscode.LogOu
   const storage = context.globalStorageUri;
   const codeCache =
     storage.scheme === 'file'
-      ? { loaderPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'workerLoader.js').fsPath, cacheDir: vscode.Uri.joinPath(storage, 'code-cache').fsPath }
+      ? {
+          loaderPath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'workerLoader.js').fsPath,
+          cacheDir: vscode.Uri.joinPath(storage, 'code-cache').fsPath,
+        }
       : undefined;
   return { codeCache, onWarning: (message) => log.warn(message) };
 }

@@ -34,9 +34,14 @@ async function main(): Promise<void> {
     const workspace = path.join(tmp, 'workspace');
     fs.cpSync(path.join(root, 'test', 'e2e', 'fixtures', 'workspace'), workspace, { recursive: true });
     // Two folders, as scripts/e2e/run.sh sets them up: the fixture workspace first, then a second folder.
-    fs.cpSync(path.join(root, 'test', 'e2e', 'fixtures', 'second-folder'), path.join(tmp, 'second-folder'), { recursive: true });
+    fs.cpSync(path.join(root, 'test', 'e2e', 'fixtures', 'second-folder'), path.join(tmp, 'second-folder'), {
+      recursive: true,
+    });
     const workspaceFile = path.join(tmp, 'tests.code-workspace');
-    fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'workspace' }, { path: 'second-folder', name: 'Wire desk' }] }));
+    fs.writeFileSync(
+      workspaceFile,
+      JSON.stringify({ folders: [{ path: 'workspace' }, { path: 'second-folder', name: 'Wire desk' }] }),
+    );
     const resultsFile = path.join(tmp, 'results.json');
     console.log(`[test:electron] VS Code ${version}`);
     try {

@@ -49,7 +49,12 @@ export function growthExponent(points: Array<[bytes: number, ms: number]>): numb
 
 function sizesKb(): number[] {
   const env = process.env.ARTICLE_LENS_BENCH_ADVERSARIAL_KB;
-  const list = env ? env.split(',').map(Number).filter((x) => x > 0) : [12.5, 25, 50, 100];
+  const list = env
+    ? env
+        .split(',')
+        .map(Number)
+        .filter((x) => x > 0)
+    : [12.5, 25, 50, 100];
   return list.sort((a, b) => a - b);
 }
 
@@ -63,7 +68,8 @@ export function runAdversarialBench(root: string): void {
     real[lang] = sized(corpusText(root, lang), largest);
   }
   const timeReal = (runs: number): void => {
-    for (let k = 0; k < runs; k++) for (const lang of ['en', 'fr'] as BenchLang[]) realMs[lang].push(cpuTime(() => analyze(real[lang], { lang })));
+    for (let k = 0; k < runs; k++)
+      for (const lang of ['en', 'fr'] as BenchLang[]) realMs[lang].push(cpuTime(() => analyze(real[lang], { lang })));
   };
   // Real news before and after the generators, so the baseline sees the machine as the generators did.
   console.error('adversarial: real news…');
@@ -93,7 +99,11 @@ export function runAdversarialBench(root: string): void {
     // alike instead of one, and the first, colder pass does not count against the small sizes.
     if (points.length === kbs.length) {
       for (let round = 0; round < ROUNDS; round++) {
-        for (let i = 0; i < points.length; i++) points[i][1] = Math.min(points[i][1], cpuTime(() => analyze(texts[i], { lang: g.lang })));
+        for (let i = 0; i < points.length; i++)
+          points[i][1] = Math.min(
+            points[i][1],
+            cpuTime(() => analyze(texts[i], { lang: g.lang })),
+          );
       }
     }
     const cells = kbs.map((_, i) => (i < points.length ? fmt(points[i][1]) : 'not run'));
@@ -109,8 +119,12 @@ export function runAdversarialBench(root: string): void {
   const realBest = { en: Math.min(...realMs.en), fr: Math.min(...realMs.fr) };
 
   const header = kbs.map((kb) => `${kb} KB`);
-  console.log(`\n### Adversarial input: analyze() time by size, growth exponent, and ${kbs[kbs.length - 1]} KB against real news\n`);
-  console.log(`Real news, ${kbs[kbs.length - 1]} KB (least of ${realMs.en.length} runs, before and after the generators): en ${fmt(realBest.en)}, fr ${fmt(realBest.fr)}.\n`);
+  console.log(
+    `\n### Adversarial input: analyze() time by size, growth exponent, and ${kbs[kbs.length - 1]} KB against real news\n`,
+  );
+  console.log(
+    `Real news, ${kbs[kbs.length - 1]} KB (least of ${realMs.en.length} runs, before and after the generators): en ${fmt(realBest.en)}, fr ${fmt(realBest.fr)}.\n`,
+  );
   console.log(`| generator | lang | ${header.join(' | ')} | exponent | × real news |`);
   console.log(`|---|---|${header.map(() => '---').join('|')}|---|---|`);
   for (const r of rows) {

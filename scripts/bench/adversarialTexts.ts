@@ -55,7 +55,10 @@ function nonceNames(seed: number): () => string {
   };
 }
 
-const cycle = (words: readonly string[], sep = ' ') => (i: number): string => words[i % words.length] + sep;
+const cycle =
+  (words: readonly string[], sep = ' ') =>
+  (i: number): string =>
+    words[i % words.length] + sep;
 
 const en = (name: string, unit: Unit): AdversarialGenerator => ({
   name,
@@ -71,35 +74,102 @@ const fr = (name: string, unit: Unit): AdversarialGenerator => ({
 export const ADVERSARIAL_GENERATORS: readonly AdversarialGenerator[] = [
   en('St. run', () => 'St. '),
   en('Ave. run', () => 'Ave. '),
-  en('abbreviation mix (Mr. Dr. Inc. Jan. …)', cycle(['Mr.', 'Mrs.', 'Dr.', 'Prof.', 'Sen.', 'Gov.', 'Gen.', 'Col.', 'Lt.', 'Capt.', 'Jr.', 'Inc.', 'Corp.', 'Co.', 'Ltd.', 'Bros.', 'Mt.', 'Ft.', 'Jan.', 'Feb.', 'Sept.', 'Oct.', 'No.', 'U.S.', 'U.K.', 'e.g.', 'i.e.', 'Fig.', 'vs.', 'etc.'])),
+  en(
+    'abbreviation mix (Mr. Dr. Inc. Jan. …)',
+    cycle([
+      'Mr.',
+      'Mrs.',
+      'Dr.',
+      'Prof.',
+      'Sen.',
+      'Gov.',
+      'Gen.',
+      'Col.',
+      'Lt.',
+      'Capt.',
+      'Jr.',
+      'Inc.',
+      'Corp.',
+      'Co.',
+      'Ltd.',
+      'Bros.',
+      'Mt.',
+      'Ft.',
+      'Jan.',
+      'Feb.',
+      'Sept.',
+      'Oct.',
+      'No.',
+      'U.S.',
+      'U.K.',
+      'e.g.',
+      'i.e.',
+      'Fig.',
+      'vs.',
+      'etc.',
+    ]),
+  ),
   en('one-word sentences (Yes. No! Tv. …)', cycle(['Yes.', 'No!', 'Tv.', 'Why?', 'Pr.', 'Ok.'])),
   en('short sentences (Me too. Tv. Ok then. No.)', cycle(['Me', 'too.', 'Tv.', 'Ok', 'then.', 'No.'])),
   en('initials (J. R. R. …)', cycle(['J.', 'R.', 'R.', 'T.', 'K.', 'A.'])),
   en('dotted acronyms (U.S. U.N. …)', cycle(['U.S.', 'U.N.', 'F.B.I.', 'N.A.S.A.', 'E.U.'])),
   en('capitalised words, no punctuation', (_, nonce) => nonce() + ' '),
-  en('capitalised place words (Main Street River …)', cycle(['Main', 'Street', 'Hudson', 'River', 'Lake', 'Park', 'Bridge', 'County', 'Avenue', 'Bay'])),
-  en('capitalised org words (Acme Group Holdings …)', cycle(['Acme', 'Group', 'Holdings', 'Capital', 'Partners', 'Bank', 'Systems', 'Media', 'Trust', 'Fund'])),
+  en(
+    'capitalised place words (Main Street River …)',
+    cycle(['Main', 'Street', 'Hudson', 'River', 'Lake', 'Park', 'Bridge', 'County', 'Avenue', 'Bay']),
+  ),
+  en(
+    'capitalised org words (Acme Group Holdings …)',
+    cycle(['Acme', 'Group', 'Holdings', 'Capital', 'Partners', 'Bank', 'Systems', 'Media', 'Trust', 'Fund']),
+  ),
   en('capitalised words with commas', (_, nonce) => nonce() + ', '),
-  en('title chain (President Senator Judge …)', cycle(['President', 'Senator', 'Judge', 'Mayor', 'Governor', 'General', 'Minister', 'Secretary'])),
+  en(
+    'title chain (President Senator Judge …)',
+    cycle(['President', 'Senator', 'Judge', 'Mayor', 'Governor', 'General', 'Minister', 'Secretary']),
+  ),
   en('hyphen chain', (i) => (i % 400 === 399 ? 'end ' : 'well-')),
   en('capitalised hyphen chain', (i) => (i % 400 === 399 ? 'End ' : 'Jean-')),
-  en('one line, no sentence end', cycle(['the', 'mayor', 'said', 'that', 'the', 'city', 'would', 'close', 'the', 'road', 'and'])),
+  en(
+    'one line, no sentence end',
+    cycle(['the', 'mayor', 'said', 'that', 'the', 'city', 'would', 'close', 'the', 'road', 'and']),
+  ),
   en('straight quote runs', cycle(['"He', 'said', 'that"', '"the', 'city"'])),
   en('unbalanced quotes', cycle(['"The', 'mayor', 'said', '“we', 'will', '‘close'])),
   en('speech verbs (said X said Y)', (_, nonce) => `said ${nonce()} `),
-  en('digit runs (1,000 12.5% $3 …)', cycle(['1,000', '12.5%', '$3', '45', 'million', '2.5', 'billion', '70', 'percent'])),
-  en('dates (June 1, Monday …)', cycle(['June', '1,', 'Monday', 'night,', '10', 'days', 'ago,', '3', 'p.m.', 'Tuesday'])),
-  en('number chains without spaces (1/2/3… 1.2.3… 1-2-3…)', cycle(['1/2/3/4/5/6/7/8/9/10/11/12/', '1.2.3.4.5.6.7.8.9.10.', '1-2-3-4-5-6-7-8-9-10-'], '')),
+  en(
+    'digit runs (1,000 12.5% $3 …)',
+    cycle(['1,000', '12.5%', '$3', '45', 'million', '2.5', 'billion', '70', 'percent']),
+  ),
+  en(
+    'dates (June 1, Monday …)',
+    cycle(['June', '1,', 'Monday', 'night,', '10', 'days', 'ago,', '3', 'p.m.', 'Tuesday']),
+  ),
+  en(
+    'number chains without spaces (1/2/3… 1.2.3… 1-2-3…)',
+    cycle(['1/2/3/4/5/6/7/8/9/10/11/12/', '1.2.3.4.5.6.7.8.9.10.', '1-2-3-4-5-6-7-8-9-10-'], ''),
+  ),
   en('punctuation runs', cycle(['...', '!?', '--', ';;', '(', ')', '[', ']', '*', '•'])),
   en('parentheses (Reuters) (AP) …', cycle(['(Reuters)', '(AP)', '(AFP)', '(', 'Paris', ')'])),
   fr('M. run', () => 'M. '),
   fr('one-word sentences (Oui. Non ! Me. …)', cycle(['Oui.', 'Non !', 'Me.', 'Pourquoi ?', 'Pr.', 'Bon.'])),
-  fr('abbreviation mix (Mme Dr. av. bd …)', cycle(['Mme', 'Mlle', 'M.', 'Me', 'Dr.', 'Pr.', 'av.', 'bd', 'St.', 'Ste.', 'No.'])),
-  fr('capitalised words with connectors (Banque de France de …)', cycle(['Banque', 'de', 'France', 'du', 'Nord', 'de', 'la', 'Loire', 'et', 'des'])),
+  fr(
+    'abbreviation mix (Mme Dr. av. bd …)',
+    cycle(['Mme', 'Mlle', 'M.', 'Me', 'Dr.', 'Pr.', 'av.', 'bd', 'St.', 'Ste.', 'No.']),
+  ),
+  fr(
+    'capitalised words with connectors (Banque de France de …)',
+    cycle(['Banque', 'de', 'France', 'du', 'Nord', 'de', 'la', 'Loire', 'et', 'des']),
+  ),
   fr('capitalised words, no punctuation', (_, nonce) => nonce() + ' '),
-  fr('French place heads (océan Indien mer …)', cycle(['océan', 'Indien', 'mer', 'Rouge', 'lac', 'Léman', 'baie', 'Somme'])),
+  fr(
+    'French place heads (océan Indien mer …)',
+    cycle(['océan', 'Indien', 'mer', 'Rouge', 'lac', 'Léman', 'baie', 'Somme']),
+  ),
   fr('unbalanced guillemets', cycle(['«', 'Il', 'a', 'dit', '«', 'non', '»', '»', '«', 'oui'])),
-  fr('one line, no sentence end', cycle(['le', 'maire', 'a', 'dit', 'que', 'la', 'ville', 'fermerait', 'la', 'route', 'et'])),
+  fr(
+    'one line, no sentence end',
+    cycle(['le', 'maire', 'a', 'dit', 'que', 'la', 'ville', 'fermerait', 'la', 'route', 'et']),
+  ),
   fr('hyphenated names (Jean-Pierre-…)', (i) => (i % 400 === 399 ? 'Fin ' : 'Jean-')),
 ];
 

@@ -57,27 +57,47 @@ w.on('message',(m)=>{if(m.warning){console.error(m.warning);return}const now=per
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const rows = [];
-const row = (step, wall, cpuTime, note = '') => rows.push(`| ${step} | ${fmt(wall)} | ${cpuTime === undefined ? '' : fmt(cpuTime)} | ${note} |`);
+const row = (step, wall, cpuTime, note = '') =>
+  rows.push(`| ${step} | ${fmt(wall)} | ${cpuTime === undefined ? '' : fmt(cpuTime)} | ${note} |`);
 
 const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 console.error(`node ${version}, ${rounds} rounds per step…`);
-const base = measure(`${cpu}const t=performance.now();console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}))`);
+const base = measure(
+  `${cpu}const t=performance.now();console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}))`,
+);
 row('a Node process (baseline of the CPU column)', base.ms, base.cpu);
-const thread = measure(`${cpu}const {Worker}=require('worker_threads');const t=performance.now();const w=new Worker('require("worker_threads").parentPort.postMessage(1)',{eval:true});w.on('message',()=>{console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}));process.exit(0)})`);
+const thread = measure(
+  `${cpu}const {Worker}=require('worker_threads');const t=performance.now();const w=new Worker('require("worker_threads").parentPort.postMessage(1)',{eval:true});w.on('message',()=>{console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}));process.exit(0)})`,
+);
 row('start an empty worker thread', thread.ms, thread.cpu);
-const compile = measure(`${cpu}const t=performance.now();new (require('vm').Script)(require('module').wrap(require('fs').readFileSync(${JSON.stringify(dist('worker.js'))},'utf8')));console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}))`);
-row(`read + compile dist/worker.js (${(readFileSync(dist('worker.js')).length / 1048576).toFixed(1)} MB, top level only)`, compile.ms, compile.cpu);
+const compile = measure(
+  `${cpu}const t=performance.now();new (require('vm').Script)(require('module').wrap(require('fs').readFileSync(${JSON.stringify(dist('worker.js'))},'utf8')));console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}))`,
+);
+row(
+  `read + compile dist/worker.js (${(readFileSync(dist('worker.js')).length / 1048576).toFixed(1)} MB, top level only)`,
+  compile.ms,
+  compile.cpu,
+);
 for (const lib of ['compromise', 'fr-compromise', 'chrono-node']) {
-  const m = measure(`${cpu}const t=performance.now();require(${JSON.stringify(lib)});console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}))`);
+  const m = measure(
+    `${cpu}const t=performance.now();require(${JSON.stringify(lib)});console.log(JSON.stringify({ms:performance.now()-t,cpu:cpuMs()}))`,
+  );
   row(`require('${lib}') (from node_modules)`, m.ms, m.cpu);
 }
-const model = measure(`${cpu}const c=require(${JSON.stringify(dist('bench-core.js'))});const t=performance.now();c.nerPack('en').model();const t1=performance.now();c.nerPack('fr').model();console.log(JSON.stringify({en:t1-t,fr:performance.now()-t1}))`);
+const model = measure(
+  `${cpu}const c=require(${JSON.stringify(dist('bench-core.js'))});const t=performance.now();c.nerPack('en').model();const t1=performance.now();c.nerPack('fr').model();console.log(JSON.stringify({en:t1-t,fr:performance.now()-t1}))`,
+);
 row('decode the English entity model', model.en);
 row('decode the French entity model', model.fr);
 
 const plain = measure(workerRun({ loader: false }));
 row('**worker ready** (dist/worker.js loaded)', plain.ready, plain.readyCpu);
-row('first analysis, English 4 KB (round trip; in the worker)', plain.job0, undefined, `${fmt(plain.job0Worker)} in the worker`);
+row(
+  'first analysis, English 4 KB (round trip; in the worker)',
+  plain.job0,
+  undefined,
+  `${fmt(plain.job0Worker)} in the worker`,
+);
 row('then a French 4 KB article (first French parse)', plain.job1, undefined, `${fmt(plain.job1Worker)} in the worker`);
 row('then the English article again, edited (warm)', plain.job2, undefined, `${fmt(plain.job2Worker)} in the worker`);
 row('**spawn → first English result**', plain.ready + plain.job0, undefined, '');
@@ -89,8 +109,18 @@ try {
   child(workerRun({ loader: true, cacheDir }));
   const cached = measure(workerRun({ loader: true, cacheDir }));
   row('with the code cache: worker ready', cached.ready, cached.readyCpu);
-  row('with the code cache: first analysis, English 4 KB', cached.job0, undefined, `${fmt(cached.job0Worker)} in the worker`);
-  row('**with the code cache: spawn → first English result**', cached.ready + cached.job0, undefined, `${((1 - (cached.ready + cached.job0) / (plain.ready + plain.job0)) * 100).toFixed(0)} % less than without`);
+  row(
+    'with the code cache: first analysis, English 4 KB',
+    cached.job0,
+    undefined,
+    `${fmt(cached.job0Worker)} in the worker`,
+  );
+  row(
+    '**with the code cache: spawn → first English result**',
+    cached.ready + cached.job0,
+    undefined,
+    `${((1 - (cached.ready + cached.job0) / (plain.ready + plain.job0)) * 100).toFixed(0)} % less than without`,
+  );
 } finally {
   rmSync(cacheDir, { recursive: true, force: true });
 }

@@ -7,7 +7,16 @@
  * records (`crossReference(story, { focus, oneStory })`, what the Cross-References view asks for).
  * Run alone: `npx tsx scripts/bench/indexBench.ts [count]`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,15 +38,137 @@ import { scoreGrouping } from './groupingScore';
 import { median, rng } from './timing';
 
 // Generic name parts, combined at random: no story is written by hand.
-const FIRST = ['Anna', 'Marco', 'Sofia', 'David', 'Leila', 'Tomas', 'Chen', 'Fatima', 'Pierre', 'Ines', 'Oliver', 'Yuki', 'Amara', 'Lukas', 'Priya', 'Hugo', 'Nadia', 'Samuel', 'Elena', 'Omar'];
+const FIRST = [
+  'Anna',
+  'Marco',
+  'Sofia',
+  'David',
+  'Leila',
+  'Tomas',
+  'Chen',
+  'Fatima',
+  'Pierre',
+  'Ines',
+  'Oliver',
+  'Yuki',
+  'Amara',
+  'Lukas',
+  'Priya',
+  'Hugo',
+  'Nadia',
+  'Samuel',
+  'Elena',
+  'Omar',
+];
 // Surnames from syllables (thousands of them), as in a real collection where few stories share a surname.
-const SYL = ['kel', 'mor', 'ok', 'lind', 'bar', 'had', 'nov', 'tan', 'fis', 'dua', 'bren', 'cas', 'web', 'men', 'ros', 'pet', 'lar', 'ib', 'dub', 'kow', 'vas', 'gor'];
-const END = ['er', 'eau', 'afor', 'qvist', 'ros', 'dad', 'ak', 'aka', 'cher', 'arte', 'nan', 'illo', 'sah', 'si', 'rov', 'sen', 'ois', 'ski'];
-const STEM = ['Norvex', 'Altara', 'Brightwell', 'Quorra', 'Veltis', 'Sandmark', 'Orvane', 'Kestrel', 'Lumio', 'Tarvos', 'Helix', 'Corvane', 'Maritex', 'Solvay', 'Ardent', 'Nexora'];
+const SYL = [
+  'kel',
+  'mor',
+  'ok',
+  'lind',
+  'bar',
+  'had',
+  'nov',
+  'tan',
+  'fis',
+  'dua',
+  'bren',
+  'cas',
+  'web',
+  'men',
+  'ros',
+  'pet',
+  'lar',
+  'ib',
+  'dub',
+  'kow',
+  'vas',
+  'gor',
+];
+const END = [
+  'er',
+  'eau',
+  'afor',
+  'qvist',
+  'ros',
+  'dad',
+  'ak',
+  'aka',
+  'cher',
+  'arte',
+  'nan',
+  'illo',
+  'sah',
+  'si',
+  'rov',
+  'sen',
+  'ois',
+  'ski',
+];
+const STEM = [
+  'Norvex',
+  'Altara',
+  'Brightwell',
+  'Quorra',
+  'Veltis',
+  'Sandmark',
+  'Orvane',
+  'Kestrel',
+  'Lumio',
+  'Tarvos',
+  'Helix',
+  'Corvane',
+  'Maritex',
+  'Solvay',
+  'Ardent',
+  'Nexora',
+];
 const SUFFIX = ['Group', 'Holdings', 'Energy', 'Motors', 'Pharma', 'Systems'];
-const CITY = ['Lyon', 'Hamburg', 'Toronto', 'Osaka', 'Nairobi', 'Lima', 'Porto', 'Krakow', 'Austin', 'Seville', 'Gdansk', 'Turin', 'Leeds', 'Bordeaux', 'Rotterdam'];
-const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const CITY = [
+  'Lyon',
+  'Hamburg',
+  'Toronto',
+  'Osaka',
+  'Nairobi',
+  'Lima',
+  'Porto',
+  'Krakow',
+  'Austin',
+  'Seville',
+  'Gdansk',
+  'Turin',
+  'Leeds',
+  'Bordeaux',
+  'Rotterdam',
+];
+const MONTH_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 const DAY_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const DAY_FR = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'];
 
@@ -48,7 +179,9 @@ const WORDS_EN = `future market workers plan budget price growth cost region pla
   technology quality competition export import exchange value profit rules data security network service`.split(/\s+/);
 const WORDS_FR = `avenir marché salariés plan budget prix croissance coût région usine décision conseil investisseurs
   clients années mois partenaires projet stratégie résultats énergie demande offre changement crise pression dette
-  ventes capacité contrats commandes syndicats familles emplois gouvernement politique soutien prêts production`.split(/\s+/);
+  ventes capacité contrats commandes syndicats familles emplois gouvernement politique soutien prêts production`.split(
+  /\s+/,
+);
 
 function phrase(rand: () => number, words: string[], n: number): string {
   return Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' ');
@@ -106,10 +239,14 @@ function english(f: StoryFacts, rewrite: boolean): string {
     rewrite
       ? `${f.company} announced on ${DAY_EN[f.weekday]}, ${MONTH_EN[f.month]} ${f.day} that it would eliminate ${jobs} positions in ${f.city}, its chief executive ${cf} ${cl} said.`
       : `${f.company} said on ${DAY_EN[f.weekday]} it would cut ${jobs} jobs in ${f.city} by the end of the year, chief executive ${cf} ${cl} told reporters.`,
-    rewrite ? `"${f.quoteEn}, we had no other choice," ${cl} said.` : `"${f.quoteEn}, we had no choice," ${cl} said in a statement.`,
+    rewrite
+      ? `"${f.quoteEn}, we had no other choice," ${cl} said.`
+      : `"${f.quoteEn}, we had no choice," ${cl} said in a statement.`,
     `The company, which employs ${f.staff.toLocaleString('en-US')} people worldwide, reported a loss of ${f.loss} million dollars last year.`,
     `Union official ${uf} ${ul} called the plan "${f.unionEn}".`,
-    rewrite ? `Shares of ${f.company} dropped ${f.pct}% in early trading.` : `Shares in ${f.company} fell ${f.pct}% in early trading on ${DAY_EN[f.weekday]}.`,
+    rewrite
+      ? `Shares of ${f.company} dropped ${f.pct}% in early trading.`
+      : `Shares in ${f.company} fell ${f.pct}% in early trading on ${DAY_EN[f.weekday]}.`,
     `Talks with the unions are expected to begin on ${MONTH_EN[(f.month + 1) % 12]} ${f.day}.`,
     '© 2021 AFP',
   ];
@@ -152,7 +289,10 @@ function realTexts(root: string): Array<{ text: string; story: number | null }> 
   const out: Array<{ text: string; story: number | null }> = [];
   for (const d of dirs) {
     if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) out.push({ text: readFileSync(join(d, f), 'utf8'), story: null });
+    for (const f of readdirSync(d)
+      .filter((x) => x.endsWith('.txt'))
+      .sort())
+      out.push({ text: readFileSync(join(d, f), 'utf8'), story: null });
   }
   return out;
 }
@@ -195,7 +335,11 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
   }
   writeFileSync(join(cacheDir, 'index.json'), JSON.stringify(manifest));
   const summariesOf = (m: Manifest): DocSummary[] =>
-    Object.entries(m.files).map(([file, e]) => ({ file, language: m.summaries[e.hash].language, features: m.summaries[e.hash].features }));
+    Object.entries(m.files).map(([file, e]) => ({
+      file,
+      language: m.summaries[e.hash].language,
+      features: m.summaries[e.hash].features,
+    }));
   const g0 = performance.now();
   groupStories(summariesOf(manifest));
   const tGroup = performance.now() - g0;
@@ -213,7 +357,8 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
   const tReopen = performance.now() - r0;
 
   // Cross-references for one article of a three-version story, from cached records.
-  const target = stories.find((s) => s.files.length >= 3) ?? stories[0] ?? { files: files.slice(0, 1).map((f) => f.path), score: 0 };
+  const target = stories.find((s) => s.files.length >= 3) ??
+    stories[0] ?? { files: files.slice(0, 1).map((f) => f.path), score: 0 };
   const xrefMs: number[] = [];
   let links = 0;
   for (let run = 0; run < 5; run++) {
@@ -228,7 +373,10 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
   }
 
   // Grouping quality against the generated truth.
-  const grouping = scoreGrouping(stories, files.map((f) => ({ file: f.path, story: f.story })));
+  const grouping = scoreGrouping(
+    stories,
+    files.map((f) => ({ file: f.path, story: f.story })),
+  );
   rmSync(dir, { recursive: true, force: true });
 
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -237,16 +385,28 @@ function benchIndex(items: Array<{ text: string; story: number | null }>, label:
   );
   console.log('| step | time |');
   console.log('|---|---|');
-  console.log(`| cold index: read + sha-1 + analyze() + cache record + manifest + grouping | ${(tCold / 1000).toFixed(1)} s |`);
-  console.log(`| … of which analyze() (runs in the analysis worker in the extension) | ${(sum(analyzeMs) / 1000).toFixed(1)} s (median ${median(analyzeMs).toFixed(1)} ms/article) |`);
-  console.log(`| … of which extension-host work per article (hash, fingerprint, JSON record write) | median ${median(hostMs).toFixed(2)} ms |`);
+  console.log(
+    `| cold index: read + sha-1 + analyze() + cache record + manifest + grouping | ${(tCold / 1000).toFixed(1)} s |`,
+  );
+  console.log(
+    `| … of which analyze() (runs in the analysis worker in the extension) | ${(sum(analyzeMs) / 1000).toFixed(1)} s (median ${median(analyzeMs).toFixed(1)} ms/article) |`,
+  );
+  console.log(
+    `| … of which extension-host work per article (hash, fingerprint, JSON record write) | median ${median(hostMs).toFixed(2)} ms |`,
+  );
   console.log(`| groupStories() over ${files.length} fingerprints | ${tGroup.toFixed(0)} ms |`);
   console.log(`| reopen: manifest + ${files.length} stats (${reread} re-read) + grouping | ${tReopen.toFixed(0)} ms |`);
-  console.log(`| cross-references for one article vs its story (${target.files.length} versions, ${links} links; records read from the cache) | median ${median(xrefMs).toFixed(0)} ms |`);
+  console.log(
+    `| cross-references for one article vs its story (${target.files.length} versions, ${links} links; records read from the cache) | median ${median(xrefMs).toFixed(0)} ms |`,
+  );
   if (items.every((i) => i.story !== null)) {
-    console.log(`\nGrouping against the ${story} generated stories: pairwise precision ${grouping.precision.toFixed(3)}, recall ${grouping.recall.toFixed(3)}.`);
+    console.log(
+      `\nGrouping against the ${story} generated stories: pairwise precision ${grouping.precision.toFixed(3)}, recall ${grouping.recall.toFixed(3)}.`,
+    );
   } else {
-    console.log(`\n${stories.length} stories found; projected cold index of 1,000 such articles: ${((tCold / files.length) * 1000 / 1000).toFixed(0)} s.`);
+    console.log(
+      `\n${stories.length} stories found; projected cold index of 1,000 such articles: ${(((tCold / files.length) * 1000) / 1000).toFixed(0)} s.`,
+    );
   }
 }
 
@@ -258,4 +418,5 @@ export function runIndexBench(root: string, count = 1000): void {
 }
 
 // NOTE: inside an esbuild bundle every module sees require.main === module; also check the script name.
-if (require.main === module && /indexBench\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) runIndexBench(join(__dirname, '..', '..'), Number(process.argv[2]) || 1000);
+if (require.main === module && /indexBench\.[cm]?[jt]s$/.test(process.argv[1] ?? ''))
+  runIndexBench(join(__dirname, '..', '..'), Number(process.argv[2]) || 1000);

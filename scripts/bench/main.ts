@@ -105,15 +105,23 @@ function main(): void {
   console.log('\n### Cold start (fresh process: load the bundle, then the first analysis of a 4 KB article)\n');
   console.log('| | load | first analysis | load + first | peak RSS |');
   console.log('|---|---|---|---|---|');
-  console.log(`| raw compromise | ${fmt(cr.load)} | ${fmt(cr.first)} | ${fmt(cr.load + cr.first)} | ${coldRaw.maxRssMb.toFixed(0)} MB |`);
-  console.log(`| Article Lens core | ${fmt(c.load)} | ${fmt(c.first)} | ${fmt(c.load + c.first)} | ${cold.maxRssMb.toFixed(0)} MB |`);
+  console.log(
+    `| raw compromise | ${fmt(cr.load)} | ${fmt(cr.first)} | ${fmt(cr.load + cr.first)} | ${coldRaw.maxRssMb.toFixed(0)} MB |`,
+  );
+  console.log(
+    `| Article Lens core | ${fmt(c.load)} | ${fmt(c.first)} | ${fmt(c.load + c.first)} | ${cold.maxRssMb.toFixed(0)} MB |`,
+  );
 
-  console.log('\n### Entity models (embedded in dist/worker.js and dist/cli.js; decoded on first use of the language)\n');
+  console.log(
+    '\n### Entity models (embedded in dist/worker.js and dist/cli.js; decoded on first use of the language)\n',
+  );
   console.log('| lang | model file | gzip -9 (about what the .vsix adds) |');
   console.log('|---|---|---|');
   for (const lang of ['en', 'fr']) {
     const bytes = readFileSync(join(root, 'src/core/lang', lang, 'nerModel.bin'));
-    console.log(`| ${lang} | ${(bytes.length / 1024).toFixed(0)} KB | ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB |`);
+    console.log(
+      `| ${lang} | ${(bytes.length / 1024).toFixed(0)} KB | ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0)} KB |`,
+    );
   }
 
   runAdversarialBench(root);

@@ -19,7 +19,10 @@ const counts = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--worke
 const sizes = workersArg ? workersArg.split(',').map(Number) : [...new Set([1, poolSize(0, availableParallelism())])];
 
 function articles(): string[] {
-  const all = [...corpusText(root, 'en').split(/\n\n(?=\S[^\n]{0,200}\n\n)/), ...corpusText(root, 'fr').split(/\n\n(?=\S[^\n]{0,200}\n\n)/)];
+  const all = [
+    ...corpusText(root, 'en').split(/\n\n(?=\S[^\n]{0,200}\n\n)/),
+    ...corpusText(root, 'fr').split(/\n\n(?=\S[^\n]{0,200}\n\n)/),
+  ];
   return all.filter((t) => t.length > 800);
 }
 
@@ -28,7 +31,9 @@ function files(dir: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => {
     const paragraphs = sources[i % sources.length].split(/\n\s*\n/);
     const k = 1 + (Math.floor(i / sources.length) % Math.max(1, paragraphs.length - 1));
-    const text = [paragraphs[0], ...paragraphs.slice(k), ...paragraphs.slice(1, k), `Archive copy ${i + 1}.`].join('\n\n');
+    const text = [paragraphs[0], ...paragraphs.slice(k), ...paragraphs.slice(1, k), `Archive copy ${i + 1}.`].join(
+      '\n\n',
+    );
     const file = join(dir, `a${i}.txt`);
     writeFileSync(file, text);
     return file;
@@ -36,7 +41,11 @@ function files(dir: string, count: number): string[] {
 }
 
 async function run(paths: string[], size: number): Promise<{ ms: number; bytes: number }> {
-  const pool = new AnalysisPool(join(root, 'dist/worker.js'), () => 600, () => size);
+  const pool = new AnalysisPool(
+    join(root, 'dist/worker.js'),
+    () => 600,
+    () => size,
+  );
   const t0 = performance.now();
   let bytes = 0;
   let next = 0;
@@ -63,7 +72,9 @@ async function main(): Promise<void> {
       const paths = files(dir, count);
       for (const size of sizes) {
         const { ms, bytes } = await run(paths, size);
-        console.log(`| ${count} (${(bytes / 1048576).toFixed(1)} MB) | ${size} | ${(ms / 1000).toFixed(1)} s | ${((count * 1000) / ms).toFixed(1)} |`);
+        console.log(
+          `| ${count} (${(bytes / 1048576).toFixed(1)} MB) | ${size} | ${(ms / 1000).toFixed(1)} s | ${((count * 1000) / ms).toFixed(1)} |`,
+        );
       }
       for (const f of readdirSync(dir)) rmSync(join(dir, f));
     }

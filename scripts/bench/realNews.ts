@@ -22,7 +22,9 @@ export function corpusText(root: string, lang: BenchLang): string {
 }
 
 function evalData(root: string): string {
-  return process.env.ARTICLE_LENS_EVAL_DATA ? resolve(process.env.ARTICLE_LENS_EVAL_DATA) : join(root, '../shared/eval-data');
+  return process.env.ARTICLE_LENS_EVAL_DATA
+    ? resolve(process.env.ARTICLE_LENS_EVAL_DATA)
+    : join(root, '../shared/eval-data');
 }
 
 function englishExtra(root: string): string[] {
@@ -49,7 +51,8 @@ export function sized(source: string, bytes: number): string {
   let out = '';
   while (Buffer.byteLength(out) < bytes) out += (out ? '\n\n' : '') + source;
   let cut = out;
-  while (Buffer.byteLength(cut) > bytes) cut = cut.slice(0, Math.floor(cut.length * (bytes / Buffer.byteLength(cut))) - 1);
+  while (Buffer.byteLength(cut) > bytes)
+    cut = cut.slice(0, Math.floor(cut.length * (bytes / Buffer.byteLength(cut))) - 1);
   const para = cut.lastIndexOf('\n\n');
   return para > cut.length * 0.8 ? cut.slice(0, para) : cut;
 }

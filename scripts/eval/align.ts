@@ -33,7 +33,10 @@ function merge(lines: VLine[], rand: () => number, p: number, sep = ' '): VLine[
     if (i + 1 < lines.length && rand() < p) {
       // Occasionally join three lines (1:3 / 3:1).
       if (i + 2 < lines.length && rand() < 0.15) {
-        out.push({ text: [lines[i], lines[i + 1], lines[i + 2]].map((l) => l.text).join(sep), ids: [...lines[i].ids, ...lines[i + 1].ids, ...lines[i + 2].ids] });
+        out.push({
+          text: [lines[i], lines[i + 1], lines[i + 2]].map((l) => l.text).join(sep),
+          ids: [...lines[i].ids, ...lines[i + 1].ids, ...lines[i + 2].ids],
+        });
         i += 2;
       } else {
         out.push({ text: `${lines[i].text}${sep}${lines[i + 1].text}`, ids: [...lines[i].ids, ...lines[i + 1].ids] });
@@ -58,7 +61,13 @@ function insert(lines: VLine[], rand: () => number, p: number, foreign: string[]
 }
 
 /** Builds a variant of one document (`k` alternates the side that is changed). */
-export function makeVariant(variant: VariantName, en: string[], fr: string[], k: number, foreign: { en: string[]; fr: string[] }): AlignCase {
+export function makeVariant(
+  variant: VariantName,
+  en: string[],
+  fr: string[],
+  k: number,
+  foreign: { en: string[]; fr: string[] },
+): AlignCase {
   const rand = rng(1000 + k * 7919 + variant.length);
   let e: VLine[] = en.map((text, i) => ({ text, ids: [i] }));
   let f: VLine[] = fr.map((text, i) => ({ text, ids: [i] }));
@@ -148,8 +157,17 @@ export interface AlignScore {
 }
 
 /** Aligns every case and sums link and bead counts. */
-export function scoreCases(cases: AlignCase[], align: (en: AlignDoc, fr: AlignDoc) => AlignPair[] = (a, b) => alignTranslation(a, b)): AlignScore {
-  const s: AlignScore = { variant: cases[0]?.name ?? '', docs: cases.length, links: { gold: 0, pred: 0, tp: 0 }, beads: { gold: 0, pred: 0, tp: 0 }, ms: 0 };
+export function scoreCases(
+  cases: AlignCase[],
+  align: (en: AlignDoc, fr: AlignDoc) => AlignPair[] = (a, b) => alignTranslation(a, b),
+): AlignScore {
+  const s: AlignScore = {
+    variant: cases[0]?.name ?? '',
+    docs: cases.length,
+    links: { gold: 0, pred: 0, tp: 0 },
+    beads: { gold: 0, pred: 0, tp: 0 },
+    ms: 0,
+  };
   for (const c of cases) {
     const gl = goldLinks(c);
     const gb = goldBeads(c, gl);
@@ -185,13 +203,19 @@ export function readParallel(dir: string, limit?: number): ParallelDoc[] {
     .filter((n) => existsSync(path.join(dir, n, 'en.txt')))
     .sort();
   return names.slice(0, limit ?? names.length).map((name) => {
-    const read = (f: string): string[] => readFileSync(path.join(dir, name, f), 'utf8').split('\n').filter((l) => l.length > 0);
+    const read = (f: string): string[] =>
+      readFileSync(path.join(dir, name, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.length > 0);
     return { name, en: read('en.txt'), fr: read('fr.txt') };
   });
 }
 
 /** All variants of all documents; each insertion comes from the next document (so never from the same one). */
-export function buildCases(docs: ParallelDoc[], variants: VariantName[] = ['1:1', 'merge', 'delete', 'insert', 'mixed']): Map<VariantName, AlignCase[]> {
+export function buildCases(
+  docs: ParallelDoc[],
+  variants: VariantName[] = ['1:1', 'merge', 'delete', 'insert', 'mixed'],
+): Map<VariantName, AlignCase[]> {
   const out = new Map<VariantName, AlignCase[]>();
   for (const v of variants) {
     out.set(
@@ -218,7 +242,9 @@ export async function runAlign(ctx: EvalContext): Promise<SectionResult> {
     details.push(s);
     const links = prf(s.links.gold, s.links.pred, s.links.tp);
     const beads = prf(s.beads.gold, s.beads.pred, s.beads.tp);
-    ctx.log(`[align] ${variant}: link F1 ${links.f1.toFixed(3)}, strict bead F1 ${beads.f1.toFixed(3)}, ${s.ms.toFixed(0)} ms`);
+    ctx.log(
+      `[align] ${variant}: link F1 ${links.f1.toFixed(3)}, strict bead F1 ${beads.f1.toFixed(3)}, ${s.ms.toFixed(0)} ms`,
+    );
     rows.push({
       task: 'alignment',
       dataset: `parallel-dev en-fr (${docs.length} docs)`,
@@ -266,7 +292,12 @@ if (require.main === module && /align\.[cm]?[jt]s$/.test(process.argv[1] ?? ''))
   };
   const dataDir = get('--data') ?? path.join(__dirname, '..', '..', '..', 'shared', 'eval-data');
   const limit = get('--limit') ? Number(get('--limit')) : undefined;
-  runAlign({ dataDir, repoRoot: process.cwd(), log: (m) => void process.stderr.write(`${m}\n`), ...(limit ? { limit } : {}) }).then(
+  runAlign({
+    dataDir,
+    repoRoot: process.cwd(),
+    log: (m) => void process.stderr.write(`${m}\n`),
+    ...(limit ? { limit } : {}),
+  }).then(
     (r) => {
       for (const row of r.rows) {
         process.stdout.write(

@@ -52,14 +52,17 @@ export function rawEntities(
       eval: true,
       workerData: { base: path.join(repoRoot, 'package.json'), lib, texts },
     });
-    w.once('message', (msg: { out: Array<Array<[CharEntity['type'], number, number]>>; missing: string[]; ms: number }) => {
-      void w.terminate();
-      resolve({
-        entities: msg.out.map((doc) => doc.map(([type, start, end]) => ({ type, start, end }))),
-        missing: msg.missing,
-        ms: msg.ms,
-      });
-    });
+    w.once(
+      'message',
+      (msg: { out: Array<Array<[CharEntity['type'], number, number]>>; missing: string[]; ms: number }) => {
+        void w.terminate();
+        resolve({
+          entities: msg.out.map((doc) => doc.map(([type, start, end]) => ({ type, start, end }))),
+          missing: msg.missing,
+          ms: msg.ms,
+        });
+      },
+    );
     w.once('error', reject);
   });
 }

@@ -77,14 +77,18 @@ export function scoreDates(docs: TimemlDoc[], preds: PredDate[][], maxErrors = 1
         valueCorrect++;
         byType[t.type]!.valueCorrect++;
       } else if (value.length < maxErrors) {
-        value.push(`${doc.id} ${JSON.stringify(t.text)} gold=${t.value} ours=${JSON.stringify(doc.text.slice(x.start, x.end))}→${x.value} (dct ${doc.dct})`);
+        value.push(
+          `${doc.id} ${JSON.stringify(t.text)} gold=${t.value} ours=${JSON.stringify(doc.text.slice(x.start, x.end))}→${x.value} (dct ${doc.dct})`,
+        );
       }
     }
     g.forEach((t, i) => {
-      if (!matchedG.has(i) && fn.length < maxErrors) fn.push(`${doc.id} ${t.type} ${JSON.stringify(t.text)} ${t.value}`);
+      if (!matchedG.has(i) && fn.length < maxErrors)
+        fn.push(`${doc.id} ${t.type} ${JSON.stringify(t.text)} ${t.value}`);
     });
     p.forEach((x, i) => {
-      if (!matchedP.has(i) && fp.length < maxErrors) fp.push(`${doc.id} ${JSON.stringify(doc.text.slice(x.start, x.end))} ${x.value}`);
+      if (!matchedP.has(i) && fp.length < maxErrors)
+        fp.push(`${doc.id} ${JSON.stringify(doc.text.slice(x.start, x.end))} ${x.value}`);
     });
   });
   return {
@@ -101,7 +105,9 @@ export function scoreDates(docs: TimemlDoc[], preds: PredDate[][], maxErrors = 1
 async function runDates(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionResult> {
   const dir = path.join(ctx.dataDir, lang === 'en' ? 'tempeval3-aquaint-en' : 'fr-timebank-even', 'tml');
   const dataset = lang === 'en' ? 'TempEval-3 AQUAINT en' : 'French TimeBank (even half)';
-  let files = readdirSync(dir).filter((f) => f.endsWith('.tml') && !f.startsWith('.')).sort();
+  let files = readdirSync(dir)
+    .filter((f) => f.endsWith('.tml') && !f.startsWith('.'))
+    .sort();
   if (ctx.limit !== undefined) files = files.slice(0, ctx.limit);
   const docs = files.map((f) => readTimeml(readFileSync(path.join(dir, f), 'utf8'), f.replace(/\.tml$/, '')));
   const t0 = Date.now();
@@ -140,7 +146,13 @@ async function runDates(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionRes
   ];
   return {
     rows,
-    details: { docs: docs.length, crashes: { count: crashes.count, samples: crashes.samples }, emptyTimex: docs.reduce((n, d) => n + d.emptyTimex, 0), ms, ...s },
+    details: {
+      docs: docs.length,
+      crashes: { count: crashes.count, samples: crashes.samples },
+      emptyTimex: docs.reduce((n, d) => n + d.emptyTimex, 0),
+      ms,
+      ...s,
+    },
   };
 }
 

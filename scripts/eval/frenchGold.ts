@@ -27,9 +27,44 @@ interface RawToken {
   spaceAfter: boolean;
 }
 
-const TITLE_WORDS = new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'me', 'mgr', 'dr', 'pr', 'sr', 'sir', 'lord', 'lady', 'miss', 'mrs', 'mr']);
+const TITLE_WORDS = new Set([
+  'm',
+  'mm',
+  'mme',
+  'mmes',
+  'mlle',
+  'mlles',
+  'me',
+  'mgr',
+  'dr',
+  'pr',
+  'sr',
+  'sir',
+  'lord',
+  'lady',
+  'miss',
+  'mrs',
+  'mr',
+]);
 /** Lower-case words that belong to a name ("de Gaulle", "van Gogh"); any other lower-case word opening a person span is a title or role. */
-const PARTICLES = new Set(['de', "d'", 'd’', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'ten', 'ter']);
+const PARTICLES = new Set([
+  'de',
+  "d'",
+  'd’',
+  'du',
+  'des',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'del',
+  'ten',
+  'ter',
+]);
 
 function buildGoldDoc(tokens: RawToken[], source: string, id: string): GoldDoc {
   // Join line-end hyphenations first.
@@ -49,7 +84,11 @@ function buildGoldDoc(tokens: RawToken[], source: string, id: string): GoldDoc {
   const tokenEnds: number[] = [];
   merged.forEach((t, i) => {
     // NOTE: HIPE also sets NoSpaceAfter on line ends between two words ("des" + "impôts"): a word never touches the word or the , ; : . ! ? before it.
-    if (i > 0 && (merged[i - 1].spaceAfter || (/[\p{L}\p{N},;:.!?)»]$/u.test(merged[i - 1].text) && /^[\p{L}\p{N}]/u.test(t.text)))) text += ' ';
+    if (
+      i > 0 &&
+      (merged[i - 1].spaceAfter || (/[\p{L}\p{N},;:.!?)»]$/u.test(merged[i - 1].text) && /^[\p{L}\p{N}]/u.test(t.text)))
+    )
+      text += ' ';
     tokenStarts.push(text.length);
     text += t.text;
     tokenEnds.push(text.length);
@@ -59,7 +98,10 @@ function buildGoldDoc(tokens: RawToken[], source: string, id: string): GoldDoc {
     let { start, end } = c;
     const word = (k: number): string => merged[k].text;
     if (c.type === 'PER') {
-      const title = (w: string): boolean => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || (/^\p{Ll}/u.test(w) && !PARTICLES.has(w)) || /^[.,]$/.test(w);
+      const title = (w: string): boolean =>
+        TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) ||
+        (/^\p{Ll}/u.test(w) && !PARTICLES.has(w)) ||
+        /^[.,]$/.test(w);
       while (start < end && title(word(start))) start++;
       if (!merged.slice(start, end).some((t) => /^\p{Lu}/u.test(t.text))) continue;
     } else if (c.type === 'LOC') {
@@ -126,7 +168,9 @@ export const isFrenchDev = (indexInSource: number): boolean => indexInSource % 5
 
 /** The French gold documents of both sources, split into training and dev. */
 export function frenchGold(dataDir: string): { train: GoldDoc[]; dev: GoldDoc[] } {
-  const hipe = ['dev.tsv', 'dev2.tsv'].flatMap((f) => readHipe(readFileSync(path.join(dataDir, 'hipe-newseye-fr', f), 'utf8')));
+  const hipe = ['dev.tsv', 'dev2.tsv'].flatMap((f) =>
+    readHipe(readFileSync(path.join(dataDir, 'hipe-newseye-fr', f), 'utf8')),
+  );
   const europeana = readEuropeana(readFileSync(path.join(dataDir, 'europeana-fr', 'enp_FR.bnf.bio'), 'utf8'));
   const train: GoldDoc[] = [];
   const dev: GoldDoc[] = [];

@@ -47,7 +47,11 @@ function parseArgs(argv: string[]): Args {
       if (v === undefined) throw new Error(`${flag} needs a value`);
       return v;
     };
-    if (flag === '--only') args.only = value().split(/[,|]/).map((s) => s.trim()).filter(Boolean);
+    if (flag === '--only')
+      args.only = value()
+        .split(/[,|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (flag === '--limit') {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 1) throw new Error('--limit needs a positive integer');
@@ -138,13 +142,18 @@ function printDelta(file: string, rows: Row[], log: (m: string) => void): void {
     const b = before.get(key(r));
     if (!b) continue;
     const parts: string[] = [];
-    if (r.f1 !== undefined && b.f1 !== undefined && Math.abs(r.f1 - b.f1) >= 0.0005) parts.push(`F1 ${fmt(b.f1)}→${fmt(r.f1)}`);
+    if (r.f1 !== undefined && b.f1 !== undefined && Math.abs(r.f1 - b.f1) >= 0.0005)
+      parts.push(`F1 ${fmt(b.f1)}→${fmt(r.f1)}`);
     if (r.extra && b.extra && Math.abs(r.extra.value - b.extra.value) >= 0.0005) {
       parts.push(`${r.extra.name} ${fmt(b.extra.value)}→${fmt(r.extra.value)}`);
     }
     if (parts.length) out.push(`  ${r.dataset} ${r.system} ${r.slice}: ${parts.join(', ')}`);
   }
-  log(out.length ? `[eval] changes since the previous run in ${path.basename(file)}:\n${out.join('\n')}` : '[eval] no change since the previous run');
+  log(
+    out.length
+      ? `[eval] changes since the previous run in ${path.basename(file)}:\n${out.join('\n')}`
+      : '[eval] no change since the previous run',
+  );
 }
 
 async function main(): Promise<number> {
@@ -164,14 +173,18 @@ async function main(): Promise<number> {
     return 0;
   }
   const repoRoot = findRepoRoot();
-  const dataDir = path.resolve(args.data ?? process.env.ARTICLE_LENS_EVAL_DATA ?? path.join(repoRoot, '..', 'shared', 'eval-data'));
+  const dataDir = path.resolve(
+    args.data ?? process.env.ARTICLE_LENS_EVAL_DATA ?? path.join(repoRoot, '..', 'shared', 'eval-data'),
+  );
   if (!existsSync(dataDir)) {
     process.stdout.write(`eval skipped: no eval data at ${dataDir} (pass --data DIR or set ARTICLE_LENS_EVAL_DATA)\n`);
     return 0;
   }
   const unknown = (args.only ?? []).filter((n) => !SECTIONS.some((s) => s.name === n));
   if (unknown.length) {
-    process.stderr.write(`eval: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}\n`);
+    process.stderr.write(
+      `eval: unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.name).join(', ')}\n`,
+    );
     return 2;
   }
   const selected = SECTIONS.filter((s) => !args.only || args.only.includes(s.name));
@@ -220,7 +233,11 @@ async function main(): Promise<number> {
   printDelta(out, rows, log);
   writeFileSync(
     out,
-    JSON.stringify({ date: new Date().toISOString(), dataDir, limit: args.limit ?? null, totalMs, rows, sections }, null, 1),
+    JSON.stringify(
+      { date: new Date().toISOString(), dataDir, limit: args.limit ?? null, totalMs, rows, sections },
+      null,
+      1,
+    ),
   );
   log(`[eval] wrote ${path.relative(process.cwd(), out)}`);
   return Object.values(sections).some((s) => s.error) ? 1 : 0;

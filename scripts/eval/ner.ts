@@ -74,7 +74,8 @@ export function scoreNer(docs: BuiltDoc[], preds: CharEntity[][], maxErrors = 10
       if (gold.has(k)) continue;
       if (a.startsWith('c')) {
         unaligned++;
-        if (fp.length < maxErrors) fp.push(`${type} ${JSON.stringify(doc.text.slice(+a.slice(1), +b.slice(1)))} (not on token boundaries)`);
+        if (fp.length < maxErrors)
+          fp.push(`${type} ${JSON.stringify(doc.text.slice(+a.slice(1), +b.slice(1)))} (not on token boundaries)`);
         continue;
       }
       if (misc.has(`${a}:${b}`)) onMiscGold++;
@@ -122,7 +123,13 @@ export function layerEntities(text: string, lang: 'en' | 'fr'): { rules: CharEnt
   return { rules: entityMentions(layer.entities), tagger };
 }
 
-function rowsFor(score: NerScore, dataset: string, system: string, target: { micro: number; org?: number } | null, note = ''): Row[] {
+function rowsFor(
+  score: NerScore,
+  dataset: string,
+  system: string,
+  target: { micro: number; org?: number } | null,
+  note = '',
+): Row[] {
   const rows: Row[] = [];
   for (const t of NER_TYPES) {
     const row: Row = { task: 'entities', dataset, system, slice: t, ...score.perType[t]! };
@@ -161,14 +168,36 @@ function nerDatasets(ctx: EvalContext, lang: 'en' | 'fr'): NerDataset[] {
   const limit = <T>(docs: T[]): T[] => (ctx.limit !== undefined ? docs.slice(0, ctx.limit) : docs);
   if (lang === 'en') {
     const docs = readConll2003(readFileSync(path.join(ctx.dataDir, 'conll2003-en', 'dev.txt'), 'utf8'));
-    return [{ name: 'CoNLL-2003 en dev', docs: limit(docs).map((d) => buildDoc(d, '\n')), target: { micro: 0.88, org: 0.8 }, raw: true }];
+    return [
+      {
+        name: 'CoNLL-2003 en dev',
+        docs: limit(docs).map((d) => buildDoc(d, '\n')),
+        target: { micro: 0.88, org: 0.8 },
+        raw: true,
+      },
+    ];
   }
   const sents = readWikiNeural(readFileSync(path.join(ctx.dataDir, 'wikineural-fr', 'val.conllu'), 'utf8'));
   const gold = frenchGold(ctx.dataDir).dev;
   return [
-    { name: 'WikiNEuRal fr val (silver)', docs: limit(batchSentences(sents, WIKINEURAL_BATCH)).map((d) => buildDoc(d, '\n\n')), target: { micro: 0.78 }, raw: true },
-    { name: 'HIPE-2022 NewsEye fr, held-apart fifth', docs: limit(gold.filter((d) => d.source === 'hipe-newseye')), target: null, raw: false },
-    { name: 'Europeana fr, held-apart fifth', docs: limit(gold.filter((d) => d.source === 'europeana')), target: null, raw: false },
+    {
+      name: 'WikiNEuRal fr val (silver)',
+      docs: limit(batchSentences(sents, WIKINEURAL_BATCH)).map((d) => buildDoc(d, '\n\n')),
+      target: { micro: 0.78 },
+      raw: true,
+    },
+    {
+      name: 'HIPE-2022 NewsEye fr, held-apart fifth',
+      docs: limit(gold.filter((d) => d.source === 'hipe-newseye')),
+      target: null,
+      raw: false,
+    },
+    {
+      name: 'Europeana fr, held-apart fifth',
+      docs: limit(gold.filter((d) => d.source === 'europeana')),
+      target: null,
+      raw: false,
+    },
   ];
 }
 
@@ -182,10 +211,20 @@ async function runNer(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionResul
     const crashes = new DocErrors();
     const ours = texts.map((t, i) => crashes.run(`doc ${i}`, () => ourEntities(t, lang), []));
     const ourMs = Date.now() - t0;
-    const layers = texts.map((t, i) => crashes.run(`doc ${i} (layers)`, () => layerEntities(t, lang), { rules: [], tagger: [] }));
+    const layers = texts.map((t, i) =>
+      crashes.run(`doc ${i} (layers)`, () => layerEntities(t, lang), { rules: [], tagger: [] }),
+    );
     const ourScore = scoreNer(ds.docs, ours);
-    const taggerScore = scoreNer(ds.docs, layers.map((l) => l.tagger), 0);
-    const rulesScore = scoreNer(ds.docs, layers.map((l) => l.rules), 0);
+    const taggerScore = scoreNer(
+      ds.docs,
+      layers.map((l) => l.tagger),
+      0,
+    );
+    const rulesScore = scoreNer(
+      ds.docs,
+      layers.map((l) => l.rules),
+      0,
+    );
     const crashNote = crashes.count ? `; ${crashes.note()}` : '';
     rows.push(
       ...rowsFor(ourScore, ds.name, 'article-lens (shipped)', ds.target, crashNote),
@@ -205,8 +244,18 @@ async function runNer(ctx: EvalContext, lang: 'en' | 'fr'): Promise<SectionResul
       const raw = await rawEntities(lang, texts, ctx.repoRoot);
       const rawScore = scoreNer(ds.docs, raw.entities, 0);
       const baseName = lang === 'en' ? 'raw compromise' : 'raw fr-compromise';
-      rows.push(...rowsFor(rawScore, ds.name, baseName, null, raw.missing.length ? `; ${baseName} lacks .${raw.missing.join('(), .')}()` : ''));
-      ctx.log(`  ${ds.name}: article-lens analyze() ${ourMs} ms, ${(ourMs / Math.max(1, raw.ms)).toFixed(2)}× the raw parse (${Math.round(chars / 1024)} KB)`);
+      rows.push(
+        ...rowsFor(
+          rawScore,
+          ds.name,
+          baseName,
+          null,
+          raw.missing.length ? `; ${baseName} lacks .${raw.missing.join('(), .')}()` : '',
+        ),
+      );
+      ctx.log(
+        `  ${ds.name}: article-lens analyze() ${ourMs} ms, ${(ourMs / Math.max(1, raw.ms)).toFixed(2)}× the raw parse (${Math.round(chars / 1024)} KB)`,
+      );
       entry.ms = { articleLens: ourMs, raw: raw.ms };
       entry.raw = { ...rawScore, errors: undefined };
       entry.rawMissingMethods = raw.missing;

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { findQuotes } from '../../src/core/quotes';
 import { rankSpeakers } from '../../src/core/speakers/ranker';
-import { lexiconGender, RANKER_SHIPPED, resolvedRuleSpeakers, SHIPPED_SPEAKER_MODEL } from '../../src/core/speakers/shipped';
+import {
+  lexiconGender,
+  RANKER_SHIPPED,
+  resolvedRuleSpeakers,
+  SHIPPED_SPEAKER_MODEL,
+} from '../../src/core/speakers/shipped';
 import { SPEAKER_WORDS } from '../../src/core/speakers/words';
 import type { Quote } from '../../src/core/types';
 import { firstAnnPerArticle, goldDirectQuotes, readBrat, type GoldQuote } from './brat';
@@ -90,19 +95,23 @@ export function scoreQuotes(docs: DocInput[], preds: Quote[][], maxErrors = 100)
       const sp = p[pi]!.speaker;
       if (speakerCorrect(sp, src)) spOk++;
       else if (speaker.length < maxErrors) {
-        speaker.push(`${doc.id} ${clip(p[pi]!.text)} gold=${JSON.stringify(src.text)} ours=${sp ? JSON.stringify(sp.name) : 'none'}`);
+        speaker.push(
+          `${doc.id} ${clip(p[pi]!.text)} gold=${JSON.stringify(src.text)} ours=${sp ? JSON.stringify(sp.name) : 'none'}`,
+        );
       }
     }
     const mg = new Set(pairs.map(([a]) => a));
     const mp = new Set(pairs.map(([, b]) => b));
     g.forEach((x, i) => {
-      if (!mg.has(i) && fn.length < maxErrors) fn.push(`${doc.id} ${clip(doc.text.slice(x.content.start, x.content.end))}`);
+      if (!mg.has(i) && fn.length < maxErrors)
+        fn.push(`${doc.id} ${clip(doc.text.slice(x.content.start, x.content.end))}`);
     });
     p.forEach((x, i) => {
       if (mp.has(i)) return;
       const piece = [...mg].some((gi) => overlaps(g[gi]!.content, x));
       if (piece) pieces++;
-      if (fp.length < maxErrors) fp.push(`${doc.id} ${clip(x.text)}${piece ? ' (extra piece of a matched gold quote)' : ''}`);
+      if (fp.length < maxErrors)
+        fp.push(`${doc.id} ${clip(x.text)}${piece ? ' (extra piece of a matched gold quote)' : ''}`);
     });
   });
   return {
@@ -139,15 +148,27 @@ async function runQuotes(ctx: EvalContext): Promise<SectionResult> {
   const rankerPreds: Quote[][] = [];
   const preds = docs.map((d) => {
     const date = /_(\d{4}-\d{2}-\d{2})_/.exec(d.id)?.[1];
-    return crashes.run(d.id, () => {
-      const a = analyze(d.text, date ? { lang: 'en', referenceDate: date } : { lang: 'en' });
-      const rules = findQuotes(d.text, ENGLISH, a.entities);
-      rulesPreds.push(rules);
-      rankerPreds.push(rankSpeakers(SHIPPED_SPEAKER_MODEL, { text: d.text, entities: a.entities,
-        quotes: resolvedRuleSpeakers(d.text, a.entities, rules),
-        sentences: a.sentences, paragraphs: a.paragraphs, words: SPEAKER_WORDS, genderOf: lexiconGender }));
-      return a.quotes;
-    }, []);
+    return crashes.run(
+      d.id,
+      () => {
+        const a = analyze(d.text, date ? { lang: 'en', referenceDate: date } : { lang: 'en' });
+        const rules = findQuotes(d.text, ENGLISH, a.entities);
+        rulesPreds.push(rules);
+        rankerPreds.push(
+          rankSpeakers(SHIPPED_SPEAKER_MODEL, {
+            text: d.text,
+            entities: a.entities,
+            quotes: resolvedRuleSpeakers(d.text, a.entities, rules),
+            sentences: a.sentences,
+            paragraphs: a.paragraphs,
+            words: SPEAKER_WORDS,
+            genderOf: lexiconGender,
+          }),
+        );
+        return a.quotes;
+      },
+      [],
+    );
   });
   if (crashes.count) ctx.log(`  ${crashes.note()}`);
   const ms = Date.now() - t0;
@@ -183,12 +204,32 @@ async function runQuotes(ctx: EvalContext): Promise<SectionResult> {
       met: s.speakerAccuracy >= 0.86,
       note: `over matched pairs whose gold has a Source: speaker span overlaps Source, or speaker name contains its last word; shipped speakers: ${RANKER_SHIPPED ? 'the ranker' : 'the rules'}`,
     },
-    ...([['rules alone', rulesPreds], ['ranker (rules as a feature)', rankerPreds]] as const).map(([system, ps]): Row => {
+    ...(
+      [
+        ['rules alone', rulesPreds],
+        ['ranker (rules as a feature)', rankerPreds],
+      ] as const
+    ).map(([system, ps]): Row => {
       const sc = scoreQuotes(docs, ps as Quote[][], 0);
-      return { task: 'quotes', dataset, system, slice: 'speaker', extra: { name: 'speaker acc', value: sc.speakerAccuracy, n: sc.speakerTotal } };
+      return {
+        task: 'quotes',
+        dataset,
+        system,
+        slice: 'speaker',
+        extra: { name: 'speaker acc', value: sc.speakerAccuracy, n: sc.speakerTotal },
+      };
     }),
   ];
-  return { rows, details: { docs: docs.length, crashes: { count: crashes.count, samples: crashes.samples }, goldWithSource: docs.reduce((n, d) => n + d.gold.filter((g) => g.source).length, 0), ms, ...s } };
+  return {
+    rows,
+    details: {
+      docs: docs.length,
+      crashes: { count: crashes.count, samples: crashes.samples },
+      goldWithSource: docs.reduce((n, d) => n + d.gold.filter((g) => g.source).length, 0),
+      ms,
+      ...s,
+    },
+  };
 }
 
 export const quotes: Section = { name: 'quotes', run: runQuotes };

@@ -22,7 +22,9 @@ async function runReferenceDates(ctx: EvalContext): Promise<SectionResult> {
     ['en', 'tempeval3-aquaint-en', 'TempEval-3 AQUAINT en'],
     ['fr', 'fr-timebank-even', 'French TimeBank (even half)'],
   ] as const) {
-    let files = readdirSync(path.join(ctx.dataDir, dir, 'tml')).filter((f) => f.endsWith('.tml') && !f.startsWith('.')).sort();
+    let files = readdirSync(path.join(ctx.dataDir, dir, 'tml'))
+      .filter((f) => f.endsWith('.tml') && !f.startsWith('.'))
+      .sort();
     if (ctx.limit !== undefined) files = files.slice(0, ctx.limit);
     let found = 0;
     let exact = 0;
@@ -48,8 +50,9 @@ async function runReferenceDates(ctx: EvalContext): Promise<SectionResult> {
       gold: files.length,
       pred: found,
       extra: { name: 'history picks', value: history.length, n: found },
-      note: `${files.length} articles; a reference date found in ${found}: ${exact} = DCT, ${week} within 7 days, `
-        + `${history.length} more than 30 days off (a date of history taken as the article's date)`,
+      note:
+        `${files.length} articles; a reference date found in ${found}: ${exact} = DCT, ${week} within 7 days, ` +
+        `${history.length} more than 30 days off (a date of history taken as the article's date)`,
     });
     details[lang] = { files: files.length, found, exact, week, history };
   }

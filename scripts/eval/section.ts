@@ -45,6 +45,8 @@ export class DocErrors {
 
   /** A note for the table ("3 documents threw"), or '' when none did. */
   note(): string {
-    return this.count ? `${this.count} document(s) threw in analyze() and count as empty output: ${this.samples[0]}` : '';
+    return this.count
+      ? `${this.count} document(s) threw in analyze() and count as empty output: ${this.samples[0]}`
+      : '';
   }
 }

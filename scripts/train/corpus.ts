@@ -39,15 +39,23 @@ export interface LanguageData {
 }
 
 /** Gold entities of a built document as character spans (types as in the data: PER, ORG, LOC, MISC). */
-export function goldSpans(doc: BuiltDoc, types: ReadonlySet<string>): Array<{ start: number; end: number; type: string }> {
-  return doc.chunks.filter((c) => types.has(c.type)).map((c) => ({ start: doc.tokenStarts[c.start], end: doc.tokenEnds[c.end - 1], type: c.type }));
+export function goldSpans(
+  doc: BuiltDoc,
+  types: ReadonlySet<string>,
+): Array<{ start: number; end: number; type: string }> {
+  return doc.chunks
+    .filter((c) => types.has(c.type))
+    .map((c) => ({ start: doc.tokenStarts[c.start], end: doc.tokenEnds[c.end - 1], type: c.type }));
 }
 
 export function prepare(doc: BuiltDoc, lang: 'en' | 'fr', source: string, types: ReadonlySet<string>): PreparedDoc {
   const layer = ruleLayer(doc.text, packOf(lang));
   const tokens = layer.toks;
   const gold = spansToLabels(tokens, goldSpans(doc, types));
-  const rules = spansToLabels(tokens, layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))));
+  const rules = spansToLabels(
+    tokens,
+    layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))),
+  );
   return { source, built: doc, tokens, gold, rules };
 }
 
@@ -55,20 +63,41 @@ export function prepare(doc: BuiltDoc, lang: 'en' | 'fr', source: string, types:
 export const EN_TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 export const FR_TYPES = new Set(['PER', 'ORG', 'LOC']);
 
-function prepareAll(docs: BuiltDoc[], lang: 'en' | 'fr', source: (i: number) => string, types: ReadonlySet<string>, log: (m: string) => void, name: string): PreparedDoc[] {
+function prepareAll(
+  docs: BuiltDoc[],
+  lang: 'en' | 'fr',
+  source: (i: number) => string,
+  types: ReadonlySet<string>,
+  log: (m: string) => void,
+  name: string,
+): PreparedDoc[] {
   const t0 = Date.now();
   const out = docs.map((d, i) => prepare(d, lang, source(i), types));
-  log(`  ${name}: ${out.length} documents, ${out.reduce((n, d) => n + d.tokens.length, 0)} tokens prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `  ${name}: ${out.length} documents, ${out.reduce((n, d) => n + d.tokens.length, 0)} tokens prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return out;
 }
 
 /** English: CoNLL-2003 train (training) and dev (tuning). */
 export function englishData(dataDir: string, log: (m: string) => void, withWikiNeural: boolean): LanguageData {
-  const read = (f: string): BuiltDoc[] => readConll2003(readFileSync(path.join(dataDir, 'conll2003-en', f), 'utf8')).map((d) => buildDoc(d, '\n'));
+  const read = (f: string): BuiltDoc[] =>
+    readConll2003(readFileSync(path.join(dataDir, 'conll2003-en', f), 'utf8')).map((d) => buildDoc(d, '\n'));
   return {
     train: prepareAll(read('train.txt'), 'en', () => 'conll-train', EN_TYPES, log, 'CoNLL-2003 train'),
     dev: { 'CoNLL-2003 dev': prepareAll(read('dev.txt'), 'en', () => 'conll-dev', EN_TYPES, log, 'CoNLL-2003 dev') },
-    measure: withWikiNeural ? { 'WikiNEuRal en val (silver)': prepareAll(wikiNeural(dataDir, 'en'), 'en', () => 'wikineural', EN_TYPES, log, 'WikiNEuRal en val') } : {},
+    measure: withWikiNeural
+      ? {
+          'WikiNEuRal en val (silver)': prepareAll(
+            wikiNeural(dataDir, 'en'),
+            'en',
+            () => 'wikineural',
+            EN_TYPES,
+            log,
+            'WikiNEuRal en val',
+          ),
+        }
+      : {},
   };
 }
 
@@ -79,10 +108,35 @@ export function frenchData(dataDir: string, log: (m: string) => void, withWikiNe
   return {
     train: prepareAll(train, 'fr', (i) => train[i].source, FR_TYPES, log, 'French gold train'),
     dev: {
-      'HIPE-2022 NewsEye fr (held apart)': prepareAll(bySource(dev, 'hipe-newseye'), 'fr', () => 'hipe-newseye', FR_TYPES, log, 'HIPE held apart'),
-      'Europeana fr (held apart)': prepareAll(bySource(dev, 'europeana'), 'fr', () => 'europeana', FR_TYPES, log, 'Europeana held apart'),
+      'HIPE-2022 NewsEye fr (held apart)': prepareAll(
+        bySource(dev, 'hipe-newseye'),
+        'fr',
+        () => 'hipe-newseye',
+        FR_TYPES,
+        log,
+        'HIPE held apart',
+      ),
+      'Europeana fr (held apart)': prepareAll(
+        bySource(dev, 'europeana'),
+        'fr',
+        () => 'europeana',
+        FR_TYPES,
+        log,
+        'Europeana held apart',
+      ),
     },
-    measure: withWikiNeural ? { 'WikiNEuRal fr val (silver)': prepareAll(wikiNeural(dataDir, 'fr'), 'fr', () => 'wikineural', FR_TYPES, log, 'WikiNEuRal fr val') } : {},
+    measure: withWikiNeural
+      ? {
+          'WikiNEuRal fr val (silver)': prepareAll(
+            wikiNeural(dataDir, 'fr'),
+            'fr',
+            () => 'wikineural',
+            FR_TYPES,
+            log,
+            'WikiNEuRal fr val',
+          ),
+        }
+      : {},
   };
 }
 

@@ -40,8 +40,32 @@ export interface Config {
 
 /** The configuration `npm run train` ships, per language (chosen on dev; see the model cards). */
 export const SHIPPED: Record<'en' | 'fr', Config> = {
-  en: { groups: ALL_GROUPS.filter((g) => g !== 'passone' && g !== 'word'), epochs: 8, bits: 20, minCount: 2, dropout: 0.2, stages: 1, folds: 5, width: 1, seed: 1, english: false, adapt: false },
-  fr: { groups: ALL_GROUPS.filter((g) => g !== 'passone'), epochs: 8, bits: 20, minCount: 2, dropout: 0.2, stages: 1, folds: 5, width: 1, seed: 1, english: true, adapt: false },
+  en: {
+    groups: ALL_GROUPS.filter((g) => g !== 'passone' && g !== 'word'),
+    epochs: 8,
+    bits: 20,
+    minCount: 2,
+    dropout: 0.2,
+    stages: 1,
+    folds: 5,
+    width: 1,
+    seed: 1,
+    english: false,
+    adapt: false,
+  },
+  fr: {
+    groups: ALL_GROUPS.filter((g) => g !== 'passone'),
+    epochs: 8,
+    bits: 20,
+    minCount: 2,
+    dropout: 0.2,
+    stages: 1,
+    folds: 5,
+    width: 1,
+    seed: 1,
+    english: true,
+    adapt: false,
+  },
 };
 
 export const LEXICONS: Record<'en' | 'fr', readonly LexiconProbe[]> = {
@@ -69,7 +93,9 @@ function vocabularyOf(docs: readonly PreparedDoc[], minCount: number): Set<strin
 
 /** Labels of every document under a model (the core's tagger: exactly the inference path). */
 export function tagDocs(model: NerModel, docs: readonly PreparedDoc[], lexicons: readonly LexiconProbe[]): string[][] {
-  return docs.map((d) => tagTokens(model, { text: d.built.text, tokens: d.tokens, ruleLabels: d.rules }, lexicons).labels);
+  return docs.map(
+    (d) => tagTokens(model, { text: d.built.text, tokens: d.tokens, ruleLabels: d.rules }, lexicons).labels,
+  );
 }
 
 /** conlleval scores of tagged documents (PER/ORG/LOC, the same scorer as `npm run eval`). */
@@ -77,18 +103,40 @@ export function scoreLabels(docs: readonly PreparedDoc[], labels: readonly strin
   const preds = docs.map((d, i) =>
     labelsToSpans(labels[i])
       .filter((s) => s.type === 'PER' || s.type === 'ORG' || s.type === 'LOC')
-      .map((s) => ({ type: s.type as 'PER' | 'ORG' | 'LOC', start: d.tokens[s.first].start, end: d.tokens[s.last].end })),
+      .map((s) => ({
+        type: s.type as 'PER' | 'ORG' | 'LOC',
+        start: d.tokens[s.first].start,
+        end: d.tokens[s.last].end,
+      })),
   );
-  return scoreNer(docs.map((d) => d.built), preds, 0);
+  return scoreNer(
+    docs.map((d) => d.built),
+    preds,
+    0,
+  );
 }
 
 /** The rule layer's own labels, scored the same way. */
 export function scoreRules(docs: readonly PreparedDoc[]): NerScore {
-  return scoreLabels(docs, docs.map((d) => d.rules));
+  return scoreLabels(
+    docs,
+    docs.map((d) => d.rules),
+  );
 }
 
-function floatModel(cfg: Config, lang: 'en' | 'fr', vocabulary: Set<string>, stages: Array<{ groups: FeatureGroup[]; weights: Float32Array; transitions: Float32Array }>): NerModel {
-  return { labels: LABELS[lang], bits: cfg.bits, vocabulary, stages: stages.map((s) => ({ ...s, scale: 1 })), meta: {} };
+function floatModel(
+  cfg: Config,
+  lang: 'en' | 'fr',
+  vocabulary: Set<string>,
+  stages: Array<{ groups: FeatureGroup[]; weights: Float32Array; transitions: Float32Array }>,
+): NerModel {
+  return {
+    labels: LABELS[lang],
+    bits: cfg.bits,
+    vocabulary,
+    stages: stages.map((s) => ({ ...s, scale: 1 })),
+    meta: {},
+  };
 }
 
 export interface TrainResult {
@@ -102,7 +150,16 @@ export interface TrainResult {
 export function trainModel(lang: 'en' | 'fr', data: LanguageData, cfg: Config, log: (m: string) => void): TrainResult {
   const t0 = Date.now();
   const vocabulary = vocabularyOf(data.train, cfg.minCount);
-  const base: Omit<StageOptions, 'groups'> = { labels: LABELS[lang], vocabulary, bits: cfg.bits, lexicons: LEXICONS[lang], epochs: cfg.epochs, seed: cfg.seed, wordDropout: cfg.dropout, adapt: cfg.adapt };
+  const base: Omit<StageOptions, 'groups'> = {
+    labels: LABELS[lang],
+    vocabulary,
+    bits: cfg.bits,
+    lexicons: LEXICONS[lang],
+    epochs: cfg.epochs,
+    seed: cfg.seed,
+    wordDropout: cfg.dropout,
+    adapt: cfg.adapt,
+  };
   const groups0: FeatureGroup[] = cfg.groups.filter((g) => g !== 'passone');
   const stage0 = trainStage(data.train, { ...base, groups: groups0 });
   log(`  stage 1 trained (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -116,7 +173,11 @@ export function trainModel(lang: 'en' | 'fr', data: LanguageData, cfg: Config, l
       const held = data.train.map((d, i) => [d, i] as const).filter(([, i]) => i % cfg.folds === f);
       const fold = trainStage(rest, { ...base, groups: groups0 });
       const m = floatModel(cfg, lang, vocabulary, [{ groups: groups0, ...fold }]);
-      const labels = tagDocs(m, held.map(([d]) => d), LEXICONS[lang]);
+      const labels = tagDocs(
+        m,
+        held.map(([d]) => d),
+        LEXICONS[lang],
+      );
       held.forEach(([, i], k) => (firstPass[i] = labels[k]));
       log(`  fold ${f + 1}/${cfg.folds} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     }
@@ -139,8 +200,22 @@ export function trainModel(lang: 'en' | 'fr', data: LanguageData, cfg: Config, l
   return { model, floatModel: fm, trainMs: Date.now() - t0 };
 }
 
-function parseArgs(argv: string[]): { langs: Array<'en' | 'fr'>; data: string; cache: boolean; write: boolean; over: Partial<Config>; wikineural: boolean } {
-  const out = { langs: ['en', 'fr'] as Array<'en' | 'fr'>, data: process.env.ARTICLE_LENS_EVAL_DATA ?? path.join(ROOT, '..', 'shared', 'eval-data'), cache: false, write: true, over: {} as Partial<Config>, wikineural: true };
+function parseArgs(argv: string[]): {
+  langs: Array<'en' | 'fr'>;
+  data: string;
+  cache: boolean;
+  write: boolean;
+  over: Partial<Config>;
+  wikineural: boolean;
+} {
+  const out = {
+    langs: ['en', 'fr'] as Array<'en' | 'fr'>,
+    data: process.env.ARTICLE_LENS_EVAL_DATA ?? path.join(ROOT, '..', 'shared', 'eval-data'),
+    cache: false,
+    write: true,
+    over: {} as Partial<Config>,
+    wikineural: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = (): string => {
@@ -181,13 +256,15 @@ function main(): void {
   if (process.argv[2] === '--only' && process.argv[3] === 'speakers') return speakersMain(process.argv.slice(4));
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
-  if (!existsSync(args.data)) throw new Error(`no training data at ${args.data} (pass --data DIR or set ARTICLE_LENS_EVAL_DATA)`);
+  if (!existsSync(args.data))
+    throw new Error(`no training data at ${args.data} (pass --data DIR or set ARTICLE_LENS_EVAL_DATA)`);
   const tAll = Date.now();
   const prepared = new Map<'en' | 'fr', LanguageData>();
   const load = (lang: 'en' | 'fr'): LanguageData => {
     let d = prepared.get(lang);
     if (!d) {
-      const make = (): LanguageData => (lang === 'en' ? englishData(args.data, log, args.wikineural) : frenchData(args.data, log, args.wikineural));
+      const make = (): LanguageData =>
+        lang === 'en' ? englishData(args.data, log, args.wikineural) : frenchData(args.data, log, args.wikineural);
       d = args.cache ? cached(path.join(ROOT, '.artifacts', 'train-cache', `${lang}.json`), make) : make();
       prepared.set(lang, d);
     }
@@ -215,11 +292,23 @@ function main(): void {
       log(`  ${' '.repeat(name.length)}  rules ${fmtScore(scores[name].rules)}`);
     }
     const sha = createHash('sha256').update(bytes).digest('hex');
-    log(`  model: ${bytes.length} bytes, sha256 ${sha}; prepared in ${(prepMs / 1000).toFixed(1)} s, trained in ${(result.trainMs / 1000).toFixed(1)} s`);
+    log(
+      `  model: ${bytes.length} bytes, sha256 ${sha}; prepared in ${(prepMs / 1000).toFixed(1)} s, trained in ${(result.trainMs / 1000).toFixed(1)} s`,
+    );
     if (args.write) {
       const dir = path.join(ROOT, 'src', 'core', 'lang', lang);
       writeFileSync(path.join(dir, 'nerModel.bin'), bytes);
-      writeCard(path.join(dir, 'nerModel.md'), { lang, cfg, bytes, sha, scores, data, prepMs, trainMs: result.trainMs, vocabulary: model.vocabulary.size });
+      writeCard(path.join(dir, 'nerModel.md'), {
+        lang,
+        cfg,
+        bytes,
+        sha,
+        scores,
+        data,
+        prepMs,
+        trainMs: result.trainMs,
+        vocabulary: model.vocabulary.size,
+      });
       log(`  wrote ${path.relative(ROOT, dir)}/nerModel.bin and nerModel.md`);
     }
   }

@@ -26,15 +26,31 @@ export interface TrainedStage {
   transitions: Float32Array;
 }
 
-function featuresOf(doc: PreparedDoc, opts: StageOptions, firstPass: readonly string[] | undefined, hide?: (i: number) => boolean): FeatureMatrix {
+function featuresOf(
+  doc: PreparedDoc,
+  opts: StageOptions,
+  firstPass: readonly string[] | undefined,
+  hide?: (i: number) => boolean,
+): FeatureMatrix {
   return extractFeatures(
-    { tokens: doc.tokens, text: doc.built.text, ruleLabels: doc.rules, firstPass, hideWord: hide, domain: opts.adapt ? doc.source : undefined },
+    {
+      tokens: doc.tokens,
+      text: doc.built.text,
+      ruleLabels: doc.rules,
+      firstPass,
+      hideWord: hide,
+      domain: opts.adapt ? doc.source : undefined,
+    },
     { groups: new Set(opts.groups), vocabulary: opts.vocabulary, bits: opts.bits, lexicons: opts.lexicons },
   );
 }
 
 /** Trains one stage; `firstPass[d]` are the labels a first stage gave document d (for the `passone` group). */
-export function trainStage(docs: readonly PreparedDoc[], opts: StageOptions, firstPass?: ReadonlyArray<readonly string[]>): TrainedStage {
+export function trainStage(
+  docs: readonly PreparedDoc[],
+  opts: StageOptions,
+  firstPass?: ReadonlyArray<readonly string[]>,
+): TrainedStage {
   const L = opts.labels.length;
   const index = new Map(opts.labels.map((l, i) => [l, i]));
   const size = (1 << opts.bits) * L;

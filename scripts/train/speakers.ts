@@ -40,7 +40,10 @@ export interface SpeakerDoc {
   paragraphs: Span[];
 }
 
-function readSplit(dataDir: string, split: 'polnear-train' | 'polnear-dev'): Array<{ id: string; text: string; gold: GoldQuote[] }> {
+function readSplit(
+  dataDir: string,
+  split: 'polnear-train' | 'polnear-dev',
+): Array<{ id: string; text: string; gold: GoldQuote[] }> {
   const dir = path.join(dataDir, split);
   const anns = firstAnnPerArticle(readdirSync(path.join(dir, 'attributions')));
   return [...anns.keys()].sort().map((id) => {
@@ -51,10 +54,16 @@ function readSplit(dataDir: string, split: 'polnear-train' | 'polnear-dev'): Arr
 }
 
 /** Analyses every article of a split (as `npm run eval` does: English, dated by the file name). */
-export function prepareSplit(dataDir: string, split: 'polnear-train' | 'polnear-dev', cache: boolean, log: (m: string) => void): SpeakerDoc[] {
+export function prepareSplit(
+  dataDir: string,
+  split: 'polnear-train' | 'polnear-dev',
+  cache: boolean,
+  log: (m: string) => void,
+): SpeakerDoc[] {
   const file = path.join(ROOT, '.artifacts', 'train-cache', `speakers-${split}.json`);
   // the ranker sees the rules' speakers after the description and gender pass, as in analyze()
-  const resolved = (ds: SpeakerDoc[]): SpeakerDoc[] => ds.map((d) => ({ ...d, quotes: resolvedRuleSpeakers(d.text, d.entities, d.quotes) }));
+  const resolved = (ds: SpeakerDoc[]): SpeakerDoc[] =>
+    ds.map((d) => ({ ...d, quotes: resolvedRuleSpeakers(d.text, d.entities, d.quotes) }));
   if (cache && existsSync(file)) return resolved(JSON.parse(readFileSync(file, 'utf8')) as SpeakerDoc[]);
   const t0 = Date.now();
   const docs = readSplit(dataDir, split).map((d, i) => {
@@ -81,7 +90,8 @@ interface Example {
 function candidatesFor(d: SpeakerDoc, drop: ReadonlySet<string>): Candidate[][] {
   const all = allCandidates({ ...d, words: SPEAKER_WORDS, genderOf: lexiconGender });
   if (drop.size === 0) return all;
-  const keep = (f: string): boolean => ![...drop].some((g) => f === g || f.startsWith(`${g}=`) || f.startsWith(`${g}&`) || f.startsWith(`${g}.`));
+  const keep = (f: string): boolean =>
+    ![...drop].some((g) => f === g || f.startsWith(`${g}=`) || f.startsWith(`${g}&`) || f.startsWith(`${g}.`));
   return all.map((cs) => cs.map((c) => ({ ...c, features: c.features.filter(keep) })));
 }
 
@@ -91,7 +101,10 @@ function examplesOf(docs: readonly SpeakerDoc[], drop: ReadonlySet<string>): Exa
   for (const d of docs) {
     const cands = candidatesFor(d, drop);
     const idx = d.quotes.map((q, i) => [q, i] as const).filter(([q]) => !q.scare);
-    const pairs = matchOverlapping(d.gold.map((g) => g.content), idx.map(([q]) => q));
+    const pairs = matchOverlapping(
+      d.gold.map((g) => g.content),
+      idx.map(([q]) => q),
+    );
     for (const [gi, pi] of pairs) {
       const src = d.gold[gi]!.source;
       if (!src) continue;
@@ -108,7 +121,11 @@ function shuffle<T>(xs: T[], seed: number): T[] {
   let s = seed >>> 0 || 1;
   const a = [...xs];
   for (let i = a.length - 1; i > 0; i--) {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
     const j = s % (i + 1);
     [a[i], a[j]] = [a[j]!, a[i]!];
   }
@@ -122,7 +139,8 @@ const RUNS = 7;
 export function trainRanker(examples: readonly Example[], epochs: number, seed: number): SpeakerModel {
   const sum = new Map<string, number>();
   for (let r = 0; r < RUNS; r++) {
-    for (const [k, v] of Object.entries(trainRun(examples, epochs, seed + r * 104729).weights)) sum.set(k, (sum.get(k) ?? 0) + v / RUNS);
+    for (const [k, v] of Object.entries(trainRun(examples, epochs, seed + r * 104729).weights))
+      sum.set(k, (sum.get(k) ?? 0) + v / RUNS);
   }
   const weights: Record<string, number> = {};
   for (const [k, v] of [...sum].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -171,7 +189,11 @@ function trainRun(examples: readonly Example[], epochs: number, seed: number): S
 
 /** Speaker accuracy of the eval (matched pairs with a gold Source) with the given quotes per document. */
 function accuracy(docs: readonly SpeakerDoc[], quotes: readonly Quote[][]): number {
-  return scoreQuotes(docs.map((d) => ({ id: d.id, text: d.text, gold: d.gold })), quotes as Quote[][], 0).speakerAccuracy;
+  return scoreQuotes(
+    docs.map((d) => ({ id: d.id, text: d.text, gold: d.gold })),
+    quotes as Quote[][],
+    0,
+  ).speakerAccuracy;
 }
 
 /** The model applied as analyze() applies it (features it was trained without have no weight). */
@@ -183,8 +205,25 @@ function applyModel(model: SpeakerModel, docs: readonly SpeakerDoc[]): Quote[][]
 const SHIPPED_DROP: string[] = ['sameAsPrevious'];
 
 /** Feature groups the ablations drop one at a time (a name drops "name", "name=…", "name&…", "name.…"). */
-const ABLATIONS = ['rule', 'pronoun', 'pron', 'mention', 'dist', 'sent', 'para', 'verbAfter', 'verbBefore', 'gender', 'count', 'sameAsPrevious', 'type',
-  'sentenceStart', 'possessive', 'complement', 'noRule'];
+const ABLATIONS = [
+  'rule',
+  'pronoun',
+  'pron',
+  'mention',
+  'dist',
+  'sent',
+  'para',
+  'verbAfter',
+  'verbBefore',
+  'gender',
+  'count',
+  'sameAsPrevious',
+  'type',
+  'sentenceStart',
+  'possessive',
+  'complement',
+  'noRule',
+];
 
 export interface SpeakerTrainResult {
   model: SpeakerModel & { meta: Record<string, unknown> };
@@ -195,8 +234,11 @@ export interface SpeakerTrainResult {
   trainDocs: number;
 }
 
-export function trainSpeakers(dataDir: string, opts: { cache: boolean; epochs: number; seed: number; ablate: boolean; drop: string[] },
-  log: (m: string) => void): SpeakerTrainResult {
+export function trainSpeakers(
+  dataDir: string,
+  opts: { cache: boolean; epochs: number; seed: number; ablate: boolean; drop: string[] },
+  log: (m: string) => void,
+): SpeakerTrainResult {
   const train = prepareSplit(dataDir, 'polnear-train', opts.cache, log);
   const dev = prepareSplit(dataDir, 'polnear-dev', opts.cache, log);
   // features left out of the shipped model get no weight, so inference ignores them too
@@ -204,7 +246,10 @@ export function trainSpeakers(dataDir: string, opts: { cache: boolean; epochs: n
   const ex = examplesOf(train, none);
   log(`  speakers: ${ex.length} training quotes from ${train.length} articles`);
   const model = trainRanker(ex, opts.epochs, opts.seed);
-  const rules = accuracy(dev, dev.map((d) => d.quotes));
+  const rules = accuracy(
+    dev,
+    dev.map((d) => d.quotes),
+  );
   const ranker = accuracy(dev, applyModel(model, dev));
   log(`  PolNeAR dev speaker accuracy: rules ${rules.toFixed(3)}, ranker ${ranker.toFixed(3)}`);
   const ablations: Array<{ drop: string; dev: number }> = [];
@@ -218,8 +263,22 @@ export function trainSpeakers(dataDir: string, opts: { cache: boolean; epochs: n
     }
   }
   return {
-    model: { ...model, meta: { ship: ranker > rules, epochs: opts.epochs, seed: opts.seed, dropped: opts.drop, devRules: rules, devRanker: ranker } },
-    rules, ranker, ablations, trainExamples: ex.length, trainDocs: train.length,
+    model: {
+      ...model,
+      meta: {
+        ship: ranker > rules,
+        epochs: opts.epochs,
+        seed: opts.seed,
+        dropped: opts.drop,
+        devRules: rules,
+        devRanker: ranker,
+      },
+    },
+    rules,
+    ranker,
+    ablations,
+    trainExamples: ex.length,
+    trainDocs: train.length,
   };
 }
 
@@ -233,9 +292,9 @@ export function writeSpeakerModel(r: SpeakerTrainResult, epochs: number, seed: n
     '# Speaker ranker — model card',
     '',
     '`speakerModel.json` beside this card: a linear ranker (averaged perceptron) over the candidate speakers of each',
-    'quote (`candidates.ts`: the rules\' attribution; person, organization and place mentions and he/she/they/it',
-    '(il/elle/ils/elles) pronouns in the quote\'s sentence, the two before and the one after).',
-    'It replaces the rules\' speaker only when another candidate scores higher. Written by',
+    "quote (`candidates.ts`: the rules' attribution; person, organization and place mentions and he/she/they/it",
+    "(il/elle/ils/elles) pronouns in the quote's sentence, the two before and the one after).",
+    "It replaces the rules' speaker only when another candidate scores higher. Written by",
     '`npm run train` (scripts/train/speakers.ts); do not edit by hand.',
     '',
     '## Rebuild',
@@ -251,23 +310,23 @@ export function writeSpeakerModel(r: SpeakerTrainResult, epochs: number, seed: n
     '',
     `- **Training:** PolNeAR v1.0.0 **train** split (${r.trainDocs} articles of US political news, 2016; Source/Cue/Content`,
     '  attributions; `../shared/eval-data/polnear-train/`, from `networkdynamics/PolNeAR`; no data licence is stated,',
-    '  the repository\'s Python package says MIT). Each article goes through `analyze()`; a quote of ours that overlaps',
-    '  a gold direct quote with a Source is one example; a candidate is right by the eval\'s own rule (its span',
+    "  the repository's Python package says MIT). Each article goes through `analyze()`; a quote of ours that overlaps",
+    "  a gold direct quote with a Source is one example; a candidate is right by the eval's own rule (its span",
     `  overlaps the Source, or its name holds the Source's last word). ${r.trainExamples} examples. The file holds`,
     '  feature weights only, no text.',
     '- **Tuning:** PolNeAR **dev** (84 articles). The test split was never used.',
-    '- **First names:** gender from compromise\'s lexicons (MIT, shipped with the extension): MaleName / FemaleName.',
+    "- **First names:** gender from compromise's lexicons (MIT, shipped with the extension): MaleName / FemaleName.",
     '',
     '## Features',
     '',
-    'Rules\' attribution (and how it was found: named, description, pronoun, continuation), side of the quote and',
+    "Rules' attribution (and how it was found: named, description, pronoun, continuation), side of the quote and",
     'distance, sentence and paragraph offset, a speech verb right after or before the mention, sentence-initial',
     'mention, possessive, complement ("of X"), entity type, mention count, same entity as the rules\' or the previous',
     `quote's speaker, he/she (il/elle) against the candidate's gender. Pronouns near the quote are candidates too.`,
     `${epochs} epochs; the weights are the mean of 7 averaged-perceptron runs on seeded orders (seed ${seed}): a single`,
     'run moved dev accuracy by ±0.02 with the order alone.',
     `Left out: ${r.model.meta.dropped && (r.model.meta.dropped as string[]).length ? (r.model.meta.dropped as string[]).join(', ') : 'nothing'}`,
-    '(the previous quote\'s speaker: the rules\' continuations already carry it, and with it the ranker over-trusted',
+    "(the previous quote's speaker: the rules' continuations already carry it, and with it the ranker over-trusted",
     'the previous speaker; dev 0.852 with it, 0.875 without).',
     '',
     '## Dev scores (PolNeAR dev, speaker accuracy over matched direct quotes with a gold Source)',
@@ -279,9 +338,18 @@ export function writeSpeakerModel(r: SpeakerTrainResult, epochs: number, seed: n
     '',
     `Shipped: **${r.model.meta.ship ? 'the ranker' : 'the rules (the ranker did not beat them)'}**.`,
     '',
-    ...(r.ablations.length ? ['## Ablations (dev, each retrained without one feature group)', '',
-      '`pronoun` / `mention`: the bias of pronoun / mention candidates; `pron`: every feature of pronoun candidates.', '', '| without | speaker acc |', '|---|---|',
-      ...r.ablations.map((a) => `| ${a.drop} | ${f(a.dev)} |`), ''] : []),
+    ...(r.ablations.length
+      ? [
+          '## Ablations (dev, each retrained without one feature group)',
+          '',
+          '`pronoun` / `mention`: the bias of pronoun / mention candidates; `pron`: every feature of pronoun candidates.',
+          '',
+          '| without | speaker acc |',
+          '|---|---|',
+          ...r.ablations.map((a) => `| ${a.drop} | ${f(a.dev)} |`),
+          '',
+        ]
+      : []),
     '## Size',
     '',
     `${Buffer.byteLength(json)} bytes, ${Object.keys(r.model.weights).length} weights.`,
@@ -293,14 +361,22 @@ export function writeSpeakerModel(r: SpeakerTrainResult, epochs: number, seed: n
 
 /** The command line of the speaker step (also run by scripts/train/main.ts). */
 export function speakersMain(argv: string[]): void {
-  const get = (k: string): string | undefined => { const i = argv.indexOf(k); return i >= 0 ? argv[i + 1] : undefined; };
+  const get = (k: string): string | undefined => {
+    const i = argv.indexOf(k);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const data = get('--data') ?? process.env.ARTICLE_LENS_EVAL_DATA ?? path.join(ROOT, '..', 'shared', 'eval-data');
   const epochs = Number(get('--epochs') ?? 20);
   const seed = Number(get('--seed') ?? 1);
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
   const drop = (get('--drop') ?? SHIPPED_DROP.join(',')).split(',').filter(Boolean);
-  const r = trainSpeakers(data, { cache: argv.includes('--cache'), epochs, seed, ablate: argv.includes('--ablate'), drop }, log);
-  if (!argv.includes('--no-write')) log(`  wrote src/core/speakers/speakerModel.json (sha256 ${writeSpeakerModel(r, epochs, seed)})`);
+  const r = trainSpeakers(
+    data,
+    { cache: argv.includes('--cache'), epochs, seed, ablate: argv.includes('--ablate'), drop },
+    log,
+  );
+  if (!argv.includes('--no-write'))
+    log(`  wrote src/core/speakers/speakerModel.json (sha256 ${writeSpeakerModel(r, epochs, seed)})`);
 }
 
 if (require.main === module) speakersMain(process.argv.slice(2));

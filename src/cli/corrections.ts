@@ -8,7 +8,13 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { CORRECTIONS_FILE_NAME, CORRECTIONS_VERSION, type ArticleCorrections, type LinkCorrection, type StoryCorrections } from '../core/corrections/model';
+import {
+  CORRECTIONS_FILE_NAME,
+  CORRECTIONS_VERSION,
+  type ArticleCorrections,
+  type LinkCorrection,
+  type StoryCorrections,
+} from '../core/corrections/model';
 import { checkCorrections, readCorrections, type ReadCorrections } from '../core/corrections/parse';
 import { correctionsForFile, normalizePath } from '../core/corrections/scope';
 import { parseJsonBytes } from '../services/workspaceJsonCore';
@@ -38,9 +44,15 @@ export function loadCorrectionsFile(path: string, maxBytes: number): LoadResult 
     const p = parsed.problem;
     switch (p.kind) {
       case 'conflict':
-        return { ok: false, error: `has unresolved merge-conflict markers (line ${p.line}); resolve the conflict first` };
+        return {
+          ok: false,
+          error: `has unresolved merge-conflict markers (line ${p.line}); resolve the conflict first`,
+        };
       case 'tooLarge':
-        return { ok: false, error: `too large (${formatBytes(p.size)}; the limit is ${formatBytes(p.limit)}, see --max-size)` };
+        return {
+          ok: false,
+          error: `too large (${formatBytes(p.size)}; the limit is ${formatBytes(p.limit)}, see --max-size)`,
+        };
       case 'syntax':
         return { ok: false, error: `is not valid JSON (${clean(p.detail)})` };
       default:
@@ -50,7 +62,10 @@ export function loadCorrectionsFile(path: string, maxBytes: number): LoadResult 
   const checked = checkCorrections(parsed.json);
   if ('problem' in checked) {
     const p = checked.problem;
-    return { ok: false, error: `is not a corrections file (${p.kind === 'newer' ? `format ${p.version}` : clean(p.detail)})` };
+    return {
+      ok: false,
+      error: `is not a corrections file (${p.kind === 'newer' ? `format ${p.version}` : clean(p.detail)})`,
+    };
   }
   const warnings: string[] = [];
   if (checked.readOnly?.kind === 'newer') {
@@ -123,7 +138,9 @@ export function resolveCorrections(
       return undefined;
     }
     const e = r.file.entries;
-    stderr(`article-lens: ${how} ${name} (${e.rules.length} rules, ${e.edits.length} edits, ${e.links.length} links)\n`);
+    stderr(
+      `article-lens: ${how} ${name} (${e.rules.length} rules, ${e.edits.length} edits, ${e.links.length} links)\n`,
+    );
     for (const w of r.warnings) stderr(`article-lens: ${name}: warning: ${w}\n`);
     loaded.set(key, r.file);
     return r.file;
@@ -140,7 +157,10 @@ export function resolveCorrections(
     if (!foundIn.has(folder)) foundIn.set(folder, findCorrectionsFile(folder));
     const found = foundIn.get(folder);
     // NOTE: named relative to the working directory, the way the user names the articles.
-    byArticle.set(article, found === undefined ? undefined : load(relative(process.cwd(), found) || found, 'corrections found:'));
+    byArticle.set(
+      article,
+      found === undefined ? undefined : load(relative(process.cwd(), found) || found, 'corrections found:'),
+    );
   }
   if (failed) return undefined;
   return { of: (a) => byArticle.get(a), files: [...loaded.values()] };
@@ -150,7 +170,11 @@ export function resolveCorrections(
  * The corrections of one article: its edits and the rules whose scope covers it. `story` lists the articles (as
  * given on the command line) that are versions of its story; only those that take the same file count.
  */
-export function articleCorrections(map: ArticleCorrectionsMap, article: string, story: readonly string[] = []): ArticleCorrections | undefined {
+export function articleCorrections(
+  map: ArticleCorrectionsMap,
+  article: string,
+  story: readonly string[] = [],
+): ArticleCorrections | undefined {
   const file = map.of(article);
   if (!file) return undefined;
   const versions = story.filter((s) => map.of(s) === file).map((s) => articlePath(file, s));
@@ -169,7 +193,11 @@ export function hasStoryRules(map: ArticleCorrectionsMap, article: string): bool
  */
 export function storyCorrections(map: ArticleCorrectionsMap): StoryCorrections | undefined {
   const links: LinkCorrection[] = map.files.flatMap((f) =>
-    f.entries.links.map((l) => ({ ...l, a: { ...l.a, file: resolve(f.dir, l.a.file) }, b: { ...l.b, file: resolve(f.dir, l.b.file) } })),
+    f.entries.links.map((l) => ({
+      ...l,
+      a: { ...l.a, file: resolve(f.dir, l.a.file) },
+      b: { ...l.b, file: resolve(f.dir, l.b.file) },
+    })),
   );
   if (!map.files.length) return undefined;
   return { links, pathOf: (file) => resolve(file) };

@@ -9,7 +9,12 @@ import { cleanForTerminal as clean, jsonForTerminal } from './terminal';
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean };
 
 /** `article-lens xref`: groups the files into stories and prints the cross-references between versions. */
-export function runCrossRef(docs: LoadedDocument[], options: CliOptions, io: Io, corrections?: ArticleCorrectionsMap): void {
+export function runCrossRef(
+  docs: LoadedDocument[],
+  options: CliOptions,
+  io: Io,
+  corrections?: ArticleCorrectionsMap,
+): void {
   const links = corrections && storyCorrections(corrections);
   const result = crossReference(
     docs.map((d) => ({ file: d.file, text: d.text, analysis: d.analysis })),
@@ -35,13 +40,18 @@ function verdict(l: ReaderVerdict): string {
 }
 
 /** What each version lacks, grouped by the version that lacks it. */
-export function formatMissingIn(missing: readonly MissingInItem[], bold: (s: string) => string, dim: (s: string) => string): string[] {
+export function formatMissingIn(
+  missing: readonly MissingInItem[],
+  bold: (s: string) => string,
+  dim: (s: string) => string,
+): string[] {
   const lines: string[] = [];
   const files = [...new Set(missing.map((m) => m.file))];
   for (const file of files) {
     const list = missing.filter((m) => m.file === file);
     lines.push(bold(`\nMissing in ${clean(file)} (in the other versions) (${list.length})`));
-    for (const m of list) lines.push(`  ${m.kind}: ${cut(clean(m.name))} ${dim(`[in ${m.presentIn.map(clean).join(', ')}]`)}`);
+    for (const m of list)
+      lines.push(`  ${m.kind}: ${cut(clean(m.name))} ${dim(`[in ${m.presentIn.map(clean).join(', ')}]`)}`);
   }
   return lines;
 }
@@ -60,7 +70,9 @@ export function formatCrossRefReport(r: CrossRefResult, color: boolean): string 
     for (const l of entityLinks) {
       if (l.kind !== 'entity') continue;
       const said = verdict(l);
-      lines.push(`  ${l.items.map((i) => `${clean(i.name || i.span?.text || '')} ${dim(`[${clean(i.file)}]`)}`).join('  =  ')}${said ? `  ${warn(said)}` : ''}`);
+      lines.push(
+        `  ${l.items.map((i) => `${clean(i.name || i.span?.text || '')} ${dim(`[${clean(i.file)}]`)}`).join('  =  ')}${said ? `  ${warn(said)}` : ''}`,
+      );
     }
   }
   const span = (kind: SpanLink['kind']) => r.links.filter((l): l is SpanLink => l.kind === kind);
@@ -79,7 +91,8 @@ export function formatCrossRefReport(r: CrossRefResult, color: boolean): string 
       ].filter(Boolean);
       lines.push(`  ${cut(clean(l.a.text))} ${dim(`[${clean(l.a.file)}]`)}`);
       lines.push(`  ↔ ${cut(clean(l.b.text))} ${dim(`[${clean(l.b.file)}]`)}  ${flags.join(' ')}`);
-      if (l.differences?.length) lines.push(dim(`    differences: ${l.differences.map((d) => `"${clean(d.a)}" → "${clean(d.b)}"`).join('; ')}`));
+      if (l.differences?.length)
+        lines.push(dim(`    differences: ${l.differences.map((d) => `"${clean(d.a)}" → "${clean(d.b)}"`).join('; ')}`));
       if (l.note) lines.push(dim(`    ${clean(l.note)}`));
     }
   }
@@ -91,7 +104,8 @@ export function formatCrossRefReport(r: CrossRefResult, color: boolean): string 
   const orphaned = r.corrections?.orphaned ?? [];
   if (orphaned.length) {
     lines.push(bold(`\nOrphaned link corrections (${orphaned.length})`));
-    for (const o of orphaned) lines.push(`  ${clean(o.id)} ${o.action} "${cut(clean(o.exact), 60)}": ${clean(o.detail)}`);
+    for (const o of orphaned)
+      lines.push(`  ${clean(o.id)} ${o.action} "${cut(clean(o.exact), 60)}": ${clean(o.detail)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -8,7 +8,13 @@ import { DEFAULT_MAX_BYTES, readArticle } from './readArticle';
 import { isIsoDate } from '../services/configValidation';
 import { cleanForTerminal as clean, jsonForTerminal, textForTerminal } from './terminal';
 import { runCrossRef } from './crossRef';
-import { articleCorrections, hasStoryRules, resolveCorrections, type ArticleCorrectionsMap, type CorrectionsSource } from './corrections';
+import {
+  articleCorrections,
+  hasStoryRules,
+  resolveCorrections,
+  type ArticleCorrectionsMap,
+  type CorrectionsSource,
+} from './corrections';
 import { CORRECTIONS_FILE_NAME } from '../core/corrections/model';
 import { groupStories, summarize } from '../core/stories';
 import type { AnalyzeOptions, ReaderMarks } from '../core/types';
@@ -125,7 +131,10 @@ export function parseArgs(argv: string[]): ParseResult {
   }
   if (options.files.length === 0) return { ok: false, error: 'no FILE given' };
   if (options.format && (command !== 'analyze' || options.files.length !== 1 || options.json)) {
-    return { ok: false, error: `--format ${options.format} writes the annotations of one FILE (analyze only, without --json)` };
+    return {
+      ok: false,
+      error: `--format ${options.format} writes the annotations of one FILE (analyze only, without --json)`,
+    };
   }
   return { ok: true, options };
 }
@@ -223,7 +232,9 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
   if (report && (report.applied.length || report.orphaned.length)) {
     const changed = report.applied.filter((c) => c.status === 'applied').length;
     const verified = a.verified ? `; ${a.verified.verified} of ${a.verified.total} verified` : '';
-    lines.push(`corrections: ${changed} applied, ${report.applied.length - changed} already agreed, ${report.orphaned.length} orphaned${verified}`);
+    lines.push(
+      `corrections: ${changed} applied, ${report.applied.length - changed} already agreed, ${report.orphaned.length} orphaned${verified}`,
+    );
   }
   const title = (kind: keyof typeof LAYER_INFO) => LAYER_INFO[kind].plural(plainEnglish);
   for (const type of ENTITY_KINDS) {
@@ -233,26 +244,38 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
     for (const e of list) {
       const aliases = e.aliases.length ? dim(` aka ${e.aliases.map(clean).join(', ')}`) : '';
       // An entity the reader changed, or one whose mentions they changed (boundaries, a mention added).
-      const marks: ReaderMarks = { ...e, source: e.source === 'reader' || e.mentions.some((m) => m.source === 'reader') ? 'reader' : e.source };
-      if (marks.source === 'reader' && !e.corrections) marks.corrections = e.mentions.flatMap((m) => m.corrections ?? []);
+      const marks: ReaderMarks = {
+        ...e,
+        source: e.source === 'reader' || e.mentions.some((m) => m.source === 'reader') ? 'reader' : e.source,
+      };
+      if (marks.source === 'reader' && !e.corrections)
+        marks.corrections = e.mentions.flatMap((m) => m.corrections ?? []);
       lines.push(`  ${clean(e.name)} ×${e.mentions.length}${aliases}${readerTags(marks, tag)}`);
     }
   }
   if (a.dates.length) {
     lines.push(bold(`${title('date')} (${a.dates.length})`));
-    for (const d of a.dates) lines.push(`  ${clean(d.text)} ${dim(`→ ${d.value ?? '?'} (${d.kind})`)}${readerTags(d, tag)}`);
+    for (const d of a.dates)
+      lines.push(`  ${clean(d.text)} ${dim(`→ ${d.value ?? '?'} (${d.kind})`)}${readerTags(d, tag)}`);
   }
   if (a.figures.length) {
     lines.push(bold(`${title('figure')} (${a.figures.length})`));
-    for (const f of a.figures) lines.push(`  ${clean(f.text)} ${dim(`= ${f.value}${f.unit ? ' ' + clean(f.unit) : ''}`)}${readerTags(f, tag)}`);
+    for (const f of a.figures)
+      lines.push(`  ${clean(f.text)} ${dim(`= ${f.value}${f.unit ? ' ' + clean(f.unit) : ''}`)}${readerTags(f, tag)}`);
   }
   const statements = a.quotes.filter((q) => !q.scare);
   if (a.quotes.length) {
-    lines.push(bold(`${title('quote')} (${statements.length} statements, ${a.quotes.length - statements.length} scare quotes)`));
+    lines.push(
+      bold(`${title('quote')} (${statements.length} statements, ${a.quotes.length - statements.length} scare quotes)`),
+    );
     for (const q of a.quotes) {
       const words = clean(q.text);
       const shown = words.length > 90 ? `${words.slice(0, 87)}…` : words;
-      const who = q.scare ? dim('(scare quote)') : q.speaker ? `— ${clean(q.speaker.name)}${q.speaker.via !== 'named' ? dim(` (${q.speaker.via}: "${clean(doc.text.slice(q.speaker.start, q.speaker.end))}")`) : ''}` : dim('— speaker not stated');
+      const who = q.scare
+        ? dim('(scare quote)')
+        : q.speaker
+          ? `— ${clean(q.speaker.name)}${q.speaker.via !== 'named' ? dim(` (${q.speaker.via}: "${clean(doc.text.slice(q.speaker.start, q.speaker.end))}")`) : ''}`
+          : dim('— speaker not stated');
       lines.push(`  “${shown}” ${who}${readerTags(q, tag)}`);
     }
   }
@@ -260,7 +283,9 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
     lines.push(bold(`Orphaned corrections (${report.orphaned.length}): kept in the file, not applied`));
     for (const o of report.orphaned) {
       const exact = clean(o.exact);
-      lines.push(`  ${clean(o.id)} ${o.action} "${exact.length > 60 ? `${exact.slice(0, 59)}…` : exact}": ${clean(o.detail)}`);
+      lines.push(
+        `  ${clean(o.id)} ${o.action} "${exact.length > 60 ? `${exact.slice(0, 59)}…` : exact}": ${clean(o.detail)}`,
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -271,7 +296,11 @@ export function formatReport(doc: LoadedDocument, color: boolean): string {
  * replaces it with U+FFFD one character for one (so every offset still points at the same place in the file).
  */
 function exportForTerminal(format: Exclude<ExportFormat, 'json'>, d: LoadedDocument): string {
-  const out = EXPORT_FORMATS[format].write({ name: d.file, uri: pathToFileURL(resolve(d.file)).href }, d.text, d.analysis);
+  const out = EXPORT_FORMATS[format].write(
+    { name: d.file, uri: pathToFileURL(resolve(d.file)).href },
+    d.text,
+    d.analysis,
+  );
   return format === 'w3c' ? jsonForTerminal(out) : textForTerminal(out);
 }
 
@@ -290,7 +319,12 @@ export async function runCli(
     return 2;
   }
   const { options } = parsed;
-  const corrections = resolveCorrections(options.corrections ?? { kind: 'auto' }, options.files, options.maxBytes, io.stderr);
+  const corrections = resolveCorrections(
+    options.corrections ?? { kind: 'auto' },
+    options.files,
+    options.maxBytes,
+    io.stderr,
+  );
   // A corrections file that cannot be used stops everything: a report without the reader's corrections would look
   // like one with them.
   if (!corrections) {
@@ -303,7 +337,15 @@ export async function runCli(
       const format = options.format;
       for (const d of docs) io.stdout(exportForTerminal(format, d));
     } else if (options.json) {
-      io.stdout(jsonForTerminal(JSON.stringify({ version: JSON_VERSION, documents: docs.map((d) => toCliDocument(d.file, d.analysis)) }, null, 2)) + '\n');
+      io.stdout(
+        jsonForTerminal(
+          JSON.stringify(
+            { version: JSON_VERSION, documents: docs.map((d) => toCliDocument(d.file, d.analysis)) },
+            null,
+            2,
+          ),
+        ) + '\n',
+      );
     } else {
       io.stdout(docs.map((d) => formatReport(d, io.color)).join('\n'));
     }

@@ -45,11 +45,11 @@ export interface AlignPair {
 // Generic tables: function words, weekdays and months (EN + FR).
 
 const STOP = new Set(
+  // English
   (
-    // English
     'a an the and or but if of to in on at by for from with without within into onto over under about after before ' +
     'as is are was were be been being am has have had having do does did done will would shall should can could may ' +
-    'might must not no nor so than that this these those there here then thus it its it\'s he she they them their his ' +
+    "might must not no nor so than that this these those there here then thus it its it's he she they them their his " +
     'her hers him we us our you your i me my mine who whom whose which what when where why how also too very just ' +
     'all any some such each other more most much many few only own same both either neither one ' +
     'said says say told according while still already even now up out off again further once ' +
@@ -78,13 +78,27 @@ function numberTable(rows: string[][]): Readonly<Record<string, number>> {
 }
 
 const WEEKDAYS = numberTable([
-  ['monday', 'lundi'], ['tuesday', 'mardi'], ['wednesday', 'mercredi'], ['thursday', 'jeudi'],
-  ['friday', 'vendredi'], ['saturday', 'samedi'], ['sunday', 'dimanche'],
+  ['monday', 'lundi'],
+  ['tuesday', 'mardi'],
+  ['wednesday', 'mercredi'],
+  ['thursday', 'jeudi'],
+  ['friday', 'vendredi'],
+  ['saturday', 'samedi'],
+  ['sunday', 'dimanche'],
 ]);
 const MONTHS = numberTable([
-  ['january', 'janvier'], ['february', 'fevrier'], ['march', 'mars'], ['april', 'avril'], ['may', 'mai'],
-  ['june', 'juin'], ['july', 'juillet'], ['august', 'aout'], ['september', 'septembre'], ['october', 'octobre'],
-  ['november', 'novembre'], ['december', 'decembre'],
+  ['january', 'janvier'],
+  ['february', 'fevrier'],
+  ['march', 'mars'],
+  ['april', 'avril'],
+  ['may', 'mai'],
+  ['june', 'juin'],
+  ['july', 'juillet'],
+  ['august', 'aout'],
+  ['september', 'septembre'],
+  ['october', 'octobre'],
+  ['november', 'novembre'],
+  ['december', 'decembre'],
 ]);
 
 /** 1 (Monday) … 7 (Sunday) for an English or French weekday name, else 0. */
@@ -176,8 +190,7 @@ function unitFeatures(doc: AlignDoc, idx: number, crossLanguage: boolean): UnitF
       if (isName) {
         const nk = key.replace(/'/g, '');
         if (!entityWords.has(nk)) anchors.push(`name:${nk}`);
-      }
-      else words.push(key);
+      } else words.push(key);
     } else {
       words.push(key);
     }
@@ -241,7 +254,9 @@ function foldedGlossary(glossary: Record<string, string> | undefined): Map<strin
   for (const [k, v] of Object.entries(glossary)) {
     const key = `gloss:${i++}`;
     for (const s of [k, v]) {
-      const f = wordTokens(s).map((t) => contentKey(t.key)).join(' ');
+      const f = wordTokens(s)
+        .map((t) => contentKey(t.key))
+        .join(' ');
       if (f) out.set(f, key);
     }
   }
@@ -283,18 +298,32 @@ function familyWeight(f: string): number {
     case 'date':
       // A full day is strong evidence; a month ("early August") or a duration ("nearly a year") less so.
       return /^date:\d{2}-\d{2}$/.test(f) ? 1.6 : /^date:P/.test(f) ? 1.3 : 1;
-    case 'num': case 'fig': return 1.6;
-    case 'geo': case 'name': case 'ent': return 1.3;
-    case 'wd': case 'mo': return 1.2;
-    case 'gloss': return 1.3;
-    default: return 1;
+    case 'num':
+    case 'fig':
+      return 1.6;
+    case 'geo':
+    case 'name':
+    case 'ent':
+      return 1.3;
+    case 'wd':
+    case 'mo':
+      return 1.2;
+    case 'gloss':
+      return 1.3;
+    default:
+      return 1;
   }
 }
 
 /** Share of the mean unit norm added to every norm (see PairModel.kA). */
 const SMOOTHING_SHARE = 0.5;
 
-function buildModel(docA: AlignDoc, docB: AlignDoc, crossLanguage: boolean, glossary?: Record<string, string>): PairModel {
+function buildModel(
+  docA: AlignDoc,
+  docB: AlignDoc,
+  crossLanguage: boolean,
+  glossary?: Record<string, string>,
+): PairModel {
   const featA = docA.units.map((_, i) => unitFeatures(docA, i, crossLanguage));
   const featB = docB.units.map((_, i) => unitFeatures(docB, i, crossLanguage));
   const gloss = foldedGlossary(glossary);
@@ -395,7 +424,13 @@ function abortCheck(signal?: AbortSignal): void {
 }
 
 /** Greedy one-to-one selection of the best-scoring pairs above a threshold (order is not assumed). */
-function greedyPairs(m: PairModel, threshold: number, minShared: number, needAnchor: boolean, signal?: AbortSignal): AlignPair[] {
+function greedyPairs(
+  m: PairModel,
+  threshold: number,
+  minShared: number,
+  needAnchor: boolean,
+  signal?: AbortSignal,
+): AlignPair[] {
   // Candidate pairs through an inverted index of B's features: only pairs sharing something are scored, so long
   // documents do not cost all pairs. Features in very many units (low weight anyway) do not propose candidates.
   const postings = new Map<string, number[]>();
@@ -457,8 +492,10 @@ export function alignRewrite(docA: AlignDoc, docB: AlignDoc, options: AlignOptio
     const ua = docA.units[i];
     const ub = docB.units[j];
     const d = diffTokens(
-      docA.text.slice(ua.start, ua.end), m.featA[i].tokens,
-      docB.text.slice(ub.start, ub.end), m.featB[j].tokens,
+      docA.text.slice(ua.start, ua.end),
+      m.featA[i].tokens,
+      docB.text.slice(ub.start, ub.end),
+      m.featB[j].tokens,
       { a: ua.start, b: ub.start },
     );
     p.differences = d.differences;
@@ -479,13 +516,25 @@ export function alignComparable(docA: AlignDoc, docB: AlignDoc, options: AlignOp
   const cross = docA.lang !== docB.lang;
   // Across languages, bags of anchors meet by chance more easily: ask for three independent shared anchors
   // (a name, a place, a number, a date, a cognate…), at least one of them not a mere cognate.
-  return greedyPairs(m, options.threshold ?? (cross ? 0.3 : 0.4), options.minShared ?? (cross ? 3 : 2), cross, options.signal);
+  return greedyPairs(
+    m,
+    options.threshold ?? (cross ? 0.3 : 0.4),
+    options.minShared ?? (cross ? 3 : 2),
+    cross,
+    options.signal,
+  );
 }
 
 /**
  * The anchors two units share and their weights (why a pair was linked), strongest first. For hovers and debugging.
  */
-export function explainPair(docA: AlignDoc, i: number, docB: AlignDoc, j: number, glossary?: Record<string, string>): Array<[string, number]> {
+export function explainPair(
+  docA: AlignDoc,
+  i: number,
+  docB: AlignDoc,
+  j: number,
+  glossary?: Record<string, string>,
+): Array<[string, number]> {
   const m = buildModel(docA, docB, docA.lang !== docB.lang, glossary);
   const out: Array<[string, number]> = [];
   for (const [k, w] of m.a[i] ?? []) if (m.b[j]?.has(k)) out.push([k, round(w)]);
@@ -497,7 +546,7 @@ export function explainPair(docA: AlignDoc, i: number, docB: AlignDoc, j: number
 
 /** Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26 via erf). */
 function normCdf(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.SQRT2);
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
   const y =
     1 -
     ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
@@ -682,8 +731,16 @@ export function looksLikeTranslation(docA: AlignDoc, docB: AlignDoc, beads: Alig
  * orphans glued to the bead. `shared(own, other)` is the weight two sentences share.
  */
 function sideOrphans(
-  from: number, to: number, oFrom: number, oTo: number, bags: readonly { size: number }[], norms: readonly number[],
-  k: number, otherNorm: number, otherK: number, shared: (own: number, other: number) => number,
+  from: number,
+  to: number,
+  oFrom: number,
+  oTo: number,
+  bags: readonly { size: number }[],
+  norms: readonly number[],
+  k: number,
+  otherNorm: number,
+  otherK: number,
+  shared: (own: number, other: number) => number,
 ): number {
   let count = 0;
   for (let x = from; x < to; x++) {

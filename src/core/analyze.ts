@@ -51,7 +51,18 @@ export function analyze(text: string, options: AnalyzeOptions = {}): ArticleAnal
   const dates = findDates(text, pack, anchor, signal);
   throwIfAborted(signal);
 
-  const base: ArticleAnalysis = { language, entitiesSupported, notes, referenceDate, entities, figures, dates, quotes: [], sentences, paragraphs };
+  const base: ArticleAnalysis = {
+    language,
+    entitiesSupported,
+    notes,
+    referenceDate,
+    entities,
+    figures,
+    dates,
+    quotes: [],
+    sentences,
+    paragraphs,
+  };
   return applyCorrections(text, base, corrections, {
     // The rules attribute speakers and the trained ranker (speakers/) re-ranks them; its cue words are a language's,
     // so a language without a pack keeps the quotes without speakers.

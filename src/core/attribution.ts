@@ -39,36 +39,243 @@ export interface Cue {
 // Word lists (generic; both languages)
 
 const EN_IRREGULAR = [
-  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'written',
-  'writing', 'testified', 'testifies', 'replied', 'replies', 'denied', 'denies', 'quipped', 'quips', 'admitted',
-  'admits', 'added', 'adds', 'ask', 'asks', 'asked', 'asking',
+  'say',
+  'says',
+  'said',
+  'saying',
+  'tell',
+  'tells',
+  'told',
+  'telling',
+  'write',
+  'writes',
+  'wrote',
+  'written',
+  'writing',
+  'testified',
+  'testifies',
+  'replied',
+  'replies',
+  'denied',
+  'denies',
+  'quipped',
+  'quips',
+  'admitted',
+  'admits',
+  'added',
+  'adds',
+  'ask',
+  'asks',
+  'asked',
+  'asking',
 ];
 const EN_REGULAR = [
-  'add', 'react', 'respond', 'note', 'declare', 'state', 'explain', 'insist', 'warn', 'argue', 'claim', 'continue',
-  'announce', 'acknowledge', 'recall', 'tweet', 'post', 'joke', 'remark', 'observe', 'concede', 'complain',
-  'suggest', 'promise', 'vow', 'predict', 'emphasize', 'emphasise', 'stress', 'counter', 'retort', 'conclude',
-  'comment', 'exclaim', 'maintain', 'contend', 'urge', 'caution', 'confirm', 'charge', 'allege', 'boast', 'lament',
-  'call', 'describe', 'reiterate', 'recount', 'muse', 'answer', 'shout', 'yell', 'whisper', 'mention', 'report',
-  'assert', 'affirm', 'brag', 'scoff', 'sigh', 'chime', 'opine', 'proclaim', 'pledge', 'wonder', 'reason', 'blast',
-  'label', 'dub', 'agree', 'point', 'recommend', 'demand', 'plead', 'reveal', 'disclose', 'specify', 'clarify',
+  'add',
+  'react',
+  'respond',
+  'note',
+  'declare',
+  'state',
+  'explain',
+  'insist',
+  'warn',
+  'argue',
+  'claim',
+  'continue',
+  'announce',
+  'acknowledge',
+  'recall',
+  'tweet',
+  'post',
+  'joke',
+  'remark',
+  'observe',
+  'concede',
+  'complain',
+  'suggest',
+  'promise',
+  'vow',
+  'predict',
+  'emphasize',
+  'emphasise',
+  'stress',
+  'counter',
+  'retort',
+  'conclude',
+  'comment',
+  'exclaim',
+  'maintain',
+  'contend',
+  'urge',
+  'caution',
+  'confirm',
+  'charge',
+  'allege',
+  'boast',
+  'lament',
+  'call',
+  'describe',
+  'reiterate',
+  'recount',
+  'muse',
+  'answer',
+  'shout',
+  'yell',
+  'whisper',
+  'mention',
+  'report',
+  'assert',
+  'affirm',
+  'brag',
+  'scoff',
+  'sigh',
+  'chime',
+  'opine',
+  'proclaim',
+  'pledge',
+  'wonder',
+  'reason',
+  'blast',
+  'label',
+  'dub',
+  'agree',
+  'point',
+  'recommend',
+  'demand',
+  'plead',
+  'reveal',
+  'disclose',
+  'specify',
+  'clarify',
 ];
 const FR_ER = [
-  'déclarer', 'ajouter', 'indiquer', 'expliquer', 'affirmer', 'estimer', 'préciser', 'souligner', 'assurer',
-  'annoncer', 'confier', 'raconter', 'lancer', 'insister', 'commenter', 'noter', 'observer', 'juger', 'déplorer',
-  'regretter', 'dénoncer', 'témoigner', 'répliquer', 'rétorquer', 'tweeter', 'résumer', 'qualifier', 'confirmer',
-  'avouer', 'protester', 'plaider', 'souffler', 'glisser', 'ironiser', 'analyser', 'détailler', 'insister',
-  'signaler', 'avancer', 'réclamer', 'demander', 'clamer', 'proclamer', 'assener', 'martelér', 's’exclamer',
-  'exclamer', 'interroger', 'fustiger', 'tacler', 'justifier', 'nuancer', 'relever', 'pointer', 'réagir',
+  'déclarer',
+  'ajouter',
+  'indiquer',
+  'expliquer',
+  'affirmer',
+  'estimer',
+  'préciser',
+  'souligner',
+  'assurer',
+  'annoncer',
+  'confier',
+  'raconter',
+  'lancer',
+  'insister',
+  'commenter',
+  'noter',
+  'observer',
+  'juger',
+  'déplorer',
+  'regretter',
+  'dénoncer',
+  'témoigner',
+  'répliquer',
+  'rétorquer',
+  'tweeter',
+  'résumer',
+  'qualifier',
+  'confirmer',
+  'avouer',
+  'protester',
+  'plaider',
+  'souffler',
+  'glisser',
+  'ironiser',
+  'analyser',
+  'détailler',
+  'insister',
+  'signaler',
+  'avancer',
+  'réclamer',
+  'demander',
+  'clamer',
+  'proclamer',
+  'assener',
+  'martelér',
+  's’exclamer',
+  'exclamer',
+  'interroger',
+  'fustiger',
+  'tacler',
+  'justifier',
+  'nuancer',
+  'relever',
+  'pointer',
+  'réagir',
 ];
 const FR_IRREGULAR = [
-  'dit', 'disent', 'disait', 'disaient', 'dira', 'dire', 'écrit', 'écrivent', 'écrivait', 'écrivaient',
-  'conclut', 'conclu', 'concluent', 'concluait', 'répond', 'répondu', 'répondent', 'répondait', 'reconnaît',
-  'reconnait', 'reconnu', 'reconnaissait', 'admet', 'admis', 'admettait', 'prévient', 'prévenu', 'prévenait',
-  'poursuit', 'poursuivi', 'poursuivait', 'réagit', 'réagi', 'réagissait', 'avertit', 'averti', 'avertissait',
-  'rappelle', 'rappellent', 'rappelé', 'rappelait', 'martèle', 'martèlent', 'martelé', 'martelait', 'considère',
-  'considéré', 'considérait', 'soutient', 'soutenu', 'soutenait', 'maintient', 'maintenu', 'promet', 'promis',
-  'lâche', 'lâché', 'confie', 'confié', 'résume', 'résumé', 'tranche', 'tranché', 'interroge', 'interrogé',
-  'écrivait', 'assène', 'asséné', 'rapporte', 'rapporté',
+  'dit',
+  'disent',
+  'disait',
+  'disaient',
+  'dira',
+  'dire',
+  'écrit',
+  'écrivent',
+  'écrivait',
+  'écrivaient',
+  'conclut',
+  'conclu',
+  'concluent',
+  'concluait',
+  'répond',
+  'répondu',
+  'répondent',
+  'répondait',
+  'reconnaît',
+  'reconnait',
+  'reconnu',
+  'reconnaissait',
+  'admet',
+  'admis',
+  'admettait',
+  'prévient',
+  'prévenu',
+  'prévenait',
+  'poursuit',
+  'poursuivi',
+  'poursuivait',
+  'réagit',
+  'réagi',
+  'réagissait',
+  'avertit',
+  'averti',
+  'avertissait',
+  'rappelle',
+  'rappellent',
+  'rappelé',
+  'rappelait',
+  'martèle',
+  'martèlent',
+  'martelé',
+  'martelait',
+  'considère',
+  'considéré',
+  'considérait',
+  'soutient',
+  'soutenu',
+  'soutenait',
+  'maintient',
+  'maintenu',
+  'promet',
+  'promis',
+  'lâche',
+  'lâché',
+  'confie',
+  'confié',
+  'résume',
+  'résumé',
+  'tranche',
+  'tranché',
+  'interroge',
+  'interrogé',
+  'écrivait',
+  'assène',
+  'asséné',
+  'rapporte',
+  'rapporté',
 ];
 
 function enForms(v: string): string[] {
@@ -101,56 +308,334 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs that are speech verbs only in a few fixed uses and are weak evidence (not used after a quote). */
-const WEAK_BEFORE_ONLY = new Set(['call', 'calls', 'called', 'calling', 'label', 'labeled', 'labelled', 'dub', 'dubbed',
-  'describe', 'describes', 'described', 'qualifie', 'qualifié', 'qualifiait', 'qualifient']);
+const WEAK_BEFORE_ONLY = new Set([
+  'call',
+  'calls',
+  'called',
+  'calling',
+  'label',
+  'labeled',
+  'labelled',
+  'dub',
+  'dubbed',
+  'describe',
+  'describes',
+  'described',
+  'qualifie',
+  'qualifié',
+  'qualifiait',
+  'qualifient',
+]);
 
 const AUX_ADVERBS = new Set([
   // en
-  'also', 'later', 'then', 'further', 'has', 'have', 'had', 'was', 'is', 'were', 'would', 'will', 'previously',
-  'recently', 'once', 'again', 'earlier', 'simply', 'just', 'repeatedly', 'often', 'flatly', 'bluntly', 'publicly',
-  'privately', 'reportedly', 'angrily', 'quickly', 'curtly', 'tersely', 'wryly', 'matter-of-factly', 'famously',
-  'not', 'did', 'does', 'do', 'may', 'might', 'could', 'went', 'on', 'to', 'once', 'even', 'immediately', 'still',
-  'never', 'always', 'now', 'often', 'since', 'already', 'again', 'openly', 'sharply', 'firmly',
+  'also',
+  'later',
+  'then',
+  'further',
+  'has',
+  'have',
+  'had',
+  'was',
+  'is',
+  'were',
+  'would',
+  'will',
+  'previously',
+  'recently',
+  'once',
+  'again',
+  'earlier',
+  'simply',
+  'just',
+  'repeatedly',
+  'often',
+  'flatly',
+  'bluntly',
+  'publicly',
+  'privately',
+  'reportedly',
+  'angrily',
+  'quickly',
+  'curtly',
+  'tersely',
+  'wryly',
+  'matter-of-factly',
+  'famously',
+  'not',
+  'did',
+  'does',
+  'do',
+  'may',
+  'might',
+  'could',
+  'went',
+  'on',
+  'to',
+  'once',
+  'even',
+  'immediately',
+  'still',
+  'never',
+  'always',
+  'now',
+  'often',
+  'since',
+  'already',
+  'again',
+  'openly',
+  'sharply',
+  'firmly',
   // fr
-  'a', 'ont', 'avait', 'avaient', 'aurait', 'auraient', 'va', 'vont', 'également', 'aussi', 'encore', 'ensuite',
-  'déjà', 'alors', 'enfin', 'pourtant', 'ainsi', 'toutefois', 'cependant', 'néanmoins', 'notamment', 'lui', 'leur',
-  'y', 'en', 'se', 's’', "s'", 'est', 'sont', 'était', 'avons', 'ai',
+  'a',
+  'ont',
+  'avait',
+  'avaient',
+  'aurait',
+  'auraient',
+  'va',
+  'vont',
+  'également',
+  'aussi',
+  'encore',
+  'ensuite',
+  'déjà',
+  'alors',
+  'enfin',
+  'pourtant',
+  'ainsi',
+  'toutefois',
+  'cependant',
+  'néanmoins',
+  'notamment',
+  'lui',
+  'leur',
+  'y',
+  'en',
+  'se',
+  's’',
+  "s'",
+  'est',
+  'sont',
+  'était',
+  'avons',
+  'ai',
 ]);
 
 export const DETERMINERS = new Set([
-  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'these', 'those', 'one', 'another', 'our', 'my',
-  'le', 'la', 'les', 'l’', "l'", 'un', 'une', 'son', 'sa', 'ses', 'leur', 'leurs', 'ce', 'cet', 'cette', 'ces',
-  'plusieurs', 'des', 'notre', 'nos',
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'one',
+  'another',
+  'our',
+  'my',
+  'le',
+  'la',
+  'les',
+  'l’',
+  "l'",
+  'un',
+  'une',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+  'plusieurs',
+  'des',
+  'notre',
+  'nos',
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'il', 'elle', 'ils', 'elles', 'nous', 'je']);
 
 /** Time words that may sit between a speech verb and its subject ("a précisé mardi le ministre"). */
 const TIME_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
-  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'hier', 'aujourd’hui', "aujourd'hui",
-  'soir', 'matin', 'midi', 'après-midi', 'dernier', 'dernière', 'encore', 'également', 'aussi', 'ensuite', 'alors',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+  'tonight',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+  'hier',
+  'aujourd’hui',
+  "aujourd'hui",
+  'soir',
+  'matin',
+  'midi',
+  'après-midi',
+  'dernier',
+  'dernière',
+  'encore',
+  'également',
+  'aussi',
+  'ensuite',
+  'alors',
 ]);
 
 /** Capitalised at the start of a sentence but never a name: intro adverbs, prepositions, conjunctions. */
 const INTRO_WORDS = new Set([
-  'meanwhile', 'however', 'after', 'before', 'during', 'following', 'once', 'then', 'still', 'also', 'yet', 'now',
-  'later', 'earlier', 'today', 'yesterday', 'tonight', 'last', 'next', 'this', 'in', 'on', 'at', 'for', 'from', 'with',
-  'by', 'since', 'until', 'while', 'when', 'as', 'if', 'although', 'though', 'because', 'but', 'and', 'so', 'instead',
-  'indeed', 'finally', 'separately', 'asked', 'speaking', 'according', 'despite', 'amid', 'under', 'over', 'about',
-  'mais', 'puis', 'ensuite', 'après', 'avant', 'pendant', 'depuis', 'lors', 'alors', 'cependant', 'pourtant', 'enfin',
-  'selon', 'dans', 'pour', 'par', 'sur', 'avec', 'sans', 'quand', 'lorsque', 'comme', 'si', 'aujourd’hui', 'hier',
-  'désormais', 'début', 'fin', 'mi',
+  'meanwhile',
+  'however',
+  'after',
+  'before',
+  'during',
+  'following',
+  'once',
+  'then',
+  'still',
+  'also',
+  'yet',
+  'now',
+  'later',
+  'earlier',
+  'today',
+  'yesterday',
+  'tonight',
+  'last',
+  'next',
+  'this',
+  'in',
+  'on',
+  'at',
+  'for',
+  'from',
+  'with',
+  'by',
+  'since',
+  'until',
+  'while',
+  'when',
+  'as',
+  'if',
+  'although',
+  'though',
+  'because',
+  'but',
+  'and',
+  'so',
+  'instead',
+  'indeed',
+  'finally',
+  'separately',
+  'asked',
+  'speaking',
+  'according',
+  'despite',
+  'amid',
+  'under',
+  'over',
+  'about',
+  'mais',
+  'puis',
+  'ensuite',
+  'après',
+  'avant',
+  'pendant',
+  'depuis',
+  'lors',
+  'alors',
+  'cependant',
+  'pourtant',
+  'enfin',
+  'selon',
+  'dans',
+  'pour',
+  'par',
+  'sur',
+  'avec',
+  'sans',
+  'quand',
+  'lorsque',
+  'comme',
+  'si',
+  'aujourd’hui',
+  'hier',
+  'désormais',
+  'début',
+  'fin',
+  'mi',
 ]);
 
 const PREPOSITIONS = new Set([
-  'of', 'for', 'at', 'from', 'with', 'in', 'on', 'to', 'by', 'de', 'du', 'des', 'd’', "d'", 'à', 'au', 'aux', 'chez',
-  'pour', 'par', 'dans', 'sur', 'avec', 'auprès',
+  'of',
+  'for',
+  'at',
+  'from',
+  'with',
+  'in',
+  'on',
+  'to',
+  'by',
+  'de',
+  'du',
+  'des',
+  'd’',
+  "d'",
+  'à',
+  'au',
+  'aux',
+  'chez',
+  'pour',
+  'par',
+  'dans',
+  'sur',
+  'avec',
+  'auprès',
 ]);
 
 const STOP_WORDS = new Set([
-  'who', 'which', 'that', 'qui', 'que', 'qu’', "qu'", 'and', 'or', 'but', 'et', 'ou', 'mais', 'when', 'as', 'while',
-  'if', 'because', 'si', 'quand', 'lorsque', 'comme', 'not', 'ne', 'pas', 'n’', "n'",
+  'who',
+  'which',
+  'that',
+  'qui',
+  'que',
+  'qu’',
+  "qu'",
+  'and',
+  'or',
+  'but',
+  'et',
+  'ou',
+  'mais',
+  'when',
+  'as',
+  'while',
+  'if',
+  'because',
+  'si',
+  'quand',
+  'lorsque',
+  'comme',
+  'not',
+  'ne',
+  'pas',
+  'n’',
+  "n'",
 ]);
 
 // Words that may lead a speaker's name besides the shared titles ("former", "Prime", "Vice", "candidate").
@@ -158,31 +643,198 @@ const TITLE_MODIFIERS = new Set(['prime', 'vice', 'former', 'candidate', 'candid
 
 /** Head nouns of descriptions that stand for an organization ("the company said", "écrit la société"). */
 export const ORG_NOUNS = new Set([
-  'company', 'firm', 'group', 'network', 'platform', 'agency', 'ministry', 'government', 'administration',
-  'organization', 'organisation', 'association', 'bank', 'app', 'application', 'giant', 'startup', 'start-up',
-  'campaign', 'party', 'committee', 'council', 'department', 'service', 'newspaper', 'paper', 'channel', 'union',
-  'team', 'club', 'court', 'commission', 'office', 'institute', 'foundation', 'board', 'operator', 'maker',
-  'manufacturer', 'retailer', 'carrier', 'airline', 'broadcaster', 'publisher', 'site', 'website', 'outlet',
-  'corporation', 'conglomerate', 'regulator', 'authority', 'authorities', 'police', 'army', 'military', 'embassy',
-  'société', 'groupe', 'entreprise', 'firme', 'plateforme', 'réseau', 'ministère', 'gouvernement', 'agence',
-  'organisation', 'banque', 'compagnie', 'géant', 'parti', 'comité', 'conseil', 'journal', 'quotidien', 'chaîne',
-  'syndicat', 'équipe', 'tribunal', 'cour', 'commission', 'fondation', 'opérateur', 'constructeur', 'fabricant',
-  'éditeur', 'site', 'marque', 'filiale', 'maison', 'institution', 'autorités', 'autorité', 'mairie', 'préfecture',
-  'ambassade', 'armée', 'police', 'gendarmerie', 'administration', 'exécutif', 'fédération', 'ligue',
+  'company',
+  'firm',
+  'group',
+  'network',
+  'platform',
+  'agency',
+  'ministry',
+  'government',
+  'administration',
+  'organization',
+  'organisation',
+  'association',
+  'bank',
+  'app',
+  'application',
+  'giant',
+  'startup',
+  'start-up',
+  'campaign',
+  'party',
+  'committee',
+  'council',
+  'department',
+  'service',
+  'newspaper',
+  'paper',
+  'channel',
+  'union',
+  'team',
+  'club',
+  'court',
+  'commission',
+  'office',
+  'institute',
+  'foundation',
+  'board',
+  'operator',
+  'maker',
+  'manufacturer',
+  'retailer',
+  'carrier',
+  'airline',
+  'broadcaster',
+  'publisher',
+  'site',
+  'website',
+  'outlet',
+  'corporation',
+  'conglomerate',
+  'regulator',
+  'authority',
+  'authorities',
+  'police',
+  'army',
+  'military',
+  'embassy',
+  'société',
+  'groupe',
+  'entreprise',
+  'firme',
+  'plateforme',
+  'réseau',
+  'ministère',
+  'gouvernement',
+  'agence',
+  'organisation',
+  'banque',
+  'compagnie',
+  'géant',
+  'parti',
+  'comité',
+  'conseil',
+  'journal',
+  'quotidien',
+  'chaîne',
+  'syndicat',
+  'équipe',
+  'tribunal',
+  'cour',
+  'commission',
+  'fondation',
+  'opérateur',
+  'constructeur',
+  'fabricant',
+  'éditeur',
+  'site',
+  'marque',
+  'filiale',
+  'maison',
+  'institution',
+  'autorités',
+  'autorité',
+  'mairie',
+  'préfecture',
+  'ambassade',
+  'armée',
+  'police',
+  'gendarmerie',
+  'administration',
+  'exécutif',
+  'fédération',
+  'ligue',
 ]);
 
 /** Head nouns of descriptions that stand for a person ("the president said", "le ministre a déclaré"). */
 export const PERSON_NOUNS = new Set([
-  'president', 'minister', 'senator', 'governor', 'mayor', 'candidate', 'nominee', 'chief', 'head', 'leader',
-  'director', 'executive', 'founder', 'chairman', 'chairwoman', 'secretary', 'spokesman', 'spokeswoman',
-  'spokesperson', 'official', 'lawyer', 'attorney', 'judge', 'businessman', 'businesswoman', 'billionaire', 'mogul',
-  'star', 'singer', 'actor', 'actress', 'player', 'coach', 'manager', 'man', 'woman', 'congressman',
-  'congresswoman', 'lawmaker', 'democrat', 'republican', 'prosecutor', 'ambassador', 'chancellor', 'premier', 'ceo',
-  'président', 'présidente', 'ministre', 'sénateur', 'sénatrice', 'gouverneur', 'maire', 'candidat', 'candidate',
-  'chef', 'dirigeant', 'dirigeante', 'directeur', 'directrice', 'fondateur', 'fondatrice', 'porte-parole',
-  'avocat', 'avocate', 'juge', 'patron', 'patronne', 'député', 'députée', 'homme', 'femme', 'procureur',
-  'ambassadeur', 'ambassadrice', 'responsable', 'élu', 'élue', 'chanteur', 'chanteuse', 'acteur', 'actrice',
-  'joueur', 'joueuse', 'entraîneur', 'secrétaire',
+  'president',
+  'minister',
+  'senator',
+  'governor',
+  'mayor',
+  'candidate',
+  'nominee',
+  'chief',
+  'head',
+  'leader',
+  'director',
+  'executive',
+  'founder',
+  'chairman',
+  'chairwoman',
+  'secretary',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'lawyer',
+  'attorney',
+  'judge',
+  'businessman',
+  'businesswoman',
+  'billionaire',
+  'mogul',
+  'star',
+  'singer',
+  'actor',
+  'actress',
+  'player',
+  'coach',
+  'manager',
+  'man',
+  'woman',
+  'congressman',
+  'congresswoman',
+  'lawmaker',
+  'democrat',
+  'republican',
+  'prosecutor',
+  'ambassador',
+  'chancellor',
+  'premier',
+  'ceo',
+  'président',
+  'présidente',
+  'ministre',
+  'sénateur',
+  'sénatrice',
+  'gouverneur',
+  'maire',
+  'candidat',
+  'candidate',
+  'chef',
+  'dirigeant',
+  'dirigeante',
+  'directeur',
+  'directrice',
+  'fondateur',
+  'fondatrice',
+  'porte-parole',
+  'avocat',
+  'avocate',
+  'juge',
+  'patron',
+  'patronne',
+  'député',
+  'députée',
+  'homme',
+  'femme',
+  'procureur',
+  'ambassadeur',
+  'ambassadrice',
+  'responsable',
+  'élu',
+  'élue',
+  'chanteur',
+  'chanteuse',
+  'acteur',
+  'actrice',
+  'joueur',
+  'joueuse',
+  'entraîneur',
+  'secrétaire',
 ]);
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'je', 'i']);
@@ -193,8 +845,9 @@ const EITHER_PRONOUNS = new Set(['they', 'il', 'elle', 'ils', 'elles']);
 // Tokens
 
 /** Token pattern; a fresh RegExp is made per call (no shared lastIndex state at module level). */
-const TOKEN_SRC = (
-  /(?:[ldjcmnstLDJCMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mme|Mlle|Pr|Capt|Cmdr|Adm|Supt|Insp)\.(?=\s)|(?:\p{L}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/u).source;
+const TOKEN_SRC =
+  /(?:[ldjcmnstLDJCMNST]|[qQ]u|[lL]orsqu|[pP]uisqu|[jJ]usqu)['’](?=\p{L})|(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Mme|Mlle|Pr|Capt|Cmdr|Adm|Supt|Insp)\.(?=\s)|(?:\p{L}\.){2,}|\p{Lu}\.(?=\s)|[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/u
+    .source;
 
 /** True when some token is a speech verb (used to tell a coordinated attribution: "… and promised "…""). */
 export function hasSpeechVerb(toks: Token[]): boolean {
@@ -247,12 +900,45 @@ function splitInversion(t: Token): { verb: string; pron: Span & { text: string }
   return { verb: m[1].toLowerCase(), pron: { start: t.end - pronText.length, end: t.end, text: pronText } };
 }
 
-const NAME_CONNECTORS = new Set(['de', 'du', 'des', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'la', 'le', 'bin',
-  'ben', 'al', 'el', 'st.', 'jr.', 'jr', 'sr.', 'mc', 'd’', "d'", 'dos', 'das', 'y']);
+const NAME_CONNECTORS = new Set([
+  'de',
+  'du',
+  'des',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'del',
+  'la',
+  'le',
+  'bin',
+  'ben',
+  'al',
+  'el',
+  'st.',
+  'jr.',
+  'jr',
+  'sr.',
+  'mc',
+  'd’',
+  "d'",
+  'dos',
+  'das',
+  'y',
+]);
 
 function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.word && t.cap && !DETERMINERS.has(t.lower) && !PRONOUNS.has(t.lower) && !SPEECH_VERBS.has(t.lower)
-    && !INTRO_WORDS.has(t.lower);
+  return (
+    !!t &&
+    t.word &&
+    t.cap &&
+    !DETERMINERS.has(t.lower) &&
+    !PRONOUNS.has(t.lower) &&
+    !SPEECH_VERBS.has(t.lower) &&
+    !INTRO_WORDS.has(t.lower)
+  );
 }
 
 /** Subject at the start of a clause, after an intro phrase ("In an August speech, Trump …"). */
@@ -277,8 +963,14 @@ function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd' | 
   if (isNameWord(t)) {
     let j = i + 1;
     while (j < toks.length) {
-      if (isNameWord(toks[j])) { j++; continue; }
-      if (NAME_CONNECTORS.has(toks[j].lower) && isNameWord(toks[j + 1]) && j + 1 > i) { j += 2; continue; }
+      if (isNameWord(toks[j])) {
+        j++;
+        continue;
+      }
+      if (NAME_CONNECTORS.has(toks[j].lower) && isNameWord(toks[j + 1]) && j + 1 > i) {
+        j += 2;
+        continue;
+      }
       break;
     }
     const end = toks[j - 1].end;
@@ -294,8 +986,14 @@ function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd' | 
     // "Le Monde", "The New York Times", "the White House": a name after a determiner
     const nm = parseNpForward(toks, i + 1);
     const after = nm ? toks[nm.next] : undefined;
-    const nounFollows = !!after && after.word && !after.cap && !SPEECH_VERBS.has(after.lower) && !AUX_ADVERBS.has(after.lower)
-      && !STOP_WORDS.has(after.lower) && !PREPOSITIONS.has(after.lower);
+    const nounFollows =
+      !!after &&
+      after.word &&
+      !after.cap &&
+      !SPEECH_VERBS.has(after.lower) &&
+      !AUX_ADVERBS.has(after.lower) &&
+      !STOP_WORDS.has(after.lower) &&
+      !PREPOSITIONS.has(after.lower);
     if (nm && nm.cue.kind === 'named' && !nounFollows) {
       return { cue: { ...nm.cue, start: t.cap ? t.start : nm.cue.start }, next: nm.next };
     }
@@ -306,8 +1004,15 @@ function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd' | 
     let lastWord = -1;
     while (j < toks.length && j - i <= 6) {
       const w = toks[j];
-      if (!w.word || PREPOSITIONS.has(w.lower) || STOP_WORDS.has(w.lower) || SPEECH_VERBS.has(w.lower)
-        || AUX_ADVERBS.has(w.lower) || DETERMINERS.has(w.lower)) break;
+      if (
+        !w.word ||
+        PREPOSITIONS.has(w.lower) ||
+        STOP_WORDS.has(w.lower) ||
+        SPEECH_VERBS.has(w.lower) ||
+        AUX_ADVERBS.has(w.lower) ||
+        DETERMINERS.has(w.lower)
+      )
+        break;
       lastWord = j;
       j++;
     }
@@ -319,7 +1024,10 @@ function parseNpForward(toks: Token[], i: number): { cue: Omit<Cue, 'verbEnd' | 
     const p = toks[next];
     if (p && /^(?:of|for|at|de|du|des|d’|d'|chez)$/.test(p.lower)) {
       const sub = parseNpForward(toks, next + 1);
-      if (sub && sub.cue.kind !== 'pronoun') { end = sub.cue.end; next = sub.next; }
+      if (sub && sub.cue.kind !== 'pronoun') {
+        end = sub.cue.end;
+        next = sub.next;
+      }
     }
     // a name right after a description ("the company's chief executive Jane Doe") wins
     if (isNameWord(toks[next]) && toks[next].start === headTok.end + 1) {
@@ -354,15 +1062,22 @@ function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 've
   if (isNameWord(t)) {
     let j = i;
     while (j - 1 >= floor) {
-      if (isNameWord(toks[j - 1])) { j--; continue; }
-      if (NAME_CONNECTORS.has(toks[j - 1].lower) && isNameWord(toks[j - 2]) && j - 2 >= floor) { j -= 2; continue; }
+      if (isNameWord(toks[j - 1])) {
+        j--;
+        continue;
+      }
+      if (NAME_CONNECTORS.has(toks[j - 1].lower) && isNameWord(toks[j - 2]) && j - 2 >= floor) {
+        j -= 2;
+        continue;
+      }
       break;
     }
     // "Donald Trump's government said": a possessive makes the name a modifier, not the speaker
     return { start: toks[j].start, end: t.end, kind: 'named', head: '' };
   }
   // description: back to a determiner within 6 words
-  if (STOP_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || AUX_ADVERBS.has(t.lower) || DETERMINERS.has(t.lower)) return null;
+  if (STOP_WORDS.has(t.lower) || PREPOSITIONS.has(t.lower) || AUX_ADVERBS.has(t.lower) || DETERMINERS.has(t.lower))
+    return null;
   let j = i - 1;
   while (j >= floor && i - j <= 6) {
     const w = toks[j];
@@ -373,7 +1088,8 @@ function parseNpBackward(toks: Token[], i: number, floor: number): Omit<Cue, 've
       const p = toks[j - 1];
       if (p && j - 2 >= floor && /^(?:of|for|at|de|du|des|d’|d'|chez)$/.test(p.lower)) {
         const outer = parseNpBackward(toks, j - 2, floor);
-        if (outer && outer.kind === 'description') return { start: outer.start, end: t.end, kind: 'description', head: outer.head };
+        if (outer && outer.kind === 'description')
+          return { start: outer.start, end: t.end, kind: 'description', head: outer.head };
       }
       return { start, end: t.end, kind: 'description', head: t.lower };
     }
@@ -428,13 +1144,16 @@ function cueAt(toks: Token[], from: number): Cue | null {
   // verb first: "said X", "a déclaré X", "conclut-elle", "a-t-il ajouté"
   let k = i;
   let sawAux = 0;
-  while (k < toks.length && sawAux < 2 && AUX_ADVERBS.has(toks[k].lower) && !isSpeechVerb(toks[k])) { k++; sawAux++; }
+  while (k < toks.length && sawAux < 2 && AUX_ADVERBS.has(toks[k].lower) && !isSpeechVerb(toks[k])) {
+    k++;
+    sawAux++;
+  }
   const inv0 = toks[k] && splitInversion(toks[k]);
   if (inv0 && (SPEECH_VERBS.has(inv0.verb) || (/^(?:a|avait|aurait)$/.test(inv0.verb) && isSpeechVerb(toks[k + 1])))) {
     const verbEnd = SPEECH_VERBS.has(inv0.verb) ? toks[k].end : toks[k + 1].end;
     return { start: inv0.pron.start, end: inv0.pron.end, kind: 'pronoun', head: inv0.pron.text.toLowerCase(), verbEnd };
   }
-  if (toks[k] && (isSpeechVerb(toks[k]) && !WEAK_BEFORE_ONLY.has(toks[k].lower))) {
+  if (toks[k] && isSpeechVerb(toks[k]) && !WEAK_BEFORE_ONLY.has(toks[k].lower)) {
     let n = k + 1;
     // "a précisé mardi le ministre", "said Tuesday the minister": skip time words
     while (n < toks.length && n - k <= 3 && TIME_WORDS.has(toks[n].lower)) n++;
@@ -462,7 +1181,11 @@ function cueAt(toks: Token[], from: number): Cue | null {
     if (np) return { ...np.cue, verbEnd: toks[k + 1].end };
     return null;
   }
-  if (toks[k] && (toks[k].lower === 'selon' || (toks[k].lower === 'd’' || toks[k].lower === "d'") && toks[k + 1]?.lower === 'après')) {
+  if (
+    toks[k] &&
+    (toks[k].lower === 'selon' ||
+      ((toks[k].lower === 'd’' || toks[k].lower === "d'") && toks[k + 1]?.lower === 'après'))
+  ) {
     const at = toks[k].lower === 'selon' ? k + 1 : k + 2;
     const np = parseNpForward(toks, at);
     if (np) return { ...np.cue, verbEnd: toks[at - 1].end };
@@ -475,17 +1198,30 @@ function cueAt(toks: Token[], from: number): Cue | null {
   if (toks[j]?.text === ',') {
     // apposition: skip to the next comma within 16 tokens
     let c = j + 1;
-    while (c < toks.length && c - j <= 24 && toks[c].text !== ',' && toks[c].text !== '.' && !/^["“”«»]$/.test(toks[c].text)) c++;
+    while (
+      c < toks.length &&
+      c - j <= 24 &&
+      toks[c].text !== ',' &&
+      toks[c].text !== '.' &&
+      !/^["“”«»]$/.test(toks[c].text)
+    )
+      c++;
     if (toks[c]?.text === ',') j = c + 1;
   }
   let aux = 0;
-  while (j < toks.length && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !isSpeechVerb(toks[j])) { j++; aux++; }
+  while (j < toks.length && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !isSpeechVerb(toks[j])) {
+    j++;
+    aux++;
+  }
   if (isSpeechUse(toks, j)) return { ...np.cue, verbEnd: toks[j].end };
   return subjectBeforeVerb(toks, i);
 }
 
 /** "le ministre de l’Intérieur, Gérald Darmanin": a description followed by the name it stands for. */
-function withNamedApposition(toks: Token[], np: { cue: Omit<Cue, 'verbEnd' | 'naming'>; next: number }): Omit<Cue, 'verbEnd' | 'naming'> {
+function withNamedApposition(
+  toks: Token[],
+  np: { cue: Omit<Cue, 'verbEnd' | 'naming'>; next: number },
+): Omit<Cue, 'verbEnd' | 'naming'> {
   if (np.cue.kind !== 'description' || toks[np.next]?.text !== ',') return np.cue;
   const nm = parseNpForward(toks, np.next + 1);
   if (!nm || nm.cue.kind !== 'named') return np.cue;
@@ -501,13 +1237,16 @@ function subjectBeforeVerb(toks: Token[], from: number): Cue | null {
     const t = toks[v];
     if (isSpeechUse(toks, v)) break;
     if (!t.word && !/^[,()\-–]$/.test(t.text)) return null;
-    if (t.word && (STOP_WORDS.has(t.lower) && t.lower !== 'of') ) return null;
+    if (t.word && STOP_WORDS.has(t.lower) && t.lower !== 'of') return null;
     v++;
   }
   if (v >= toks.length || v === from || !isSpeechUse(toks, v)) return null;
   let j = v - 1;
   let aux = 0;
-  while (j > from && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) { j--; aux++; }
+  while (j > from && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) {
+    j--;
+    aux++;
+  }
   if (toks[j]?.text === ')') {
     while (j > from && toks[j].text !== '(') j--;
     j--;
@@ -525,15 +1264,24 @@ export function cueBefore(toks: Token[], maxGap: number, lang: QuoteLanguage): C
   for (let v = toks.length - 1; v >= 0 && toks.length - 1 - v <= maxGap; v--) {
     const t = toks[v];
     if (!t.word) continue;
-    if (t.lower === 'selon' || (t.lower === 'après' && /^d['’]$/.test(toks[v - 1]?.lower ?? ''))
-      || (t.lower === 'to' && toks[v - 1]?.lower === 'according')) {
+    if (
+      t.lower === 'selon' ||
+      (t.lower === 'après' && /^d['’]$/.test(toks[v - 1]?.lower ?? '')) ||
+      (t.lower === 'to' && toks[v - 1]?.lower === 'according')
+    ) {
       const np = parseNpForward(toks, v + 1);
       if (np) return { ...np.cue, verbEnd: toks[v].end };
       continue;
     }
     const inv = splitInversion(t);
     if (inv && SPEECH_VERBS.has(inv.verb)) {
-      return { start: inv.pron.start, end: inv.pron.end, kind: 'pronoun', head: inv.pron.text.toLowerCase(), verbEnd: t.end };
+      return {
+        start: inv.pron.start,
+        end: inv.pron.end,
+        kind: 'pronoun',
+        head: inv.pron.text.toLowerCase(),
+        verbEnd: t.end,
+      };
     }
     // a capital is allowed only at the start of the clause ("Said Ellis: “…”")
     if (!(isSpeechVerb(t) || (v === 0 && t.cap && SPEECH_VERBS.has(t.lower)))) continue;
@@ -541,15 +1289,19 @@ export function cueBefore(toks: Token[], maxGap: number, lang: QuoteLanguage): C
     if (/ing$/.test(t.lower)) {
       // "Trump attacked Clinton, saying, "…"": the subject of the sentence
       const subj = clauseSubject(toks);
-      if (subj && subj.cue.kind !== 'description' && v <= toks.length - 1) return { ...subj.cue, verbEnd: t.end, naming: WEAK_BEFORE_ONLY.has(t.lower) };
+      if (subj && subj.cue.kind !== 'description' && v <= toks.length - 1)
+        return { ...subj.cue, verbEnd: t.end, naming: WEAK_BEFORE_ONLY.has(t.lower) };
       continue;
     }
     if (v > 0 && lang.determiners.has(toks[v - 1].lower)) continue; // "l’annonce", "the report": a noun
     // subject before the verb, skipping auxiliaries/adverbs
     let j = v - 1;
     let aux = 0;
-    while (j >= 0 && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) { j--; aux++; }
-    if (j >= 0 && (toks[j].lower === 'selon')) continue;
+    while (j >= 0 && aux < 3 && AUX_ADVERBS.has(toks[j].lower) && !PRONOUNS.has(toks[j].lower)) {
+      j--;
+      aux++;
+    }
+    if (j >= 0 && toks[j].lower === 'selon') continue;
     const np = parseNpBackward(toks, j, 0);
     if (np) return { ...np, verbEnd: t.end, naming };
     // inverted after the verb: "said Trump: "…"" / "a déclaré Emmanuel Macron : « … »"
@@ -558,7 +1310,11 @@ export function cueBefore(toks: Token[], maxGap: number, lang: QuoteLanguage): C
     // "… and promised to create "…"": the subject of the first verb of the sentence
     if (j >= 0 && /^(?:and|et|but|mais)$/.test(toks[j].lower)) {
       const subj = clauseSubject(toks);
-      if (subj && (toks[subj.next] && (isSpeechVerb(toks[subj.next]) || AUX_ADVERBS.has(toks[subj.next].lower) || toks[subj.next].word))) {
+      if (
+        subj &&
+        toks[subj.next] &&
+        (isSpeechVerb(toks[subj.next]) || AUX_ADVERBS.has(toks[subj.next].lower) || toks[subj.next].word)
+      ) {
         return { ...subj.cue, verbEnd: t.end, naming };
       }
     }
@@ -644,7 +1400,12 @@ function compatible(kind: 'person' | 'org' | 'either', type: EntityType): boolea
 }
 
 /** Most recent compatible mention before `pos`, preferring the subject of the nearest sentence that has one. */
-function antecedent(ctx: ResolveContext, pos: number, kind: 'person' | 'org' | 'either', preferSubject: boolean): Entity | null {
+function antecedent(
+  ctx: ResolveContext,
+  pos: number,
+  kind: 'person' | 'org' | 'either',
+  preferSubject: boolean,
+): Entity | null {
   const ms = ctx.index.mentions;
   let k = lowerBound(ms, pos) - 1;
   const floor = Math.max(0, pos - 3000);
@@ -692,10 +1453,16 @@ function isSubjectPosition(ctx: ResolveContext, sentStart: number, pos: number):
   let words = 0;
   let inWord = false;
   for (let i = sentStart; i < pos; i++) {
-    if (ctx.insideQuote(i)) { inWord = false; continue; }
+    if (ctx.insideQuote(i)) {
+      inWord = false;
+      continue;
+    }
     const c = ctx.text.charCodeAt(i);
     const isW = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 192;
-    if (isW && !inWord) { words++; if (words > 5) return false; }
+    if (isW && !inWord) {
+      words++;
+      if (words > 5) return false;
+    }
     inWord = isW;
   }
   return true;
@@ -714,15 +1481,23 @@ export function resolveCue(ctx: ResolveContext, cue: Cue, quoteStart: number): R
       }
     }
     const bare = stripTitles(words);
-    const e = ctx.index.byKey.get(foldKey(bare)) ?? ctx.index.byKey.get(foldKey(words))
-      ?? (bare.split(/\s+/).length === 1 ? ctx.index.byLastName.get(foldKey(bare)) : undefined);
+    const e =
+      ctx.index.byKey.get(foldKey(bare)) ??
+      ctx.index.byKey.get(foldKey(words)) ??
+      (bare.split(/\s+/).length === 1 ? ctx.index.byLastName.get(foldKey(bare)) : undefined);
     if (e) return { name: e.name, entityId: e.id };
     void k;
     return { name: bare, entityId: null };
   }
   if (cue.kind === 'pronoun') {
     const p = cue.head;
-    const kind = PERSON_PRONOUNS.has(p) ? 'person' : ORG_PRONOUNS.has(p) ? 'org' : EITHER_PRONOUNS.has(p) ? 'either' : null;
+    const kind = PERSON_PRONOUNS.has(p)
+      ? 'person'
+      : ORG_PRONOUNS.has(p)
+        ? 'org'
+        : EITHER_PRONOUNS.has(p)
+          ? 'either'
+          : null;
     if (kind) {
       const e = antecedent(ctx, Math.min(cue.start, quoteStart), kind, true);
       if (e) return { name: e.name, entityId: e.id };
@@ -731,7 +1506,11 @@ export function resolveCue(ctx: ResolveContext, cue: Cue, quoteStart: number): R
   }
   // description
   const head = cue.head;
-  const kind = ORG_NOUNS.has(head) ? 'org' : PERSON_NOUNS.has(head) && /^(?:the|le|la|l['’])\s*/i.test(words) && !/\b(?:of|for|de|du|des|d['’])\b/i.test(words) ? 'person' : null;
+  const kind = ORG_NOUNS.has(head)
+    ? 'org'
+    : PERSON_NOUNS.has(head) && /^(?:the|le|la|l['’])\s*/i.test(words) && !/\b(?:of|for|de|du|des|d['’])\b/i.test(words)
+      ? 'person'
+      : null;
   if (kind) {
     // a mention inside the description itself ("the IT group Oracle") wins
     const k = lowerBound(ms, cue.start);

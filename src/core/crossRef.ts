@@ -6,7 +6,15 @@
  */
 import { throwIfAborted } from './abort';
 import { KeyedUnionFind, UnionFind } from './unionFind';
-import { alignComparable, alignRewrite, alignTranslation, looksLikeTranslation, weekdayNumber, type AlignDoc, type AlignPair } from './align';
+import {
+  alignComparable,
+  alignRewrite,
+  alignTranslation,
+  looksLikeTranslation,
+  weekdayNumber,
+  type AlignDoc,
+  type AlignPair,
+} from './align';
 import { between, designates, locateLinks, type LinkReport, type LocatedLink } from './corrections/linkCorrections';
 import type { LinkKind, StoryCorrections } from './corrections/model';
 import type {
@@ -85,7 +93,8 @@ export function sentenceExtras(doc: CrossRefDoc, glossary: Map<string, string> |
     // One concept per entity: its region key, else (people) its surname, else its folded names.
     const keys = entityKeys(e, glossary);
     const geo = keys.filter((k) => k.startsWith('geo:'));
-    const surnames = e.type === 'person' ? keys.filter((k) => k.startsWith('surname:')).map((k) => `ent:${k.slice(8)}`) : [];
+    const surnames =
+      e.type === 'person' ? keys.filter((k) => k.startsWith('surname:')).map((k) => `ent:${k.slice(8)}`) : [];
     const anchors = geo.length
       ? geo
       : surnames.length
@@ -156,7 +165,12 @@ function entityAt(refs: EntRef[], doc: number, span: Span, exact: string): numbe
  * directly or through a third entity (a cannot-link constraint on the union). A manual link with an end that is not
  * an entity there is a link of its own, with the reader's spans.
  */
-function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undefined, verdicts: readonly LocatedLink[] = [], report?: LinkReport): { links: EntityLink[]; linked: Set<string> } {
+function linkEntities(
+  docs: CrossRefDoc[],
+  glossary: Map<string, string> | undefined,
+  verdicts: readonly LocatedLink[] = [],
+  report?: LinkReport,
+): { links: EntityLink[]; linked: Set<string> } {
   const refs: EntRef[] = [];
   docs.forEach((d, i) => {
     for (const e of d.analysis.entities) refs.push({ doc: i, entity: e, keys: entityKeys(e, glossary) });
@@ -200,7 +214,13 @@ function linkEntities(docs: CrossRefDoc[], glossary: Map<string, string> | undef
         ? { file: doc.file, entityId: refs[i].entity.id, name: refs[i].entity.name, type: refs[i].entity.type, span }
         : { file: doc.file, entityId: '', name: span.text, span };
     };
-    const link: EntityLink = { kind: 'entity', items: [item(ia, v.a), item(ib, v.b)], key: 'manual', manual: true, corrections: [v.link.id] };
+    const link: EntityLink = {
+      kind: 'entity',
+      items: [item(ia, v.a), item(ib, v.b)],
+      key: 'manual',
+      manual: true,
+      corrections: [v.link.id],
+    };
     if (v.link.status === 'confirmed') link.confirmed = true;
     loose.push(link);
   }
@@ -296,7 +316,13 @@ interface PairAlignment {
   aToB: Map<number, number[]>;
 }
 
-function alignPair(a: CrossRefDoc, b: CrossRefDoc, ea: string[][], eb: string[][], options: CrossRefOptions): PairAlignment {
+function alignPair(
+  a: CrossRefDoc,
+  b: CrossRefDoc,
+  ea: string[][],
+  eb: string[][],
+  options: CrossRefOptions,
+): PairAlignment {
   const da = alignDoc(a, ea);
   const db = alignDoc(b, eb);
   const opts = { glossary: options.glossary, signal: options.signal };
@@ -331,7 +357,13 @@ function passageLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment): SpanLi
     const sb = b.analysis.sentences;
     const spanA = { start: sa[p.a[0]].start, end: sa[p.a[p.a.length - 1]].end };
     const spanB = { start: sb[p.b[0]].start, end: sb[p.b[p.b.length - 1]].end };
-    const link: SpanLink = { kind: 'passage', a: side(a, spanA), b: side(b, spanB), score: p.score, sentences: { a: p.a, b: p.b } };
+    const link: SpanLink = {
+      kind: 'passage',
+      a: side(a, spanA),
+      b: side(b, spanB),
+      score: p.score,
+      sentences: { a: p.a, b: p.b },
+    };
     if (cross) link.crossLanguage = true;
     else {
       link.reworded = !p.identical;
@@ -366,7 +398,13 @@ interface PairLinks {
   pairs: Array<[number, number]>;
 }
 
-function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: CrossRefOptions, rejected: Rejected = NONE_REJECTED): PairLinks {
+function quoteLinks(
+  a: CrossRefDoc,
+  b: CrossRefDoc,
+  al: PairAlignment,
+  options: CrossRefOptions,
+  rejected: Rejected = NONE_REJECTED,
+): PairLinks {
   const qa = a.analysis.quotes.map((q, i) => ({ q, i })).filter((x) => !x.q.scare);
   const qb = b.analysis.quotes.map((q, i) => ({ q, i })).filter((x) => !x.q.scare);
   const la = new Set<number>();
@@ -379,7 +417,10 @@ function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: 
   const db: AlignDoc = { text: b.text, lang: b.analysis.language, units: qb.map((x) => x.q) };
   const pairs = cross
     ? alignComparable(da, db, { glossary: options.glossary, threshold: 0.3, signal: options.signal })
-    : sameLanguageQuotePairs(qa.map((x) => x.q), qb.map((x) => x.q));
+    : sameLanguageQuotePairs(
+        qa.map((x) => x.q),
+        qb.map((x) => x.q),
+      );
   for (const p of pairs) {
     const x = qa[p.a[0]];
     const y = qb[p.b[0]];
@@ -387,8 +428,12 @@ function quoteLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, options: 
     const ka = speakerKeys(a, x.q);
     const kb = speakerKeys(b, y.q);
     const sameSpeaker =
-      !!ka && !!kb &&
-      !!sameEntityKey({ keys: ka.keys, name: ka.name, aliases: [], type: ka.type }, { keys: kb.keys, name: kb.name, aliases: [], type: kb.type });
+      !!ka &&
+      !!kb &&
+      !!sameEntityKey(
+        { keys: ka.keys, name: ka.name, aliases: [], type: ka.type },
+        { keys: kb.keys, name: kb.name, aliases: [], type: kb.type },
+      );
     // Across languages, shared anchors between two short quotes are weak evidence: also require the passages
     // around them to be aligned, or the same speaker.
     if (cross && !sameSpeaker && !aligned(al, a, b, x.q, y.q)) continue;
@@ -603,13 +648,18 @@ function dateLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, rejected: 
   const la = new Set<number>(cands.map((c) => c.i));
   const lb = new Set<number>(cands.map((c) => c.j));
   for (const c of greedy(cands)) {
-    const link: SpanLink = { kind: 'date', a: side(a, da[c.i]), b: side(b, db[c.j]), score: Math.round(Math.min(1, c.score) * 1000) / 1000 };
+    const link: SpanLink = {
+      kind: 'date',
+      a: side(a, da[c.i]),
+      b: side(b, db[c.j]),
+      score: Math.round(Math.min(1, c.score) * 1000) / 1000,
+    };
     if (a.analysis.language !== b.analysis.language) link.crossLanguage = true;
     // A year neither mention gives may come from either version's reference date (a dateline, "© 2020").
     let resolved = c.resolved ?? (da[c.i].value === db[c.j].value ? da[c.i].value : null);
     if (resolved && /^XXXX-\d{2}/.test(resolved)) {
       const year = referenceYear(a) ?? referenceYear(b);
-      resolved = year ? `${year}${resolved.slice(4)}` : c.resolved ?? null;
+      resolved = year ? `${year}${resolved.slice(4)}` : (c.resolved ?? null);
     }
     if (resolved && (resolved !== da[c.i].value || resolved !== db[c.j].value)) link.resolvedValue = resolved;
     if (c.note) link.note = link.resolvedValue ? `${c.note}: ${link.resolvedValue}` : c.note;
@@ -647,13 +697,16 @@ function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, rejected
   });
   for (let i = 0; i < fa.length; i++) {
     const same = byValue.get(fa[i].value) ?? [];
-    const near = (al.aToB.get(sentenceAt(a.analysis.sentences, fa[i].start)) ?? []).flatMap((sj) => bySentence.get(sj) ?? []);
+    const near = (al.aToB.get(sentenceAt(a.analysis.sentences, fa[i].start)) ?? []).flatMap(
+      (sj) => bySentence.get(sj) ?? [],
+    );
     for (const j of new Set([...(same.length > MAX_BUCKET ? [] : same), ...near])) {
       const x = fa[i];
       const y = fb[j];
       if (rejected(x, y)) continue;
       const inPair = aligned(al, a, b, x, y);
-      if (x.value === y.value) cands.push({ i, j, score: (unitsCompatible(x, y, cross) ? 0.8 : 0.6) + (inPair ? 0.2 : 0), conflict: false });
+      if (x.value === y.value)
+        cands.push({ i, j, score: (unitsCompatible(x, y, cross) ? 0.8 : 0.6) + (inPair ? 0.2 : 0), conflict: false });
       else if (inPair && x.kind === y.kind && unitsCompatible(x, y, cross) && (x.unit || y.unit)) {
         // Same kind of thing in passages that report the same fact, different number: a conflict.
         cands.push({ i, j, score: 0.5, conflict: true });
@@ -666,10 +719,17 @@ function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, rejected
   for (const c of greedy(cands)) {
     const x = fa[c.i];
     const y = fb[c.j];
-    const link: SpanLink = { kind: 'figure', a: side(a, x), b: side(b, y), score: Math.min(1, c.score), conflict: c.conflict };
+    const link: SpanLink = {
+      kind: 'figure',
+      a: side(a, x),
+      b: side(b, y),
+      score: Math.min(1, c.score),
+      conflict: c.conflict,
+    };
     if (cross) link.crossLanguage = true;
     if (c.conflict) link.note = `${x.text} (${a.file}) vs ${y.text} (${b.file})`;
-    else if (x.unit && y.unit && !cross && foldName(x.unit) !== foldName(y.unit)) link.note = `same number, different unit: ${x.unit} / ${y.unit}`;
+    else if (x.unit && y.unit && !cross && foldName(x.unit) !== foldName(y.unit))
+      link.note = `same number, different unit: ${x.unit} / ${y.unit}`;
     links.push(link);
     la.add(c.i);
     lb.add(c.j);
@@ -681,10 +741,20 @@ function figureLinks(a: CrossRefDoc, b: CrossRefDoc, al: PairAlignment, rejected
 // Entry point.
 
 /** Removes the passage pairs the reader rejected from an alignment (other links then do not lean on them). */
-function withoutRejectedPassages(al: PairAlignment, a: CrossRefDoc, b: CrossRefDoc, rejected: readonly LocatedLink[]): PairAlignment {
+function withoutRejectedPassages(
+  al: PairAlignment,
+  a: CrossRefDoc,
+  b: CrossRefDoc,
+  rejected: readonly LocatedLink[],
+): PairAlignment {
   if (!rejected.length) return al;
-  const spanOf = (doc: CrossRefDoc, idx: number[]): Span => ({ start: doc.analysis.sentences[idx[0]].start, end: doc.analysis.sentences[idx[idx.length - 1]].end });
-  const pairs = al.pairs.filter((p) => !p.a.length || !p.b.length || !rejected.some((l) => designates(l, spanOf(a, p.a), spanOf(b, p.b))));
+  const spanOf = (doc: CrossRefDoc, idx: number[]): Span => ({
+    start: doc.analysis.sentences[idx[0]].start,
+    end: doc.analysis.sentences[idx[idx.length - 1]].end,
+  });
+  const pairs = al.pairs.filter(
+    (p) => !p.a.length || !p.b.length || !rejected.some((l) => designates(l, spanOf(a, p.a), spanOf(b, p.b))),
+  );
   const aToB = new Map<number, number[]>();
   for (const p of pairs) for (const i of p.a) aToB.set(i, [...(aToB.get(i) ?? []), ...p.b]);
   return { ...al, pairs, aToB };
@@ -717,10 +787,21 @@ function applySpanVerdicts(
     if (found) {
       if (v.link.status === 'confirmed') found.confirmed = true;
       found.corrections = [...(found.corrections ?? []), v.link.id];
-      report.applied.push({ id: v.link.id, action: 'link', status: v.link.status === 'confirmed' ? 'applied' : 'unchanged' });
+      report.applied.push({
+        id: v.link.id,
+        action: 'link',
+        status: v.link.status === 'confirmed' ? 'applied' : 'unchanged',
+      });
       continue;
     }
-    const link: SpanLink = { kind, a: side(a, v.a.span), b: side(b, v.b.span), score: 1, manual: true, corrections: [v.link.id] };
+    const link: SpanLink = {
+      kind,
+      a: side(a, v.a.span),
+      b: side(b, v.b.span),
+      score: 1,
+      manual: true,
+      corrections: [v.link.id],
+    };
     if (v.link.status === 'confirmed') link.confirmed = true;
     if (a.analysis.language !== b.analysis.language) link.crossLanguage = true;
     if (kind !== 'passage' && linked) {
@@ -729,7 +810,11 @@ function applySpanVerdicts(
       if (ia >= 0) linked.la.add(ia);
       if (ib >= 0) linked.lb.add(ib);
       if (ia >= 0 && ib >= 0) linked.pairs.push([ia, ib]);
-      if (kind === 'quote') link.speakers = { a: a.analysis.quotes[ia]?.speaker?.name ?? null, b: b.analysis.quotes[ib]?.speaker?.name ?? null };
+      if (kind === 'quote')
+        link.speakers = {
+          a: a.analysis.quotes[ia]?.speaker?.name ?? null,
+          b: b.analysis.quotes[ib]?.speaker?.name ?? null,
+        };
     }
     links.push(link);
     report.applied.push({ id: v.link.id, action: 'link', status: 'applied' });
@@ -746,12 +831,19 @@ function listableDate(value: string | null): boolean {
  * links; quote, date and figure pairs) are formed over the story, and a cluster missing from a version is listed for
  * it with the versions that have it. With `focus`, only what the focus article lacks (the pairs computed are its own).
  */
-function missingIn(docs: CrossRefDoc[], entityLinks: EntityLink[], pairs: Array<{ x: number; y: number; kind: OnlyInKind; pairs: Array<[number, number]> }>, focus: string | undefined): MissingInItem[] {
+function missingIn(
+  docs: CrossRefDoc[],
+  entityLinks: EntityLink[],
+  pairs: Array<{ x: number; y: number; kind: OnlyInKind; pairs: Array<[number, number]> }>,
+  focus: string | undefined,
+): MissingInItem[] {
   // Union-find over (document, kind, index) keys.
   const cl = new KeyedUnionFind();
   const fileIndex = new Map(docs.map((d, i) => [d.file, i]));
   for (const l of entityLinks) {
-    const keys = l.items.filter((it) => it.entityId && fileIndex.has(it.file)).map((it) => `${fileIndex.get(it.file)}:entity:${it.entityId}`);
+    const keys = l.items
+      .filter((it) => it.entityId && fileIndex.has(it.file))
+      .map((it) => `${fileIndex.get(it.file)}:entity:${it.entityId}`);
     for (let k = 1; k < keys.length; k++) cl.union(keys[0], keys[k]);
   }
   for (const p of pairs) for (const [i, j] of p.pairs) cl.union(`${p.x}:${p.kind}:${i}`, `${p.y}:${p.kind}:${j}`);
@@ -772,13 +864,17 @@ function missingIn(docs: CrossRefDoc[], entityLinks: EntityLink[], pairs: Array<
     else members.set(root, [m]);
   };
   docs.forEach((d, x) => {
-    for (const e of d.analysis.entities) add(`${x}:entity:${e.id}`, { doc: x, kind: 'entity', name: e.name, type: e.type, entityId: e.id });
+    for (const e of d.analysis.entities)
+      add(`${x}:entity:${e.id}`, { doc: x, kind: 'entity', name: e.name, type: e.type, entityId: e.id });
     d.analysis.quotes.forEach((q, i) => {
       if (!q.scare) add(`${x}:quote:${i}`, { doc: x, kind: 'quote', name: q.text, start: q.start, end: q.end });
     });
-    d.analysis.figures.forEach((f, i) => add(`${x}:figure:${i}`, { doc: x, kind: 'figure', name: f.text, start: f.start, end: f.end }));
+    d.analysis.figures.forEach((f, i) =>
+      add(`${x}:figure:${i}`, { doc: x, kind: 'figure', name: f.text, start: f.start, end: f.end }),
+    );
     d.analysis.dates.forEach((dt, i) => {
-      if (listableDate(dt.value)) add(`${x}:date:${i}`, { doc: x, kind: 'date', name: dt.text, start: dt.start, end: dt.end });
+      if (listableDate(dt.value))
+        add(`${x}:date:${i}`, { doc: x, kind: 'date', name: dt.text, start: dt.start, end: dt.end });
     });
   });
   const out: MissingInItem[] = [];
@@ -788,15 +884,29 @@ function missingIn(docs: CrossRefDoc[], entityLinks: EntityLink[], pairs: Array<
     const first = list.filter((m) => m.doc === present[0]).sort((p, q) => (p.start ?? 0) - (q.start ?? 0))[0];
     docs.forEach((d, x) => {
       if (present.includes(x) || (focus !== undefined && d.file !== focus)) return;
-      const item: MissingInItem = { file: d.file, kind: first.kind, name: first.name, presentIn: present.map((i) => docs[i].file) };
+      const item: MissingInItem = {
+        file: d.file,
+        kind: first.kind,
+        name: first.name,
+        presentIn: present.map((i) => docs[i].file),
+      };
       if (first.type) item.type = first.type;
       if (first.entityId) item.entityId = first.entityId;
-      if (first.start !== undefined) { item.start = first.start; item.end = first.end; }
+      if (first.start !== undefined) {
+        item.start = first.start;
+        item.end = first.end;
+      }
       out.push(item);
     });
   }
   const order: Record<OnlyInKind, number> = { entity: 0, quote: 1, figure: 2, date: 3 };
-  return out.sort((p, q) => fileIndex.get(p.file)! - fileIndex.get(q.file)! || order[p.kind] - order[q.kind] || fileIndex.get(p.presentIn[0])! - fileIndex.get(q.presentIn[0])! || (p.start ?? 0) - (q.start ?? 0));
+  return out.sort(
+    (p, q) =>
+      fileIndex.get(p.file)! - fileIndex.get(q.file)! ||
+      order[p.kind] - order[q.kind] ||
+      fileIndex.get(p.presentIn[0])! - fileIndex.get(q.presentIn[0])! ||
+      (p.start ?? 0) - (q.start ?? 0),
+  );
 }
 
 export interface StoryCrossRef {
@@ -832,7 +942,12 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
         const r = of(kind).filter((v) => v.link.status === 'rejected');
         return r.length ? (sa, sb) => r.some((v) => designates(v, sa, sb)) : NONE_REJECTED;
       };
-      const al = withoutRejectedPassages(alignPair(a, b, extras[x], extras[y], options), a, b, of('passage').filter((v) => v.link.status === 'rejected'));
+      const al = withoutRejectedPassages(
+        alignPair(a, b, extras[x], extras[y], options),
+        a,
+        b,
+        of('passage').filter((v) => v.link.status === 'rejected'),
+      );
       const p = passageLinks(a, b, al);
       applySpanVerdicts('passage', p, a, b, of('passage'), report, null);
       passages.push(...p);
@@ -851,7 +966,11 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
       figures.push(...f.links);
       f.la.forEach((i) => linkedFigures[x].add(i));
       f.lb.forEach((i) => linkedFigures[y].add(i));
-      counterparts.push({ x, y, kind: 'quote', pairs: q.pairs }, { x, y, kind: 'date', pairs: d.pairs }, { x, y, kind: 'figure', pairs: f.pairs });
+      counterparts.push(
+        { x, y, kind: 'quote', pairs: q.pairs },
+        { x, y, kind: 'date', pairs: d.pairs },
+        { x, y, kind: 'figure', pairs: f.pairs },
+      );
     }
   }
   const onlyIn: OnlyInItem[] = [];
@@ -859,13 +978,16 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
     docs.forEach((d, x) => {
       if (options.focus !== undefined && d.file !== options.focus) return;
       for (const e of d.analysis.entities) {
-        if (!linkedEntities.has(`${x}:${e.id}`)) onlyIn.push({ file: d.file, kind: 'entity', name: e.name, type: e.type, entityId: e.id });
+        if (!linkedEntities.has(`${x}:${e.id}`))
+          onlyIn.push({ file: d.file, kind: 'entity', name: e.name, type: e.type, entityId: e.id });
       }
       d.analysis.quotes.forEach((q, i) => {
-        if (!q.scare && !linkedQuotes[x].has(i)) onlyIn.push({ file: d.file, kind: 'quote', name: q.text, start: q.start, end: q.end });
+        if (!q.scare && !linkedQuotes[x].has(i))
+          onlyIn.push({ file: d.file, kind: 'quote', name: q.text, start: q.start, end: q.end });
       });
       d.analysis.figures.forEach((f, i) => {
-        if (!linkedFigures[x].has(i)) onlyIn.push({ file: d.file, kind: 'figure', name: f.text, start: f.start, end: f.end });
+        if (!linkedFigures[x].has(i))
+          onlyIn.push({ file: d.file, kind: 'figure', name: f.text, start: f.start, end: f.end });
       });
       d.analysis.dates.forEach((dt, i) => {
         if (listableDate(dt.value) && !linkedDates[x].has(i)) {
@@ -875,7 +997,9 @@ export function crossReferenceStory(docs: CrossRefDoc[], options: CrossRefOption
     });
   }
   const focusedEntities =
-    options.focus === undefined ? entityLinks : entityLinks.filter((l) => l.items.some((i) => i.file === options.focus));
+    options.focus === undefined
+      ? entityLinks
+      : entityLinks.filter((l) => l.items.some((i) => i.file === options.focus));
   const spanLinks = [...passages, ...quotes, ...dates, ...figures].map(withDocumentedFields);
   const out: StoryCrossRef = {
     links: [...focusedEntities, ...spanLinks],

@@ -53,7 +53,10 @@ function chronoNumeric(c: Ctx): void {
   }
   for (const r of results) {
     if (!/\d[/.-]\d/.test(r.text)) continue;
-    const around = c.s.slice(Math.max(0, r.index - 2), r.index) + '|' + c.s.slice(r.index + r.text.trimEnd().length, r.index + r.text.trimEnd().length + 2);
+    const around =
+      c.s.slice(Math.max(0, r.index - 2), r.index) +
+      '|' +
+      c.s.slice(r.index + r.text.trimEnd().length, r.index + r.text.trimEnd().length + 2);
     if (/[\d.,/-]\d|\d[.,/-]|[.,/-]\d/.test(around.replace('|', ' '))) continue; // part of a phone number or a longer figure
     const k = r.start;
     const y = k.get('year');
@@ -65,8 +68,13 @@ function chronoNumeric(c: Ctx): void {
     let v: string;
     let from: From = 'explicit';
     if (certainYear) v = ymd(y, mo, d);
-    else if (c.ref) { v = ymd(resolveMonthDay(c.ref, mo, d, false)[0], mo, d); from = 'reference'; }
-    else { v = `XXXX-${pad(mo)}-${pad(d)}`; from = 'none'; }
+    else if (c.ref) {
+      v = ymd(resolveMonthDay(c.ref, mo, d, false)[0], mo, d);
+      from = 'reference';
+    } else {
+      v = `XXXX-${pad(mo)}-${pad(d)}`;
+      from = 'none';
+    }
     if (k.isCertain('hour')) v += `T${pad(k.get('hour') ?? 0)}:${pad(k.get('minute') ?? 0)}`;
     push(c, r.index, r.index + text.length, k.isCertain('hour') ? 'time' : 'date', v, from, 0);
   }
@@ -97,7 +105,9 @@ function pieces(text: string): Array<[number, number]> {
 }
 
 function select(cands: Cand[]): Cand[] {
-  const sorted = cands.slice().sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+  const sorted = cands
+    .slice()
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
   const kept: Cand[] = [];
   // Interval check against kept spans (kept is small per piece; sorted insertion keeps this near-linear).
   const starts: Cand[] = [];
@@ -124,15 +134,28 @@ function mergeTimeDay(cands: Cand[], text: string, lang: DateLanguage): Cand[] {
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i];
     const b = cands[i + 1];
-    if (lang.dayThenTime && a.value && /^\d{4}-\d{2}-\d{2}$/.test(a.value) && b?.timeOnly && /^T\d/.test(b.timeOnly) &&
-      lang.dayThenTime.test(text.slice(a.end, b.start))) {
+    if (
+      lang.dayThenTime &&
+      a.value &&
+      /^\d{4}-\d{2}-\d{2}$/.test(a.value) &&
+      b?.timeOnly &&
+      /^T\d/.test(b.timeOnly) &&
+      lang.dayThenTime.test(text.slice(a.end, b.start))
+    ) {
       // "hier à 10 h"
       out.push({ start: a.start, end: b.end, kind: 'time', value: a.value + b.timeOnly, from: a.from, prio: a.prio });
       i++;
       continue;
     }
-    if (lang.timeThenDay && a.timeOnly && /^T\d/.test(a.timeOnly) && b && b.value && /^\d{4}-\d{2}-\d{2}$/.test(b.value) &&
-      lang.timeThenDay.test(text.slice(a.end, b.start))) {
+    if (
+      lang.timeThenDay &&
+      a.timeOnly &&
+      /^T\d/.test(a.timeOnly) &&
+      b &&
+      b.value &&
+      /^\d{4}-\d{2}-\d{2}$/.test(b.value) &&
+      lang.timeThenDay.test(text.slice(a.end, b.start))
+    ) {
       out.push({ start: a.start, end: b.end, kind: 'time', value: b.value + a.timeOnly, from: b.from, prio: b.prio });
       i++;
       continue;
@@ -152,10 +175,13 @@ function anchorTimes(cands: Cand[], text: string, rd: Date | null): void {
       let from: From = 'reference';
       const next = cands[i + 1];
       const nextDay = next?.value ? /^(\d{4}-\d{2}-\d{2})/.exec(next.value) : null;
-      if (nextDay && /^,?\s{0,2}$/.test(text.slice(cd.end, next.start))) day = nextDay[1]; // "vers 0 h 40, jeudi"
+      if (nextDay && /^,?\s{0,2}$/.test(text.slice(cd.end, next.start)))
+        day = nextDay[1]; // "vers 0 h 40, jeudi"
       else if (lastDay && cd.start - lastDay.end < 1500) day = lastDay.value;
-      if (!day) { cd.value = null; from = 'none'; }
-      else cd.value = day + cd.timeOnly;
+      if (!day) {
+        cd.value = null;
+        from = 'none';
+      } else cd.value = day + cd.timeOnly;
       cd.from = from;
       continue;
     }
@@ -169,7 +195,10 @@ function anchorTimes(cands: Cand[], text: string, rd: Date | null): void {
  * Without a language pack, ISO dates only.
  */
 export function findDates(
-  text: string, pack: LanguagePack | undefined, reference: string | null, signal?: AbortSignal,
+  text: string,
+  pack: LanguagePack | undefined,
+  reference: string | null,
+  signal?: AbortSignal,
 ): DateMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   if (!pack) return isoDates(text, signal);
@@ -234,16 +263,35 @@ export function findReferenceDate(text: string, pack: LanguagePack | undefined):
   const months: Record<string, number> = pack ? Object.assign({}, ...allPacks().map((p) => p.dates.months)) : {};
   const MON = alt(Object.keys(months));
   const mk = (value: string, source: ReferenceDate['source'], start: number, end: number): ReferenceDate => ({
-    value, source, span: { start, end, text: text.slice(start, end) },
+    value,
+    source,
+    span: { start, end, text: text.slice(start, end) },
   });
   const full: Array<{ y: number; m: number; d: number; start: number; end: number }> = [];
   const reMD = new RegExp(`${B}(${MON})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${E}`, 'giu');
   const reDM = new RegExp(`${B}(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(${MON})\\.?,?\\s+(\\d{4})${E}`, 'giu');
   const reISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])/g;
   const reNum = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d])/g;
-  if (pack) for (const m of head.matchAll(reMD)) full.push({ y: Number(m[3]), m: months[lower(m[1]).replace('.', '')], d: Number(m[2]), start: m.index!, end: m.index! + m[0].length });
-  if (pack) for (const m of head.matchAll(reDM)) full.push({ y: Number(m[3]), m: months[lower(m[2]).replace('.', '')], d: Number(m[1]), start: m.index!, end: m.index! + m[0].length });
-  for (const m of head.matchAll(reISO)) full.push({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), start: m.index!, end: m.index! + m[0].length });
+  if (pack)
+    for (const m of head.matchAll(reMD))
+      full.push({
+        y: Number(m[3]),
+        m: months[lower(m[1]).replace('.', '')],
+        d: Number(m[2]),
+        start: m.index!,
+        end: m.index! + m[0].length,
+      });
+  if (pack)
+    for (const m of head.matchAll(reDM))
+      full.push({
+        y: Number(m[3]),
+        m: months[lower(m[2]).replace('.', '')],
+        d: Number(m[1]),
+        start: m.index!,
+        end: m.index! + m[0].length,
+      });
+  for (const m of head.matchAll(reISO))
+    full.push({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), start: m.index!, end: m.index! + m[0].length });
   for (const m of pack ? head.matchAll(reNum) : []) {
     const a = Number(m[1]);
     const b = Number(m[2]);
@@ -251,7 +299,9 @@ export function findReferenceDate(text: string, pack: LanguagePack | undefined):
     const [mo, d] = pack?.dates.dayFirst || a > 12 ? [b, a] : [a, b];
     full.push({ y: Number(m[3]), m: mo, d, start: m.index!, end: m.index! + m[0].length });
   }
-  const valid = full.filter((f) => f.m && f.y >= 1800 && f.y <= 2200 && validDay(f.y, f.m, f.d)).sort((a, b) => a.start - b.start);
+  const valid = full
+    .filter((f) => f.m && f.y >= 1800 && f.y <= 2200 && validDay(f.y, f.m, f.d))
+    .sort((a, b) => a.start - b.start);
   // dateline, then the weekday and date of the reported events, then a date that is not history (referenceDate.ts)
   const chosen = chooseReferenceDate(text, head, valid, {
     months,
@@ -262,7 +312,10 @@ export function findReferenceDate(text: string, pack: LanguagePack | undefined):
   // "© 2020 AFP", "Copyright 2020", "(c) 2020"
   const reCopy = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d{4})(?!\d)/gi;
   let last: RegExpMatchArray | null = null;
-  for (const m of text.slice(0, HEAD).matchAll(reCopy)) { last = m; break; }
+  for (const m of text.slice(0, HEAD).matchAll(reCopy)) {
+    last = m;
+    break;
+  }
   if (!last && text.length > HEAD) {
     const tailStart = Math.max(HEAD, text.length - 3000);
     for (const m of text.slice(tailStart).matchAll(reCopy)) last = Object.assign(m, { index: m.index! + tailStart });

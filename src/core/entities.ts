@@ -58,8 +58,20 @@ interface Candidate {
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 const MAX_RUN = 8;
 
-
-const NON_NAME_TAGS = ['Verb', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'QuestionWord', 'Value', 'Auxiliary', 'Copula', 'Negative', 'Expression'];
+const NON_NAME_TAGS = [
+  'Verb',
+  'Adverb',
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'QuestionWord',
+  'Value',
+  'Auxiliary',
+  'Copula',
+  'Negative',
+  'Expression',
+];
 
 const OPENERS = new Set(['.', '!', '?', '…', ':', ';', '"', '“', '«', '(', '[', '-', '–', '—', '•', '*', "'", '‘']);
 
@@ -79,7 +91,10 @@ export interface FindEntitiesOptions {
 
 /** Finds people, organizations and places: the learned tagger over compromise / fr-compromise and the rule layer. */
 export function findEntities(
-  text: string, lang: LanguagePack, signal?: AbortSignal, options: FindEntitiesOptions = {},
+  text: string,
+  lang: LanguagePack,
+  signal?: AbortSignal,
+  options: FindEntitiesOptions = {},
 ): Entity[] {
   throwIfAborted(signal);
   if (!text || !/\p{Lu}/u.test(text)) return [];
@@ -87,7 +102,13 @@ export function findEntities(
   if (options.engine === 'rules') return layer.entities;
   const spans = modelSpans(text, lang, layer, options.nameRules ?? []);
   throwIfAborted(signal);
-  return resolve(text, layer.toks, spans.map((s) => modelCandidate(layer.toks, s)), lang, true);
+  return resolve(
+    text,
+    layer.toks,
+    spans.map((s) => modelCandidate(layer.toks, s)),
+    lang,
+    true,
+  );
 }
 
 /** The tokens the entity layer sees (compromise's tags attached) and the rule layer's entities over them. */
@@ -110,7 +131,9 @@ export function ruleLayer(text: string, lang: Lang, signal?: AbortSignal): RuleL
   markResultTables(text, toks, cands);
   propagateCoordination(toks, cands);
   throwIfAborted(signal);
-  const strong = cands.filter((c) => c.strong).map((c) => ({ first: c.first, last: c.last, type: ENTITY_LABEL_TYPES[c.strong as EntityType] }));
+  const strong = cands
+    .filter((c) => c.strong)
+    .map((c) => ({ first: c.first, last: c.last, type: ENTITY_LABEL_TYPES[c.strong as EntityType] }));
   return { toks, entities: resolve(text, toks, cands, lang), strong };
 }
 
@@ -118,9 +141,18 @@ export function ruleLayer(text: string, lang: Lang, signal?: AbortSignal): RuleL
  * The tagger's mentions (PER/ORG/LOC; a model's MISC is dropped), before clustering. `combined`: as shipped, with the
  * language's use of the rule layer's spans; otherwise the tagger's own spans.
  */
-export function modelSpans(text: string, lang: Lang, layer: RuleLayer, nameRules: readonly NameRule[] = [], combined = true): TokenSpan[] {
+export function modelSpans(
+  text: string,
+  lang: Lang,
+  layer: RuleLayer,
+  nameRules: readonly NameRule[] = [],
+  combined = true,
+): TokenSpan[] {
   const pack = lang.ner;
-  const ruleLabels = spansToLabels(layer.toks, layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))));
+  const ruleLabels = spansToLabels(
+    layer.toks,
+    layer.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: ENTITY_LABEL_TYPES[e.type] }))),
+  );
   const { spans } = tagTokens(pack.model(), { text, tokens: layer.toks, ruleLabels }, pack.lexicons, {
     rules: nameRules,
     extendToRules: combined && pack.extendToRules,
@@ -136,7 +168,14 @@ function modelCandidate(toks: Tok[], s: TokenSpan): Candidate {
   const own = LABEL_ENTITY_TYPES[s.type];
   const scores = emptyScores();
   scores[own] = 1;
-  return { first: s.first, last: s.last, scores, strong: null, gaz: lookupGazetteer(joinSurface(toks, s.first, s.last)), own };
+  return {
+    first: s.first,
+    last: s.last,
+    scores,
+    strong: null,
+    gaz: lookupGazetteer(joinSurface(toks, s.first, s.last)),
+    own,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------- tagging
@@ -167,7 +206,17 @@ function tokenize(text: string, lang: Lang): Tok[] {
     const c = t.codePointAt(0) ?? 0;
     const ch = String.fromCodePoint(c);
     const word = /[\p{L}\p{N}]/u.test(ch);
-    toks.push({ text: t, start, end: start + t.length, word, cap: /\p{Lu}/u.test(ch), initial: false, shouting: false, tags: [], fold: word ? quickFold(t) : t });
+    toks.push({
+      text: t,
+      start,
+      end: start + t.length,
+      word,
+      cap: /\p{Lu}/u.test(ch),
+      initial: false,
+      shouting: false,
+      tags: [],
+      fold: word ? quickFold(t) : t,
+    });
   };
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -234,7 +283,8 @@ function markInitials(text: string, toks: Tok[]): void {
       markShouting(toks, lineStart, i);
       lineStart = i;
     }
-    toks[i].initial = !prev || gap.includes('\n') || (!prev.word && OPENERS.has(prev.text)) || (prev.initial && !prev.word);
+    toks[i].initial =
+      !prev || gap.includes('\n') || (!prev.word && OPENERS.has(prev.text)) || (prev.initial && !prev.word);
   }
   markShouting(toks, lineStart, toks.length);
 }
@@ -296,7 +346,11 @@ function isFunctionWord(t: Tok, lang: Lang): boolean {
   if (lookupGazetteer(t.text)) return false;
   if (t.text.length <= 1) return true;
   const lex = lexiconTag(lang, t.fold);
-  return !!lex && /^(?:Pronoun|Determiner|Preposition|Conjunction|Copula|Auxiliary|Negative|QuestionWord)$/.test(lex) && !nameTag(t);
+  return (
+    !!lex &&
+    /^(?:Pronoun|Determiner|Preposition|Conjunction|Copula|Auxiliary|Negative|QuestionWord)$/.test(lex) &&
+    !nameTag(t)
+  );
 }
 
 const isDemonym = (t: Tok, lang: Lang): boolean => hasTag(t, 'Demonym') || lexiconTag(lang, t.fold) === 'Demonym';
@@ -311,7 +365,8 @@ function isFirstName(word: string): boolean {
 function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
   // Names written capitalised in mid-sentence somewhere in the article are names everywhere.
   const known = new Set<string>();
-  for (const t of toks) if (t.word && t.cap && !t.initial && !t.shouting && !CALENDAR_WORDS.has(t.fold)) known.add(t.text);
+  for (const t of toks)
+    if (t.word && t.cap && !t.initial && !t.shouting && !CALENDAR_WORDS.has(t.fold)) known.add(t.text);
   const connectors = lang.entities.connectors;
   const pair = lang.entities.particlePair;
   const cands: Candidate[] = [];
@@ -330,9 +385,16 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
     }
     // A demonym starts a run only when a name follows it ("European Union", "British Airways").
     const demonymStart =
-      t0.word && t0.cap && isDemonym(t0, lang) && next !== undefined && next.start - t0.end <= 1 && !next.initial && nameLike(next, lang, known);
+      t0.word &&
+      t0.cap &&
+      isDemonym(t0, lang) &&
+      next !== undefined &&
+      next.start - t0.end <= 1 &&
+      !next.initial &&
+      nameLike(next, lang, known);
     // French geographic names after a lower-case head ("océan Indien") are names even when tagged adjectives.
-    const afterPlaceHead = t0.cap && !t0.initial && i > 0 && !toks[i - 1].cap && lang.entities.placeHeads.has(toks[i - 1].fold);
+    const afterPlaceHead =
+      t0.cap && !t0.initial && i > 0 && !toks[i - 1].cap && lang.entities.placeHeads.has(toks[i - 1].fold);
     if (!demonymStart && !afterPlaceHead && !nameLike(t0, lang, known)) {
       i++;
       continue;
@@ -351,13 +413,27 @@ function findCandidates(toks: Tok[], lang: Lang): Candidate[] {
       // Two connectors: "Ministère de la Défense", "Institut de l'Ouest", "Joost van der Westhuizen".
       const twoParticles =
         (pair !== null && t.fold === pair.first && k + 2 < toks.length && pair.second.test(toks[k + 1].text)) ||
-        (k + 2 < toks.length && /^(?:van|von|de|da|di|del|bin|ibn|ben)$/.test(t.text) && /^(?:der|den|de|la|le|het|des|del|los|las)$/.test(toks[k + 1].text));
-      if (twoParticles && toks[k + 1].start - t.end <= 1 && nameLike(toks[k + 2], lang, known) && !toks[k + 2].initial) {
+        (k + 2 < toks.length &&
+          /^(?:van|von|de|da|di|del|bin|ibn|ben)$/.test(t.text) &&
+          /^(?:der|den|de|la|le|het|des|del|los|las)$/.test(toks[k + 1].text));
+      if (
+        twoParticles &&
+        toks[k + 1].start - t.end <= 1 &&
+        nameLike(toks[k + 2], lang, known) &&
+        !toks[k + 2].initial
+      ) {
         last = k + 2;
         k += 3;
         continue;
       }
-      if (t.word && connectors.has(t.fold) && !t.cap && k + 1 < toks.length && nameLike(toks[k + 1], lang, known) && !toks[k + 1].initial) {
+      if (
+        t.word &&
+        connectors.has(t.fold) &&
+        !t.cap &&
+        k + 1 < toks.length &&
+        nameLike(toks[k + 1], lang, known) &&
+        !toks[k + 1].initial
+      ) {
         if (lang.entities.weakConnectors.has(t.fold)) {
           const whole = toks.slice(i, k + 2).map((x) => x.fold);
           if (!ORG_SUFFIXES.has(whole[whole.length - 1]) && !ORG_HEADS.has(whole[0])) break;
@@ -390,7 +466,31 @@ function gazetteerWindow(toks: Tok[], i: number): number {
   return 0;
 }
 
-const AMBIGUOUS_TITLES = new Set(['major', 'general', 'chief', 'marshal', 'justice', 'officer', 'commander', 'premier', 'sister', 'father', 'brother', 'lord', 'lady', 'dame', 'king', 'queen', 'prince', 'princess', 'roi', 'reine', 'general', 'maitre', 'pere']);
+const AMBIGUOUS_TITLES = new Set([
+  'major',
+  'general',
+  'chief',
+  'marshal',
+  'justice',
+  'officer',
+  'commander',
+  'premier',
+  'sister',
+  'father',
+  'brother',
+  'lord',
+  'lady',
+  'dame',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'roi',
+  'reine',
+  'general',
+  'maitre',
+  'pere',
+]);
 
 const emptyScores = (): Record<EntityType, number> => ({ person: 0, organization: 0, place: 0 });
 
@@ -407,7 +507,10 @@ function splitRun(toks: Tok[], first: number, last: number, lang: Lang): Candida
       // "M." is Monsieur in French but an initial in English ("M. Atherton").
       !(!lang.entities.letterTitles && /^\p{Lu}\.?$/u.test(t.text)) &&
       // Titles that are also ordinary words ("Major League", "General Electric") need a first name after them.
-      !(AMBIGUOUS_TITLES.has(t.fold) && !(k < last && (hasTag(toks[k + 1], 'FirstName') || isFirstName(toks[k + 1].fold)))) &&
+      !(
+        AMBIGUOUS_TITLES.has(t.fold) &&
+        !(k < last && (hasTag(toks[k + 1], 'FirstName') || isFirstName(toks[k + 1].fold)))
+      ) &&
       !(k < last && (ORG_SUFFIXES.has(toks[k + 1].fold) || PLACE_WORDS.has(toks[k + 1].fold))) &&
       !(k === last && k > s) &&
       (k < last || (k + 1 < toks.length && toks[k + 1].text === '.' && k + 2 < toks.length && toks[k + 2].cap));
@@ -449,13 +552,22 @@ function makeCandidate(toks: Tok[], first: number, last: number, lang: Lang): Ca
   if (text.some((t) => EVENT_WORDS.has(t.fold))) return null;
   if (text.length > 1 && isDemonym(toks[first], lang)) {
     const lastFold = toks[last].fold;
-    const keep = lookupGazetteer(joinSurface(toks, first, last)) || ORG_SUFFIXES.has(lastFold) || PLACE_WORDS.has(lastFold);
+    const keep =
+      lookupGazetteer(joinSurface(toks, first, last)) || ORG_SUFFIXES.has(lastFold) || PLACE_WORDS.has(lastFold);
     if (!keep) return makeCandidate(toks, first + 1, last, lang);
   }
   const afterHead = first > 0 && !toks[first - 1].cap && lang.entities.placeHeads.has(toks[first - 1].fold);
   if (hasTag(toks[last], 'Demonym') && !ORG_SUFFIXES.has(toks[last].fold)) return null;
   // A lone capitalised adjective in French is a demonym or a title word ("les Américains").
-  if (lang.entities.dropLoneAdjectives && text.length === 1 && !afterHead && hasTag(toks[first], 'Adjective') && !nameTag(toks[first]) && !lookupGazetteer(toks[first].text)) return null;
+  if (
+    lang.entities.dropLoneAdjectives &&
+    text.length === 1 &&
+    !afterHead &&
+    hasTag(toks[first], 'Adjective') &&
+    !nameTag(toks[first]) &&
+    !lookupGazetteer(toks[first].text)
+  )
+    return null;
   return { first, last, scores: emptyScores(), strong: null, gaz: undefined };
 }
 
@@ -481,7 +593,17 @@ function addInstitutions(toks: Tok[], cands: Candidate[], stateHeads: ReadonlySe
     const de = toks[last + 1];
     const noun = toks[last + 2];
     const nextCand = cands[ci + 1];
-    if (last > c.last && de && noun && /^(?:de|du|des)$/.test(de.text) && noun.word && !noun.cap && hasTag(noun, 'Noun') && !NON_NAME_TAGS.some((g) => hasTag(noun, g)) && (!nextCand || nextCand.first > last + 2)) {
+    if (
+      last > c.last &&
+      de &&
+      noun &&
+      /^(?:de|du|des)$/.test(de.text) &&
+      noun.word &&
+      !noun.cap &&
+      hasTag(noun, 'Noun') &&
+      !NON_NAME_TAGS.some((g) => hasTag(noun, g)) &&
+      (!nextCand || nextCand.first > last + 2)
+    ) {
       last += 2;
     }
     if (last > c.last) {
@@ -538,7 +660,8 @@ function markResultTables(text: string, toks: Tok[], cands: Candidate[]): void {
         const c = cands[k];
         const next = toks[c.last + 1];
         const after = toks[c.last + 2];
-        if (next && /^\d{1,3}$/.test(next.text) && !(after && after.text === '-' ) && !(next.text.length === 4)) c.fixed = 'organization';
+        if (next && /^\d{1,3}$/.test(next.text) && !(after && after.text === '-') && !(next.text.length === 4))
+          c.fixed = 'organization';
       }
     }
     lineStart = i;
@@ -565,7 +688,8 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
     if (words.length > 1 && ORG_SUFFIXES.has(folds[folds.length - 1])) s.organization += 4;
     if (words.length > 1 && ORG_HEADS.has(folds[0])) s.organization += 4;
     if (words.length > 1 && (PLACE_WORDS.has(folds[0]) || PLACE_WORDS.has(folds[folds.length - 1]))) s.place += 3;
-    if (words.length > 1 && COMPASS_WORDS.has(folds[0]) && !c.gaz && !ORG_SUFFIXES.has(folds[folds.length - 1])) s.place += 4;
+    if (words.length > 1 && COMPASS_WORDS.has(folds[0]) && !c.gaz && !ORG_SUFFIXES.has(folds[folds.length - 1]))
+      s.place += 4;
     if (words.length === 1 && INSTITUTIONS.has(folds[0])) s.organization += 3;
     // Both languages' lexicons: compromise's English one knows many places and names, fr-compromise's French ones.
     const lex = crossLexicon(surface);
@@ -576,7 +700,12 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
     const de = folds.findIndex((f, q) => q > 0 && (f === 'de' || f === 'du' || f === "d'"));
     if (lang.entities.pluralOfPlaceIsOrganization && de > 0 && /s$/.test(folds[de - 1]) && !PLACE_WORDS.has(folds[0])) {
       const rest = joinSurface(toks, c.first + de + 1, c.last);
-      if (lookupGazetteer(rest)?.type === 'place' || crossLexicon(rest) === 'place' || words.slice(de + 1).some((t) => hasTag(t, 'Place'))) s.organization += 4;
+      if (
+        lookupGazetteer(rest)?.type === 'place' ||
+        crossLexicon(rest) === 'place' ||
+        words.slice(de + 1).some((t) => hasTag(t, 'Place'))
+      )
+        s.organization += 4;
     }
     // compromise's tags.
     for (const t of capWords) {
@@ -584,13 +713,20 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
       if (hasTag(t, 'Place')) s.place += 1.5;
       if (hasTag(t, 'Organization')) s.organization += 1.5;
     }
-    if (hasTag(firstT, 'FirstName') || hasTag(firstT, 'Honorific') || isFirstName(firstT.fold)) s.person += words.length > 1 ? 2 : 0.5;
+    if (hasTag(firstT, 'FirstName') || hasTag(firstT, 'Honorific') || isFirstName(firstT.fold))
+      s.person += words.length > 1 ? 2 : 0.5;
     if (words.length > 1 && /^\p{Lu}\.$/u.test(firstT.text)) s.person += 2; // "S. Waugh"
     // Dateline: a place name opening a line, before a date or an agency ("LONDON 1996-08-30", "San Francisco (AFP)").
     if (firstT.initial && (c.first === 0 || /\n/.test(text.join('')) || isLineStart(toks, c.first))) {
       const n1 = toks[c.last + 1];
       const n2 = toks[c.last + 2];
-      if (n1 && ((/^\p{N}/u.test(n1.text) && n2 === undefined) || /^\d{4}-\d\d/.test(n1.text + (n2?.text ?? '')) || (n1.text === '(' && n2 && isAcronym(n2.text)) || (n1.text === ',' && n2 && CALENDAR_WORDS.has(n2.fold)))) {
+      if (
+        n1 &&
+        ((/^\p{N}/u.test(n1.text) && n2 === undefined) ||
+          /^\d{4}-\d\d/.test(n1.text + (n2?.text ?? '')) ||
+          (n1.text === '(' && n2 && isAcronym(n2.text)) ||
+          (n1.text === ',' && n2 && CALENDAR_WORDS.has(n2.fold)))
+      ) {
         s.place += 4;
       }
     }
@@ -608,7 +744,8 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
       if (TITLES.has(p1.fold)) s.person += 3;
       if (SPEECH_VERBS.has(p1.fold)) s.person += 1;
       // NOTE: folded "à" is "a"; the verb "a" (has) must not count.
-      if (PLACE_PREPOSITIONS.has(p1.fold) && p1.text !== 'a') s.place += lang.entities.strongPlacePrepositions.has(p1.fold) ? 2 : 1;
+      if (PLACE_PREPOSITIONS.has(p1.fold) && p1.text !== 'a')
+        s.place += lang.entities.strongPlacePrepositions.has(p1.fold) ? 2 : 1;
     } else if (before && !before.word && before.text === '.' && c.first >= 2 && TITLES.has(toks[c.first - 2].fold)) {
       s.person += 3; // "Mr. Smith", "M. Macron"
     }
@@ -632,14 +769,27 @@ function scoreCandidates(toks: Tok[], cands: Candidate[], lang: Lang): void {
       const n1 = toks[c.last + 2];
       const n2 = toks[c.last + 3];
       const cue = (t: Tok | undefined): boolean => !!t && PERSON_CUES.has(t.fold);
-      if (cue(n1) || (n1 && /^(?:the|a|an|le|la|l'|un|une|former|ancien|ancienne)$/i.test(n1.text) && (cue(n2) || cue(toks[c.last + 4])))) s.person += 2.5;
+      if (
+        cue(n1) ||
+        (n1 &&
+          /^(?:the|a|an|le|la|l'|un|une|former|ancien|ancienne)$/i.test(n1.text) &&
+          (cue(n2) || cue(toks[c.last + 4])))
+      )
+        s.person += 2.5;
       if (n1 && /^\d{1,2}$/.test(n1.text) && toks[c.last + 3]?.text === ',') s.person += 2.5; // "X, 45,"
       const o = (t: Tok | undefined): boolean => !!t && ORG_CUES.has(t.fold);
-      if (n1 && /^(?:the|a|an|le|la|l'|un|une)$/i.test(n1.text) && (o(n2) || o(toks[c.last + 4]))) s.organization += 1.5;
+      if (n1 && /^(?:the|a|an|le|la|l'|un|une)$/i.test(n1.text) && (o(n2) || o(toks[c.last + 4])))
+        s.organization += 1.5;
     }
     if (before?.text === '(' && after?.text === ')' && isAcronym(text.join(''))) s.organization += 2;
     // Default: an unknown capitalised pair or triple in news is most often a person's name.
-    if (words.length >= 2 && words.length <= 3 && capWords.length === words.length && words.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t.text))) s.person += 0.6;
+    if (
+      words.length >= 2 &&
+      words.length <= 3 &&
+      capWords.length === words.length &&
+      words.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t.text))
+    )
+      s.person += 0.6;
   }
 }
 
@@ -658,7 +808,11 @@ function crossLexicon(surface: string): EntityType | null {
 }
 
 function isLineStart(toks: Tok[], i: number): boolean {
-  return i === 0 || (toks[i].initial && !toks[i - 1].word && toks[i - 1].text !== '.' && toks[i - 1].text !== '"') || toks[i].initial;
+  return (
+    i === 0 ||
+    (toks[i].initial && !toks[i - 1].word && toks[i - 1].text !== '.' && toks[i - 1].text !== '"') ||
+    toks[i].initial
+  );
 }
 
 /**
@@ -669,12 +823,18 @@ function propagateCoordination(toks: Tok[], cands: Candidate[]): void {
   const best = (c: Candidate): EntityType | null => {
     let b: EntityType | null = null;
     let v = 0.9;
-    for (const t of TYPES) if (c.scores[t] > v) { b = t; v = c.scores[t]; }
+    for (const t of TYPES)
+      if (c.scores[t] > v) {
+        b = t;
+        v = c.scores[t];
+      }
     return b;
   };
   const linked = (a: Candidate, b: Candidate): boolean => {
     const between = toks.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase());
-    return between.length === 1 ? /^(?:,|and|or|et|ou|&)$/.test(between[0]) : between.length === 2 && between[0] === ',' && /^(?:and|or|et|ou)$/.test(between[1]);
+    return between.length === 1
+      ? /^(?:,|and|or|et|ou|&)$/.test(between[0])
+      : between.length === 2 && between[0] === ',' && /^(?:and|or|et|ou)$/.test(between[1]);
   };
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < cands.length; i++) {
@@ -723,7 +883,11 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
     if (!v) return null;
     let best: EntityType | null = null;
     let bestScore = 0;
-    for (const t of TYPES) if (v[t] > bestScore) { best = t; bestScore = v[t]; }
+    for (const t of TYPES)
+      if (v[t] > bestScore) {
+        best = t;
+        bestScore = v[t];
+      }
     return best;
   };
 
@@ -788,7 +952,10 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
       } else if (byAcronym.has(toks[c.first].text) && isAcronym(toks[c.first].text) && !c.gaz) {
         const full = byAcronym.get(toks[c.first].text) as string;
         const ft = typeOf(full);
-        if (ft && ft !== 'person' && (!c.own || c.own === ft)) { type = ft; key = full; }
+        if (ft && ft !== 'person' && (!c.own || c.own === ft)) {
+          type = ft;
+          key = full;
+        }
       } else if (byHead.has(k) && (type === null || type === 'organization')) {
         type = 'organization';
         key = byHead.get(k) as string;
@@ -825,7 +992,9 @@ function resolve(text: string, toks: Tok[], cands: Candidate[], lang: Lang, from
   const ordered = [...clusters.values()].sort((a, b) => a.first - b.first);
   return ordered.map((cl, i) => {
     cl.mentions.sort((a, b) => a.start - b.start);
-    const forms = [...cl.forms.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || nonAscii(b[0]) - nonAscii(a[0]));
+    const forms = [...cl.forms.entries()].sort(
+      (a, b) => b[0].length - a[0].length || b[1] - a[1] || nonAscii(b[0]) - nonAscii(a[0]),
+    );
     const name = forms[0][0];
     return { id: `e${i + 1}`, type: cl.type, name, aliases: forms.slice(1).map((f) => f[0]), mentions: cl.mentions };
   });

@@ -45,16 +45,51 @@ export function regionCode(surface: string): string | null {
   if (!s) return null;
   const compact = s.replace(/[\s.]/g, '');
   if (compact.length <= 4 && !/^\p{Lu}+$/u.test(compact)) return null;
-  const hit = lookupGazetteer(s) ?? lookupGazetteer(s.replace(/^(?:aux|au|en|des|du|de la|de l['’]|d['’]|l['’])\s*/i, ''));
+  const hit =
+    lookupGazetteer(s) ?? lookupGazetteer(s.replace(/^(?:aux|au|en|des|du|de la|de l['’]|d['’]|l['’])\s*/i, ''));
   return hit ? hit.key : null;
 }
 
 const ORG_SUFFIXES = new Set([
-  'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'llc', 'plc', 'sa', 'sas', 'ag',
-  'gmbh', 'group', 'groupe', 'holdings', 'nv', 'bv', 'spa',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'llc',
+  'plc',
+  'sa',
+  'sas',
+  'ag',
+  'gmbh',
+  'group',
+  'groupe',
+  'holdings',
+  'nv',
+  'bv',
+  'spa',
 ]);
 const FUNCTION_WORDS = new Set([
-  'of', 'the', 'and', 'for', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'pour', 'l', 'd', 'a', 'an', 'en',
+  'of',
+  'the',
+  'and',
+  'for',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'et',
+  'pour',
+  'l',
+  'd',
+  'a',
+  'an',
+  'en',
 ]);
 
 /** Keys one surface form of an entity yields. */
@@ -121,9 +156,11 @@ export function sameEntityKey(
     for (const w of oneWord(b)) if (as.has(`surname:${w}`)) return `surname:${w}`;
   }
   // An acronym written in capitals ("AFP") against a multi-word name's initials.
-  for (const k of a.keys) if (k.startsWith('acronym:') && bs.has(k)) {
-    const written = (x: typeof a): boolean => [x.name, ...x.aliases].some((s) => /^\p{Lu}{2,6}$/u.test(s.replace(/\./g, '')));
-    if (written(a) || written(b)) return k;
-  }
+  for (const k of a.keys)
+    if (k.startsWith('acronym:') && bs.has(k)) {
+      const written = (x: typeof a): boolean =>
+        [x.name, ...x.aliases].some((s) => /^\p{Lu}{2,6}$/u.test(s.replace(/\./g, '')));
+      if (written(a) || written(b)) return k;
+    }
   return null;
 }

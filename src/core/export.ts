@@ -64,7 +64,15 @@ export function toCliDocument(file: string, a: ArticleAnalysis) {
       ...readerFields(e),
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, ...readerFields(m) })),
     })),
-    figures: a.figures.map((f) => ({ start: f.start, end: f.end, text: f.text, value: f.value, unit: f.unit, kind: f.kind, ...readerFields(f) })),
+    figures: a.figures.map((f) => ({
+      start: f.start,
+      end: f.end,
+      text: f.text,
+      value: f.value,
+      unit: f.unit,
+      kind: f.kind,
+      ...readerFields(f),
+    })),
     dates: a.dates.map((d) => ({
       start: d.start,
       end: d.end,
@@ -80,7 +88,13 @@ export function toCliDocument(file: string, a: ArticleAnalysis) {
       text: q.text,
       scare: q.scare,
       speaker: q.speaker
-        ? { name: q.speaker.name, entityId: q.speaker.entityId, start: q.speaker.start, end: q.speaker.end, via: q.speaker.via }
+        ? {
+            name: q.speaker.name,
+            entityId: q.speaker.entityId,
+            start: q.speaker.start,
+            end: q.speaker.end,
+            via: q.speaker.via,
+          }
         : null,
       outer: { start: q.outer.start, end: q.outer.end },
       mark: q.mark,
@@ -187,11 +201,15 @@ export function toBrat(text: string, a: ArticleAnalysis): string {
   for (const e of a.entities) {
     for (const m of e.mentions) {
       const id = add(LAYER_INFO[e.type].bratType, m, `${e.id}: ${e.name}`);
-      mark(id, { source: e.source === 'reader' || m.source === 'reader' ? 'reader' : 'auto', verified: !!(e.verified || m.verified) });
+      mark(id, {
+        source: e.source === 'reader' || m.source === 'reader' ? 'reader' : 'auto',
+        verified: !!(e.verified || m.verified),
+      });
     }
   }
   for (const d of a.dates) mark(add(LAYER_INFO.date.bratType, d, d.value ? `${d.kind}: ${d.value}` : d.kind), d);
-  for (const f of a.figures) mark(add(LAYER_INFO.figure.bratType, f, `${f.kind}: ${f.value}${f.unit ? ` ${f.unit}` : ''}`), f);
+  for (const f of a.figures)
+    mark(add(LAYER_INFO.figure.bratType, f, `${f.kind}: ${f.value}${f.unit ? ` ${f.unit}` : ''}`), f);
   for (const q of a.quotes) {
     const qid = add(LAYER_INFO.quote.bratType, q, q.scare ? 'scare quote' : undefined);
     mark(qid, q);
@@ -250,7 +268,12 @@ export function toWebAnnotation(text: string, a: ArticleAnalysis, source: string
     return out;
   };
   const push = (span: Span, auto: WebMotivation, bodies: [string, string][], marks: ReaderMarks) => {
-    const body: WebAnnotation['body'] = bodies.map(([purpose, value]) => ({ type: 'TextualBody', value, purpose, format: 'text/plain' }));
+    const body: WebAnnotation['body'] = bodies.map(([purpose, value]) => ({
+      type: 'TextualBody',
+      value,
+      purpose,
+      format: 'text/plain',
+    }));
     let who: { creator: WebAgent; created?: string } = { creator: SOFTWARE_AGENT };
     let motivation = auto;
     if (marks.source === 'reader') {
@@ -303,7 +326,12 @@ export function toWebAnnotation(text: string, a: ArticleAnalysis, source: string
     }
   }
   for (const d of a.dates) {
-    push(d, 'classifying', [['tagging', 'date'], ...(d.value ? ([['describing', d.value]] as [string, string][]) : [])], d);
+    push(
+      d,
+      'classifying',
+      [['tagging', 'date'], ...(d.value ? ([['describing', d.value]] as [string, string][]) : [])],
+      d,
+    );
   }
   for (const f of a.figures) {
     push(
@@ -320,7 +348,10 @@ export function toWebAnnotation(text: string, a: ArticleAnalysis, source: string
     push(
       q,
       'classifying',
-      [['tagging', q.scare ? 'scare-quote' : 'quote'], ...(q.speaker ? ([['describing', `speaker: ${q.speaker.name}`]] as [string, string][]) : [])],
+      [
+        ['tagging', q.scare ? 'scare-quote' : 'quote'],
+        ...(q.speaker ? ([['describing', `speaker: ${q.speaker.name}`]] as [string, string][]) : []),
+      ],
       q,
     );
   }

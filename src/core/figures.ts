@@ -2,17 +2,48 @@ import { throwIfAborted } from './abort';
 import type { FigureLanguage, LanguagePack } from './lang/pack';
 import type { Figure } from './types';
 
-const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', 'US$': 'USD', 'C$': 'CAD', 'A$': 'AUD' };
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  US$: 'USD',
+  C$: 'CAD',
+  A$: 'AUD',
+};
 const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', yen: 'JPY', yuan: 'CNY',
-  francs: 'CHF', franc: 'CHF', usd: 'USD', eur: 'EUR', gbp: 'GBP', cny: 'CNY', jpy: 'JPY', chf: 'CHF', cad: 'CAD',
+  dollar: 'USD',
+  dollars: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  yen: 'JPY',
+  yuan: 'CNY',
+  francs: 'CHF',
+  franc: 'CHF',
+  usd: 'USD',
+  eur: 'EUR',
+  gbp: 'GBP',
+  cny: 'CNY',
+  jpy: 'JPY',
+  chf: 'CHF',
+  cad: 'CAD',
 };
 // Calendar words: "15 septembre", "June 1", "2020", "45 days" belong to the date layer, not to figures.
-const TIME_UNITS = /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|ans?|années?|mois|semaines?|jours?|heures?|h|minutes?|secondes?|siècles?|p\.?m\.?|a\.?m\.?|january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
-const MONTH_BEFORE = /(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$/i;
+const TIME_UNITS =
+  /^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|ans?|années?|mois|semaines?|jours?|heures?|h|minutes?|secondes?|siècles?|p\.?m\.?|a\.?m\.?|january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
+const MONTH_BEFORE =
+  /(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+$/i;
 
 /** Without a language pack: digits, currency symbols and codes, percentages; no number or scale words. */
-const NEUTRAL: FigureLanguage = { scales: {}, numberWords: {}, decimalComma: false, nounAfterDe: false, notUnits: new Set() };
+const NEUTRAL: FigureLanguage = {
+  scales: {},
+  numberWords: {},
+  decimalComma: false,
+  nounAfterDe: false,
+  notUnits: new Set(),
+};
 
 const PATTERN_SOURCES = new WeakMap<FigureLanguage, string>();
 
@@ -71,7 +102,11 @@ export function findFigures(text: string, pack: LanguagePack | undefined, signal
     // Scale words: "1.5 billion", "175 millions", "800 millions".
     let end = afterIdx;
     const scaleMatch = /^\s?([\p{L}]+)\.?/u.exec(text.slice(afterIdx, afterIdx + 20));
-    if (scaleMatch && scales[scaleMatch[1].toLowerCase()] && !(scaleMatch[1].length === 1 && /^\s/.test(scaleMatch[0]))) {
+    if (
+      scaleMatch &&
+      scales[scaleMatch[1].toLowerCase()] &&
+      !(scaleMatch[1].length === 1 && /^\s/.test(scaleMatch[0]))
+    ) {
       value *= scales[scaleMatch[1].toLowerCase()];
       end = afterIdx + scaleMatch[0].length;
       if (scaleMatch[0].endsWith('.') && !/^(?:m|bn|mn|md|mds|k)\.$/i.test(scaleMatch[1] + '.')) end--;
@@ -120,7 +155,13 @@ export function findFigures(text: string, pack: LanguagePack | undefined, signal
     if (kind === 'number' && scaleMatch && value >= 1000) {
       // Ellipsis: "175 millions de téléchargements … et environ 800 millions" counts the same thing.
       const prev = out[out.length - 1];
-      if (prev && prev.unit && prev.kind !== 'percent' && start - prev.end < 80 && !/[.!?]\s/.test(text.slice(prev.end, start))) {
+      if (
+        prev &&
+        prev.unit &&
+        prev.kind !== 'percent' &&
+        start - prev.end < 80 &&
+        !/[.!?]\s/.test(text.slice(prev.end, start))
+      ) {
         kind = prev.kind;
         unit = prev.unit;
       }

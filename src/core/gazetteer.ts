@@ -16,7 +16,32 @@ export interface GazetteerEntry {
 }
 
 // Not countries, or deprecated codes that duplicate a current one's name (DD "Germany", SU "Russia", UK "United Kingdom").
-const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AQ', 'AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'RH', 'SU', 'TP', 'UK', 'VD', 'YD', 'YU', 'ZR']);
+const NOT_COUNTRIES = new Set([
+  'EU',
+  'EZ',
+  'UN',
+  'QO',
+  'XA',
+  'XB',
+  'ZZ',
+  'AQ',
+  'AN',
+  'BU',
+  'CS',
+  'DD',
+  'DY',
+  'FX',
+  'HV',
+  'NH',
+  'RH',
+  'SU',
+  'TP',
+  'UK',
+  'VD',
+  'YD',
+  'YU',
+  'ZR',
+]);
 
 function buildPlaces(): ReadonlyMap<string, GazetteerEntry> {
   const map = new Map<string, GazetteerEntry>();
@@ -64,7 +89,21 @@ function buildPlaces(): ReadonlyMap<string, GazetteerEntry> {
 
 /** Other common names and abbreviations of countries, plus continents and large regions (EN + FR). */
 const EXTRA_PLACES: ReadonlyArray<readonly [readonly string[], string]> = [
-  [['US', 'U.S.', 'USA', 'U.S.A.', 'United States of America', 'America', 'Etats-Unis', "Etats-Unis d'Amérique", "États-Unis d'Amérique", 'Amérique'], 'country:US'],
+  [
+    [
+      'US',
+      'U.S.',
+      'USA',
+      'U.S.A.',
+      'United States of America',
+      'America',
+      'Etats-Unis',
+      "Etats-Unis d'Amérique",
+      "États-Unis d'Amérique",
+      'Amérique',
+    ],
+    'country:US',
+  ],
   [['UK', 'U.K.', 'Britain', 'Great Britain', 'Grande-Bretagne', 'Royaume Uni'], 'country:GB'],
   [['UAE', 'U.A.E.', 'Emirates', 'Émirats arabes unis', 'EAU'], 'country:AE'],
   [['Holland', 'Pays-Bas', 'the Netherlands'], 'country:NL'],
@@ -228,11 +267,15 @@ export const INSTITUTIONS = set(`
 export const COMMON_ACRONYMS = new Set(
   `GMT UTC EST EDT CET CEST BST PST PDT CST MST CEO CFO COO CTO GDP GNP VAT TV DVD CD PC AI IT IPO ID OK AM PM
    USD EUR GBP JPY CHF CNY KG KM MW GW HIV AIDS SIDA COVID SMS PDF HTTP HTML URL FAQ PS NB PIB TVA PDG DG ONG NGO
-   RBI ERA`.split(/\s+/).filter(Boolean),
+   RBI ERA`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Compass words that open place names ("West Bank", "North Carolina", "Afrique du Sud" is in the gazetteer). */
-export const COMPASS_WORDS = set('north south east west northern southern eastern western nord sud est ouest upper lower haute basse');
+export const COMPASS_WORDS = set(
+  'north south east west northern southern eastern western nord sud est ouest upper lower haute basse',
+);
 
 /** Capitalised adjectives of nationality and religion the taggers often miss: never names on their own. */
 export const NOT_NAMES = set(`
@@ -242,16 +285,22 @@ export const NOT_NAMES = set(`
 `);
 
 /** Words that make a capitalised phrase an event, title or award (not predicted): "World Cup", "Seconde Guerre mondiale". */
-export const EVENT_WORDS = set(`
+export const EVENT_WORDS = set(
+  `
   war wars cup championship championships olympics olympic games prix award awards festival open tournament trophy
   league? series grand-prix age
   âge
   day
   guerre guerres coupe championnat jeux olympiques festival tournoi trophée prix révolution
-`.replace('league?', ''));
+`.replace('league?', ''),
+);
 
 /** Lower-case heads of French geographic names: "océan Indien", "mer des Wadden", "détroit de Béring". */
-export const FR_PLACE_HEADS = set('océan mer détroit baie île îles lac mont monts golfe fleuve rivière cap canal vallée massif désert péninsule presqu\'île archipel plateau col');
+export const FR_PLACE_HEADS = set(
+  "océan mer détroit baie île îles lac mont monts golfe fleuve rivière cap canal vallée massif désert péninsule presqu'île archipel plateau col",
+);
 
 /** Prepositions that introduce a place (EN + FR). */
-export const PLACE_PREPOSITIONS = set('in at from near across outside inside into toward towards à en au aux vers depuis');
+export const PLACE_PREPOSITIONS = set(
+  'in at from near across outside inside into toward towards à en au aux vers depuis',
+);

@@ -60,14 +60,29 @@ interface RawQuote {
 const SPACE_INSIDE = /[\s\u00a0\u202f\u2009\u2007\u200b]/;
 
 function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007
-    || c === 0x200b || c === 12 || c === 11;
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 0xa0 ||
+    c === 0x202f ||
+    c === 0x2009 ||
+    c === 0x2007 ||
+    c === 0x200b ||
+    c === 12 ||
+    c === 11
+  );
 }
 
 function isWordCode(c: number): boolean {
   // letters and digits (rough but cheap; covers Latin, accented, and most scripts)
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7
-    && !(c >= 0x2000 && c <= 0x206f) && c !== 0xab && c !== 0xbb);
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x206f) && c !== 0xab && c !== 0xbb)
+  );
 }
 
 /**
@@ -78,7 +93,7 @@ function paragraphSpans(text: string): Span[] {
   const n = text.length;
   let maxLine = 0;
   let lines = 0;
-  for (let i = 0; i <= n; ) {
+  for (let i = 0; i <= n;) {
     const nl = text.indexOf('\n', i);
     const end = nl < 0 ? n : nl;
     if (end - i > maxLine) maxLine = end - i;
@@ -95,17 +110,25 @@ function paragraphSpans(text: string): Span[] {
     if (nl < 0) break;
     let j = nl + 1;
     if (wrapped) {
-      while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 0xa0)) j++;
-      if (j < n && text.charCodeAt(j) !== 10) { i = nl + 1; continue; }
+      while (
+        j < n &&
+        (text.charCodeAt(j) === 32 ||
+          text.charCodeAt(j) === 9 ||
+          text.charCodeAt(j) === 13 ||
+          text.charCodeAt(j) === 0xa0)
+      )
+        j++;
+      if (j < n && text.charCodeAt(j) !== 10) {
+        i = nl + 1;
+        continue;
+      }
     }
     spans.push({ start, end: nl });
     start = j;
     i = j;
   }
   spans.push({ start, end: n });
-  return spans
-    .map((s) => trimSpan(text, s.start, s.end))
-    .filter((s): s is Span => s !== null);
+  return spans.map((s) => trimSpan(text, s.start, s.end)).filter((s): s is Span => s !== null);
 }
 
 function trimSpan(text: string, start: number, end: number): Span | null {
@@ -117,7 +140,13 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 const MARK_SRC = '["“”„«»‘’‹›]';
 
 /** Pairs quote marks inside one paragraph; pushes outermost quotes. Linear in the paragraph length. */
-function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[], signal: AbortSignal | undefined): void {
+function scanParagraph(
+  text: string,
+  para: Span,
+  paraIdx: number,
+  out: RawQuote[],
+  signal: AbortSignal | undefined,
+): void {
   const stack: Open[] = [];
   const src = text;
   const MARK_RE = new RegExp(MARK_SRC, 'g');
@@ -132,11 +161,18 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
     const i = m.index;
     const c = m[0];
     // nesting deeper than a few levels is noise; keeps depth look-ups constant-time
-    if (stack.length >= MAX_DEPTH && '"“„«‘‹'.includes(c) && !(c === '"' && stack.some((o) => o.family === 'straight'))) continue;
+    if (stack.length >= MAX_DEPTH && '"“„«‘‹'.includes(c) && !(c === '"' && stack.some((o) => o.family === 'straight')))
+      continue;
     const prev = i > para.start ? src.charCodeAt(i - 1) : 32;
     const next = i + 1 < para.end ? src.charCodeAt(i + 1) : 32;
-    const prevSpace = isSpaceCode(prev) || '([{—–-/'.includes(String.fromCharCode(prev)) || '"“«‘„‹'.includes(String.fromCharCode(prev));
-    const nextSpace = isSpaceCode(next) || '.,;:!?)]}—–…'.includes(String.fromCharCode(next)) || '"”»’›'.includes(String.fromCharCode(next));
+    const prevSpace =
+      isSpaceCode(prev) ||
+      '([{—–-/'.includes(String.fromCharCode(prev)) ||
+      '"“«‘„‹'.includes(String.fromCharCode(prev));
+    const nextSpace =
+      isSpaceCode(next) ||
+      '.,;:!?)]}—–…'.includes(String.fromCharCode(next)) ||
+      '"”»’›'.includes(String.fromCharCode(next));
     const depthOf = (f: Family): number => {
       for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === f) return k;
       return -1;
@@ -144,7 +180,8 @@ function scanParagraph(text: string, para: Span, paraIdx: number, out: RawQuote[
     const closeAt = (k: number): void => {
       const o = stack[k];
       stack.length = k;
-      if (k === 0) out.push({ open: o.at, close: i, family: o.family, para: paraIdx, paraStart: para.start, paraEnd: para.end });
+      if (k === 0)
+        out.push({ open: o.at, close: i, family: o.family, para: paraIdx, paraStart: para.start, paraEnd: para.end });
     };
     switch (c) {
       case '"': {
@@ -240,11 +277,16 @@ function findCloser(text: string, from: number, to: number, closer: string): num
 
 function markKind(f: Family): Quote['mark'] {
   switch (f) {
-    case 'straight': return 'straight';
-    case 'curly': return 'curly';
-    case 'guillemet': return 'guillemet';
-    case 'single': return 'single';
-    default: return 'other';
+    case 'straight':
+      return 'straight';
+    case 'curly':
+      return 'curly';
+    case 'guillemet':
+      return 'guillemet';
+    case 'single':
+      return 'single';
+    default:
+      return 'other';
   }
 }
 
@@ -289,14 +331,45 @@ function isTitleLike(s: string): boolean {
 }
 
 /** Words a Title Case phrase leaves in lower case. */
-const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'for', 'with', 'in', 'on', 'at', 'to', 'by',
-  'from', 'as', 'vs', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'en', 'à', 'au', 'aux', 'sur', 'pour', 'd’', 'l’']);
+const TITLE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'for',
+  'with',
+  'in',
+  'on',
+  'at',
+  'to',
+  'by',
+  'from',
+  'as',
+  'vs',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'et',
+  'en',
+  'à',
+  'au',
+  'aux',
+  'sur',
+  'pour',
+  'd’',
+  'l’',
+]);
 
 function countWords(s: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
-    const w = isWordCode(s.charCodeAt(i)) || s[i] === '\'' || s[i] === '’' || s[i] === '-';
+    const w = isWordCode(s.charCodeAt(i)) || s[i] === "'" || s[i] === '’' || s[i] === '-';
     if (w && !inWord) n++;
     inWord = w;
   }
@@ -321,7 +394,12 @@ interface Work {
  * `entities` may be empty: speakers are then returned by name with `entityId: null`.
  * Called by `analyze()`; throws an AbortError when `signal` is aborted.
  */
-export function findQuotes(text: string, pack: LanguagePack | undefined, entities: Entity[], signal?: AbortSignal): Quote[] {
+export function findQuotes(
+  text: string,
+  pack: LanguagePack | undefined,
+  entities: Entity[],
+  signal?: AbortSignal,
+): Quote[] {
   // Without a pack: the quotes by their marks only (speech words are a language's).
   const lang = pack?.quotes;
   throwIfAborted(signal);
@@ -406,7 +484,12 @@ export function findQuotes(text: string, pack: LanguagePack | undefined, entitie
 
     // scare quote: a few words, inside a sentence, no sentence-final punctuation
     const sentStart = sentenceStartBefore(text, r.open, r.paraStart);
-    const floor = Math.max(sentStart, r.paraStart, prevW && prevW.raw.para === r.para ? prevW.quote.outer.end : 0, consumedUpTo);
+    const floor = Math.max(
+      sentStart,
+      r.paraStart,
+      prevW && prevW.raw.para === r.para ? prevW.quote.outer.end : 0,
+      consumedUpTo,
+    );
     const before = text.slice(Math.max(sentStart, r.paraStart), r.open);
     const insideSentence = /[\p{L}\p{N}]/u.test(before);
     w.midSentence = insideSentence;
@@ -459,9 +542,12 @@ export function findQuotes(text: string, pack: LanguagePack | undefined, entitie
     const prev = pi >= 0 ? works[pi] : null;
     if (!prev || !prev.quote.speaker) continue;
     // a quote in the middle of a sentence continues only a coordinated attribution ("said … and promised "…"")
-    const sameParagraph = prev.raw.para === w.raw.para && noAttributionBetween(text, prev, w)
-      && (!w.midSentence || (lang !== undefined && continuesAttribution(text, prev, w, lang)));
-    const nextParagraph = prev.raw.para === w.raw.para - 1 && (w.chainedFromPrev || (w.wholeParagraph && isLastInParagraph(works, pi)));
+    const sameParagraph =
+      prev.raw.para === w.raw.para &&
+      noAttributionBetween(text, prev, w) &&
+      (!w.midSentence || (lang !== undefined && continuesAttribution(text, prev, w, lang)));
+    const nextParagraph =
+      prev.raw.para === w.raw.para - 1 && (w.chainedFromPrev || (w.wholeParagraph && isLastInParagraph(works, pi)));
     if (sameParagraph || nextParagraph) w.quote.speaker = inherit(prev.quote.speaker);
   }
   // backwards: the first part of a chain, or a quote directly followed by an attributed one ("A." "B," he said.)
@@ -471,7 +557,8 @@ export function findQuotes(text: string, pack: LanguagePack | undefined, entitie
     const next = works[qi + 1];
     if (!next.quote.speaker || next.quote.scare) continue;
     const chain = next.chainedFromPrev;
-    const adjacent = next.raw.para === w.raw.para && /^[\s,;:—–-]*$/.test(text.slice(w.quote.outer.end, next.quote.outer.start));
+    const adjacent =
+      next.raw.para === w.raw.para && /^[\s,;:—–-]*$/.test(text.slice(w.quote.outer.end, next.quote.outer.start));
     if (chain || adjacent) w.quote.speaker = inherit(next.quote.speaker);
   }
   return works.map((w) => w.quote);

@@ -71,7 +71,10 @@ function weekdayOf(y: number, m: number, d: number): number {
 }
 
 function alt(keys: Iterable<string>): string {
-  return [...keys].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return [...keys]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
 }
 
 interface WeekdayDate {
@@ -90,13 +93,26 @@ function weekdayDates(head: string, words: ReferenceWords): WeekdayDate[] {
   const B = '(?<![\\p{L}\\p{N}_])';
   const E = '(?![\\p{L}\\p{N}_])';
   const out: WeekdayDate[] = [];
-  const dayFirst = new RegExp(`${B}(${WD}),?\\s+(?:the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(${MON})\\.?(?:,?\\s+(\\d{4}))?${E}`, 'giu');
-  const monthFirst = new RegExp(`${B}(${WD}),?\\s+(${MON})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${E}`, 'giu');
+  const dayFirst = new RegExp(
+    `${B}(${WD}),?\\s+(?:the\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(${MON})\\.?(?:,?\\s+(\\d{4}))?${E}`,
+    'giu',
+  );
+  const monthFirst = new RegExp(
+    `${B}(${WD}),?\\s+(${MON})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${E}`,
+    'giu',
+  );
   const push = (m: RegExpMatchArray, wd: string, mon: string, day: string, year: string | undefined): void => {
     const month = words.months[mon.toLowerCase().replace('.', '')];
     const weekday = words.weekdays[wd.toLowerCase()];
     if (!month || weekday === undefined) return;
-    out.push({ weekday, m: month, d: Number(day), y: year ? Number(year) : null, start: m.index!, end: m.index! + m[0].length });
+    out.push({
+      weekday,
+      m: month,
+      d: Number(day),
+      y: year ? Number(year) : null,
+      start: m.index!,
+      end: m.index! + m[0].length,
+    });
   };
   for (const m of head.matchAll(dayFirst)) push(m, m[1], m[3], m[2], m[4]);
   for (const m of head.matchAll(monthFirst)) push(m, m[1], m[2], m[3], m[4]);
@@ -107,13 +123,28 @@ function weekdayDates(head: string, words: ReferenceWords): WeekdayDate[] {
  * The reference date among `full` (full dates found in `head`, the top of `text`), or null when there is none that
  * is not history. `head` is a prefix of `text`; offsets are offsets in both.
  */
-export function chooseReferenceDate(text: string, head: string, full: readonly FullDate[], words: ReferenceWords): ReferenceDate | null {
-  const mk = (value: string, source: ReferenceDate['source'], start: number, end: number, reason: string): ReferenceDate => ({
-    value, source, span: { start, end, text: text.slice(start, end) }, reason,
+export function chooseReferenceDate(
+  text: string,
+  head: string,
+  full: readonly FullDate[],
+  words: ReferenceWords,
+): ReferenceDate | null {
+  const mk = (
+    value: string,
+    source: ReferenceDate['source'],
+    start: number,
+    end: number,
+    reason: string,
+  ): ReferenceDate => ({
+    value,
+    source,
+    span: { start, end, text: text.slice(start, end) },
+    reason,
   });
   const sorted = [...full].sort((a, b) => a.start - b.start);
   const dateline = sorted.find((f) => isDateline(head, f));
-  if (dateline) return mk(ymd(dateline.y, dateline.m, dateline.d), 'dateline', dateline.start, dateline.end, 'the dateline');
+  if (dateline)
+    return mk(ymd(dateline.y, dateline.m, dateline.d), 'dateline', dateline.start, dateline.end, 'the dateline');
 
   const years = yearsIn(head);
   const latest = years.length ? Math.max(...years) : null;
@@ -129,7 +160,13 @@ export function chooseReferenceDate(text: string, head: string, full: readonly F
     if (anchor === null) continue;
     for (const y of [anchor, anchor + 1, anchor - 1]) {
       if (validDay(y, w.m, w.d) && weekdayOf(y, w.m, w.d) === w.weekday) {
-        return mk(ymd(y, w.m, w.d), 'text', w.start, w.end, 'the weekday and date of the reported events (the year is the one in which that day has that weekday)');
+        return mk(
+          ymd(y, w.m, w.d),
+          'text',
+          w.start,
+          w.end,
+          'the weekday and date of the reported events (the year is the one in which that day has that weekday)',
+        );
       }
     }
   }
@@ -151,7 +188,7 @@ export function chooseReferenceDate(text: string, head: string, full: readonly F
  */
 export const HISTORY_BEFORE = new RegExp(
   [
-    '(?:^|[^\\p{L}])(?:since|until|till|depuis|jusqu[’\']?au|anniversary\\s+of|anniversaire\\s+du)(?:\\s+(?:the|le|on))?\\s*$',
+    "(?:^|[^\\p{L}])(?:since|until|till|depuis|jusqu[’']?au|anniversary\\s+of|anniversaire\\s+du)(?:\\s+(?:the|le|on))?\\s*$",
     // births and deaths: "born in Ohio on", "née à Valleroy le"
     '(?:^|[^\\p{L}])(?:born|died|née?|morte?|décédée?)(?:\\s+[^\\s.!?]+){0,4}\\s*$',
     '\\p{L}{3,}\\s+(?:of|du|from)\\s+(?:the\\s+)?$',

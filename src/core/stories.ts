@@ -62,7 +62,8 @@ export function summarize(analysis: ArticleAnalysis, text: string, file = ''): D
     if (!d.value) continue;
     const md = /^(?:\d{4}|XXXX)-(\d{2}-\d{2})/.exec(d.value);
     if (md) setMax(features, `date:${md[1]}`, W.fullDate);
-    else if (/^P\d/.test(d.value) || /^(?:\d{4}|XXXX)-\d{2}$/.test(d.value)) setMax(features, `date:${d.value.replace(/^\d{4}|^XXXX/, '')}`, W.vagueDate);
+    else if (/^P\d/.test(d.value) || /^(?:\d{4}|XXXX)-\d{2}$/.test(d.value))
+      setMax(features, `date:${d.value.replace(/^\d{4}|^XXXX/, '')}`, W.vagueDate);
   }
   let shingles = 0;
   for (const q of analysis.quotes) {

@@ -48,9 +48,25 @@ const CR = 13;
 /** Characters a piece may end on: the tagger never puts them inside a term's text. */
 function isSeparator(c: number): boolean {
   return (
-    c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x85 ||
-    c === 45 /* - */ || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 0x2014 || c === 47 /* / */
+    c === 32 ||
+    c === 9 ||
+    c === 11 ||
+    c === 12 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x85 ||
+    c === 45 /* - */ ||
+    c === 0x2010 ||
+    c === 0x2011 ||
+    c === 0x2013 ||
+    c === 0x2014 ||
+    c === 47 /* / */
   );
 }
 

@@ -5,7 +5,6 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-
 /** Paragraphs: runs of non-blank lines separated by blank lines (CRLF-safe). */
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
@@ -27,10 +26,64 @@ export function splitParagraphs(text: string): Span[] {
  * Shared by the sentence splitter, the quote scanner and the entity tokenizer.
  */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'st', 'ste', 'jr',
-  'sr', 'inc', 'corp', 'co', 'ltd', 'bros', 'vs', 'etc', 'rev', 'mt', 'ft', 'mgr', 'jan', 'feb', 'mar', 'apr', 'jun',
-  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'mm', 'mme', 'mlle', 'me', 'm', 'pr', 'av', 'bd', 'u.s',
-  'u.k', 'u.n', 'e.g', 'i.e', 'ave', 'fig', 'p',
+  'mr',
+  'mrs',
+  'ms',
+  'messrs',
+  'dr',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'st',
+  'ste',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'bros',
+  'vs',
+  'etc',
+  'rev',
+  'mt',
+  'ft',
+  'mgr',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'no',
+  'mm',
+  'mme',
+  'mlle',
+  'me',
+  'm',
+  'pr',
+  'av',
+  'bd',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
+  'ave',
+  'fig',
+  'p',
 ]);
 
 /**

@@ -121,12 +121,17 @@ export function tmxPairsFromLinks(
  * A term pair from an entity link the reader confirmed or made: its item in `srcLang` (else its first) and the first
  * item in another language (or, with `sameLanguage`, the next item).
  */
-function readerTermPair(l: EntityLink, langOf: (file: string) => string, options: { srcLang?: string; sameLanguage?: boolean }): TmxPair | undefined {
+function readerTermPair(
+  l: EntityLink,
+  langOf: (file: string) => string,
+  options: { srcLang?: string; sameLanguage?: boolean },
+): TmxPair | undefined {
   if (!l.manual && !l.confirmed) return undefined;
   const s = l.items.find((i) => langOf(i.file) === options.srcLang) ?? l.items[0];
   if (!s) return undefined;
   const ls = langOf(s.file);
-  const t = l.items.find((i) => langOf(i.file) !== ls) ?? (options.sameLanguage ? l.items.find((i) => i !== s) : undefined);
+  const t =
+    l.items.find((i) => langOf(i.file) !== ls) ?? (options.sameLanguage ? l.items.find((i) => i !== s) : undefined);
   if (!t) return undefined;
   const words = (i: typeof s) => i.span?.text ?? i.name;
   return {
@@ -142,10 +147,15 @@ function readerTermPair(l: EntityLink, langOf: (file: string) => string, options
  * One header note per version that lacks something the others have ("Missing in fr.txt (in the other versions):
  * entity Kevin Mayer [en.txt]; …"), for a translator checking what a rewrite left out. `titleOf` names the files.
  */
-export function missingInNotes(missing: readonly MissingInItem[], titleOf: (file: string) => string = (f) => f): string[] {
+export function missingInNotes(
+  missing: readonly MissingInItem[],
+  titleOf: (file: string) => string = (f) => f,
+): string[] {
   const notes: string[] = [];
   for (const file of [...new Set(missing.map((m) => m.file))]) {
-    const items = missing.filter((m) => m.file === file).map((m) => `${m.kind} ${segText(m.name)} [${m.presentIn.map(titleOf).join(', ')}]`);
+    const items = missing
+      .filter((m) => m.file === file)
+      .map((m) => `${m.kind} ${segText(m.name)} [${m.presentIn.map(titleOf).join(', ')}]`);
     notes.push(`Missing in ${titleOf(file)} (in the other versions): ${items.join('; ')}`);
   }
   return notes;

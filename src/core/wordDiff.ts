@@ -25,7 +25,11 @@ export function wordTokens(text: string, offset = 0): WordToken[] {
 
 /** Lower-cases, strips accents and unifies apostrophes. */
 export function foldWord(w: string): string {
-  return w.normalize('NFD').replace(/\p{M}+/gu, '').replace(/’/g, "'").toLowerCase();
+  return w
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/’/g, "'")
+    .toLowerCase();
 }
 
 export interface WordDiffResult {
@@ -87,7 +91,13 @@ export function wordDiff(a: string, b: string): WordDiffResult {
 }
 
 /** Same as `wordDiff` over pre-computed tokens (offsets into `a`/`b`). */
-export function diffTokens(a: string, ta: WordToken[], b: string, tb: WordToken[], base: { a: number; b: number } = { a: 0, b: 0 }): WordDiffResult {
+export function diffTokens(
+  a: string,
+  ta: WordToken[],
+  b: string,
+  tb: WordToken[],
+  base: { a: number; b: number } = { a: 0, b: 0 },
+): WordDiffResult {
   const pairs = lcsPairs(
     ta.map((t) => t.key),
     tb.map((t) => t.key),

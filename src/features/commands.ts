@@ -65,10 +65,15 @@ async function articleDocument(deps: CommandDeps, uri?: vscode.Uri | string): Pr
  * may be slow (a long article) or stuck, and a command must not wait silently forever. `cancelled` is true when
  * the user gave up.
  */
-async function waitForAnalysis(deps: CommandDeps, doc: vscode.TextDocument): Promise<{ analysis?: ArticleAnalysis; cancelled: boolean }> {
+async function waitForAnalysis(
+  deps: CommandDeps,
+  doc: vscode.TextDocument,
+): Promise<{ analysis?: ArticleAnalysis; cancelled: boolean }> {
   const ready = deps.analyses.get(doc);
   if (ready) return { analysis: ready, cancelled: false };
-  const { value, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) => deps.analyses.whenAnalyzed(doc.uri, token));
+  const { value, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) =>
+    deps.analyses.whenAnalyzed(doc.uri, token),
+  );
   return { analysis: value, cancelled };
 }
 
@@ -94,13 +99,20 @@ async function analysisOf(deps: CommandDeps, doc: vscode.TextDocument): Promise<
  * was open, and an analysis of the old text written next to the new one would point at the wrong words. Waits for
  * the new version's analysis; undefined, with a message, when it cannot be had or the text keeps changing.
  */
-async function currentVersion(deps: CommandDeps, doc: vscode.TextDocument): Promise<{ analysis: ArticleAnalysis; text: string } | undefined> {
+async function currentVersion(
+  deps: CommandDeps,
+  doc: vscode.TextDocument,
+): Promise<{ analysis: ArticleAnalysis; text: string } | undefined> {
   for (let attempt = 0; attempt < EXPORT_ATTEMPTS; attempt++) {
     const ready = deps.analyses.get(doc);
     if (ready) return { analysis: ready, text: doc.getText() };
     if (!(await analysisOf(deps, doc))) return undefined;
   }
-  void deps.notifier.warn(t('Article Lens: the article kept changing during the export, so nothing was written. Export again once the edits are done.'));
+  void deps.notifier.warn(
+    t(
+      'Article Lens: the article kept changing during the export, so nothing was written. Export again once the edits are done.',
+    ),
+  );
   return undefined;
 }
 
@@ -110,7 +122,10 @@ async function step(deps: CommandDeps, which: 'entity' | 'quote', direction: 1 |
   if (!editor) return undefined;
   const a = await analysisOf(deps, editor.document);
   if (!a) return undefined;
-  const spans: Span[] = which === 'entity' ? a.entities.flatMap((e) => e.mentions) : a.quotes.filter((q) => !q.scare).map((q) => q.outer ?? q);
+  const spans: Span[] =
+    which === 'entity'
+      ? a.entities.flatMap((e) => e.mentions)
+      : a.quotes.filter((q) => !q.scare).map((q) => q.outer ?? q);
   if (!spans.length) {
     void vscode.window.setStatusBarMessage(which === 'entity' ? t('No entities found') : t('No quotes found'), 3000);
     return undefined;
@@ -144,7 +159,11 @@ async function toggleKind({ config }: CommandDeps, kind?: Kind): Promise<boolean
   let k = kind;
   if (!k) {
     const picked = await vscode.window.showQuickPick(
-      KINDS.map((id) => ({ id, label: switchLabel(id, t), description: config.get(highlightSetting(id)) ? t('on') : t('off') })),
+      KINDS.map((id) => ({
+        id,
+        label: switchLabel(id, t),
+        description: config.get(highlightSetting(id)) ? t('on') : t('off'),
+      })),
       { title: t('Toggle highlights for one kind') },
     );
     k = picked?.id;
@@ -198,7 +217,8 @@ async function setReferenceDate(deps: CommandDeps, date?: string): Promise<Artic
   if (!doc) return undefined;
   let value = date;
   if (value === undefined) {
-    const current = deps.analyses.get(doc)?.referenceDate?.value ?? deps.analyses.overrides(doc.uri).referenceDate ?? '';
+    const current =
+      deps.analyses.get(doc)?.referenceDate?.value ?? deps.analyses.overrides(doc.uri).referenceDate ?? '';
     value = await vscode.window.showInputBox({
       title: t('Reference date for relative dates (YYYY-MM-DD); empty to use the one found in the article'),
       value: current,
@@ -216,7 +236,8 @@ async function setReferenceDate(deps: CommandDeps, date?: string): Promise<Artic
   // with Undo Last Correction); elsewhere it stays a choice of this workspace.
   if (deps.corrections.pathOf(doc.uri) !== undefined) {
     const label = value ? t('reference date set to {0}', value) : t('reference date cleared');
-    if (deps.analyses.overrides(doc.uri).referenceDate) await deps.analyses.setOverrides(doc, { referenceDate: undefined });
+    if (deps.analyses.overrides(doc.uri).referenceDate)
+      await deps.analyses.setOverrides(doc, { referenceDate: undefined });
     if (await deps.corrections.setReferenceDate(doc.uri, value || undefined, label)) return undefined;
   } else {
     await deps.analyses.setOverrides(doc, { referenceDate: value || undefined });
@@ -234,7 +255,8 @@ async function copyEntities(deps: CommandDeps): Promise<string | undefined> {
     const list = a.entities.filter((e) => e.type === type);
     if (!list.length) continue;
     lines.push(`${LAYER_INFO[type].plural(t)} (${list.length})`);
-    for (const e of list) lines.push(`- ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''} ×${e.mentions.length}`);
+    for (const e of list)
+      lines.push(`- ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''} ×${e.mentions.length}`);
     lines.push('');
   }
   const text = lines.join('\n').trim() + '\n';
@@ -287,7 +309,8 @@ async function setAsArticle(deps: CommandDeps, uri?: vscode.Uri | string): Promi
     return undefined;
   }
   deps.files.optIn(doc.uri);
-  const result = doc.languageId === LANGUAGE_ID ? doc : await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  const result =
+    doc.languageId === LANGUAGE_ID ? doc : await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
   return result.uri;
 }
 

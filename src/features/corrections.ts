@@ -76,7 +76,12 @@ class CorrectionActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly deps: CorrectionDeps) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, _context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    _context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
     const a = await this.deps.analyses.forRequest(document, token);
     if (!a) return [];
     const sel = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
@@ -103,7 +108,11 @@ interface Place {
  * The article, its analysis and the annotation a command acts on: the one the light bulb named, else the one of
  * `id` at the cursor (told to the user when there is none).
  */
-async function placeFor(deps: CorrectionDeps, id: CorrectionActionId, given: CorrectionCommandArgs | undefined): Promise<Place | undefined> {
+async function placeFor(
+  deps: CorrectionDeps,
+  id: CorrectionActionId,
+  given: CorrectionCommandArgs | undefined,
+): Promise<Place | undefined> {
   const args = given ?? {};
   let doc: vscode.TextDocument | undefined;
   let sel: Span | undefined;
@@ -119,7 +128,12 @@ async function placeFor(deps: CorrectionDeps, id: CorrectionActionId, given: Cor
   }
   const file = deps.corrections.pathOf(doc.uri);
   if (file === undefined) {
-    void deps.notifier.warn(t('Article Lens: only articles inside a workspace folder can be corrected: the corrections are saved in {0} in the folder.', CORRECTIONS_FILE));
+    void deps.notifier.warn(
+      t(
+        'Article Lens: only articles inside a workspace folder can be corrected: the corrections are saved in {0} in the folder.',
+        CORRECTIONS_FILE,
+      ),
+    );
     return undefined;
   }
   const a = deps.analyses.get(doc) ?? (await deps.analyses.whenAnalyzed(doc.uri));
@@ -128,7 +142,8 @@ async function placeFor(deps: CorrectionDeps, id: CorrectionActionId, given: Cor
     return undefined;
   }
   const text = doc.getText();
-  if (args.start !== undefined && args.end !== undefined) return { doc, text, a, file, args: { ...args, start: args.start, end: args.end } };
+  if (args.start !== undefined && args.end !== undefined)
+    return { doc, text, a, file, args: { ...args, start: args.start, end: args.end } };
   const found = correctionActionsAt(text, a, sel ?? { start: 0, end: 0 }, t).find((x) => x.id === id);
   if (!found) {
     void deps.notifier.info(t('Article Lens: there is nothing at the cursor that this correction applies to.'));
@@ -151,7 +166,9 @@ async function pickScope(text: string): Promise<RuleScope | undefined> {
     { id: 'story', label: t('In every version of its story') },
     { id: 'workspace', label: t('In every article of the workspace') },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: t('Where does the rule for {0} apply?', quoted(text)) });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Where does the rule for {0} apply?', quoted(text)),
+  });
   return picked?.id;
 }
 
@@ -164,30 +181,67 @@ function now(): string {
   return new Date().toISOString();
 }
 
-type EditBody = EditCorrection extends infer E ? (E extends EditCorrection ? Omit<E, 'id' | 'file' | 'target' | 'at'> : never) : never;
+type EditBody = EditCorrection extends infer E
+  ? E extends EditCorrection
+    ? Omit<E, 'id' | 'file' | 'target' | 'at'>
+    : never
+  : never;
 
 /** Records one edit of the annotation at the place (one undo step) and resolves with the new analysis. */
-async function edit(deps: CorrectionDeps, p: Place, body: EditBody, label: string, target?: TextTarget): Promise<ArticleAnalysis | undefined> {
-  const entry = withId('edits', { file: p.file, target: target ?? targetFromSpan(p.text, p.args), ...body, at: now() } as Omit<EditCorrection, 'id'>);
+async function edit(
+  deps: CorrectionDeps,
+  p: Place,
+  body: EditBody,
+  label: string,
+  target?: TextTarget,
+): Promise<ArticleAnalysis | undefined> {
+  const entry = withId('edits', {
+    file: p.file,
+    target: target ?? targetFromSpan(p.text, p.args),
+    ...body,
+    at: now(),
+  } as Omit<EditCorrection, 'id'>);
   return save(deps, p.doc, [{ op: 'put', list: 'edits', entry: entry as EditCorrection }], label);
 }
 
-async function save(deps: CorrectionDeps, doc: vscode.TextDocument, changes: CorrectionChange[], label: string): Promise<ArticleAnalysis | undefined> {
+async function save(
+  deps: CorrectionDeps,
+  doc: vscode.TextDocument,
+  changes: CorrectionChange[],
+  label: string,
+): Promise<ArticleAnalysis | undefined> {
   if (await deps.corrections.record(doc.uri, changes, label)) return undefined;
   return deps.analyses.whenAnalyzed(doc.uri);
 }
 
-async function rule(deps: CorrectionDeps, p: Place, type: EntityType | null, args: CorrectionCommandArgs): Promise<ArticleAnalysis | undefined> {
+async function rule(
+  deps: CorrectionDeps,
+  p: Place,
+  type: EntityType | null,
+  args: CorrectionCommandArgs,
+): Promise<ArticleAnalysis | undefined> {
   const text = p.text.slice(p.args.start, p.args.end).trim();
   if (!text) return undefined;
   const scope = args.scope ?? (await pickScope(text));
   if (!scope) return undefined;
-  const entry: Omit<RuleCorrection, 'id'> = { text, type, scope, ...(scope === 'workspace' ? {} : { file: p.file }), at: now() };
-  const label = type ? t('always treat {0} as: {1}', quoted(text), LAYER_INFO[type].label(t)) : t('{0} is never an entity', quoted(text));
+  const entry: Omit<RuleCorrection, 'id'> = {
+    text,
+    type,
+    scope,
+    ...(scope === 'workspace' ? {} : { file: p.file }),
+    at: now(),
+  };
+  const label = type
+    ? t('always treat {0} as: {1}', quoted(text), LAYER_INFO[type].label(t))
+    : t('{0} is never an entity', quoted(text));
   return save(deps, p.doc, [{ op: 'put', list: 'rules', entry: withId('rules', entry) }], label);
 }
 
-async function setSpeaker(deps: CorrectionDeps, p: Place, args: CorrectionCommandArgs): Promise<ArticleAnalysis | undefined> {
+async function setSpeaker(
+  deps: CorrectionDeps,
+  p: Place,
+  args: CorrectionCommandArgs,
+): Promise<ArticleAnalysis | undefined> {
   let name = args.speaker ?? args.name;
   let entity = name !== undefined ? p.a.entities.find((e) => e.name === name) : undefined;
   if (name === undefined) {
@@ -195,13 +249,24 @@ async function setSpeaker(deps: CorrectionDeps, p: Place, args: CorrectionComman
     const items = [
       ...p.a.entities
         .filter((e) => e.type !== 'place')
-        .map((e) => ({ label: plainText(e.name, 80), description: LAYER_INFO[e.type].label(t), entity: e as Entity | undefined })),
+        .map((e) => ({
+          label: plainText(e.name, 80),
+          description: LAYER_INFO[e.type].label(t),
+          entity: e as Entity | undefined,
+        })),
       typeOwn,
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: t('Who said {0}?', quoted(p.text.slice(p.args.start, p.args.end), 30)) });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: t('Who said {0}?', quoted(p.text.slice(p.args.start, p.args.end), 30)),
+    });
     if (!picked) return undefined;
     if (picked === typeOwn) {
-      name = (await vscode.window.showInputBox({ title: t('Name of the speaker'), validateInput: (v) => (v.trim() ? undefined : t('Type a name')) }))?.trim();
+      name = (
+        await vscode.window.showInputBox({
+          title: t('Name of the speaker'),
+          validateInput: (v) => (v.trim() ? undefined : t('Type a name')),
+        })
+      )?.trim();
       if (!name) return undefined;
     } else {
       entity = picked.entity;
@@ -214,7 +279,11 @@ async function setSpeaker(deps: CorrectionDeps, p: Place, args: CorrectionComman
 }
 
 /** Runs the correction `id` (see CorrectionActionId) with the command's arguments. */
-async function correct(deps: CorrectionDeps, id: CorrectionActionId, args?: CorrectionCommandArgs): Promise<ArticleAnalysis | undefined> {
+async function correct(
+  deps: CorrectionDeps,
+  id: CorrectionActionId,
+  args?: CorrectionCommandArgs,
+): Promise<ArticleAnalysis | undefined> {
   const p = await placeFor(deps, id, args);
   if (!p) return undefined;
   const a = p.args;
@@ -266,7 +335,12 @@ async function correct(deps: CorrectionDeps, id: CorrectionActionId, args?: Corr
       }
       if (!into) return undefined;
       const target = targetFromSpan(p.text, into.mentions[0]);
-      return edit(deps, p, { action: 'merge', into: target }, t('{0} and {1} merged', quoted(self.name), quoted(into.name)));
+      return edit(
+        deps,
+        p,
+        { action: 'merge', into: target },
+        t('{0} and {1} merged', quoted(self.name), quoted(into.name)),
+      );
     }
     case 'split':
       return edit(deps, p, { action: 'split' }, t('{0} made its own entity', exact));
@@ -280,7 +354,12 @@ async function correct(deps: CorrectionDeps, id: CorrectionActionId, args?: Corr
           validateInput: (v) => (v.trim() ? undefined : t('Type a name')),
         }));
       if (!name?.trim()) return undefined;
-      return edit(deps, p, { action: 'rename', name: name.trim() }, t('{0} renamed to {1}', quoted(self?.name ?? ''), quoted(name.trim())));
+      return edit(
+        deps,
+        p,
+        { action: 'rename', name: name.trim() },
+        t('{0} renamed to {1}', quoted(self?.name ?? ''), quoted(name.trim())),
+      );
     }
     case 'setSpeaker':
       return setSpeaker(deps, p, a);
@@ -291,7 +370,12 @@ async function correct(deps: CorrectionDeps, id: CorrectionActionId, args?: Corr
     case 'scare': {
       const q = p.a.quotes.find((x) => x.start === a.start && x.end === a.end);
       const scare = a.scare ?? !q?.scare;
-      return edit(deps, p, { action: 'scare', scare }, scare ? t('{0} is a scare quote', exact) : t('{0} is a quote, not a scare quote', exact));
+      return edit(
+        deps,
+        p,
+        { action: 'scare', scare },
+        scare ? t('{0} is a scare quote', exact) : t('{0} is a quote, not a scare quote', exact),
+      );
     }
     case 'setDate': {
       const current = p.a.dates.find((d) => d.start === a.start && d.end === a.end)?.value ?? '';
@@ -326,10 +410,16 @@ async function correct(deps: CorrectionDeps, id: CorrectionActionId, args?: Corr
 async function undoRedo(deps: CorrectionDeps, which: 'undo' | 'redo'): Promise<string | undefined> {
   const label = which === 'undo' ? await deps.corrections.undo() : await deps.corrections.redo();
   if (label === undefined) {
-    void vscode.window.setStatusBarMessage(which === 'undo' ? t('Article Lens: no correction to undo') : t('Article Lens: no correction to redo'), 3000);
+    void vscode.window.setStatusBarMessage(
+      which === 'undo' ? t('Article Lens: no correction to undo') : t('Article Lens: no correction to redo'),
+      3000,
+    );
     return undefined;
   }
-  void vscode.window.setStatusBarMessage(which === 'undo' ? t('Article Lens: undone: {0}', label) : t('Article Lens: redone: {0}', label), 3000);
+  void vscode.window.setStatusBarMessage(
+    which === 'undo' ? t('Article Lens: undone: {0}', label) : t('Article Lens: redone: {0}', label),
+    3000,
+  );
   const doc = deps.current.document();
   if (doc) await deps.analyses.whenAnalyzed(doc.uri);
   return label;
@@ -337,7 +427,9 @@ async function undoRedo(deps: CorrectionDeps, which: 'undo' | 'redo'): Promise<s
 
 /** Remove Orphaned Corrections: of the current article (or `uri`), or only the one with `id`. Returns how many. */
 async function removeOrphans(deps: CorrectionDeps, args?: { uri?: string; id?: string }): Promise<number> {
-  const doc = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true)) : deps.current.document();
+  const doc = args?.uri
+    ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true))
+    : deps.current.document();
   if (!doc) return 0;
   const a = deps.analyses.get(doc) ?? (await deps.analyses.whenAnalyzed(doc.uri));
   const orphans = (a?.corrections?.orphaned ?? []).filter((o) => args?.id === undefined || o.id === args.id);

@@ -29,7 +29,8 @@ const t = vscode.l10n.t;
 /** Times an export re-reads an article that changed while the save dialog was open, before it gives up. */
 const EXPORT_ATTEMPTS = 3;
 
-const toUri = (x: unknown): vscode.Uri | undefined => (x instanceof vscode.Uri ? x : typeof x === 'string' ? vscode.Uri.parse(x, true) : undefined);
+const toUri = (x: unknown): vscode.Uri | undefined =>
+  x instanceof vscode.Uri ? x : typeof x === 'string' ? vscode.Uri.parse(x, true) : undefined;
 
 // -----------------------------------------------------------------------------------------------------------------
 // What the handlers share.
@@ -45,13 +46,20 @@ function articleEditor({ current, notifier }: CrossRefCommandDeps): vscode.TextE
  * The document's cross-references behind a cancellable notification when they take a while; `cancelled` when the
  * user gave up. A failure rejects (the command wrapper reports it).
  */
-async function storyWithProgress(deps: CrossRefCommandDeps, document: vscode.TextDocument): Promise<{ xr?: StoryCrossRefs; cancelled: boolean }> {
-  const { value, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) => deps.stories.forDocument(document, token));
+async function storyWithProgress(
+  deps: CrossRefCommandDeps,
+  document: vscode.TextDocument,
+): Promise<{ xr?: StoryCrossRefs; cancelled: boolean }> {
+  const { value, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) =>
+    deps.stories.forDocument(document, token),
+  );
   return { xr: value, cancelled };
 }
 
 /** The current article and its cross-references, or undefined (with a message unless the user cancelled). */
-async function currentStory(deps: CrossRefCommandDeps): Promise<{ editor: vscode.TextEditor; xr: StoryCrossRefs } | undefined> {
+async function currentStory(
+  deps: CrossRefCommandDeps,
+): Promise<{ editor: vscode.TextEditor; xr: StoryCrossRefs } | undefined> {
   const editor = articleEditor(deps);
   if (!editor) return undefined;
   const { xr, cancelled } = await storyWithProgress(deps, editor.document);
@@ -73,7 +81,12 @@ async function pickFiles(candidates: string[], placeHolder: string): Promise<vsc
 }
 
 /** Saves a link choice between `first` and each of `others`; counts the saved ones, stops at a refused one. */
-async function saveChoices(links: StoryLinks, first: vscode.Uri, others: vscode.Uri[], linked: boolean): Promise<number> {
+async function saveChoices(
+  links: StoryLinks,
+  first: vscode.Uri,
+  others: vscode.Uri[],
+  linked: boolean,
+): Promise<number> {
   let saved = 0;
   for (const o of others) {
     // A refusal has been explained to the user, once, by StoryLinks.
@@ -89,7 +102,8 @@ function tmxPairs(xr: StoryCrossRefs) {
   const srcLang = langOf.get(xr.focus) ?? 'en';
   let pairs = tmxPairsFromLinks(xr.result.links, (f) => langOf.get(f) ?? 'und', { srcLang, includeQuotes: true });
   // Only same-language versions (rewrites): export those pairs rather than nothing.
-  if (!pairs.length) pairs = tmxPairsFromLinks(xr.result.links, (f) => langOf.get(f) ?? 'und', { srcLang, sameLanguage: true });
+  if (!pairs.length)
+    pairs = tmxPairsFromLinks(xr.result.links, (f) => langOf.get(f) ?? 'und', { srcLang, sameLanguage: true });
   const titles = new Map(xr.docs.map((d) => [d.uri, d.title]));
   // Notes name the files by URI; a translator wants the file names.
   for (const p of pairs) for (const [u, title] of titles) if (p.note) p.note = p.note.split(u).join(title);
@@ -109,7 +123,13 @@ async function openCounterpartBeside(deps: CrossRefCommandDeps, version?: unknow
   let items = passageCounterparts(xr.result, xr.focus, offset, xr.docs);
   if (!items.length) {
     // No passage link at the cursor: fall back to the quote, date, figure or entity there.
-    items = counterpartsAt(xr.result, xr.focus, xr.docs.find((d) => d.uri === xr.focus)!.analysis, offset, xr.docs).flatMap((g) => g.items);
+    items = counterpartsAt(
+      xr.result,
+      xr.focus,
+      xr.docs.find((d) => d.uri === xr.focus)!.analysis,
+      offset,
+      xr.docs,
+    ).flatMap((g) => g.items);
   }
   if (!items.length) {
     void deps.notifier.info(t('Article Lens: this passage has no counterpart in the other versions.'));
@@ -133,7 +153,11 @@ async function openCounterpartBeside(deps: CrossRefCommandDeps, version?: unknow
     if (!chosen) return undefined;
     pick = chosen.item;
   }
-  const shown = await revealSpan(pick.uri, pick, { column: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+  const shown = await revealSpan(pick.uri, pick, {
+    column: vscode.ViewColumn.Beside,
+    preserveFocus: true,
+    preview: false,
+  });
   return shown?.document.uri;
 }
 
@@ -178,7 +202,10 @@ async function unlinkVersions(deps: CrossRefCommandDeps, a?: unknown, b?: unknow
 }
 
 /** Export Alignment as TMX…: `(target?)` writes there without a dialog. Returns the file and the unit count. */
-async function exportTmx(deps: CrossRefCommandDeps, target?: unknown): Promise<{ uri: vscode.Uri; units: number } | undefined> {
+async function exportTmx(
+  deps: CrossRefCommandDeps,
+  target?: unknown,
+): Promise<{ uri: vscode.Uri; units: number } | undefined> {
   const story = await currentStory(deps);
   if (!story) return undefined;
   const document = story.editor.document;
@@ -197,7 +224,11 @@ async function exportTmx(deps: CrossRefCommandDeps, target?: unknown): Promise<{
   // The article may have been edited while the dialog was open: align its current text, not the old one.
   for (let attempt = 0; document.version !== version; attempt++) {
     if (attempt === EXPORT_ATTEMPTS) {
-      void deps.notifier.warn(t('Article Lens: the article kept changing during the export, so nothing was written. Export again once the edits are done.'));
+      void deps.notifier.warn(
+        t(
+          'Article Lens: the article kept changing during the export, so nothing was written. Export again once the edits are done.',
+        ),
+      );
       return undefined;
     }
     version = document.version;
@@ -222,12 +253,18 @@ async function exportTmx(deps: CrossRefCommandDeps, target?: unknown): Promise<{
  * cross-references computed so far; `({ force: false })` skips files whose mtime and size did not change, as at
  * start-up. Resolves with counts when the scan is over.
  */
-async function reindexWorkspace(deps: CrossRefCommandDeps, options?: { force?: boolean }): Promise<ScanCounts & { stories: number }> {
+async function reindexWorkspace(
+  deps: CrossRefCommandDeps,
+  options?: { force?: boolean },
+): Promise<ScanCounts & { stories: number }> {
   const force = options?.force !== false;
   if (force) deps.stories.clearResults();
   const counts = await deps.scanner.reindex({ force });
   const stories = deps.stories.stories().length;
-  void vscode.window.setStatusBarMessage(t('Article Lens: {0} articles indexed, {1} stories', counts.articles, stories), 5000);
+  void vscode.window.setStatusBarMessage(
+    t('Article Lens: {0} articles indexed, {1} stories', counts.articles, stories),
+    5000,
+  );
   return { ...counts, stories };
 }
 

@@ -51,13 +51,17 @@ interface Candidate {
   description: string;
 }
 
-async function currentStory(deps: CrossRefCorrectionDeps): Promise<{ editor: vscode.TextEditor; xr: StoryCrossRefs } | undefined> {
+async function currentStory(
+  deps: CrossRefCorrectionDeps,
+): Promise<{ editor: vscode.TextEditor; xr: StoryCrossRefs } | undefined> {
   const editor = deps.current.editor();
   if (!editor) {
     void deps.notifier.info(t('Article Lens: open an article first.'));
     return undefined;
   }
-  const { value: xr, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) => deps.stories.forDocument(editor.document, token));
+  const { value: xr, cancelled } = await withLateProgress(t('Article Lens: analysing…'), (token) =>
+    deps.stories.forDocument(editor.document, token),
+  );
   if (!xr) {
     if (!cancelled) void deps.notifier.info(t('Article Lens: no other version of this article was found.'));
     return undefined;
@@ -78,7 +82,8 @@ function linksAt(xr: StoryCrossRefs, offset: number): Candidate[] {
       if (!self || !here || self.entityId !== here.entity.id) continue;
       for (const other of link.items) {
         if (other.file === focus) continue;
-        const first = doc(other.file)?.analysis.entities.find((e) => e.id === other.entityId)?.mentions[0] ?? other.span;
+        const first =
+          doc(other.file)?.analysis.entities.find((e) => e.id === other.entityId)?.mentions[0] ?? other.span;
         if (!first) continue;
         out.push({
           link: 'entity',
@@ -90,7 +95,8 @@ function linksAt(xr: StoryCrossRefs, offset: number): Candidate[] {
       }
       continue;
     }
-    const [self, other] = link.a.file === focus ? [link.a, link.b] : link.b.file === focus ? [link.b, link.a] : [undefined, undefined];
+    const [self, other] =
+      link.a.file === focus ? [link.a, link.b] : link.b.file === focus ? [link.b, link.a] : [undefined, undefined];
     if (!self || !other || !spanContains(self, offset)) continue;
     out.push({
       link: link.kind,
@@ -111,12 +117,27 @@ async function textOf(xr: StoryCrossRefs | undefined, uri: string): Promise<stri
 }
 
 /** Writes the verdict on the link between `a` and `b` and resolves with the story's new cross-references. */
-async function record(deps: CrossRefCorrectionDeps, xr: StoryCrossRefs | undefined, kind: LinkKind, a: LinkEndArg, b: LinkEndArg, status: LinkStatus): Promise<CrossRefResult | undefined> {
+async function record(
+  deps: CrossRefCorrectionDeps,
+  xr: StoryCrossRefs | undefined,
+  kind: LinkKind,
+  a: LinkEndArg,
+  b: LinkEndArg,
+  status: LinkStatus,
+): Promise<CrossRefResult | undefined> {
   const pa = deps.corrections.pathOf(a.uri);
   const pb = deps.corrections.pathOf(b.uri);
   const ua = vscode.Uri.parse(a.uri, true);
-  if (pa === undefined || pb === undefined || deps.corrections.fileUri(ua)?.toString() !== deps.corrections.fileUri(vscode.Uri.parse(b.uri, true))?.toString()) {
-    void deps.notifier.warn(t('Article Lens: only versions inside one workspace folder can be linked by a correction: it is saved in that folder.'));
+  if (
+    pa === undefined ||
+    pb === undefined ||
+    deps.corrections.fileUri(ua)?.toString() !== deps.corrections.fileUri(vscode.Uri.parse(b.uri, true))?.toString()
+  ) {
+    void deps.notifier.warn(
+      t(
+        'Article Lens: only versions inside one workspace folder can be linked by a correction: it is saved in that folder.',
+      ),
+    );
     return undefined;
   }
   const [ta, tb] = await Promise.all([textOf(xr, a.uri), textOf(xr, b.uri)]);
@@ -128,13 +149,23 @@ async function record(deps: CrossRefCorrectionDeps, xr: StoryCrossRefs | undefin
     at: new Date().toISOString(),
   };
   const what = `“${plainText(ta.slice(a.start, a.end), 40)}” ↔ “${plainText(tb.slice(b.start, b.end), 40)}”`;
-  const label = status === 'confirmed' ? t('link {0} confirmed', what) : status === 'rejected' ? t('link {0} rejected', what) : t('{0} linked by hand', what);
-  if (await deps.corrections.record(ua, [{ op: 'put', list: 'links', entry: withId('links', entry) }], label)) return undefined;
+  const label =
+    status === 'confirmed'
+      ? t('link {0} confirmed', what)
+      : status === 'rejected'
+        ? t('link {0} rejected', what)
+        : t('{0} linked by hand', what);
+  if (await deps.corrections.record(ua, [{ op: 'put', list: 'links', entry: withId('links', entry) }], label))
+    return undefined;
   return (await deps.stories.crossReferences(ua))?.result;
 }
 
 /** Confirm Link / Reject Link: `({ kind, a, b })`, else the link at the cursor (a quick pick when several). */
-async function verdict(deps: CrossRefCorrectionDeps, status: 'confirmed' | 'rejected', args?: LinkArgs): Promise<CrossRefResult | undefined> {
+async function verdict(
+  deps: CrossRefCorrectionDeps,
+  status: 'confirmed' | 'rejected',
+  args?: LinkArgs,
+): Promise<CrossRefResult | undefined> {
   if (args?.a && args.b) return record(deps, undefined, args.kind ?? 'entity', args.a, args.b, status);
   const story = await currentStory(deps);
   if (!story) return undefined;
@@ -146,7 +177,9 @@ async function verdict(deps: CrossRefCorrectionDeps, status: 'confirmed' | 'reje
   const picked =
     candidates.length === 1
       ? candidates[0]
-      : await vscode.window.showQuickPick(candidates, { title: status === 'confirmed' ? t('Confirm which link?') : t('Reject which link?') });
+      : await vscode.window.showQuickPick(candidates, {
+          title: status === 'confirmed' ? t('Confirm which link?') : t('Reject which link?'),
+        });
   return picked && record(deps, story.xr, picked.link, picked.a, picked.b, status);
 }
 
@@ -162,7 +195,10 @@ async function linkByHand(deps: CrossRefCorrectionDeps, args?: LinkArgs): Promis
   const { editor, xr } = story;
   const mine = xr.docs.find((d) => d.uri === xr.focus);
   if (!mine) return undefined;
-  const sel = { start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) };
+  const sel = {
+    start: editor.document.offsetAt(editor.selection.start),
+    end: editor.document.offsetAt(editor.selection.end),
+  };
   const mention = sel.start === sel.end ? entityMentionAt(mine.analysis, sel.start) : undefined;
   const others = xr.docs.filter((d) => d.uri !== xr.focus);
   type Item = { label: string; description: string; end: LinkEndArg };
@@ -186,10 +222,17 @@ async function linkByHand(deps: CrossRefCorrectionDeps, args?: LinkArgs): Promis
     if (!span) return undefined;
     a = { uri: xr.focus, start: span.start, end: span.end };
     items = others.flatMap((d) =>
-      d.analysis.sentences.map((s) => ({ label: plainText(d.text.slice(s.start, s.end), 120), description: plainText(fileTitle(d.uri), 60), end: { uri: d.uri, ...s } })),
+      d.analysis.sentences.map((s) => ({
+        label: plainText(d.text.slice(s.start, s.end), 120),
+        description: plainText(fileTitle(d.uri), 60),
+        end: { uri: d.uri, ...s },
+      })),
     );
   }
-  const picked = await vscode.window.showQuickPick(items, { title: t('Link to what in another version?'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Link to what in another version?'),
+    matchOnDescription: true,
+  });
   return picked && record(deps, xr, kind, a, picked.end, 'manual');
 }
 
@@ -197,7 +240,11 @@ async function linkByHand(deps: CrossRefCorrectionDeps, args?: LinkArgs): Promis
  * Link by Hand from one end given (the Cross-References view's "Link to…" on what one version only has): a quick
  * pick of the things of that kind in the other versions of its story.
  */
-async function linkFrom(deps: CrossRefCorrectionDeps, kind: LinkKind, a: LinkEndArg): Promise<CrossRefResult | undefined> {
+async function linkFrom(
+  deps: CrossRefCorrectionDeps,
+  kind: LinkKind,
+  a: LinkEndArg,
+): Promise<CrossRefResult | undefined> {
   const xr = await deps.stories.crossReferences(vscode.Uri.parse(a.uri, true));
   if (!xr) {
     void deps.notifier.info(t('Article Lens: no other version of this article was found.'));
@@ -212,23 +259,34 @@ async function linkFrom(deps: CrossRefCorrectionDeps, kind: LinkKind, a: LinkEnd
           ? d.analysis.entities.map((e) => ({ start: e.mentions[0].start, end: e.mentions[0].end, text: e.name }))
           : kind === 'passage'
             ? d.analysis.sentences.map((s) => ({ start: s.start, end: s.end, text: d.text.slice(s.start, s.end) }))
-            : (kind === 'quote' ? d.analysis.quotes : kind === 'date' ? d.analysis.dates : d.analysis.figures).map((x) => ({ start: x.start, end: x.end, text: x.text }));
+            : (kind === 'quote' ? d.analysis.quotes : kind === 'date' ? d.analysis.dates : d.analysis.figures).map(
+                (x) => ({ start: x.start, end: x.end, text: x.text }),
+              );
       const where = plainText(fileTitle(d.uri), 60);
-      return spans.map((x) => ({ label: plainText(x.text, 120), description: where, end: { uri: d.uri, start: x.start, end: x.end } }));
+      return spans.map((x) => ({
+        label: plainText(x.text, 120),
+        description: where,
+        end: { uri: d.uri, start: x.start, end: x.end },
+      }));
     });
   if (!items.length) {
     void deps.notifier.info(t('Article Lens: the other versions have nothing of this kind to link to.'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: t('Link to what in another version?'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Link to what in another version?'),
+    matchOnDescription: true,
+  });
   return picked && record(deps, xr, kind, a, picked.end, 'manual');
 }
 
 /** Registers the link correction commands. */
 export function registerCrossRefCorrections(deps: CrossRefCorrectionDeps): vscode.Disposable {
   const handlers = {
-    [CrossRefCorrectionCommands.confirmLink]: (d: CrossRefCorrectionDeps, args?: LinkArgs) => verdict(d, 'confirmed', args),
-    [CrossRefCorrectionCommands.rejectLink]: (d: CrossRefCorrectionDeps, args?: LinkArgs) => verdict(d, 'rejected', args),
+    [CrossRefCorrectionCommands.confirmLink]: (d: CrossRefCorrectionDeps, args?: LinkArgs) =>
+      verdict(d, 'confirmed', args),
+    [CrossRefCorrectionCommands.rejectLink]: (d: CrossRefCorrectionDeps, args?: LinkArgs) =>
+      verdict(d, 'rejected', args),
     [CrossRefCorrectionCommands.linkByHand]: linkByHand,
   } as const satisfies Record<CrossRefCorrectionCommandId, (d: CrossRefCorrectionDeps, ...args: never[]) => unknown>;
   return registerCommandHandlers(handlers, deps);

@@ -5,7 +5,12 @@ import type { ExtensionConfig } from '../services/config';
 import type { IndexedDoc, StoryCrossRefs, StoryService } from '../services/storyService';
 import { openDocument } from '../util/documents';
 import { toRange } from '../util/ranges';
-import { counterpartLabels, counterpartsAt, counterpartsMarkdown, entityMentionsElsewhere } from '../views/crossRefModel';
+import {
+  counterpartLabels,
+  counterpartsAt,
+  counterpartsMarkdown,
+  entityMentionsElsewhere,
+} from '../views/crossRefModel';
 
 /** Position of a UTF-16 offset in a text that may not be open in an editor. */
 function positionIn(text: string, offset: number, lineStarts: number[]): vscode.Position {
@@ -55,9 +60,13 @@ export function registerCrossRefProviders(deps: {
   const { stories, config, log } = deps;
 
   /** The document's cross-references: a failure is logged (the editor shows nothing more), a cancellation is not. */
-  const forProvider = (document: vscode.TextDocument, token: vscode.CancellationToken): Promise<StoryCrossRefs | undefined> =>
+  const forProvider = (
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<StoryCrossRefs | undefined> =>
     stories.forDocument(document, token).catch((err) => {
-      if (!isAbortError(err)) log.warn(`Cross-references of ${document.uri.toString()} failed: ${(err as Error).message}`);
+      if (!isAbortError(err))
+        log.warn(`Cross-references of ${document.uri.toString()} failed: ${(err as Error).message}`);
       return undefined;
     });
 

@@ -64,14 +64,22 @@ export function registerCrossRefView(deps: {
     try {
       const xr = await stories.crossReferences(doc.uri);
       if (!xr) return emptyCrossRefModel(focus, fileTitle(doc.uri), L, noAnalysisMessage(analyses.state(doc.uri), t));
-      return buildCrossRefModel(
-        xr.result,
-        xr.docs,
-        { focus, story: xr.story, versionScores: xr.versionScores, manual: xr.manual, labels: L, status: statusLine() },
-      );
+      return buildCrossRefModel(xr.result, xr.docs, {
+        focus,
+        story: xr.story,
+        versionScores: xr.versionScores,
+        manual: xr.manual,
+        labels: L,
+        status: statusLine(),
+      });
     } catch (err) {
       log.error(`Cross-References: cross-referencing ${focus} failed`, err);
-      return emptyCrossRefModel(focus, fileTitle(doc.uri), L, t('Cross-referencing failed: {0}', (err as Error).message));
+      return emptyCrossRefModel(
+        focus,
+        fileTitle(doc.uri),
+        L,
+        t('Cross-referencing failed: {0}', (err as Error).message),
+      );
     }
   };
 
@@ -91,13 +99,17 @@ export function registerCrossRefView(deps: {
     }, 150);
   };
 
-  const reveal = async (target: { uri: string; span: { start: number; end: number } }, beside?: { uri: string; span: { start: number; end: number } }): Promise<void> => {
+  const reveal = async (
+    target: { uri: string; span: { start: number; end: number } },
+    beside?: { uri: string; span: { start: number; end: number } },
+  ): Promise<void> => {
     const sides = beside ? [target, beside] : [target];
     const mine = sides.find((s) => current.is(s.uri));
     const others = sides.filter((s) => s !== mine);
     // The current article keeps the focus (so this view keeps showing its story); other versions open beside it.
     if (mine) await revealSpan(mine.uri, mine.span, { column: vscode.ViewColumn.Active, preview: false });
-    for (const o of others) await revealSpan(o.uri, o.span, { column: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+    for (const o of others)
+      await revealSpan(o.uri, o.span, { column: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   };
 
   const host = createWebviewViewHost<CrossRefFromWebview>({
@@ -106,7 +118,14 @@ export function registerCrossRefView(deps: {
     log,
     html: (webview) => {
       const doc = current.document();
-      const initial = last ?? emptyCrossRefModel(doc?.uri.toString() ?? null, doc ? fileTitle(doc.uri) : '', crossRefLabels(t), doc ? t('Analysing…') : null);
+      const initial =
+        last ??
+        emptyCrossRefModel(
+          doc?.uri.toString() ?? null,
+          doc ? fileTitle(doc.uri) : '',
+          crossRefLabels(t),
+          doc ? t('Analysing…') : null,
+        );
       return renderWebviewHtml(webview, extensionUri, {
         title: 'Cross-References',
         rootId: 'article-lens-crossRefs',
@@ -119,7 +138,9 @@ export function registerCrossRefView(deps: {
     on: {
       ready: () => post(),
       reveal: (msg) => {
-        return msg.target && typeof msg.target.uri === 'string' ? reveal(msg.target, msg.beside?.uri ? msg.beside : undefined) : undefined;
+        return msg.target && typeof msg.target.uri === 'string'
+          ? reveal(msg.target, msg.beside?.uri ? msg.beside : undefined)
+          : undefined;
       },
       linkVerdict: (msg) => runLink(msg),
       linkTo: (msg) => runLink(msg),
@@ -131,7 +152,9 @@ export function registerCrossRefView(deps: {
   const runLink = async (msg: object): Promise<void> => {
     const request = linkRequest(await model(), msg);
     if (!request) {
-      log.warn(`Cross-References: ignored a link correction the view does not offer: ${JSON.stringify(msg).slice(0, 200)}`);
+      log.warn(
+        `Cross-References: ignored a link correction the view does not offer: ${JSON.stringify(msg).slice(0, 200)}`,
+      );
       return;
     }
     await vscode.commands.executeCommand(COMMAND_OF_VERDICT[request.verdict], request.args);

@@ -63,7 +63,10 @@ function zero(): DecorationCounts {
  * Paints entity, date, figure, quote and speaker highlights in visible article editors whenever an analysis
  * arrives, the visible editors change, or a highlight setting changes. Called from extension.ts.
  */
-export function registerDecorations(deps: { analyses: DocumentAnalyses; config: ExtensionConfig }): DecorationsController {
+export function registerDecorations(deps: {
+  analyses: DocumentAnalyses;
+  config: ExtensionConfig;
+}): DecorationsController {
   const { analyses, config } = deps;
   let types = createTypes();
   const painted = new Map<string, DecorationCounts>();
@@ -116,9 +119,15 @@ export function registerDecorations(deps: { analyses: DocumentAnalyses; config: 
       for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) paint(editor);
     }),
     analyses.onDidChangeState((state) => {
-      if (state.status === 'tooLarge' || state.status === 'error' || state.status === 'timedOut' || state.status === 'closed') {
+      if (
+        state.status === 'tooLarge' ||
+        state.status === 'error' ||
+        state.status === 'timedOut' ||
+        state.status === 'closed'
+      ) {
         const key = state.uri.toString();
-        for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === key) paint(editor);
+        for (const editor of vscode.window.visibleTextEditors)
+          if (editor.document.uri.toString() === key) paint(editor);
         if (state.status === 'closed') painted.delete(key);
       }
     }),

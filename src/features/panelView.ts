@@ -17,7 +17,6 @@ export interface PanelController extends vscode.Disposable {
   receive(msg: unknown): Promise<void>;
 }
 
-
 /**
  * The side panel (WebviewView `articleLens.panel` in the `articleLens` activity-bar container): the current
  * article's entities by kind, dates in time order, quotes with speakers and figures (src/views/panelModel.ts), with
@@ -89,7 +88,11 @@ export function registerPanel(deps: {
       if (current.document()?.uri.toString() === document.uri.toString()) post();
     }),
     analyses.onDidChangeState((s: AnalysisState) => {
-      if ((s.status === 'tooLarge' || s.status === 'error' || s.status === 'timedOut' || s.status === 'closed') && current.is(s.uri)) post();
+      if (
+        (s.status === 'tooLarge' || s.status === 'error' || s.status === 'timedOut' || s.status === 'closed') &&
+        current.is(s.uri)
+      )
+        post();
     }),
   );
   return { model, receive: (msg) => host.receive(msg), dispose: () => disposable.dispose() };

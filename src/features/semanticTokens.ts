@@ -19,7 +19,11 @@ const FIRST_MENTION = 1 << TOKEN_MODIFIERS.indexOf('firstMention');
  * Builds non-overlapping single-line tokens from an analysis: paints a per-character owner array in priority
  * order, then emits runs, cut at line breaks. Linear in the text length.
  */
-export function buildTokens(document: vscode.TextDocument, a: ArticleAnalysis, enabled: Set<Kind>): vscode.SemanticTokens {
+export function buildTokens(
+  document: vscode.TextDocument,
+  a: ArticleAnalysis,
+  enabled: Set<Kind>,
+): vscode.SemanticTokens {
   const text = document.getText();
   const owner = new Uint8Array(text.length);
   const first = new Uint8Array(text.length);
@@ -31,7 +35,8 @@ export function buildTokens(document: vscode.TextDocument, a: ArticleAnalysis, e
   }
   for (const e of a.entities) {
     const m = e.mentions[0];
-    if (m && enabled.has(e.type) && LAYER_INFO[e.type].tokenModifiers.includes('firstMention')) first.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
+    if (m && enabled.has(e.type) && LAYER_INFO[e.type].tokenModifiers.includes('firstMention'))
+      first.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
   }
   const builder = new vscode.SemanticTokensBuilder(LEGEND);
   let i = 0;
@@ -55,7 +60,10 @@ export function buildTokens(document: vscode.TextDocument, a: ArticleAnalysis, e
  * (foreground) while decorations add backgrounds and the non-colour cues. Switched by
  * `articleLens.semanticTokens.enabled` and by the per-kind highlight settings.
  */
-export function registerSemanticTokens(deps: { analyses: DocumentAnalyses; config: ExtensionConfig }): vscode.Disposable {
+export function registerSemanticTokens(deps: {
+  analyses: DocumentAnalyses;
+  config: ExtensionConfig;
+}): vscode.Disposable {
   const { analyses, config } = deps;
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.DocumentSemanticTokensProvider = {

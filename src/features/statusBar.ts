@@ -88,7 +88,9 @@ export function registerStatusBar(deps: { analyses: DocumentAnalyses; config: Ex
           analysis.referenceDate ? `${t('Reference date')}: ${analysis.referenceDate.value}` : '',
           verifiedSummary(analysis, t) ?? '',
           ...verifiedByKind(analysis, t),
-          analysis.corrections?.orphaned.length ? t('{0} corrections no longer match the text', analysis.corrections.orphaned.length) : '',
+          analysis.corrections?.orphaned.length
+            ? t('{0} corrections no longer match the text', analysis.corrections.orphaned.length)
+            : '',
           ...analysis.notes,
           state?.ms !== undefined ? t('Analysed in {0} ms', Math.round(state.ms)) : '',
         ]

@@ -191,7 +191,8 @@ export class DocumentAnalyses implements vscode.Disposable {
       }
       if (!this.files.isArticle(doc)) return undefined;
       const s = this.states.get(key);
-      if (s && s.version === doc.version && s.status !== 'pending') return s.status === 'ready' ? s.analysis : undefined;
+      if (s && s.version === doc.version && s.status !== 'pending')
+        return s.status === 'ready' ? s.analysis : undefined;
       const next = new Promise<void>((resolve) => {
         const subs: vscode.Disposable[] = [];
         const done = () => {
@@ -214,7 +215,10 @@ export class DocumentAnalyses implements vscode.Disposable {
    * analysis (too large, failed, timed out), the request was cancelled, or the document changed meanwhile (the
    * answer would point at the wrong words; VS Code asks again).
    */
-  async forRequest(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ArticleAnalysis | undefined> {
+  async forRequest(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<ArticleAnalysis | undefined> {
     if (!this.isArticle(document)) return undefined;
     const version = document.version;
     const analysis = this.get(document) ?? (await this.whenAnalyzed(document.uri, token));
@@ -287,7 +291,15 @@ export class DocumentAnalyses implements vscode.Disposable {
     const running = this.inflight.get(key);
     if (running?.version === doc.version && running.optionsKey === optionsKey) return;
     if (!s || s.status !== 'pending' || s.version !== doc.version || s.optionsKey !== optionsKey) {
-      this.setState({ uri: doc.uri, version: doc.version, status: 'pending', size: s?.size ?? 0, analysis: s?.analysis, ms: s?.ms, optionsKey });
+      this.setState({
+        uri: doc.uri,
+        version: doc.version,
+        status: 'pending',
+        size: s?.size ?? 0,
+        analysis: s?.analysis,
+        ms: s?.ms,
+        optionsKey,
+      });
     }
     if (delayMs <= 0) {
       this.run(doc);
@@ -346,7 +358,15 @@ export class DocumentAnalyses implements vscode.Disposable {
         }
         if (isTimeoutError(err)) {
           this.log.warn(`Analysis of ${key} stopped: ${err.message}`);
-          this.setState({ uri: doc.uri, version, status: 'timedOut', size, error: err.message, timeoutMs: err.limitMs, optionsKey });
+          this.setState({
+            uri: doc.uri,
+            version,
+            status: 'timedOut',
+            size,
+            error: err.message,
+            timeoutMs: err.limitMs,
+            optionsKey,
+          });
         } else {
           this.log.error(`Analysis of ${key} failed: ${err.message}`);
           this.setState({ uri: doc.uri, version, status: 'error', size, error: err.message, optionsKey });

@@ -20,14 +20,23 @@ export class AnalysisClient extends WorkerClient<AnalysisPayload, ArticleAnalysi
     private readonly timeoutSeconds: () => unknown,
     options: Partial<Pick<WorkerClientOptions, 'cancelGraceMs' | 'codeCache' | 'onWarning' | 'unref'>> = {},
   ) {
-    super(workerPath, { name: 'Analysis', cancelled: 'Analysis cancelled', timedOut: (s) => `Analysis timed out after ${s} s`, ...options });
+    super(workerPath, {
+      name: 'Analysis',
+      cancelled: 'Analysis cancelled',
+      timedOut: (s) => `Analysis timed out after ${s} s`,
+      ...options,
+    });
   }
 
   /**
    * Analyses `text` off the main thread. Rejects with an AbortError when `signal` aborts, with a WorkerTimeoutError
    * (see isTimeoutError) when it runs past its deadline.
    */
-  analyze(text: string, options: Omit<AnalyzeOptions, 'signal'>, signal?: AbortSignal): Promise<{ analysis: ArticleAnalysis; ms: number }> {
+  analyze(
+    text: string,
+    options: Omit<AnalyzeOptions, 'signal'>,
+    signal?: AbortSignal,
+  ): Promise<{ analysis: ArticleAnalysis; ms: number }> {
     const timeoutMs = jobDeadlineMs(this.timeoutSeconds(), Buffer.byteLength(text, 'utf8'));
     return this.run({ text, options }, { signal, timeoutMs }).then(({ result, ms }) => ({ analysis: result, ms }));
   }

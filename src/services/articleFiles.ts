@@ -4,7 +4,16 @@ import { looksLikeArticle } from '../util/articleDetect';
 import type { ExtensionConfig } from './config';
 
 /** URI schemes whose plain-text documents are never treated as articles (output panes, SCM views, …). */
-const IGNORED_SCHEMES = new Set(['output', 'git', 'vscode-scm', 'debug', 'vscode-settings', 'comment', 'walkThrough', 'vscode-notebook-cell']);
+const IGNORED_SCHEMES = new Set([
+  'output',
+  'git',
+  'vscode-scm',
+  'debug',
+  'vscode-settings',
+  'comment',
+  'walkThrough',
+  'vscode-notebook-cell',
+]);
 
 /** Workspace-state keys for the files the user switched out of / into the article language. */
 const OPTED_OUT_KEY = 'articleLens.files.optedOut';

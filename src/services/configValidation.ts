@@ -59,7 +59,10 @@ export function checkSetting<K extends ConfigKey>(key: K, raw: unknown): Checked
   const fallback = CONFIG_DEFAULTS[key];
   if (raw === undefined || raw === null) return { value: fallback };
   const rule = SETTING_RULES[key];
-  const use = (value: unknown, problem?: string) => ({ value: value as ConfigValues[K], ...(problem ? { problem } : {}) });
+  const use = (value: unknown, problem?: string) => ({
+    value: value as ConfigValues[K],
+    ...(problem ? { problem } : {}),
+  });
   switch (rule.kind) {
     case 'boolean':
       return typeof raw === 'boolean' ? use(raw) : use(fallback, 'not true or false');
@@ -68,10 +71,14 @@ export function checkSetting<K extends ConfigKey>(key: K, raw: unknown): Checked
       let n = rule.integer ? Math.floor(raw) : raw;
       if (n < rule.min) n = rule.min;
       if (n > rule.max) n = rule.max;
-      return n === raw ? use(n) : use(n, `out of range (${rule.min} to ${rule.max}${rule.integer ? ', whole numbers' : ''})`);
+      return n === raw
+        ? use(n)
+        : use(n, `out of range (${rule.min} to ${rule.max}${rule.integer ? ', whole numbers' : ''})`);
     }
     case 'enum':
-      return typeof raw === 'string' && rule.values.includes(raw) ? use(raw) : use(fallback, `not one of ${rule.values.join(', ')}`);
+      return typeof raw === 'string' && rule.values.includes(raw)
+        ? use(raw)
+        : use(fallback, `not one of ${rule.values.join(', ')}`);
     case 'isoDateOrEmpty': {
       if (typeof raw !== 'string') return use(fallback, 'not a date');
       const s = raw.trim();
@@ -84,7 +91,12 @@ export function checkSetting<K extends ConfigKey>(key: K, raw: unknown): Checked
       let dropped = 0;
       let kept = 0;
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-        const ok = typeof v === 'string' && k.trim() !== '' && v.trim() !== '' && k.length <= rule.maxLength && v.length <= rule.maxLength;
+        const ok =
+          typeof v === 'string' &&
+          k.trim() !== '' &&
+          v.trim() !== '' &&
+          k.length <= rule.maxLength &&
+          v.length <= rule.maxLength;
         if (!ok || kept >= rule.maxEntries || k === '__proto__') dropped++;
         else {
           out[k] = v;
@@ -92,7 +104,10 @@ export function checkSetting<K extends ConfigKey>(key: K, raw: unknown): Checked
         }
       }
       return dropped
-        ? use(out, `${dropped} entries ignored (each must map a term to a translation, both text of at most ${rule.maxLength} characters, ${rule.maxEntries} entries at most)`)
+        ? use(
+            out,
+            `${dropped} entries ignored (each must map a term to a translation, both text of at most ${rule.maxLength} characters, ${rule.maxEntries} entries at most)`,
+          )
         : use(out);
     }
   }

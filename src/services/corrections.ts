@@ -164,7 +164,12 @@ export class CorrectionsService implements vscode.Disposable {
   async record(uri: vscode.Uri, changes: CorrectionChange[], label: string): Promise<CorrectionRefusal | undefined> {
     const f = this.folderFile(uri);
     if (!f) {
-      void this.notifier.warn(vscode.l10n.t('Article Lens: only articles inside a workspace folder can be corrected: the corrections are saved in {0} in the folder.', CORRECTIONS_FILE));
+      void this.notifier.warn(
+        vscode.l10n.t(
+          'Article Lens: only articles inside a workspace folder can be corrected: the corrections are saved in {0} in the folder.',
+          CORRECTIONS_FILE,
+        ),
+      );
       return 'notInWorkspace';
     }
     await f.loaded;
@@ -182,13 +187,24 @@ export class CorrectionsService implements vscode.Disposable {
    * Makes `value` (YYYY-MM-DD) the reader's reference date of the article at `uri`, replacing any earlier one, or
    * removes it (`value` undefined): one undo step.
    */
-  setReferenceDate(uri: vscode.Uri, value: string | undefined, label: string, target?: TextTarget): Promise<CorrectionRefusal | undefined> {
+  setReferenceDate(
+    uri: vscode.Uri,
+    value: string | undefined,
+    label: string,
+    target?: TextTarget,
+  ): Promise<CorrectionRefusal | undefined> {
     const file = this.pathOf(uri) ?? '';
     const changes: CorrectionChange[] = this.entries(uri)
       .edits.filter((e) => e.action === 'referenceDate' && normalizePath(e.file) === normalizePath(file))
       .map((e) => ({ op: 'delete', id: e.id }));
     if (value) {
-      const entry = withId('edits', { file, action: 'referenceDate' as const, value, ...(target ? { target } : {}), at: new Date().toISOString() });
+      const entry = withId('edits', {
+        file,
+        action: 'referenceDate' as const,
+        value,
+        ...(target ? { target } : {}),
+        at: new Date().toISOString(),
+      });
       changes.push({ op: 'put', list: 'edits', entry });
     }
     return this.record(uri, changes, label);
@@ -222,9 +238,7 @@ export class CorrectionsService implements vscode.Disposable {
     const step = this.redoStack.pop();
     if (!step) return undefined;
     const f = this.files.get(step.folder);
-    const refused =
-      !f ||
-      (await this.write(f, step, this.applyRecordingInverse(step, step.changes)));
+    const refused = !f || (await this.write(f, step, this.applyRecordingInverse(step, step.changes)));
     if (refused) {
       this.redoStack.push(step);
       return undefined;
@@ -238,7 +252,10 @@ export class CorrectionsService implements vscode.Disposable {
    * change again to verify its save, against the file that already has it: only the first run sees the file as it
    * was before.
    */
-  private applyRecordingInverse(step: Step, changes: CorrectionChange[]): (current: CorrectionsFile | undefined) => CorrectionsFile {
+  private applyRecordingInverse(
+    step: Step,
+    changes: CorrectionChange[],
+  ): (current: CorrectionsFile | undefined) => CorrectionsFile {
     let first = true;
     return (current) => {
       if (first) step.inverse = inverseChanges(current, changes);
@@ -247,7 +264,11 @@ export class CorrectionsService implements vscode.Disposable {
     };
   }
 
-  private async write(f: FolderFile, step: Step, change: (current: CorrectionsFile | undefined) => CorrectionsFile): Promise<CorrectionRefusal | undefined> {
+  private async write(
+    f: FolderFile,
+    step: Step,
+    change: (current: CorrectionsFile | undefined) => CorrectionsFile,
+  ): Promise<CorrectionRefusal | undefined> {
     f.saves++;
     const result = await f.file.update(change);
     if (!result.ok) {
@@ -268,7 +289,12 @@ export class CorrectionsService implements vscode.Disposable {
       if (this.files.has(key)) continue;
       const f: FolderFile = {
         folder,
-        file: new WorkspaceJsonFile(vscode.Uri.joinPath(folder.uri, CORRECTIONS_FILE), FORMAT, MAX_FILE_BYTES, this.log),
+        file: new WorkspaceJsonFile(
+          vscode.Uri.joinPath(folder.uri, CORRECTIONS_FILE),
+          FORMAT,
+          MAX_FILE_BYTES,
+          this.log,
+        ),
         data: undefined,
         entries: NO_ENTRIES,
         reported: undefined,
@@ -277,8 +303,14 @@ export class CorrectionsService implements vscode.Disposable {
       };
       this.files.set(key, f);
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, CORRECTIONS_FILE));
-      const reload = () => void this.load(f).catch((err) => this.log.error(`Corrections: reloading ${f.file.uri.toString()} failed`, err));
-      this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+      const reload = () =>
+        void this.load(f).catch((err) => this.log.error(`Corrections: reloading ${f.file.uri.toString()} failed`, err));
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate(reload),
+        watcher.onDidChange(reload),
+        watcher.onDidDelete(reload),
+      );
       f.loaded = this.load(f);
     }
     for (const key of [...this.files.keys()]) if (!keep.has(key)) this.files.delete(key);
@@ -316,7 +348,9 @@ export class CorrectionsService implements vscode.Disposable {
     f.entries = data ? readCorrections(data) : NO_ENTRIES;
     if (JSON.stringify(data ?? null) === before) return;
     for (const issue of f.entries.issues) {
-      this.log.warn(`Corrections: ${f.file.uri.toString()}: ${issue.list}[${issue.index}] (${issue.id}) is ignored: ${issue.detail}`);
+      this.log.warn(
+        `Corrections: ${f.file.uri.toString()}: ${issue.list}[${issue.index}] (${issue.id}) is ignored: ${issue.detail}`,
+      );
     }
     this.changeEmitter.fire();
   }
@@ -329,10 +363,30 @@ export class CorrectionsService implements vscode.Disposable {
     const t = vscode.l10n.t;
     const message = problemMessage(problem, whenSaving, {
       notThisKind: t('is not a corrections file'),
-      newerWhenSaving: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to correct the analysis.', CORRECTIONS_FILE, version),
-      newerWhenLoading: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', CORRECTIONS_FILE, version),
-      refusedWhenSaving: (why) => t('Article Lens: the correction was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', CORRECTIONS_FILE, why),
-      unusedWhenLoading: (why) => t('Article Lens: {0} {1}, so its corrections are not applied. It will not be overwritten; fix it or remove it.', CORRECTIONS_FILE, why),
+      newerWhenSaving: (version) =>
+        t(
+          'Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to correct the analysis.',
+          CORRECTIONS_FILE,
+          version,
+        ),
+      newerWhenLoading: (version) =>
+        t(
+          'Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.',
+          CORRECTIONS_FILE,
+          version,
+        ),
+      refusedWhenSaving: (why) =>
+        t(
+          'Article Lens: the correction was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.',
+          CORRECTIONS_FILE,
+          why,
+        ),
+      unusedWhenLoading: (why) =>
+        t(
+          'Article Lens: {0} {1}, so its corrections are not applied. It will not be overwritten; fix it or remove it.',
+          CORRECTIONS_FILE,
+          why,
+        ),
     });
     warnWithOpen(this.notifier, this.log, message, problem, f.file.uri);
   }

@@ -35,7 +35,11 @@ export class CrossRefClient extends WorkerClient<CrossRefPayload, CrossRefResult
    * Cross-references the versions off the main thread. Rejects with an AbortError when `signal` aborts, with a
    * WorkerTimeoutError (see isTimeoutError) when it runs past its deadline.
    */
-  crossReference(docs: CrossRefDoc[], options: Omit<CrossRefOptions, 'signal'>, signal?: AbortSignal): Promise<{ result: CrossRefResult; ms: number }> {
+  crossReference(
+    docs: CrossRefDoc[],
+    options: Omit<CrossRefOptions, 'signal'>,
+    signal?: AbortSignal,
+  ): Promise<{ result: CrossRefResult; ms: number }> {
     const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, 'utf8'), 0);
     return this.run({ docs, options }, { signal, timeoutMs: jobDeadlineMs(this.timeoutSeconds(), bytes) });
   }

@@ -38,7 +38,9 @@ export class CurrentArticle implements vscode.Disposable {
     if (active) return active;
     const key = this.last?.toString();
     const visible = vscode.window.visibleTextEditors;
-    return visible.find((e) => e.document.uri.toString() === key) ?? visible.find((e) => this.articles.isArticle(e.document));
+    return (
+      visible.find((e) => e.document.uri.toString() === key) ?? visible.find((e) => this.articles.isArticle(e.document))
+    );
   }
 
   /** The last article's URI (its document may have been closed since). */

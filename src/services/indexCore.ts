@@ -66,7 +66,10 @@ export interface CacheRecord {
  * against today), else undefined. This is why `today` is not part of the content hash: most articles carry their
  * own date and their cached analyses stay valid; the others are checked with `isCurrent`.
  */
-export function todayUsed(analysis: Pick<ArticleAnalysis, 'referenceDate'>, today: string | undefined): string | undefined {
+export function todayUsed(
+  analysis: Pick<ArticleAnalysis, 'referenceDate'>,
+  today: string | undefined,
+): string | undefined {
   return analysis.referenceDate ? undefined : today;
 }
 
@@ -80,7 +83,11 @@ export function isCurrent(made: { today?: string }, today: string): boolean {
  * caller's reference date), and the text. `today` changes the result only for articles without a reference date:
  * it is recorded in those records instead (CacheRecord.today, isCurrent).
  */
-export function contentHash(build: string, options: Pick<AnalyzeOptions, 'lang' | 'referenceDate'>, text: string): string {
+export function contentHash(
+  build: string,
+  options: Pick<AnalyzeOptions, 'lang' | 'referenceDate'>,
+  text: string,
+): string {
   return createHash('sha1')
     .update(`${build}\u0000${options.lang ?? ''}\u0000${options.referenceDate ?? ''}\u0000`)
     .update(text)
@@ -121,10 +128,14 @@ function isMention(v: unknown): v is Json {
 
 const isOptionalString = (v: unknown) => v === undefined || isString(v);
 
-const isTrace = (v: unknown) => isObject(v) && isString(v.id) && isString(v.action) && isOptionalString(v.at) && isOptionalString(v.by);
+const isTrace = (v: unknown) =>
+  isObject(v) && isString(v.id) && isString(v.action) && isOptionalString(v.at) && isOptionalString(v.by);
 
 /** Who stands behind an annotation: analyze() sets source and verified on every one; traces only when corrected. */
-const hasMarks = (v: Json) => oneOf(['auto', 'reader'])(v.source) && typeof v.verified === 'boolean' && (v.corrections === undefined || arrayOf(isTrace)(v.corrections));
+const hasMarks = (v: Json) =>
+  oneOf(['auto', 'reader'])(v.source) &&
+  typeof v.verified === 'boolean' &&
+  (v.corrections === undefined || arrayOf(isTrace)(v.corrections));
 
 function isMarkedMention(v: unknown): v is Json {
   return isMention(v) && hasMarks(v);
@@ -140,7 +151,10 @@ const isEntity = (v: unknown) =>
   hasMarks(v);
 
 const isFigure = (v: unknown) =>
-  isMarkedMention(v) && Number.isFinite(v.value) && (v.unit === null || isString(v.unit)) && oneOf(['money', 'percent', 'count', 'number'])(v.kind);
+  isMarkedMention(v) &&
+  Number.isFinite(v.value) &&
+  (v.unit === null || isString(v.unit)) &&
+  oneOf(['money', 'percent', 'count', 'number'])(v.kind);
 
 const isDate = (v: unknown) =>
   isMarkedMention(v) &&
@@ -149,7 +163,10 @@ const isDate = (v: unknown) =>
   oneOf(['explicit', 'reference', 'none', 'reader'])(v.resolvedFrom);
 
 const isSpeaker = (v: unknown) =>
-  isSpan(v) && isString(v.name) && (v.entityId === null || isString(v.entityId)) && oneOf(['named', 'description', 'pronoun', 'continuation', 'reader'])(v.via);
+  isSpan(v) &&
+  isString(v.name) &&
+  (v.entityId === null || isString(v.entityId)) &&
+  oneOf(['named', 'description', 'pronoun', 'continuation', 'reader'])(v.via);
 
 const isQuote = (v: unknown) =>
   isMarkedMention(v) &&
@@ -175,14 +192,22 @@ const isOutcome = (v: unknown) =>
   (v.occurrences === undefined || isOffset(v.occurrences));
 
 const isOrphan = (v: unknown) =>
-  isObject(v) && isString(v.id) && isString(v.action) && oneOf(['notFound', 'contextChanged', 'noAnnotation', 'invalid'])(v.reason) && isString(v.detail) && isString(v.exact);
+  isObject(v) &&
+  isString(v.id) &&
+  isString(v.action) &&
+  oneOf(['notFound', 'contextChanged', 'noAnnotation', 'invalid'])(v.reason) &&
+  isString(v.detail) &&
+  isString(v.exact);
 
-const isCorrectionsReport = (v: unknown) => isObject(v) && arrayOf(isOutcome)(v.applied) && arrayOf(isOrphan)(v.orphaned);
+const isCorrectionsReport = (v: unknown) =>
+  isObject(v) && arrayOf(isOutcome)(v.applied) && arrayOf(isOrphan)(v.orphaned);
 
 const isCount = (v: unknown) => isObject(v) && isOffset(v.verified) && isOffset(v.total) && v.verified <= v.total;
 
 const isVerifiedCounts = (v: unknown) =>
-  isCount(v) && isObject((v as Json).byKind) && ['person', 'organization', 'place', 'date', 'figure', 'quote'].every((k) => isCount(((v as Json).byKind as Json)[k]));
+  isCount(v) &&
+  isObject((v as Json).byKind) &&
+  ['person', 'organization', 'place', 'date', 'figure', 'quote'].every((k) => isCount(((v as Json).byKind as Json)[k]));
 
 /** True when `v` has exactly the shape of an ArticleAnalysis (extra fields are allowed, missing or wrong ones not). */
 export function isArticleAnalysis(v: unknown): v is ArticleAnalysis {
@@ -241,7 +266,8 @@ const isFileEntry = (v: unknown) =>
   isOffset(v.size) &&
   oneOf(ENTRY_STATUSES)(v.status);
 
-const isSummaryEntry = (v: unknown) => isObject(v) && isString(v.language) && isFeatures(v.features) && isToday(v.today);
+const isSummaryEntry = (v: unknown) =>
+  isObject(v) && isString(v.language) && isFeatures(v.features) && isToday(v.today);
 
 /** True when `v` is a manifest of this format and analyzer build, every entry well formed. */
 export function isManifest(v: unknown, build: string): v is Manifest {
@@ -267,7 +293,10 @@ export function parseManifest(json: string, build: string): Manifest | undefined
 }
 
 /** True when a file can be taken from the manifest without reading it (same mtime and size as when indexed). */
-export function unchanged(prev: { mtime: number; size: number } | undefined, stat: { mtime: number; size: number }): boolean {
+export function unchanged(
+  prev: { mtime: number; size: number } | undefined,
+  stat: { mtime: number; size: number },
+): boolean {
   return !!prev && prev.mtime === stat.mtime && prev.size === stat.size;
 }
 
@@ -337,7 +366,10 @@ export interface ArticleFilePatterns {
 
 /** A `*`-and-`?` file name pattern as a case-insensitive regular expression on the last path segment. */
 function nameMatcher(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`(?:^|/)${body}$`, 'i');
 }
 
@@ -348,8 +380,11 @@ function nameMatcher(pattern: string): RegExp {
  */
 export function articleFilePatterns(packageJSON: unknown, languageId: string): ArticleFilePatterns {
   const languages = (packageJSON as { contributes?: { languages?: unknown } } | null)?.contributes?.languages;
-  const language = Array.isArray(languages) ? languages.find((l) => (l as { id?: unknown } | null)?.id === languageId) : undefined;
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && /^[^{},/\\]+$/.test(x)) : []);
+  const language = Array.isArray(languages)
+    ? languages.find((l) => (l as { id?: unknown } | null)?.id === languageId)
+    : undefined;
+  const strings = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && /^[^{},/\\]+$/.test(x)) : [];
   const extensions = strings((language as { extensions?: unknown } | undefined)?.extensions);
   const patterns = strings((language as { filenamePatterns?: unknown } | undefined)?.filenamePatterns);
   const names = [...new Set([...extensions.map((e) => `*${e}`), ...patterns, '*.txt'])];
@@ -364,7 +399,12 @@ export function articleFilePatterns(packageJSON: unknown, languageId: string): A
  * Key of a cached cross-reference result: the focus, every version with its content hash, the glossary and the
  * versions linked by hand (any change in them is another result).
  */
-export function crossRefKey(focus: string, versions: Array<{ uri: string; hash: string }>, glossary: Record<string, string>, linked: Iterable<string>): string {
+export function crossRefKey(
+  focus: string,
+  versions: Array<{ uri: string; hash: string }>,
+  glossary: Record<string, string>,
+  linked: Iterable<string>,
+): string {
   const hashes = versions.map((v) => `${v.uri}@${v.hash}`).join('|');
   return createHash('sha1')
     .update(`${focus}\n${hashes}\n${JSON.stringify(glossary)}\n${[...linked].sort().join(',')}`)

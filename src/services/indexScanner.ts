@@ -6,7 +6,16 @@ import { isFileNotFound, openDocument } from '../util/documents';
 import { sizeOf, todayIso, type DocumentAnalyses } from './analyses';
 import type { ArticleFiles } from './articleFiles';
 import type { ExtensionConfig } from './config';
-import { contentHash, isCurrent, makeRecord, remainingMs, unchanged, type ArticleFilePatterns, type CacheRecord, type IndexEntry } from './indexCore';
+import {
+  contentHash,
+  isCurrent,
+  makeRecord,
+  remainingMs,
+  unchanged,
+  type ArticleFilePatterns,
+  type CacheRecord,
+  type IndexEntry,
+} from './indexCore';
 import type { IndexStore } from './indexStore';
 import { isTimeoutError } from './workerJobs';
 import type { AnalysisPool } from './workerPool';
@@ -25,7 +34,6 @@ export interface IndexProgress {
   /** Estimated time left, from the pace so far (once a few files were analysed). */
   remainingMs?: number;
 }
-
 
 /** What a scan did: files and articles known after it, and the work it took. */
 export interface ScanCounts {
@@ -100,12 +108,23 @@ export class IndexScanner implements vscode.Disposable {
         } else this.schedule(doc.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (config.affects(e, Config.crossReferencesEnabled, Config.indexMaxFiles, Config.analysisLanguage, Config.analysisReferenceDate, Config.filesAutoDetect, Config.analysisMaxFileSizeKB)) {
+        if (
+          config.affects(
+            e,
+            Config.crossReferencesEnabled,
+            Config.indexMaxFiles,
+            Config.analysisLanguage,
+            Config.analysisReferenceDate,
+            Config.filesAutoDetect,
+            Config.analysisMaxFileSizeKB,
+          )
+        ) {
           if (this.enabled()) void this.reindex();
           else this.scanController?.abort();
         }
         // A new time limit: the files that ran out of time get another chance (the rest is unchanged).
-        if (config.affects(e, Config.analysisTimeoutSeconds) && this.enabled() && store.forgetTimedOut()) void this.reindex();
+        if (config.affects(e, Config.analysisTimeoutSeconds) && this.enabled() && store.forgetTimedOut())
+          void this.reindex();
       }),
     );
   }
@@ -184,7 +203,9 @@ export class IndexScanner implements vscode.Disposable {
     const { store } = this.deps;
     const prev = store.entry(uri);
     if (prev?.live) return;
-    this.deps.log.warn(`The analysis of ${uri} timed out; it is skipped until it changes or the workspace is re-indexed`);
+    this.deps.log.warn(
+      `The analysis of ${uri} timed out; it is skipped until it changes or the workspace is re-indexed`,
+    );
     if (store.set({ uri, hash, mtime: prev?.mtime ?? 0, size, status: 'timedOut' })) this.changed();
     store.scheduleSave();
   }
@@ -195,7 +216,12 @@ export class IndexScanner implements vscode.Disposable {
    */
   adopt(doc: vscode.TextDocument, analysis: ArticleAnalysis, notify = true): boolean {
     const { store } = this.deps;
-    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote' && doc.uri.scheme !== 'vscode-userdata') {
+    if (
+      doc.uri.scheme !== 'file' &&
+      doc.uri.scheme !== 'untitled' &&
+      doc.uri.scheme !== 'vscode-remote' &&
+      doc.uri.scheme !== 'vscode-userdata'
+    ) {
       if (doc.languageId !== LANGUAGE_ID) return false;
     }
     const text = doc.getText();
@@ -253,7 +279,10 @@ export class IndexScanner implements vscode.Disposable {
     } while (this.rescanRequested && !this.disposed);
   }
 
-  private async scan(signal: AbortSignal, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<void> {
+  private async scan(
+    signal: AbortSignal,
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+  ): Promise<void> {
     const { store } = this.deps;
     if (!this.enabled() || !vscode.workspace.workspaceFolders?.length) return;
     const max = Math.max(1, this.deps.config.get(Config.indexMaxFiles));
@@ -303,7 +332,12 @@ export class IndexScanner implements vscode.Disposable {
                 ? `${done}/${uris.length}`
                 : vscode.l10n.t('{0}/{1}, about {2} s left', done, uris.length, Math.ceil(left / 1000)),
           });
-          this.setProgress({ done, total: uris.length, running: true, ...(left === undefined ? {} : { remainingMs: left }) });
+          this.setProgress({
+            done,
+            total: uris.length,
+            running: true,
+            ...(left === undefined ? {} : { remainingMs: left }),
+          });
         }
       }
     };
@@ -351,8 +385,21 @@ export class IndexScanner implements vscode.Disposable {
     }
     const stat = knownStat ?? (await vscode.workspace.fs.stat(uri));
     const today = todayIso();
-    if (prev && !prev.live && unchanged(prev, stat) && (prev.status !== 'article' || prev.summary) && isCurrent(prev, today)) return false;
-    const entry = (status: IndexEntry['status'], hash = ''): IndexEntry => ({ uri: key, hash, mtime: stat.mtime, size: stat.size, status });
+    if (
+      prev &&
+      !prev.live &&
+      unchanged(prev, stat) &&
+      (prev.status !== 'article' || prev.summary) &&
+      isCurrent(prev, today)
+    )
+      return false;
+    const entry = (status: IndexEntry['status'], hash = ''): IndexEntry => ({
+      uri: key,
+      hash,
+      mtime: stat.mtime,
+      size: stat.size,
+      status,
+    });
     const limitKB = config.get(Config.analysisMaxFileSizeKB, uri);
     if (stat.size > limitKB * 1024) return store.set(entry('tooLarge'));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -360,7 +407,8 @@ export class IndexScanner implements vscode.Disposable {
     const article = this.deps.patterns.isArticleName(uri.path) || files.isArticleFile(uri, text);
     if (!article) return store.set(entry('notArticle'));
     const hash = this.hashOf(uri, text);
-    if (prev?.hash === hash && prev.summary && isCurrent(prev, today)) return store.set({ ...prev, mtime: stat.mtime, size: stat.size, live: false });
+    if (prev?.hash === hash && prev.summary && isCurrent(prev, today))
+      return store.set({ ...prev, mtime: stat.mtime, size: stat.size, live: false });
     // Same text as when its analysis ran out of time (touched, or copied back): not tried again.
     if (store.timedOut(key, hash)) return store.set(entry('timedOut', hash));
     let made = store.summary(hash);
@@ -370,11 +418,17 @@ export class IndexScanner implements vscode.Disposable {
       } catch (err) {
         if (!isTimeoutError(err)) throw err;
         this.counters.timedOut++;
-        this.deps.log.warn(`Indexing ${key}: ${err.message}; it is skipped until it changes or the workspace is re-indexed`);
+        this.deps.log.warn(
+          `Indexing ${key}: ${err.message}; it is skipped until it changes or the workspace is re-indexed`,
+        );
         return store.set(entry('timedOut', hash));
       }
     }
-    return store.set({ ...entry('article', hash), summary: { ...made.summary, file: key }, ...(made.today ? { today: made.today } : {}) });
+    return store.set({
+      ...entry('article', hash),
+      summary: { ...made.summary, file: key },
+      ...(made.today ? { today: made.today } : {}),
+    });
   }
 
   /** Re-indexes a file that changed on disk (debounced, batched). */

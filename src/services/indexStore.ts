@@ -42,8 +42,14 @@ export type RecordSummary = Pick<CacheRecord, 'summary' | 'today'>;
  */
 export class IndexStore implements vscode.Disposable {
   private readonly entries = new Map<string, IndexEntry>();
-  private readonly records = new Lru<CacheRecord>(MEMORY_ANALYSES, { maxBytes: MEMORY_ANALYSES_BYTES, sizeOf: approxBytes });
-  private readonly summaries = new Lru<RecordSummary>(MEMORY_SUMMARIES, { maxBytes: MEMORY_SUMMARIES_BYTES, sizeOf: approxBytes });
+  private readonly records = new Lru<CacheRecord>(MEMORY_ANALYSES, {
+    maxBytes: MEMORY_ANALYSES_BYTES,
+    sizeOf: approxBytes,
+  });
+  private readonly summaries = new Lru<RecordSummary>(MEMORY_SUMMARIES, {
+    maxBytes: MEMORY_SUMMARIES_BYTES,
+    sizeOf: approxBytes,
+  });
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private buildId = '';
@@ -142,7 +148,8 @@ export class IndexStore implements vscode.Disposable {
     try {
       json = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     } catch (err) {
-      if (!isFileNotFound(err)) this.deps.log.warn(`Workspace index: could not read the cached analysis ${hash}: ${(err as Error).message}`);
+      if (!isFileNotFound(err))
+        this.deps.log.warn(`Workspace index: could not read the cached analysis ${hash}: ${(err as Error).message}`);
       return undefined;
     }
     const data = parseRecord(json);
@@ -194,7 +201,9 @@ export class IndexStore implements vscode.Disposable {
     try {
       this.buildId = String((await vscode.workspace.fs.stat(this.deps.workerUri)).mtime);
     } catch (err) {
-      this.deps.log.warn(`Workspace index: no analysis worker at ${this.deps.workerUri.fsPath} (${(err as Error).message}); caching for a development build`);
+      this.deps.log.warn(
+        `Workspace index: no analysis worker at ${this.deps.workerUri.fsPath} (${(err as Error).message}); caching for a development build`,
+      );
       this.buildId = 'dev';
     }
     const dir = this.dir();
@@ -208,7 +217,8 @@ export class IndexStore implements vscode.Disposable {
     try {
       json = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'index.json')));
     } catch (err) {
-      if (!isFileNotFound(err)) this.deps.log.warn(`Workspace index: could not read its cache: ${(err as Error).message}`);
+      if (!isFileNotFound(err))
+        this.deps.log.warn(`Workspace index: could not read its cache: ${(err as Error).message}`);
       return;
     }
     // Another analyzer build's manifest is not an error: that build's analyses no longer apply.
@@ -223,7 +233,10 @@ export class IndexStore implements vscode.Disposable {
     if (!dir || this.disposed) return;
     try {
       await vscode.workspace.fs.createDirectory(dir);
-      await writeFileAtomically(vscode.Uri.joinPath(dir, 'index.json'), JSON.stringify(manifestOf(this.entries.values(), this.buildId)));
+      await writeFileAtomically(
+        vscode.Uri.joinPath(dir, 'index.json'),
+        JSON.stringify(manifestOf(this.entries.values(), this.buildId)),
+      );
     } catch (err) {
       this.deps.log.warn(`Workspace index: could not save its cache: ${(err as Error).message}`);
     }
@@ -240,7 +253,9 @@ export class IndexStore implements vscode.Disposable {
     for (const e of this.entries.values()) if (e.hash) keep.add(e.hash);
     let names: string[];
     try {
-      names = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(dir, 'a'))).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+      names = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(dir, 'a')))
+        .filter(([, type]) => type === vscode.FileType.File)
+        .map(([name]) => name);
     } catch (err) {
       this.deps.log.warn(`Workspace index: could not list its cache: ${(err as Error).message}`);
       return;
@@ -250,7 +265,10 @@ export class IndexStore implements vscode.Disposable {
       try {
         await vscode.workspace.fs.delete(vscode.Uri.joinPath(dir, 'a', name));
       } catch (err) {
-        if (!isFileNotFound(err)) this.deps.log.warn(`Workspace index: could not delete the stale cache file ${name}: ${(err as Error).message}`);
+        if (!isFileNotFound(err))
+          this.deps.log.warn(
+            `Workspace index: could not delete the stale cache file ${name}: ${(err as Error).message}`,
+          );
       }
     }
   }

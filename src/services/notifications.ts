@@ -46,7 +46,11 @@ export class Notifier implements vscode.Disposable {
     return this.show('error', message, []);
   }
 
-  private show(severity: ShownNotification['severity'], message: string, actions: string[]): Thenable<string | undefined> {
+  private show(
+    severity: ShownNotification['severity'],
+    message: string,
+    actions: string[],
+  ): Thenable<string | undefined> {
     const shown =
       severity === 'info'
         ? vscode.window.showInformationMessage(message, ...actions)
@@ -67,18 +71,29 @@ export class Notifier implements vscode.Disposable {
  * buttons say where it is instead): "Open" shows it, "Reveal" selects it in the Explorer (or the OS file manager
  * for a local file outside the workspace). Resolves with the button chosen, once the message is dismissed.
  */
-export async function announceWrittenFile(notifier: Notifier, message: string, uri: vscode.Uri): Promise<string | undefined> {
+export async function announceWrittenFile(
+  notifier: Notifier,
+  message: string,
+  uri: vscode.Uri,
+): Promise<string | undefined> {
   const t = vscode.l10n.t;
   const open = t('Open');
   const reveal = t('Reveal');
-  const revealCommand = vscode.workspace.getWorkspaceFolder(uri) ? 'revealInExplorer' : uri.scheme === 'file' ? 'revealFileInOS' : undefined;
+  const revealCommand = vscode.workspace.getWorkspaceFolder(uri)
+    ? 'revealInExplorer'
+    : uri.scheme === 'file'
+      ? 'revealFileInOS'
+      : undefined;
   const choice = await notifier.info(message, ...(revealCommand ? [open, reveal] : [open]));
   try {
     if (choice === open) await vscode.window.showTextDocument(uri, { preview: false });
     else if (choice === reveal && revealCommand) await vscode.commands.executeCommand(revealCommand, uri);
   } catch (err) {
     // The file was moved or deleted since, or cannot be shown: a button is a command, and fails like one.
-    void notifier.failed(t('Article Lens: the command failed: {0}', plainText(err instanceof Error ? err.message : String(err), 300)), err);
+    void notifier.failed(
+      t('Article Lens: the command failed: {0}', plainText(err instanceof Error ? err.message : String(err), 300)),
+      err,
+    );
   }
   return choice;
 }

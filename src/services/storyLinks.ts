@@ -55,10 +55,21 @@ export class StoryLinks implements vscode.Disposable {
     this.disposables.push(this.changeEmitter);
     const folder = this.folder();
     if (folder) {
-      this.file = new WorkspaceJsonFile(vscode.Uri.joinPath(folder, STORY_LINKS_FILE), { check: checkStoryLinks, serialize: serializeStoryLinks }, MAX_FILE_BYTES, log);
+      this.file = new WorkspaceJsonFile(
+        vscode.Uri.joinPath(folder, STORY_LINKS_FILE),
+        { check: checkStoryLinks, serialize: serializeStoryLinks },
+        MAX_FILE_BYTES,
+        log,
+      );
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, STORY_LINKS_FILE));
-      const reload = () => void this.load().catch((err) => this.log.error(`Story links: reloading ${STORY_LINKS_FILE} failed`, err));
-      this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+      const reload = () =>
+        void this.load().catch((err) => this.log.error(`Story links: reloading ${STORY_LINKS_FILE} failed`, err));
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate(reload),
+        watcher.onDidChange(reload),
+        watcher.onDidDelete(reload),
+      );
     }
     this.loaded = this.load();
   }
@@ -101,7 +112,12 @@ export class StoryLinks implements vscode.Disposable {
     const pb = this.toLinkPath(b);
     if (!pa || !pb) {
       const t = vscode.l10n.t;
-      void this.notifier.warn(t('Article Lens: only files inside the workspace folders can be linked: the links are saved in {0}, which is shared with the files.', STORY_LINKS_FILE));
+      void this.notifier.warn(
+        t(
+          'Article Lens: only files inside the workspace folders can be linked: the links are saved in {0}, which is shared with the files.',
+          STORY_LINKS_FILE,
+        ),
+      );
       return 'notInWorkspace';
     }
     if (pa === pb) return undefined;
@@ -162,7 +178,12 @@ export class StoryLinks implements vscode.Disposable {
       } catch {
         return undefined;
       }
-      return insideFolders(uri, folders.map((f) => f.uri.toString())) ? uri : undefined;
+      return insideFolders(
+        uri,
+        folders.map((f) => f.uri.toString()),
+      )
+        ? uri
+        : undefined;
     }
     const folder = parsed.folder === undefined ? folders[0] : folders.find((f) => f.name === parsed.folder);
     return folder && vscode.Uri.joinPath(folder.uri, ...parsed.segments).toString();
@@ -204,10 +225,30 @@ export class StoryLinks implements vscode.Disposable {
     const t = vscode.l10n.t;
     const message = problemMessage(problem, whenSaving, {
       notThisKind: t('is not a story-links file'),
-      newerWhenSaving: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to link or unlink versions.', STORY_LINKS_FILE, version),
-      newerWhenLoading: (version) => t('Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.', STORY_LINKS_FILE, version),
-      refusedWhenSaving: (why) => t('Article Lens: the link was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.', STORY_LINKS_FILE, why),
-      unusedWhenLoading: (why) => t('Article Lens: {0} {1}, so its story links are not used. It will not be overwritten; fix it or remove it.', STORY_LINKS_FILE, why),
+      newerWhenSaving: (version) =>
+        t(
+          'Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and is not changed: update Article Lens to link or unlink versions.',
+          STORY_LINKS_FILE,
+          version,
+        ),
+      newerWhenLoading: (version) =>
+        t(
+          'Article Lens: {0} was written by a newer version of Article Lens (format {1}). It is read as far as this version understands it and will not be changed.',
+          STORY_LINKS_FILE,
+          version,
+        ),
+      refusedWhenSaving: (why) =>
+        t(
+          'Article Lens: the link was not saved: {0} {1}. The file was left as it is; fix it (or remove it) and try again.',
+          STORY_LINKS_FILE,
+          why,
+        ),
+      unusedWhenLoading: (why) =>
+        t(
+          'Article Lens: {0} {1}, so its story links are not used. It will not be overwritten; fix it or remove it.',
+          STORY_LINKS_FILE,
+          why,
+        ),
     });
     if (this.file) warnWithOpen(this.notifier, this.log, message, problem, this.file.uri);
   }

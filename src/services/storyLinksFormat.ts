@@ -30,13 +30,16 @@ export interface StoryLinksData {
 export type ResolvePath = (path: string) => string | undefined;
 
 /** Checks parsed JSON (JsonFileFormat.check): a newer `version` is accepted for reading only. */
-export function checkStoryLinks(json: unknown): { data: StoryLinksData; readOnly?: JsonFileProblem } | { problem: JsonFileProblem } {
+export function checkStoryLinks(
+  json: unknown,
+): { data: StoryLinksData; readOnly?: JsonFileProblem } | { problem: JsonFileProblem } {
   if (!isJsonObject(json)) return { problem: { kind: 'shape', detail: 'not a JSON object' } };
   const version = json.version ?? STORY_LINKS_VERSION;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { problem: { kind: 'shape', detail: '"version" is not a format number' } };
   }
-  if (json.links !== undefined && !Array.isArray(json.links)) return { problem: { kind: 'shape', detail: '"links" is not a list' } };
+  if (json.links !== undefined && !Array.isArray(json.links))
+    return { problem: { kind: 'shape', detail: '"links" is not a list' } };
   const data: StoryLinksData = { ...json, links: Array.isArray(json.links) ? [...json.links] : [] };
   return version > STORY_LINKS_VERSION ? { data, readOnly: { kind: 'newer', version } } : { data };
 }

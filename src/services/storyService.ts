@@ -141,7 +141,10 @@ export class StoryService implements vscode.Disposable {
    * changed meanwhile. Rejects with an AbortError when `token` is cancelled, with the worker's error when
    * cross-referencing fails.
    */
-  async forDocument(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<StoryCrossRefs | undefined> {
+  async forDocument(
+    document: vscode.TextDocument,
+    token: vscode.CancellationToken,
+  ): Promise<StoryCrossRefs | undefined> {
     if (!this.enabled()) return undefined;
     const version = document.version;
     if (!(await this.deps.analyses.forRequest(document, token))) return undefined;
@@ -173,12 +176,17 @@ export class StoryService implements vscode.Disposable {
     const files = story ? story.files : [key];
     // NOTE: configuration values are proxies that cannot be posted to a worker: copy the string pairs.
     const glossary: Record<string, string> = {};
-    for (const [k, v] of Object.entries(config.get(Config.crossReferencesGlossary) ?? {})) if (typeof v === 'string' && k) glossary[k] = v;
+    for (const [k, v] of Object.entries(config.get(Config.crossReferencesGlossary) ?? {}))
+      if (typeof v === 'string' && k) glossary[k] = v;
     const choices = links.choicesFor(key);
     const corrections = this.deps.corrections?.forStory(key, files);
     const cacheKey =
-      crossRefKey(key, files.map((f) => ({ uri: f, hash: store.entry(f)?.hash ?? '' })), glossary, choices.linked) +
-      (corrections ? `+${JSON.stringify(corrections)}` : '');
+      crossRefKey(
+        key,
+        files.map((f) => ({ uri: f, hash: store.entry(f)?.hash ?? '' })),
+        glossary,
+        choices.linked,
+      ) + (corrections ? `+${JSON.stringify(corrections)}` : '');
     const cached = this.results.get(cacheKey);
     if (cached) return abortable(cached, signal);
     // NOTE: the computation is shared by every caller (view, hovers, references): it does not take any one caller's
@@ -215,14 +223,33 @@ export class StoryService implements vscode.Disposable {
     for (const d of docs) {
       if (d.uri === key) continue;
       const other = store.entry(d.uri)?.summary;
-      versionScores[d.uri] = linked.has(d.uri) ? 1 : focusSummary && other ? storyScore(focusSummary, other) : (story?.score ?? 0);
+      versionScores[d.uri] = linked.has(d.uri)
+        ? 1
+        : focusSummary && other
+          ? storyScore(focusSummary, other)
+          : (story?.score ?? 0);
     }
     let result: CrossRefResult = { stories: [], links: [], onlyIn: [] };
     if (focusDoc && docs.length > 1) {
       const input: CrossRefDoc[] = docs.map((d) => ({ file: d.uri, text: d.text, analysis: d.analysis }));
-      result = (await this.deps.crossRefClient.crossReference(input, { focus: key, oneStory: true, glossary, ...(corrections ? { corrections } : {}) })).result;
+      result = (
+        await this.deps.crossRefClient.crossReference(input, {
+          focus: key,
+          oneStory: true,
+          glossary,
+          ...(corrections ? { corrections } : {}),
+        })
+      ).result;
     }
-    return { focus: key, story: docs.length > 1 ? story : null, docs, result, versionScores, manual: linked, ms: performance.now() - t0 };
+    return {
+      focus: key,
+      story: docs.length > 1 ? story : null,
+      docs,
+      result,
+      versionScores,
+      manual: linked,
+      ms: performance.now() - t0,
+    };
   }
 
   /** DocumentAnalyses.whenAnalyzed, given up when `signal` aborts (the caller's hover or view went away). */
@@ -251,19 +278,29 @@ export class StoryService implements vscode.Disposable {
     const live = doc && analyses.get(doc);
     if (doc && live) {
       const text = doc.getText();
-      return { uri: uriString, title: fileTitle(uriString), language: live.language, text, analysis: live, hash: scanner.hashOf(doc.uri, text) };
+      return {
+        uri: uriString,
+        title: fileTitle(uriString),
+        language: live.language,
+        text,
+        analysis: live,
+        hash: scanner.hashOf(doc.uri, text),
+      };
     }
     const uri = vscode.Uri.parse(uriString, true);
     let text: string;
     try {
       text = doc ? doc.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (err) {
-      this.deps.log.warn(`Cross-references: ${uriString} could not be read, so it is left out: ${(err as Error).message}`);
+      this.deps.log.warn(
+        `Cross-references: ${uriString} could not be read, so it is left out: ${(err as Error).message}`,
+      );
       return undefined;
     }
     const hash = scanner.hashOf(uri, text);
     const state = doc && analyses.state(doc.uri);
-    if (store.timedOut(uriString, hash) || (state?.status === 'timedOut' && state.version === doc?.version)) return undefined;
+    if (store.timedOut(uriString, hash) || (state?.status === 'timedOut' && state.version === doc?.version))
+      return undefined;
     let record;
     try {
       record = await scanner.recordFor(uri, text, hash);
@@ -272,7 +309,14 @@ export class StoryService implements vscode.Disposable {
       scanner.markTimedOut(uriString, hash, sizeOf(text));
       return undefined;
     }
-    return { uri: uriString, title: fileTitle(uriString), language: record.analysis.language, text, analysis: record.analysis, hash };
+    return {
+      uri: uriString,
+      title: fileTitle(uriString),
+      language: record.analysis.language,
+      text,
+      analysis: record.analysis,
+      hash,
+    };
   }
 
   /** Stories may have changed: they are regrouped lazily and listeners told (debounced). */

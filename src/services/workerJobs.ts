@@ -20,10 +20,7 @@ export interface WorkerRequest<P> {
  * sent once its code is loaded (a job's deadline counts from then, not from the worker's start-up).
  */
 export type WorkerResponse<R> =
-  | { id: number; result: R; ms: number }
-  | { id: number; error: string }
-  | { ready: true }
-  | { warning: string };
+  { id: number; result: R; ms: number } | { id: number; error: string } | { ready: true } | { warning: string };
 
 /** Where a worker keeps V8's code cache of its bundle across restarts (see workerLoader.ts). */
 export interface CodeCacheOptions {
@@ -158,7 +155,14 @@ export class WorkerClient<P, R> implements vscode.Disposable {
     if (this.disposed) return Promise.reject(new Error(`${this.options.name} client disposed`));
     if (signal?.aborted) return Promise.reject(this.abortError());
     return new Promise((resolve, reject) => {
-      const job: Job<P, R> = { request: { id: this.nextId++, payload }, resolve, reject, signal, timeoutMs, settled: false };
+      const job: Job<P, R> = {
+        request: { id: this.nextId++, payload },
+        resolve,
+        reject,
+        signal,
+        timeoutMs,
+        settled: false,
+      };
       if (signal) {
         job.onAbort = () => this.cancel(job);
         signal.addEventListener('abort', job.onAbort, { once: true });
@@ -267,7 +271,9 @@ export class WorkerClient<P, R> implements vscode.Disposable {
     if (this.worker) return this.worker;
     const cache = this.options.codeCache;
     const worker = cache
-      ? new Worker(cache.loaderPath, { workerData: { script: this.workerPath, cacheDir: cache.cacheDir } satisfies WorkerLoaderData })
+      ? new Worker(cache.loaderPath, {
+          workerData: { script: this.workerPath, cacheDir: cache.cacheDir } satisfies WorkerLoaderData,
+        })
       : new Worker(this.workerPath);
     this.ready = false;
     worker.on('message', (res: WorkerResponse<R>) => {

@@ -67,7 +67,11 @@ export class AnalysisPool implements vscode.Disposable {
   private retiredRestarts = 0;
 
   /** Analyses `text` on the first free worker; rejects as AnalysisClient.analyze does (AbortError, timeout). */
-  analyze(text: string, options: Omit<AnalyzeOptions, 'signal'>, signal?: AbortSignal): Promise<{ analysis: ArticleAnalysis; ms: number }> {
+  analyze(
+    text: string,
+    options: Omit<AnalyzeOptions, 'signal'>,
+    signal?: AbortSignal,
+  ): Promise<{ analysis: ArticleAnalysis; ms: number }> {
     if (this.disposed) return Promise.reject(new Error('Analysis pool disposed'));
     if (signal?.aborted) return Promise.reject(abortError('Analysis cancelled'));
     return new Promise((resolve, reject) => {
@@ -106,10 +110,13 @@ export class AnalysisPool implements vscode.Disposable {
       if (!client) break;
       const job = this.queue.shift()!;
       this.busy.add(client);
-      client.analyze(job.text, job.options, job.signal).then(job.resolve, job.reject).finally(() => {
-        this.busy.delete(client);
-        this.pump();
-      });
+      client
+        .analyze(job.text, job.options, job.signal)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.busy.delete(client);
+          this.pump();
+        });
     }
     if (!this.queue.length && !this.busy.size && this.clients.length && !this.disposed) {
       this.idleTimer = setTimeout(() => this.stopIdle(), this.options.idleMs ?? POOL_IDLE_MS);

@@ -70,7 +70,8 @@ export class WorkspaceJsonFile<T> {
     // NOTE: a symbolic link is refused even when it points at a regular file: a committed link can point anywhere
     // on the reader's machine (/dev/zero, a FIFO, a file outside the workspace).
     if (stat.type !== vscode.FileType.File) return { state: 'unusable', problem: { kind: 'notFile' } };
-    if (stat.size > this.maxBytes) return { state: 'unusable', problem: { kind: 'tooLarge', size: stat.size, limit: this.maxBytes } };
+    if (stat.size > this.maxBytes)
+      return { state: 'unusable', problem: { kind: 'tooLarge', size: stat.size, limit: this.maxBytes } };
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(this.uri);
@@ -82,7 +83,12 @@ export class WorkspaceJsonFile<T> {
     if (!parsed.ok) return { state: 'unusable', problem: parsed.problem };
     const checked = this.format.check(parsed.json);
     if ('problem' in checked) return { state: 'unusable', problem: checked.problem };
-    return { state: 'ok', data: checked.data, text: parsed.text, ...(checked.readOnly ? { readOnly: checked.readOnly } : {}) };
+    return {
+      state: 'ok',
+      data: checked.data,
+      text: parsed.text,
+      ...(checked.readOnly ? { readOnly: checked.readOnly } : {}),
+    };
   }
 
   /**
@@ -109,7 +115,8 @@ export class WorkspaceJsonFile<T> {
       const text = this.format.serialize(data);
       // Already on disk: our write (now verified), or nothing to change.
       if (text === before) return { ok: true, data, changed };
-      if (attempt === UPDATE_ATTEMPTS) return { ok: false, problem: { kind: 'io', detail: 'another program kept replacing the file' } };
+      if (attempt === UPDATE_ATTEMPTS)
+        return { ok: false, problem: { kind: 'io', detail: 'another program kept replacing the file' } };
       try {
         await this.writeAtomically(text);
       } catch (e) {
@@ -137,13 +144,17 @@ export class WorkspaceJsonFile<T> {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return work();
       }
-      const age = await fsp.stat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
+      const age = await fsp.stat(lock).then(
+        (st) => Date.now() - st.mtimeMs,
+        () => 0,
+      );
       if (age > LOCK_STALE_MS) {
         // Another window may break the same stale lock first: a missing file is what we wanted.
         await fsp.unlink(lock).catch((e) => this.unlinkFailed(lock, e));
         continue;
       }
-      if (Date.now() > deadline) return { ok: false, problem: { kind: 'io', detail: 'another window kept the file locked' } };
+      if (Date.now() > deadline)
+        return { ok: false, problem: { kind: 'io', detail: 'another window kept the file locked' } };
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
     }
     try {
@@ -154,7 +165,8 @@ export class WorkspaceJsonFile<T> {
   }
 
   private unlinkFailed(lock: string, e: unknown): void {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.log?.warn(`Could not remove the lock file ${lock}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      this.log?.warn(`Could not remove the lock file ${lock}: ${(e as Error).message}`);
   }
 
   private async writeAtomically(text: string): Promise<void> {

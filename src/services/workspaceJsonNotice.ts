@@ -32,7 +32,13 @@ export function describeJsonProblem(problem: JsonFileProblem, notThisKind: strin
  * Shows `message` as a warning with an "Open File" button that opens `uri`. NOTE: no button for a file that is not
  * a regular file or is huge: opening a link to /dev/zero would hang the editor.
  */
-export function warnWithOpen(notifier: Notifier, log: vscode.LogOutputChannel, message: string, problem: JsonFileProblem, uri: vscode.Uri): void {
+export function warnWithOpen(
+  notifier: Notifier,
+  log: vscode.LogOutputChannel,
+  message: string,
+  problem: JsonFileProblem,
+  uri: vscode.Uri,
+): void {
   const open = vscode.l10n.t('Open File');
   const canOpen = problem.kind !== 'notFile' && problem.kind !== 'tooLarge';
   void (canOpen ? notifier.warn(message, open) : notifier.warn(message))
@@ -52,7 +58,8 @@ export interface JsonFileMessages {
 
 /** The message for `problem`, met when saving or when (re)loading the file. */
 export function problemMessage(problem: JsonFileProblem, whenSaving: boolean, m: JsonFileMessages): string {
-  if (problem.kind === 'newer') return whenSaving ? m.newerWhenSaving(problem.version) : m.newerWhenLoading(problem.version);
+  if (problem.kind === 'newer')
+    return whenSaving ? m.newerWhenSaving(problem.version) : m.newerWhenLoading(problem.version);
   const why = describeJsonProblem(problem, m.notThisKind);
   return whenSaving ? m.refusedWhenSaving(why) : m.unusedWhenLoading(why);
 }

@@ -188,6 +188,12 @@ export type CrossRefFromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; target: { uri: string; span: Span }; beside?: { uri: string; span: Span } }
   /** Confirm or reject the link between `a` and `b` that the view shows (the extension checks it does). */
-  | { type: 'linkVerdict'; verdict: 'confirmed' | 'rejected'; kind: 'entity' | CrossRefPairKind; a: CrossRefEnd; b: CrossRefEnd }
+  | {
+      type: 'linkVerdict';
+      verdict: 'confirmed' | 'rejected';
+      kind: 'entity' | CrossRefPairKind;
+      a: CrossRefEnd;
+      b: CrossRefEnd;
+    }
   /** Link `end`, something one version has and another lacks, to something of another version (chosen there). */
   | { type: 'linkTo'; kind: 'entity' | 'quote' | 'figure' | 'date'; end: CrossRefEnd };

@@ -5,7 +5,8 @@
 import { looksBinary } from '../core/text';
 
 /** File names that are plain text but never articles (logs, licences, requirement lists, …). */
-const NOT_ARTICLES = /(^|[\\/])(requirements[^\\/]*|license[^\\/]*|licence[^\\/]*|copying|notice|authors|changelog[^\\/]*|robots|\.?[^\\/]*\.log)$/i;
+const NOT_ARTICLES =
+  /(^|[\\/])(requirements[^\\/]*|license[^\\/]*|licence[^\\/]*|copying|notice|authors|changelog[^\\/]*|robots|\.?[^\\/]*\.log)$/i;
 
 /**
  * True when `text` reads like prose: at least a few hundred characters, several sentences ending in

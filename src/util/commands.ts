@@ -15,7 +15,10 @@ export type CommandHandler<D> = (deps: D, ...args: never[]) => unknown;
  * details, and the command resolves undefined; a cancellation (isAbortError) is not a failure and says nothing.
  * Used for every command the extension registers.
  */
-export function registerCommandHandlers<D extends { notifier: Notifier }>(handlers: Record<string, CommandHandler<D>>, deps: D): vscode.Disposable {
+export function registerCommandHandlers<D extends { notifier: Notifier }>(
+  handlers: Record<string, CommandHandler<D>>,
+  deps: D,
+): vscode.Disposable {
   const t = vscode.l10n.t;
   return vscode.Disposable.from(
     ...Object.entries(handlers).map(([id, handler]) =>

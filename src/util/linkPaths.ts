@@ -41,7 +41,7 @@ export function insideFolders(uri: string, folders: readonly string[]): boolean 
     if (!uri.startsWith(base)) continue;
     const rest = uri.slice(base.length).split(/[?#]/)[0];
     if (!rest) continue;
-    if (rest.split(/\/|%2f|%5c|\\/i).some((s) => s === '' ? false : decodeSegment(s) === '..')) continue;
+    if (rest.split(/\/|%2f|%5c|\\/i).some((s) => (s === '' ? false : decodeSegment(s) === '..'))) continue;
     return true;
   }
   return false;
@@ -78,7 +78,8 @@ export function parseLinkPath(p: string): LinkPath | undefined {
  * with `}`).
  */
 export function formatLinkPath(segments: readonly string[], folder?: string): string | undefined {
-  if (!segments.length || segments.some((s) => s === '' || s === '.' || s === '..' || /[\\/]/.test(s))) return undefined;
+  if (!segments.length || segments.some((s) => s === '' || s === '.' || s === '..' || /[\\/]/.test(s)))
+    return undefined;
   const rel = segments.join('/');
   if (folder !== undefined) return folder && !folder.includes('}') ? `\${workspaceFolder:${folder}}/${rel}` : undefined;
   return /[:]/.test(segments[0]) || rel.startsWith('$') ? `./${rel}` : rel;

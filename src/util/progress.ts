@@ -16,13 +16,16 @@ export async function withLateProgress<T>(
   let release: () => void = () => undefined;
   const timer = setTimeout(() => {
     if (settled) return;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-      token.onCancellationRequested(() => source.cancel());
-      return new Promise<void>((resolve) => {
-        if (settled) resolve();
-        else release = resolve;
-      });
-    });
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => source.cancel());
+        return new Promise<void>((resolve) => {
+          if (settled) resolve();
+          else release = resolve;
+        });
+      },
+    );
   }, delayMs);
   try {
     const value = await work(source.token);

@@ -30,7 +30,11 @@ export function selectSpan(editor: vscode.TextEditor, span: Span): void {
  * else in `options.column`. Undefined (nothing opened) when the span is not a valid one. The one "reveal" of the
  * panel, the Cross-References view and Open Counterpart Beside.
  */
-export async function revealSpan(uri: vscode.Uri | string, span: Span, options: RevealOptions = {}): Promise<vscode.TextEditor | undefined> {
+export async function revealSpan(
+  uri: vscode.Uri | string,
+  span: Span,
+  options: RevealOptions = {},
+): Promise<vscode.TextEditor | undefined> {
   if (!isValidSpan(span)) return undefined;
   const doc = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri, true) : uri);
   const existing = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());

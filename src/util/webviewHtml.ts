@@ -35,7 +35,10 @@ export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   // NOTE: `<`, `>`, `&` and U+2028/9 are escaped so the JSON is inert inside <script>.
-  const state = JSON.stringify(page.state).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const state = JSON.stringify(page.state).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `<!DOCTYPE html>
 <html lang="${vscode.env.language.replace(/[^A-Za-z-]/g, '')}">
 <head>

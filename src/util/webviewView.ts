@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 
 /** Handlers by inbound message `type`; a message of any other type is ignored. A failure is logged. */
-export type MessageHandlers<In extends { type: string }> = { [K in In['type']]?: (msg: Extract<In, { type: K }>) => void | Promise<unknown> };
+export type MessageHandlers<In extends { type: string }> = {
+  [K in In['type']]?: (msg: Extract<In, { type: K }>) => void | Promise<unknown>;
+};
 
 /** A WebviewViewProvider plus the view it resolved (undefined before that and after the view is disposed). */
 export interface WebviewViewHost {
@@ -51,7 +53,10 @@ export function createWebviewViewHost<In extends { type: string }>(opts: {
       const viewDisposables: vscode.Disposable[] = [];
       webviewView.webview.options = {
         enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(opts.extensionUri, 'media'), vscode.Uri.joinPath(opts.extensionUri, 'dist')],
+        localResourceRoots: [
+          vscode.Uri.joinPath(opts.extensionUri, 'media'),
+          vscode.Uri.joinPath(opts.extensionUri, 'dist'),
+        ],
       };
       webviewView.webview.html = opts.html(webviewView.webview);
       viewDisposables.push(

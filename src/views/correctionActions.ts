@@ -71,7 +71,11 @@ export function widenToCapitalised(text: string, span: Span): Span | undefined {
     if (!m) break;
     const from = start - m[0].length;
     // A sentence's first word is capitalised whatever it is: only take it when it is not the sentence start.
-    if (/[.!?]\s*$/.test(text.slice(Math.max(0, from - 3), from)) && !/^(La|Le|Les|El|Los|Las|De|Van|Von|Al)$/.test(m[1])) break;
+    if (
+      /[.!?]\s*$/.test(text.slice(Math.max(0, from - 3), from)) &&
+      !/^(La|Le|Les|El|Los|Las|De|Van|Von|Al)$/.test(m[1])
+    )
+      break;
     start = from;
   }
   for (let i = 0; i < MAX_WIDEN_WORDS; i++) {
@@ -120,9 +124,19 @@ export function correctionActionsAt(text: string, a: ArticleAnalysis, sel: Span,
     const { entity, span } = here.mention;
     const at = { start: span.start, end: span.end };
     const m = quoted(span.text);
-    if (selected.trim() && !(sel.start === span.start && sel.end === span.end) && sel.start < span.end + 40 && sel.end > span.start - 40) {
+    if (
+      selected.trim() &&
+      !(sel.start === span.start && sel.end === span.end) &&
+      sel.start < span.end + 40 &&
+      sel.end > span.start - 40
+    ) {
       const to = { start: sel.start, end: sel.end };
-      out.push({ id: 'fixBoundaries', title: t('Change {0} to {1}', m, quoted(selected)), args: { ...at, span: to }, preferred: true });
+      out.push({
+        id: 'fixBoundaries',
+        title: t('Change {0} to {1}', m, quoted(selected)),
+        args: { ...at, span: to },
+        preferred: true,
+      });
     } else {
       const wider = widenToCapitalised(text, span);
       if (wider) {
@@ -132,18 +146,29 @@ export function correctionActionsAt(text: string, a: ArticleAnalysis, sel: Span,
     }
     out.push({ id: 'notEntity', title: t('{0} is not an entity here', m), args: at });
     for (const type of ENTITY_KINDS) {
-      if (type !== entity.type) out.push({ id: 'retype', title: t('Type of {0}: {1}', m, LAYER_INFO[type].label(t)), args: { ...at, type } });
+      if (type !== entity.type)
+        out.push({ id: 'retype', title: t('Type of {0}: {1}', m, LAYER_INFO[type].label(t)), args: { ...at, type } });
     }
     out.push({ id: 'ruleAlways', title: t('Always treat {0} as…', m), args: at });
     out.push({ id: 'ruleNever', title: t('{0} is never an entity…', m), args: at });
-    if (a.entities.length > 1) out.push({ id: 'merge', title: t('Merge {0} with another entity…', quoted(entity.name)), args: at });
+    if (a.entities.length > 1)
+      out.push({ id: 'merge', title: t('Merge {0} with another entity…', quoted(entity.name)), args: at });
     if (entity.mentions.length > 1) out.push({ id: 'split', title: t('Make {0} here its own entity', m), args: at });
     out.push({ id: 'rename', title: t('Rename {0}…', quoted(entity.name)), args: at });
-    if (!entity.verified) out.push({ id: 'verify', title: t('Mark {0} as verified', quoted(entity.name)), args: { ...at, kind: 'entity' } });
+    if (!entity.verified)
+      out.push({
+        id: 'verify',
+        title: t('Mark {0} as verified', quoted(entity.name)),
+        args: { ...at, kind: 'entity' },
+      });
   } else if (selected.trim()) {
     const at = { start: sel.start, end: sel.end };
     for (const type of ENTITY_KINDS) {
-      out.push({ id: 'markEntity', title: t('Mark {0} as an entity: {1}', quoted(selected), LAYER_INFO[type].label(t)), args: { ...at, type } });
+      out.push({
+        id: 'markEntity',
+        title: t('Mark {0} as an entity: {1}', quoted(selected), LAYER_INFO[type].label(t)),
+        args: { ...at, type },
+      });
     }
     out.push({ id: 'ruleAlways', title: t('Always treat {0} as…', quoted(selected)), args: at });
   }
@@ -156,11 +181,21 @@ export function correctionActionsAt(text: string, a: ArticleAnalysis, sel: Span,
       out.push({ id: 'referenceDate', title: t("Use {0} as the article's reference date", quoted(d.text)), args: at });
     }
     out.push({ id: 'notEntity', title: t('{0} is not a date', quoted(d.text)), args: { ...at, kind: 'date' } });
-    if (!d.verified) out.push({ id: 'verify', title: t('Mark the date {0} as verified', quoted(d.text)), args: { ...at, kind: 'date' } });
+    if (!d.verified)
+      out.push({
+        id: 'verify',
+        title: t('Mark the date {0} as verified', quoted(d.text)),
+        args: { ...at, kind: 'date' },
+      });
   } else if (here.figure && !here.mention) {
     const f = here.figure;
     const at = { start: f.start, end: f.end };
-    if (!f.verified) out.push({ id: 'verify', title: t('Mark the figure {0} as verified', quoted(f.text)), args: { ...at, kind: 'figure' } });
+    if (!f.verified)
+      out.push({
+        id: 'verify',
+        title: t('Mark the figure {0} as verified', quoted(f.text)),
+        args: { ...at, kind: 'figure' },
+      });
   }
 
   if (here.quote) {
@@ -175,7 +210,8 @@ export function correctionActionsAt(text: string, a: ArticleAnalysis, sel: Span,
       title: q.scare ? t('{0} is a quote, not a scare quote', qt) : t('{0} is a scare quote', qt),
       args: { ...at, scare: !q.scare },
     });
-    if (!q.verified) out.push({ id: 'verify', title: t('Mark the quote {0} as verified', qt), args: { ...at, kind: 'quote' } });
+    if (!q.verified)
+      out.push({ id: 'verify', title: t('Mark the quote {0} as verified', qt), args: { ...at, kind: 'quote' } });
   }
   return out;
 }

@@ -87,7 +87,12 @@ export interface BuildModelOptions {
 }
 
 /** An empty model (no article, no story, disabled): only the status or the title is shown. */
-export function emptyCrossRefModel(focus: string | null, title: string, labels: CrossRefLabels, status: string | null): CrossRefModel {
+export function emptyCrossRefModel(
+  focus: string | null,
+  title: string,
+  labels: CrossRefLabels,
+  status: string | null,
+): CrossRefModel {
   return {
     focus,
     title,
@@ -136,12 +141,21 @@ function entityNumber(id: string): number {
 }
 
 /** Builds the Cross-References view model for the focus article's story. */
-export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo[], options: BuildModelOptions): CrossRefModel {
+export function buildCrossRefModel(
+  result: CrossRefResult,
+  docs: CrossRefDocInfo[],
+  options: BuildModelOptions,
+): CrossRefModel {
   const labels = options.labels ?? crossRefLabels(plainEnglish);
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
   const focusDoc = byUri.get(options.focus);
-  const model = emptyCrossRefModel(options.focus, focusDoc?.title ?? titleOf(options.focus), labels, options.status ?? null);
+  const model = emptyCrossRefModel(
+    options.focus,
+    focusDoc?.title ?? titleOf(options.focus),
+    labels,
+    options.status ?? null,
+  );
   const story = options.story;
   if (!story || story.files.length < 2 || !story.files.includes(options.focus)) return model;
   model.storyScore = round(story.score);
@@ -152,16 +166,14 @@ export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo
   others.sort((x, y) => scoreOf(y) - scoreOf(x) || others.indexOf(x) - others.indexOf(y));
   const order = [options.focus, ...others];
   const column = new Map(order.map((f, i) => [f, i]));
-  model.versions = order.map(
-    (uri): CrossRefVersion => ({
-      uri,
-      title: titleOf(uri),
-      language: byUri.get(uri)?.language ?? '',
-      focus: uri === options.focus,
-      score: uri === options.focus ? null : round(scoreOf(uri)),
-      manual: options.manual?.has(uri) ?? false,
-    }),
-  );
+  model.versions = order.map((uri): CrossRefVersion => ({
+    uri,
+    title: titleOf(uri),
+    language: byUri.get(uri)?.language ?? '',
+    focus: uri === options.focus,
+    score: uri === options.focus ? null : round(scoreOf(uri)),
+    manual: options.manual?.has(uri) ?? false,
+  }));
 
   // Entities side by side: one row per link, the focus article's entities first in their order of appearance.
   const entityOf = (uri: string, id: string) => byUri.get(uri)?.analysis?.entities.find((e) => e.id === id);
@@ -185,7 +197,13 @@ export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo
     }
     if (cells.filter(Boolean).length < 2) continue;
     const name = (cells[0] ?? cells.find(Boolean))!.name;
-    rows.push({ type, name, cells, verdict: verdictOf(link), sortKey: cells[0] ? entityNumber(cells[0].entityId) : Number.MAX_SAFE_INTEGER });
+    rows.push({
+      type,
+      name,
+      cells,
+      verdict: verdictOf(link),
+      sortKey: cells[0] ? entityNumber(cells[0].entityId) : Number.MAX_SAFE_INTEGER,
+    });
   }
   rows.sort((x, y) => x.sortKey - y.sortKey || x.name.localeCompare(y.name));
   model.entities = rows.map(({ sortKey: _k, ...row }) => row);
@@ -198,7 +216,7 @@ export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo
     pairs.push(orient(l, options.focus, titleOf));
   }
   const byPosition = (x: CrossRefPair, y: CrossRefPair) =>
-    (column.get(x.a.uri)! - column.get(y.a.uri)!) || x.a.start - y.a.start || (column.get(x.b.uri)! - column.get(y.b.uri)!);
+    column.get(x.a.uri)! - column.get(y.a.uri)! || x.a.start - y.a.start || column.get(x.b.uri)! - column.get(y.b.uri)!;
   pairs.sort(byPosition);
   model.quotes = pairs.filter((p) => p.kind === 'quote');
   model.passages = pairs.filter((p) => p.kind === 'passage');
@@ -207,24 +225,22 @@ export function buildCrossRefModel(result: CrossRefResult, docs: CrossRefDocInfo
   model.conflicts = pairs.filter((p) => p.conflict).length;
   model.onlyIn = result.onlyIn
     .filter((o) => column.has(o.file))
-    .map(
-      (o): CrossRefOnlyIn => ({
-        uri: o.file,
-        title: titleOf(o.file),
-        kind: o.kind,
-        name: o.name,
-        type: o.type ?? null,
-        span:
-          o.start !== undefined && o.end !== undefined
-            ? { start: o.start, end: o.end }
-            : o.entityId
-              ? (() => {
-                  const m = entityOf(o.file, o.entityId!)?.mentions[0];
-                  return m ? { start: m.start, end: m.end } : null;
-                })()
-              : null,
-      }),
-    )
+    .map((o): CrossRefOnlyIn => ({
+      uri: o.file,
+      title: titleOf(o.file),
+      kind: o.kind,
+      name: o.name,
+      type: o.type ?? null,
+      span:
+        o.start !== undefined && o.end !== undefined
+          ? { start: o.start, end: o.end }
+          : o.entityId
+            ? (() => {
+                const m = entityOf(o.file, o.entityId!)?.mentions[0];
+                return m ? { start: m.start, end: m.end } : null;
+              })()
+            : null,
+    }))
     .sort((x, y) => column.get(x.uri)! - column.get(y.uri)! || (x.span?.start ?? 0) - (y.span?.start ?? 0));
   model.missing = missingSections(result, order, titleOf, entityOf, labels);
   return model;
@@ -245,7 +261,12 @@ function missingSections(
       .map((m) => {
         const at = m.presentIn[0];
         const first = m.entityId ? entityOf(at, m.entityId)?.mentions[0] : undefined;
-        const span = m.start !== undefined && m.end !== undefined ? { start: m.start, end: m.end } : first ? { start: first.start, end: first.end } : null;
+        const span =
+          m.start !== undefined && m.end !== undefined
+            ? { start: m.start, end: m.end }
+            : first
+              ? { start: first.start, end: first.end }
+              : null;
         return {
           kind: m.kind,
           kindLabel: labels.kinds[m.kind === 'entity' ? (m.type ?? 'person') : m.kind],
@@ -291,7 +312,13 @@ export interface CounterpartGroup {
 }
 
 /** Span links of `kind` whose focus side contains `offset`, grouped by the focus-side span (smallest first). */
-function spanGroups(result: CrossRefResult, focus: string, kind: CrossRefPairKind, offset: number, titleOf: (u: string) => string): CounterpartGroup[] {
+function spanGroups(
+  result: CrossRefResult,
+  focus: string,
+  kind: CrossRefPairKind,
+  offset: number,
+  titleOf: (u: string) => string,
+): CounterpartGroup[] {
   const groups = new Map<string, CounterpartGroup>();
   for (const link of result.links) {
     if (link.kind !== kind) continue;
@@ -323,7 +350,13 @@ function spanGroups(result: CrossRefResult, focus: string, kind: CrossRefPairKin
  * figure) and the enclosing quote, each with its counterparts in the other versions. Passages are asked for
  * separately with `passageCounterparts`. Empty when nothing there is linked.
  */
-export function counterpartsAt(result: CrossRefResult, focus: string, analysis: ArticleAnalysis, offset: number, docs: CrossRefDocInfo[]): CounterpartGroup[] {
+export function counterpartsAt(
+  result: CrossRefResult,
+  focus: string,
+  analysis: ArticleAnalysis,
+  offset: number,
+  docs: CrossRefDocInfo[],
+): CounterpartGroup[] {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
   const out: CounterpartGroup[] = [];
@@ -354,7 +387,12 @@ export function counterpartsAt(result: CrossRefResult, focus: string, analysis: 
 }
 
 /** The passages linked to the focus passage (sentence) at `offset`, best first. */
-export function passageCounterparts(result: CrossRefResult, focus: string, offset: number, docs: CrossRefDocInfo[]): Counterpart[] {
+export function passageCounterparts(
+  result: CrossRefResult,
+  focus: string,
+  offset: number,
+  docs: CrossRefDocInfo[],
+): Counterpart[] {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const titleOf = (uri: string) => byUri.get(uri)?.title ?? uri.split('/').pop() ?? uri;
   const groups = spanGroups(result, focus, 'passage', offset, titleOf);
@@ -362,7 +400,12 @@ export function passageCounterparts(result: CrossRefResult, focus: string, offse
 }
 
 /** Mentions, in the other versions, of the focus article's entity `entityId` (Find All References across files). */
-export function entityMentionsElsewhere(result: CrossRefResult, focus: string, entityId: string, docs: CrossRefDocInfo[]): Array<{ uri: string } & Span> {
+export function entityMentionsElsewhere(
+  result: CrossRefResult,
+  focus: string,
+  entityId: string,
+  docs: CrossRefDocInfo[],
+): Array<{ uri: string } & Span> {
   const byUri = new Map(docs.map((d) => [d.uri, d]));
   const out: Array<{ uri: string } & Span> = [];
   const seen = new Set<string>();
@@ -390,7 +433,13 @@ export interface CounterpartLabels {
 }
 
 export function counterpartLabels(t: Translate): CounterpartLabels {
-  return { inOtherVersions: t('In other versions'), reworded: t('reworded'), identical: t('identical'), translated: t('translated'), conflict: t('conflict') };
+  return {
+    inOtherVersions: t('In other versions'),
+    reworded: t('reworded'),
+    identical: t('identical'),
+    translated: t('translated'),
+    conflict: t('conflict'),
+  };
 }
 
 /**
@@ -398,14 +447,19 @@ export function counterpartLabels(t: Translate): CounterpartLabels {
  * wording, fidelity, word differences, and the file). Every piece of article text and every file name is escaped
  * with `escapeMarkdown`, so the result is inert however hostile the articles are.
  */
-export function counterpartsMarkdown(groups: CounterpartGroup[], labels: CounterpartLabels = counterpartLabels(plainEnglish)): string {
+export function counterpartsMarkdown(
+  groups: CounterpartGroup[],
+  labels: CounterpartLabels = counterpartLabels(plainEnglish),
+): string {
   const lines: string[] = [];
   for (const g of groups) {
     for (const c of g.items.slice(0, 8)) {
       let line = `- ${escapeMarkdown(c.text, g.kind === 'quote' ? 160 : 100)}`;
       if (g.kind === 'quote' && c.fidelity) {
         line += ` · *${labels[c.fidelity]}*`;
-        const diffs = (c.differences ?? []).slice(0, 4).map((d) => `${escapeMarkdown(d.a || '∅', 40)} → ${escapeMarkdown(d.b || '∅', 40)}`);
+        const diffs = (c.differences ?? [])
+          .slice(0, 4)
+          .map((d) => `${escapeMarkdown(d.a || '∅', 40)} → ${escapeMarkdown(d.b || '∅', 40)}`);
         if (c.fidelity === 'reworded' && diffs.length) line += ` (${diffs.join('; ')})`;
       }
       if (c.conflict) line += ` · **${labels.conflict}**${c.note ? `: ${escapeMarkdown(c.note, 120)}` : ''}`;
@@ -426,7 +480,14 @@ export type CrossRefLinkRequest =
 
 function endOf(raw: unknown): CrossRefEnd | undefined {
   const e = raw as Partial<CrossRefEnd> | null | undefined;
-  if (!e || typeof e !== 'object' || typeof e.uri !== 'string' || !Number.isInteger(e.start) || !Number.isInteger(e.end)) return undefined;
+  if (
+    !e ||
+    typeof e !== 'object' ||
+    typeof e.uri !== 'string' ||
+    !Number.isInteger(e.start) ||
+    !Number.isInteger(e.end)
+  )
+    return undefined;
   return { uri: e.uri, start: e.start!, end: e.end! };
 }
 
@@ -437,14 +498,19 @@ const sameEnd = (x: CrossRefEnd, uri: string, span: Span | null | undefined): bo
  * The command a `linkVerdict` or `linkTo` message asks for, or undefined when it does not name a link, or an item of
  * one version only, that `model` shows: a webview message is never trusted.
  */
-export function linkRequest(model: CrossRefModel, msg: { type?: unknown; verdict?: unknown; kind?: unknown; a?: unknown; b?: unknown; end?: unknown }): CrossRefLinkRequest | undefined {
+export function linkRequest(
+  model: CrossRefModel,
+  msg: { type?: unknown; verdict?: unknown; kind?: unknown; a?: unknown; b?: unknown; end?: unknown },
+): CrossRefLinkRequest | undefined {
   if (msg.type === 'linkTo') {
     const end = endOf(msg.end);
     const kind = msg.kind;
     if (!end || (kind !== 'entity' && kind !== 'quote' && kind !== 'figure' && kind !== 'date')) return undefined;
     const shown =
       model.onlyIn.some((o) => o.kind === kind && sameEnd(end, o.uri, o.span)) ||
-      model.missing.some((v) => v.items.some((x) => x.kind === kind && !!x.where && sameEnd(end, x.where.uri, x.where.span)));
+      model.missing.some((v) =>
+        v.items.some((x) => x.kind === kind && !!x.where && sameEnd(end, x.where.uri, x.where.span)),
+      );
     return shown ? { verdict: 'manual', args: { kind, a: end } } : undefined;
   }
   if (msg.type !== 'linkVerdict' || (msg.verdict !== 'confirmed' && msg.verdict !== 'rejected')) return undefined;
@@ -453,10 +519,16 @@ export function linkRequest(model: CrossRefModel, msg: { type?: unknown; verdict
   if (!a || !b) return undefined;
   const matchesPair = (p: CrossRefPair) =>
     (sameEnd(a, p.a.uri, p.a) && sameEnd(b, p.b.uri, p.b)) || (sameEnd(a, p.b.uri, p.b) && sameEnd(b, p.a.uri, p.a));
-  const lists: Record<CrossRefPairKind, CrossRefPair[]> = { passage: model.passages, quote: model.quotes, date: model.dates, figure: model.figures };
+  const lists: Record<CrossRefPairKind, CrossRefPair[]> = {
+    passage: model.passages,
+    quote: model.quotes,
+    date: model.dates,
+    figure: model.figures,
+  };
   let shown = false;
   if (msg.kind === 'entity') {
-    const cellAt = (row: CrossRefEntityRow, e: CrossRefEnd) => row.cells.findIndex((c) => !!c && sameEnd(e, c.uri, c.first));
+    const cellAt = (row: CrossRefEntityRow, e: CrossRefEnd) =>
+      row.cells.findIndex((c) => !!c && sameEnd(e, c.uri, c.first));
     shown = model.entities.some((row) => {
       const i = cellAt(row, a);
       const j = cellAt(row, b);

@@ -22,7 +22,9 @@ export function hoverCards(
   let span: Span | undefined;
   const mention = entityMentionAt(a, offset);
   const quote = a.quotes.find((q) => spanContains(q.outer ?? q, offset));
-  const speakerOf = a.quotes.find((q) => q.speaker && q.speaker.end > q.speaker.start && spanContains(q.speaker, offset));
+  const speakerOf = a.quotes.find(
+    (q) => q.speaker && q.speaker.end > q.speaker.start && spanContains(q.speaker, offset),
+  );
   if (mention) {
     markdown.push(entityHover(text, mention.entity, labels));
     span = mention.span;
@@ -58,7 +60,8 @@ export function entityAt(a: ArticleAnalysis, offset: number): Entity | undefined
   if (mention) return mention.entity;
   for (const q of a.quotes) {
     const sp = q.speaker;
-    if (sp?.entityId && sp.end > sp.start && spanContains(sp, offset)) return a.entities.find((e) => e.id === sp.entityId);
+    if (sp?.entityId && sp.end > sp.start && spanContains(sp, offset))
+      return a.entities.find((e) => e.id === sp.entityId);
   }
   return undefined;
 }

@@ -65,7 +65,7 @@ export function hoverLabels(t: Translate): HoverLabels {
       dateline: t('the dateline'),
       text: t('a date in the text'),
       copyright: t('the copyright line'),
-      reader: t('a reader\'s correction'),
+      reader: t("a reader's correction"),
     },
     reader: {
       verified: t('verified'),
@@ -136,7 +136,12 @@ export function entityHover(text: string, entity: Entity, labels: HoverLabels = 
   const lines: string[] = [];
   lines.push(`**${labels.kind[entity.type]}** · ${escapeMarkdown(entity.name, 120)}`);
   if (entity.aliases.length > 0) {
-    lines.push(`${labels.aliases}: ${entity.aliases.slice(0, 12).map((a) => escapeMarkdown(a, 80)).join(', ')}`);
+    lines.push(
+      `${labels.aliases}: ${entity.aliases
+        .slice(0, 12)
+        .map((a) => escapeMarkdown(a, 80))
+        .join(', ')}`,
+    );
   }
   lines.push(labels.mentions(entity.mentions.length));
   const first = entity.mentions[0];
@@ -188,7 +193,10 @@ export function describeDateValue(value: string | null, locale = 'en'): string |
   }
   if ((m = /^XXXX-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.exec(value))) {
     // 2000 is a leap year, so 29 February is accepted.
-    return formatUtc(new Date(Date.UTC(2000, Number(m[1]) - 1, Number(m[2]))), locale, { month: 'long', day: 'numeric' });
+    return formatUtc(new Date(Date.UTC(2000, Number(m[1]) - 1, Number(m[2]))), locale, {
+      month: 'long',
+      day: 'numeric',
+    });
   }
   if ((m = /^XXXX-(0[1-9]|1[0-2])$/.exec(value))) {
     return formatUtc(new Date(Date.UTC(2000, Number(m[1]) - 1, 1)), locale, { month: 'long' });

@@ -42,26 +42,33 @@ export function buildOutline(a: ArticleAnalysis, t: Translate): OutlineNode[] {
     if (q.scare) continue;
     const speaker = q.speaker ? symbolText(q.speaker.name, 200) : t('Unattributed');
     const span = q.outer ?? q;
-    const node: OutlineNode = { name: `“${symbolText(q.text)}”`, detail: speaker, kind: LAYER_INFO.quote.symbolKind, span, selection: span, children: [] };
+    const node: OutlineNode = {
+      name: `“${symbolText(q.text)}”`,
+      detail: speaker,
+      kind: LAYER_INFO.quote.symbolKind,
+      span,
+      selection: span,
+      children: [],
+    };
     bySpeaker.set(speaker, [...(bySpeaker.get(speaker) ?? []), node]);
   }
   if (bySpeaker.size) {
-    const speakers = [...bySpeaker].map(([speaker, quotes]) => group(speaker, t('{0} quotes', quotes.length), LAYER_INFO.speaker.symbolKind, quotes));
+    const speakers = [...bySpeaker].map(([speaker, quotes]) =>
+      group(speaker, t('{0} quotes', quotes.length), LAYER_INFO.speaker.symbolKind, quotes),
+    );
     out.push(group(LAYER_INFO.quote.plural(t), '', 'Namespace', speakers));
   }
   for (const type of ENTITY_KINDS) {
     const entities = a.entities.filter((e) => e.type === type && e.mentions.length > 0);
     if (!entities.length) continue;
-    const children = entities.map(
-      (e): OutlineNode => ({
-        name: symbolText(e.name, 200),
-        detail: t('{0} mentions', e.mentions.length),
-        kind: LAYER_INFO[type].symbolKind,
-        span: cover(e.mentions),
-        selection: e.mentions[0],
-        children: [],
-      }),
-    );
+    const children = entities.map((e): OutlineNode => ({
+      name: symbolText(e.name, 200),
+      detail: t('{0} mentions', e.mentions.length),
+      kind: LAYER_INFO[type].symbolKind,
+      span: cover(e.mentions),
+      selection: e.mentions[0],
+      children: [],
+    }));
     out.push(group(LAYER_INFO[type].plural(t), String(entities.length), 'Namespace', children));
   }
   return out;

@@ -5,7 +5,14 @@
  */
 import { ENTITY_KINDS, KINDS, LAYER_INFO, type Kind, type Translate } from '../core/kinds';
 import type { ArticleAnalysis, DateMention, Entity, Mention, Quote } from '../core/types';
-import type { PanelAction, PanelActionId, PanelDate, PanelLabels, PanelModel, PanelRowTarget } from '../shared/protocol';
+import type {
+  PanelAction,
+  PanelActionId,
+  PanelDate,
+  PanelLabels,
+  PanelModel,
+  PanelRowTarget,
+} from '../shared/protocol';
 import { noAnalysisMessage, type DocumentStatus } from './analysisStatus';
 import { describeDateValue } from './hoverText';
 import { orphanRows, verifiedSummary } from './verifiedText';
@@ -21,7 +28,9 @@ export function panelLabels(t: Translate): PanelLabels {
     filter: t('Filter'),
     kinds: Object.fromEntries(KINDS.map((kind) => [kind, LAYER_INFO[kind].plural(t)])) as Record<Kind, string>,
     empty: t('Nothing found'),
-    noArticle: t('Open an article (a .txt news article) to see its people, organizations, places, dates, quotes and figures.'),
+    noArticle: t(
+      'Open an article (a .txt news article) to see its people, organizations, places, dates, quotes and figures.',
+    ),
     unattributed: t('Unattributed'),
     referenceDate: t('Reference date'),
     language: t('Language'),
@@ -187,10 +196,15 @@ export interface PanelCorrectionArgs {
  * The action and command arguments for a `correct` message, or undefined when it does not name a row of `model`
  * offering that action: a webview message is never trusted, it may only ask for what the panel shows.
  */
-export function correctionRequest(model: PanelModel, msg: { uri?: unknown; action?: unknown; target?: unknown }): { action: PanelActionId; args: PanelCorrectionArgs } | undefined {
+export function correctionRequest(
+  model: PanelModel,
+  msg: { uri?: unknown; action?: unknown; target?: unknown },
+): { action: PanelActionId; args: PanelCorrectionArgs } | undefined {
   const target = msg.target as Partial<PanelRowTarget> | undefined;
-  if (!model.uri || typeof msg.uri !== 'string' || msg.uri !== model.uri || typeof msg.action !== 'string') return undefined;
-  if (!target || typeof target !== 'object' || typeof target.kind !== 'string' || !Object.hasOwn(ROW_LIST, target.kind)) return undefined;
+  if (!model.uri || typeof msg.uri !== 'string' || msg.uri !== model.uri || typeof msg.action !== 'string')
+    return undefined;
+  if (!target || typeof target !== 'object' || typeof target.kind !== 'string' || !Object.hasOwn(ROW_LIST, target.kind))
+    return undefined;
   if (!Number.isInteger(target.start) || !Number.isInteger(target.end)) return undefined;
   const kind = target.kind;
   const rows: Array<{ target: PanelRowTarget; actions: PanelAction[] }> = model[ROW_LIST[kind]];

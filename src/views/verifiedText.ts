@@ -17,7 +17,9 @@ export function verifiedSummary(a: Pick<ArticleAnalysis, 'verified'>, t: Transla
 export function verifiedByKind(a: Pick<ArticleAnalysis, 'verified'>, t: Translate): string[] {
   const v = a.verified;
   if (!v) return [];
-  return KINDS.filter((k) => v.byKind[k].total > 0).map((k) => `${LAYER_INFO[k].plural(t)}: ${t('{0} of {1} verified', v.byKind[k].verified, v.byKind[k].total)}`);
+  return KINDS.filter((k) => v.byKind[k].total > 0).map(
+    (k) => `${LAYER_INFO[k].plural(t)}: ${t('{0} of {1} verified', v.byKind[k].verified, v.byKind[k].total)}`,
+  );
 }
 
 /** The corrections of the article that no longer attach to its text, one row each (never silently dropped). */

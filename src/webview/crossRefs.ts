@@ -13,7 +13,16 @@ import type {
   CrossRefToWebview,
   CrossRefVerdict,
 } from '../shared/crossRefProtocol';
-import { ViewStore, clickable as clickableNode, el, embeddedModel, filterInput, matches, section as sectionNode, startView } from './dom';
+import {
+  ViewStore,
+  clickable as clickableNode,
+  el,
+  embeddedModel,
+  filterInput,
+  matches,
+  section as sectionNode,
+  startView,
+} from './dom';
 
 const store = new ViewStore<CrossRefFromWebview, CrossRefModel>();
 const root = document.getElementById('article-lens-crossRefs') as HTMLElement;
@@ -23,7 +32,10 @@ const embedded = embeddedModel<CrossRefModel>('article-lens-crossRefs-state');
 // The embedded model may be a placeholder ("Analysing…"); prefer the saved one for the same article.
 if (embedded && (!model || embedded.versions.length || embedded.focus !== model.focus)) model = embedded;
 
-function revealSides(target: { uri: string; start: number; end: number }, other?: { uri: string; start: number; end: number }): void {
+function revealSides(
+  target: { uri: string; start: number; end: number },
+  other?: { uri: string; start: number; end: number },
+): void {
   store.post({
     type: 'reveal',
     target: { uri: target.uri, span: { start: target.start, end: target.end } },
@@ -51,7 +63,13 @@ function button(className: string, label: string, ariaLabel: string, onPress: ()
 }
 
 /** Confirm / Reject buttons for the link between `a` and `b`; `what` (article text) only goes into attributes. */
-function verdictButtons(m: CrossRefModel, kind: 'entity' | CrossRefPair['kind'], a: CrossRefEnd, b: CrossRefEnd, what: string): HTMLElement {
+function verdictButtons(
+  m: CrossRefModel,
+  kind: 'entity' | CrossRefPair['kind'],
+  a: CrossRefEnd,
+  b: CrossRefEnd,
+  what: string,
+): HTMLElement {
   const L = m.labels;
   const group = el('span', 'actions');
   group.setAttribute('role', 'group');
@@ -71,7 +89,11 @@ function verdictBadge(m: CrossRefModel, verdict: CrossRefVerdict): HTMLElement |
   return el('span', `badge verdict ${verdict}`, verdict === 'manual' ? m.labels.manual : `✓ ${m.labels.confirmed}`);
 }
 
-const endOf = (s: { uri: string; start: number; end: number }): CrossRefEnd => ({ uri: s.uri, start: s.start, end: s.end });
+const endOf = (s: { uri: string; start: number; end: number }): CrossRefEnd => ({
+  uri: s.uri,
+  start: s.start,
+  end: s.end,
+});
 
 function sideNode(side: CrossRefSide, other: CrossRefSide, className: string): HTMLElement {
   const box = el('div', `side ${className}`);
@@ -190,7 +212,15 @@ function render(): void {
             const first = c.first;
             if (first && anchor?.first && anchor !== c) {
               const a = { uri: anchor.uri, ...anchor.first };
-              td.append(verdictButtons(m, 'entity', endOf(a), { uri: c.uri, start: first.start, end: first.end }, `${anchor.name} ↔ ${c.name}`));
+              td.append(
+                verdictButtons(
+                  m,
+                  'entity',
+                  endOf(a),
+                  { uri: c.uri, start: first.start, end: first.end },
+                  `${anchor.name} ↔ ${c.name}`,
+                ),
+              );
             }
             if (first) {
               const other = c === focusCell ? r.cells.find((x, j) => j > 0 && x?.first) : focusCell;
@@ -241,7 +271,11 @@ function render(): void {
           if (span) {
             clickable(li, () => revealSides({ uri: o.uri, start: span.start, end: span.end }));
             const end = { uri: o.uri, start: span.start, end: span.end };
-            li.append(button('link-to', L.linkTo, `${L.linkTo} ${o.name}`, () => store.post({ type: 'linkTo', kind: o.kind, end })));
+            li.append(
+              button('link-to', L.linkTo, `${L.linkTo} ${o.name}`, () =>
+                store.post({ type: 'linkTo', kind: o.kind, end }),
+              ),
+            );
           }
           ul.append(li);
         }
@@ -270,7 +304,11 @@ function render(): void {
         if (where) {
           clickable(li, () => revealSides({ uri: where.uri, ...where.span }));
           const end = { uri: where.uri, start: where.span.start, end: where.span.end };
-          li.append(button('link-to', L.linkTo, `${L.linkTo} ${x.name}`, () => store.post({ type: 'linkTo', kind: x.kind, end })));
+          li.append(
+            button('link-to', L.linkTo, `${L.linkTo} ${x.name}`, () =>
+              store.post({ type: 'linkTo', kind: x.kind, end }),
+            ),
+          );
         }
         ul.append(li);
       }

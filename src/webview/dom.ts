@@ -52,7 +52,10 @@ export function embeddedModel<M>(id: string): M | undefined {
 }
 
 /** Calls `handler` with each message from the extension whose `type` is `type`; ignores anything else. */
-export function onMessage<In extends { type: string }, T extends In['type']>(type: T, handler: (msg: Extract<In, { type: T }>) => void): void {
+export function onMessage<In extends { type: string }, T extends In['type']>(
+  type: T,
+  handler: (msg: Extract<In, { type: T }>) => void,
+): void {
   window.addEventListener('message', (ev: MessageEvent<In>) => {
     const msg = ev.data;
     if (!msg || typeof msg !== 'object' || msg.type !== type) return;
@@ -82,7 +85,11 @@ export function startView<M, T extends string>(
 }
 
 /** A new element with an optional class and text (set with textContent, never parsed as HTML). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;

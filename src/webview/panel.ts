@@ -82,53 +82,76 @@ function render(): void {
       shown += items.length;
     };
     for (const type of m.entityKinds) {
-      list(type, L.kinds[type], m.entities.filter((e) => e.type === type && matches(f, e.name, ...e.aliases)), (e) => {
-        const li = el('li', 'entity');
-        li.dataset.kind = e.type;
-        li.dataset.id = e.id;
-        li.append(el('span', 'name', e.name), el('span', 'badge', String(e.count)));
-        if (e.verified) li.append(el('span', 'mark verified', `✓ ${L.verifiedMark}`));
-        else if (e.reader) li.append(el('span', 'mark reader', L.readerMark));
-        if (e.aliases.length) li.append(el('span', 'aliases', e.aliases.join(', ')));
-        li.title = `${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}`;
-        const buttons = actionButtons(e.target, e.actions, e.name);
-        if (buttons) li.append(buttons);
-        let next = 0;
-        clickable(li, () => {
-          const mention = e.mentions[next % e.mentions.length];
-          next++;
-          if (mention) reveal(mention.start, mention.end);
-        });
-        return li;
-      });
+      list(
+        type,
+        L.kinds[type],
+        m.entities.filter((e) => e.type === type && matches(f, e.name, ...e.aliases)),
+        (e) => {
+          const li = el('li', 'entity');
+          li.dataset.kind = e.type;
+          li.dataset.id = e.id;
+          li.append(el('span', 'name', e.name), el('span', 'badge', String(e.count)));
+          if (e.verified) li.append(el('span', 'mark verified', `✓ ${L.verifiedMark}`));
+          else if (e.reader) li.append(el('span', 'mark reader', L.readerMark));
+          if (e.aliases.length) li.append(el('span', 'aliases', e.aliases.join(', ')));
+          li.title = `${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}`;
+          const buttons = actionButtons(e.target, e.actions, e.name);
+          if (buttons) li.append(buttons);
+          let next = 0;
+          clickable(li, () => {
+            const mention = e.mentions[next % e.mentions.length];
+            next++;
+            if (mention) reveal(mention.start, mention.end);
+          });
+          return li;
+        },
+      );
     }
-    list('dates', L.kinds.date, m.dates.filter((d) => matches(f, d.text, d.value, d.label)), (d) => {
-      const li = el('li', 'date');
-      li.dataset.kind = d.kind;
-      li.append(el('span', 'name', d.text));
-      if (d.value) li.append(el('span', 'value', d.label ? `${d.value} · ${d.label}` : d.value));
-      const buttons = actionButtons(d.target, d.actions, d.text);
-      if (buttons) li.append(buttons);
-      clickable(li, () => reveal(d.start, d.end));
-      return li;
-    });
-    list('quotes', L.kinds.quote, m.quotes.filter((q) => matches(f, q.text, q.speaker)), (q) => {
-      const li = el('li', 'quote');
-      li.append(el('span', 'speaker', q.speaker ?? L.unattributed), el('q', 'text', q.text));
-      const buttons = actionButtons(q.target, q.actions, q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text);
-      if (buttons) li.append(buttons);
-      clickable(li, () => reveal(q.start, q.end));
-      return li;
-    });
-    list('figures', L.kinds.figure, m.figures.filter((x) => matches(f, x.text, x.unit)), (x) => {
-      const li = el('li', 'figure');
-      li.dataset.kind = x.kind;
-      li.append(el('span', 'name', x.text), el('span', 'value', `${x.value.toLocaleString()}${x.unit ? ` ${x.unit}` : ''}`));
-      const buttons = actionButtons(x.target, x.actions, x.text);
-      if (buttons) li.append(buttons);
-      clickable(li, () => reveal(x.start, x.end));
-      return li;
-    });
+    list(
+      'dates',
+      L.kinds.date,
+      m.dates.filter((d) => matches(f, d.text, d.value, d.label)),
+      (d) => {
+        const li = el('li', 'date');
+        li.dataset.kind = d.kind;
+        li.append(el('span', 'name', d.text));
+        if (d.value) li.append(el('span', 'value', d.label ? `${d.value} · ${d.label}` : d.value));
+        const buttons = actionButtons(d.target, d.actions, d.text);
+        if (buttons) li.append(buttons);
+        clickable(li, () => reveal(d.start, d.end));
+        return li;
+      },
+    );
+    list(
+      'quotes',
+      L.kinds.quote,
+      m.quotes.filter((q) => matches(f, q.text, q.speaker)),
+      (q) => {
+        const li = el('li', 'quote');
+        li.append(el('span', 'speaker', q.speaker ?? L.unattributed), el('q', 'text', q.text));
+        const buttons = actionButtons(q.target, q.actions, q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text);
+        if (buttons) li.append(buttons);
+        clickable(li, () => reveal(q.start, q.end));
+        return li;
+      },
+    );
+    list(
+      'figures',
+      L.kinds.figure,
+      m.figures.filter((x) => matches(f, x.text, x.unit)),
+      (x) => {
+        const li = el('li', 'figure');
+        li.dataset.kind = x.kind;
+        li.append(
+          el('span', 'name', x.text),
+          el('span', 'value', `${x.value.toLocaleString()}${x.unit ? ` ${x.unit}` : ''}`),
+        );
+        const buttons = actionButtons(x.target, x.actions, x.text);
+        if (buttons) li.append(buttons);
+        clickable(li, () => reveal(x.start, x.end));
+        return li;
+      },
+    );
     if (m.orphans.length) {
       // Never filtered out: a correction that no longer applies must stay in sight until it is removed.
       const { box, body: rows } = section(store, 'orphans', L.orphaned, m.orphans.length, 'ul');

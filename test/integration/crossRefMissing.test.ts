@@ -30,9 +30,15 @@ describe('Cross-References view: what each version lacks', function () {
     assert.ok(here, 'a section for the active article');
     assert.strictEqual(here.uri, fixture(FR).toString());
     assert.strictEqual(here.focus, true);
-    assert.match(here.heading, /^(Missing here \(in the other versions\)|Absent ici \(présent dans les autres versions\))$/);
+    assert.match(
+      here.heading,
+      /^(Missing here \(in the other versions\)|Absent ici \(présent dans les autres versions\))$/,
+    );
     const mayer = here.items.find((i) => i.name === 'Kevin Mayer');
-    assert.ok(mayer, `Kevin Mayer (named in both English versions only) is listed: ${here.items.map((i) => i.name).join(', ')}`);
+    assert.ok(
+      mayer,
+      `Kevin Mayer (named in both English versions only) is listed: ${here.items.map((i) => i.name).join(', ')}`,
+    );
     assert.deepStrictEqual(mayer.presentIn.map((p) => p.title).sort(), [EN_A, EN_B]);
     // The item opens where it is: the span covers the name in that English version.
     const where = mayer.where!;
@@ -42,6 +48,9 @@ describe('Cross-References view: what each version lacks', function () {
     const { analysis } = await openArticle(api, FR);
     const names = new Set(analysis.entities.map((e) => e.name));
     assert.ok(here.items.every((i) => i.kind !== 'entity' || !names.has(i.name)));
-    assert.ok(here.items.some((i) => i.kind === 'quote'), 'quotes of the English versions are listed too');
+    assert.ok(
+      here.items.some((i) => i.kind === 'quote'),
+      'quotes of the English versions are listed too',
+    );
   });
 });

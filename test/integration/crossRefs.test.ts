@@ -18,7 +18,12 @@ function sameUri(a: string | vscode.Uri, b: vscode.Uri): boolean {
 }
 
 async function hoverText(doc: vscode.TextDocument, offset: number): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset))) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      doc.positionAt(offset),
+    )) ?? [];
   return hovers
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
@@ -35,7 +40,9 @@ describe('Cross-references in the extension host', function () {
 
   before(async () => {
     api = await activateWith(FR);
-    const stats = await vscode.commands.executeCommand<{ articles: number; stories: number }>(CrossRefCommands.reindexWorkspace);
+    const stats = await vscode.commands.executeCommand<{ articles: number; stories: number }>(
+      CrossRefCommands.reindexWorkspace,
+    );
     assert.ok(stats && stats.articles >= 3, `the three sample articles are indexed (${JSON.stringify(stats)})`);
   });
 
@@ -64,11 +71,19 @@ describe('Cross-references in the extension host', function () {
     assert.deepStrictEqual(versions.slice(1).sort(), [EN_A, EN_B]);
     const nz = model.entities.find((r) => r.cells[0]?.name === 'Nouvelle-Zélande');
     assert.ok(nz, 'Nouvelle-Zélande has a row');
-    assert.deepStrictEqual(nz.cells.slice(1).map((c) => c?.name), ['New Zealand', 'New Zealand']);
-    const countries = model.passages.find((p) => p.a.text.includes('en Australie et en Nouvelle-Zélande') && p.b.title === EN_A);
+    assert.deepStrictEqual(
+      nz.cells.slice(1).map((c) => c?.name),
+      ['New Zealand', 'New Zealand'],
+    );
+    const countries = model.passages.find(
+      (p) => p.a.text.includes('en Australie et en Nouvelle-Zélande') && p.b.title === EN_A,
+    );
     assert.ok(countries, 'the list of countries is linked to the English passage');
     assert.match(countries.b.text, /Australia and New Zealand/);
-    assert.ok(model.onlyIn.some((o) => o.kind === 'entity' && o.name === 'Walmart'), 'Walmart is only in the French article');
+    assert.ok(
+      model.onlyIn.some((o) => o.kind === 'entity' && o.name === 'Walmart'),
+      'Walmart is only in the French article',
+    );
   });
 
   it('the hover on "Nouvelle-Zélande" shows "New Zealand" from the other versions', async () => {
@@ -83,7 +98,8 @@ describe('Cross-references in the extension host', function () {
   it('references of "Trump" span the three versions', async () => {
     const { doc } = await openArticle(api, FR);
     const pos = doc.positionAt(doc.getText().indexOf('Trump') + 1);
-    const refs = (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos)) ?? [];
+    const refs =
+      (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos)) ?? [];
     const files = new Set(refs.map((r) => r.uri.toString()));
     for (const name of [FR, EN_A, EN_B]) assert.ok(files.has(fixture(name).toString()), `${name} has a reference`);
     // Every reference in another file covers the word "Trump" there.
@@ -99,7 +115,10 @@ describe('Cross-references in the extension host', function () {
     const at = doc.positionAt(doc.getText().indexOf('au Canada, en Australie'));
     editor.selection = new vscode.Selection(at, at);
     // Both English versions have a counterpart; the optional argument chooses one instead of the quick pick.
-    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>(CrossRefCommands.openCounterpartBeside, fixture(EN_A));
+    const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      CrossRefCommands.openCounterpartBeside,
+      fixture(EN_A),
+    );
     assert.ok(opened, 'a counterpart was opened');
     assert.ok(sameUri(opened, fixture(EN_A)));
     const beside = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, opened));
@@ -112,16 +131,25 @@ describe('Cross-references in the extension host', function () {
   it('Export Alignment as TMX writes a valid TMX file', async () => {
     await openArticle(api, FR);
     const target = vscode.Uri.joinPath(folder(), 'alignment-test.tmx');
-    const res = await vscode.commands.executeCommand<{ uri: vscode.Uri; units: number }>(CrossRefCommands.exportTmx, target);
+    const res = await vscode.commands.executeCommand<{ uri: vscode.Uri; units: number }>(
+      CrossRefCommands.exportTmx,
+      target,
+    );
     assert.ok(res && res.units >= 2, `units: ${res?.units}`);
     const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<tmx version="1\.4">/);
     assert.match(xml, /srclang="fr"/);
     assert.strictEqual((xml.match(/<tu>/g) ?? []).length, res.units);
     assert.strictEqual((xml.match(/<\/tu>/g) ?? []).length, res.units);
-    assert.match(xml, /<tuv xml:lang="fr"><seg>[^<]*Nouvelle-Zélande[^<]*<\/seg><\/tuv>\s*<tuv xml:lang="en"><seg>[^<]*New Zealand/);
+    assert.match(
+      xml,
+      /<tuv xml:lang="fr"><seg>[^<]*Nouvelle-Zélande[^<]*<\/seg><\/tuv>\s*<tuv xml:lang="en"><seg>[^<]*New Zealand/,
+    );
     // The header says what the French article lacks that the English versions have.
-    assert.match(xml, /<header [^>]*>\n {4}<note>Missing in 002_99e5ccb7759e430c\.txt \(in the other versions\): [^<]*entity Kevin Mayer \[/);
+    assert.match(
+      xml,
+      /<header [^>]*>\n {4}<note>Missing in 002_99e5ccb7759e430c\.txt \(in the other versions\): [^<]*entity Kevin Mayer \[/,
+    );
     assert.ok(xml.trimEnd().endsWith('</tmx>'));
     await vscode.workspace.fs.delete(target);
   });
@@ -148,7 +176,15 @@ describe('Cross-references in the extension host', function () {
     // An edit of the file from outside (a teammate's commit pulled) is picked up.
     await vscode.workspace.fs.writeFile(
       vscode.Uri.joinPath(folder(), LINKS_FILE),
-      new TextEncoder().encode(JSON.stringify({ version: 1, links: [{ a: EN_B, b: FR, linked: false }, { a: EN_A, b: FR, linked: false }] })),
+      new TextEncoder().encode(
+        JSON.stringify({
+          version: 1,
+          links: [
+            { a: EN_B, b: FR, linked: false },
+            { a: EN_A, b: FR, linked: false },
+          ],
+        }),
+      ),
     );
     const deadline = Date.now() + 20_000;
     do {
@@ -167,7 +203,10 @@ describe('Cross-references in the extension host', function () {
     await openArticle(api, FR);
     const name = folder().path.split('/').pop() ?? '';
     const writeLinks = (links: Array<{ a: string; b: string; linked: boolean }>) =>
-      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder(), LINKS_FILE), new TextEncoder().encode(JSON.stringify({ version: 1, links })));
+      vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(folder(), LINKS_FILE),
+        new TextEncoder().encode(JSON.stringify({ version: 1, links })),
+      );
     // A `..` that stays inside the folder is fine: EN_A is unlinked.
     await writeLinks([{ a: `drafts/../${EN_A}`, b: FR, linked: false }]);
     let titles = await storyVersionsWhen((t) => !t.includes(EN_A));
@@ -176,6 +215,9 @@ describe('Cross-references in the extension host', function () {
     // nothing is unlinked and both English versions are back.
     await writeLinks([{ a: `../${name}/${EN_A}`, b: FR, linked: false }]);
     titles = await storyVersionsWhen((t) => t.includes(EN_A) && t.includes(EN_B));
-    assert.ok(titles.includes(EN_A) && titles.includes(EN_B), `the link naming EN_A through the parent folder is ignored: ${titles.join(', ')}`);
+    assert.ok(
+      titles.includes(EN_A) && titles.includes(EN_B),
+      `the link naming EN_A through the parent folder is ignored: ${titles.join(', ')}`,
+    );
   });
 });

@@ -7,22 +7,53 @@
 //                                              decorations: { counts(uri), onDidPaint } }.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, Config, CorrectionCommands, CrossRefCommands, CrossRefCorrectionCommands, EXTENSION_ID, LANGUAGE_ID } from '../../src/constants';
+import {
+  Commands,
+  Config,
+  CorrectionCommands,
+  CrossRefCommands,
+  CrossRefCorrectionCommands,
+  EXTENSION_ID,
+  LANGUAGE_ID,
+} from '../../src/constants';
 import { highlightSetting, KINDS } from '../../src/core/kinds';
 import type { ArticleAnalysis } from '../../src/core/types';
 import type { ArticleLensApi } from '../../src/extension';
-import { EN_A, EN_B, FR, activateWith, articleDocument, fixture, folder, once, openArticle, resetCorrections, unescape } from './helpers';
+import {
+  EN_A,
+  EN_B,
+  FR,
+  activateWith,
+  articleDocument,
+  fixture,
+  folder,
+  once,
+  openArticle,
+  resetCorrections,
+  unescape,
+} from './helpers';
 
 const HOSTILE = 'hostile-article.txt';
 
 let api: ArticleLensApi;
 
 function hoverMarkdown(hovers: vscode.Hover[]): vscode.MarkdownString[] {
-  return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && !('language' in c)) as vscode.MarkdownString[];
+  return hovers
+    .flatMap((h) => h.contents)
+    .filter(
+      (c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && !('language' in c),
+    ) as vscode.MarkdownString[];
 }
 
-async function hoverAt(doc: vscode.TextDocument, offset: number): Promise<{ text: string; parts: vscode.MarkdownString[] }> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+async function hoverAt(
+  doc: vscode.TextDocument,
+  offset: number,
+): Promise<{ text: string; parts: vscode.MarkdownString[] }> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    doc.uri,
+    doc.positionAt(offset),
+  );
   const parts = hoverMarkdown(hovers ?? []);
   return { text: parts.map((p) => p.value).join('\n\n'), parts };
 }
@@ -55,11 +86,15 @@ describe('Article Lens in the extension host', function () {
     });
 
     it('analyses English and French articles in a worker and returns spans that match the text', async () => {
-      for (const [name, lang] of [[EN_A, 'en'], [FR, 'fr']] as const) {
+      for (const [name, lang] of [
+        [EN_A, 'en'],
+        [FR, 'fr'],
+      ] as const) {
         const { doc, analysis } = await openArticle(api, name);
         assert.strictEqual(analysis.language, lang, name);
         const text = doc.getText();
-        for (const e of analysis.entities) for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+        for (const e of analysis.entities)
+          for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
         for (const q of analysis.quotes) assert.strictEqual(text.slice(q.start, q.end), q.text);
       }
     });
@@ -68,7 +103,10 @@ describe('Article Lens in the extension host', function () {
   describe('which files are articles', () => {
     it('leaves a plain-text file that is not prose as Plain Text, and "Set as Article" brings it in', async () => {
       const uri = vscode.Uri.joinPath(folder(), 'shopping-list.txt');
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('eggs\nmilk\nbread\nTikTok gift card\nDonald Duck comic\n'));
+      await vscode.workspace.fs.writeFile(
+        uri,
+        new TextEncoder().encode('eggs\nmilk\nbread\nTikTok gift card\nDonald Duck comic\n'),
+      );
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       assert.strictEqual(doc.languageId, 'plaintext');
@@ -85,7 +123,11 @@ describe('Article Lens in the extension host', function () {
       const base = (await vscode.workspace.openTextDocument(fixture(EN_A))).getText();
       const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '' });
       const editor = await vscode.window.showTextDocument(doc);
-      const switched = once(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID, 'the pasted article to become an article');
+      const switched = once(
+        vscode.workspace.onDidOpenTextDocument,
+        (d) => d.uri.toString() === doc.uri.toString() && d.languageId === LANGUAGE_ID,
+        'the pasted article to become an article',
+      );
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), base));
       await switched;
       assert.ok(await api.analyses.whenAnalyzed(doc.uri));
@@ -159,15 +201,26 @@ describe('Article Lens in the extension host', function () {
   describe('outline and navigation', () => {
     it('document symbols list the quotes grouped by speaker', async () => {
       const { doc, analysis } = await openArticle(api, EN_A);
-      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        doc.uri,
+      );
       const quotes = symbols.find((s) => s.name === 'Quotes');
       assert.ok(quotes, 'a Quotes group');
       const speakers = new Set(analysis.quotes.filter((q) => !q.scare && q.speaker).map((q) => q.speaker!.name));
       assert.ok(speakers.size > 0);
-      for (const s of speakers) assert.ok(quotes.children.some((c) => c.name === s), `speaker ${s} in the outline`);
+      for (const s of speakers)
+        assert.ok(
+          quotes.children.some((c) => c.name === s),
+          `speaker ${s} in the outline`,
+        );
       const listed = quotes.children.reduce((n, c) => n + c.children.length, 0);
       assert.strictEqual(listed, analysis.quotes.filter((q) => !q.scare).length);
-      for (const group of ['People', 'Organizations', 'Places']) assert.ok(symbols.some((s) => s.name === group), group);
+      for (const group of ['People', 'Organizations', 'Places'])
+        assert.ok(
+          symbols.some((s) => s.name === group),
+          group,
+        );
     });
 
     it('Find All References on "Trump" returns every mention', async () => {
@@ -176,10 +229,17 @@ describe('Article Lens in the extension host', function () {
       const mentions = allIndexes(text, /\bTrump\b/g);
       assert.strictEqual(mentions.length, 4);
       const pos = doc.positionAt(mentions[2] + 1);
-      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, pos);
+      const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+        'vscode.executeReferenceProvider',
+        doc.uri,
+        pos,
+      );
       for (const m of mentions) {
         const p = doc.positionAt(m);
-        assert.ok(refs.some((r) => r.uri.toString() === doc.uri.toString() && r.range.contains(p)), `mention at ${m} is a reference`);
+        assert.ok(
+          refs.some((r) => r.uri.toString() === doc.uri.toString() && r.range.contains(p)),
+          `mention at ${m} is a reference`,
+        );
       }
     });
 
@@ -200,7 +260,10 @@ describe('Article Lens in the extension host', function () {
 
     it('provides semantic tokens for articles', async () => {
       const { doc } = await openArticle(api, EN_A);
-      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+      const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+        'vscode.provideDocumentSemanticTokens',
+        doc.uri,
+      );
       assert.ok(tokens && tokens.data.length >= 5 * 10, 'at least ten tokens');
     });
   });
@@ -209,7 +272,10 @@ describe('Article Lens in the extension host', function () {
     it('paints every kind, and toggling a kind removes its highlights (and restores them)', async () => {
       const { doc } = await openArticle(api, EN_A);
       const before = api.decorations.counts(doc.uri);
-      assert.ok(before.organization > 0 && before.person > 0 && before.place > 0 && before.quote > 0, JSON.stringify(before));
+      assert.ok(
+        before.organization > 0 && before.person > 0 && before.place > 0 && before.quote > 0,
+        JSON.stringify(before),
+      );
       const painted = once(api.decorations.onDidPaint, (u) => u.toString() === doc.uri.toString(), 'repaint');
       const on = await vscode.commands.executeCommand<boolean>(Commands.toggleKind, 'organization');
       assert.strictEqual(on, false);
@@ -358,8 +424,13 @@ describe('Article Lens in the extension host', function () {
       const { doc } = await openArticle(api, EN_A);
       const withRef = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '2020-08-18');
       // In a workspace folder the reference date is the reader's correction, kept in the corrections file.
-      assert.deepStrictEqual(withRef?.referenceDate && [withRef.referenceDate.value, withRef.referenceDate.source], ['2020-08-18', 'reader']);
-      assert.ok(api.corrections.entries(doc.uri).edits.some((e) => e.action === 'referenceDate' && e.value === '2020-08-18'));
+      assert.deepStrictEqual(withRef?.referenceDate && [withRef.referenceDate.value, withRef.referenceDate.source], [
+        '2020-08-18',
+        'reader',
+      ]);
+      assert.ok(
+        api.corrections.entries(doc.uri).edits.some((e) => e.action === 'referenceDate' && e.value === '2020-08-18'),
+      );
       const cleared = await vscode.commands.executeCommand<ArticleAnalysis>(Commands.setReferenceDate, '');
       assert.notStrictEqual(cleared?.referenceDate?.source, 'reader');
       assert.ok(!api.corrections.entries(doc.uri).edits.some((e) => e.action === 'referenceDate'));
@@ -376,7 +447,10 @@ describe('Article Lens in the extension host', function () {
       const mentions = analysis.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
       await vscode.commands.executeCommand(Commands.nextEntity);
       const a = editor.document.offsetAt(editor.selection.start);
-      assert.ok(mentions.some((m) => m.start === a), 'on an entity mention');
+      assert.ok(
+        mentions.some((m) => m.start === a),
+        'on an entity mention',
+      );
       await vscode.commands.executeCommand(Commands.nextEntity);
       const b = editor.document.offsetAt(editor.selection.start);
       assert.ok(b > a);
@@ -384,7 +458,10 @@ describe('Article Lens in the extension host', function () {
       assert.strictEqual(editor.document.offsetAt(editor.selection.start), a);
       await vscode.commands.executeCommand(Commands.nextQuote);
       const q = editor.document.offsetAt(editor.selection.start);
-      assert.ok(analysis.quotes.some((x) => x.outer.start === q), 'on a quote');
+      assert.ok(
+        analysis.quotes.some((x) => x.outer.start === q),
+        'on a quote',
+      );
     });
 
     it('copies the entity list', async () => {
@@ -404,7 +481,8 @@ describe('Article Lens in the extension host', function () {
       const json = JSON.parse(dec.decode(await vscode.workspace.fs.readFile(target('.json'))));
       assert.strictEqual(json.version, 1);
       assert.strictEqual(json.documents[0].entities.length, analysis.entities.length);
-      for (const e of json.documents[0].entities) for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+      for (const e of json.documents[0].entities)
+        for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
 
       await vscode.commands.executeCommand(Commands.exportAnnotations, { format: 'brat', target: target('.ann') });
       const ann = dec.decode(await vscode.workspace.fs.readFile(target('.ann')));
@@ -445,7 +523,8 @@ describe('Article Lens in the extension host', function () {
       assert.deepStrictEqual(values, [...values].sort(), 'resolved dates in time order');
       assert.ok(model.quotes.length > 0 && model.quotes.every((q) => !q.scare));
       assert.ok(model.quotes.some((q) => q.speaker === 'Steve Stoute'));
-      for (const e of model.entities) for (const m of e.mentions) assert.ok(doc.getText().slice(m.start, m.end).length > 0);
+      for (const e of model.entities)
+        for (const m of e.mentions) assert.ok(doc.getText().slice(m.start, m.end).length > 0);
     });
 
     it('shows the panel', async () => {

@@ -46,8 +46,16 @@ export function once<T>(event: vscode.Event<T>, test: (v: T) => boolean, what: s
 /** The open document for `uri` once it is in the `article` language (auto-detected on open). */
 export async function articleDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
   const key = uri.toString();
-  const find = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID);
-  return find() ?? once(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID, `${uri.path} to become an article`);
+  const find = () =>
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID);
+  return (
+    find() ??
+    once(
+      vscode.workspace.onDidOpenTextDocument,
+      (d) => d.uri.toString() === key && d.languageId === LANGUAGE_ID,
+      `${uri.path} to become an article`,
+    )
+  );
 }
 
 /** Opens the fixture `name` (which activates the extension, by language) and returns the API that activate() hands over. */
@@ -62,7 +70,10 @@ export async function activateWith(name: string): Promise<ArticleLensApi> {
 }
 
 /** Opens a fixture in the active editor, once it is an article, and waits for its analysis. */
-export async function openArticle(api: ArticleLensApi, name: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; analysis: ArticleAnalysis }> {
+export async function openArticle(
+  api: ArticleLensApi,
+  name: string,
+): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; analysis: ArticleAnalysis }> {
   const uri = fixture(name);
   const first = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(first, { preview: false });
@@ -86,7 +97,9 @@ export async function storyVersionsWhen(done: (titles: string[]) => boolean): Pr
   const deadline = Date.now() + 20_000;
   let titles: string[];
   do {
-    titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map((v) => v.title);
+    titles = (await vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences)).versions.map(
+      (v) => v.title,
+    );
     if (done(titles)) break;
     await new Promise((r) => setTimeout(r, 200));
   } while (Date.now() < deadline);

@@ -67,7 +67,7 @@ export function run(): Promise<void> {
       });
     } catch (e) {
       // A test file that throws while loading ends up here.
-      const message = e instanceof Error ? e.stack ?? e.message : String(e);
+      const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
       console.error(`[integration] could not run the suite: ${message}`);
       tests.push({ title: 'loading the integration test files', state: 'failed', err: message });
       writeResults(1, message);

@@ -21,15 +21,22 @@ describe('Workspace index on its own workers', function () {
 
   before(async () => {
     api = await activateWith(EN_A);
-    const sources = await Promise.all([EN_A, EN_B, FR].map(async (n) => new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(n)))));
+    const sources = await Promise.all(
+      [EN_A, EN_B, FR].map(async (n) => new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(n)))),
+    );
     await vscode.workspace.fs.createDirectory(archive());
     for (let i = 0; i < COPIES; i++) {
       const source = sources[i % sources.length];
       const paragraphs = source.split(/\n\s*\n/);
       // Every copy its own text (another content hash): the paragraphs rotated after the headline, and a line.
       const k = 1 + (i % Math.max(1, paragraphs.length - 1));
-      const body = [paragraphs[0], ...paragraphs.slice(k), ...paragraphs.slice(1, k), `Archive copy ${i + 1}.`].join('\n\n');
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(archive(), `copy-${String(i).padStart(3, '0')}.txt`), new TextEncoder().encode(body));
+      const body = [paragraphs[0], ...paragraphs.slice(k), ...paragraphs.slice(1, k), `Archive copy ${i + 1}.`].join(
+        '\n\n',
+      );
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(archive(), `copy-${String(i).padStart(3, '0')}.txt`),
+        new TextEncoder().encode(body),
+      );
     }
   });
 
@@ -43,10 +50,14 @@ describe('Workspace index on its own workers', function () {
     const { doc, editor } = await openArticle(api, EN_A);
     const before = doc.getText().length;
     let scanOver = false;
-    const scan = Promise.resolve(vscode.commands.executeCommand<Counts>(CrossRefCommands.reindexWorkspace)).finally(() => (scanOver = true));
+    const scan = Promise.resolve(vscode.commands.executeCommand<Counts>(CrossRefCommands.reindexWorkspace)).finally(
+      () => (scanOver = true),
+    );
     // Let the scan find the files and hand the first ones to the pool.
     await new Promise((r) => setImmediate(r));
-    const ok = await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n\nThe mayor of Lyon, Anna Kelmor, spoke on Friday.'));
+    const ok = await editor.edit((b) =>
+      b.insert(doc.positionAt(doc.getText().length), '\n\nThe mayor of Lyon, Anna Kelmor, spoke on Friday.'),
+    );
     assert.ok(ok, 'the edit applied');
     const analysis = await api.analyses.whenAnalyzed(doc.uri);
     const answeredDuringScan = !scanOver;

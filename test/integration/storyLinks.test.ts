@@ -13,7 +13,12 @@ import * as vscode from 'vscode';
 import { CrossRefCommands } from '../../src/constants';
 import type { ArticleLensApi } from '../../src/extension';
 import type { ShownNotification } from '../../src/services/notifications';
-import { checkStoryLinks, serializeStoryLinks, withLink, type StoryLinksData } from '../../src/services/storyLinksFormat';
+import {
+  checkStoryLinks,
+  serializeStoryLinks,
+  withLink,
+  type StoryLinksData,
+} from '../../src/services/storyLinksFormat';
 import { WorkspaceJsonFile } from '../../src/services/workspaceJsonFile';
 import { writeFileAtomically } from '../../src/util/atomicWrite';
 import { EN_A, EN_B, FR, activateWith, fixture, folder, once, openArticle, storyVersionsWhen } from './helpers';
@@ -174,14 +179,23 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
   it('a root file named "Interview: Trump.txt" is written as ./Interview: Trump.txt and read back as a file, not a scheme', async () => {
     const name = 'Interview: Trump.txt';
     const interview = vscode.Uri.joinPath(folder(), name);
-    await vscode.workspace.fs.writeFile(interview, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(secondFolder().uri, SECOND)));
+    await vscode.workspace.fs.writeFile(
+      interview,
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(secondFolder().uri, SECOND)),
+    );
     try {
       await vscode.commands.executeCommand(CrossRefCommands.reindexWorkspace, { force: false });
       assert.strictEqual(await link(fr(), interview), 1);
       assert.deepStrictEqual(JSON.parse(await readRaw()).links, [{ a: `./${name}`, b: FR, linked: true }]);
       assert.ok((await storyVersionsWhen((t) => t.includes(name))).includes(name), 'linked');
       // Written by hand (or by an older version) without the `./`: still the file.
-      await writeLinks({ version: 1, links: [{ a: name, b: FR, linked: true }, { a: EN_A, b: FR, linked: false }] });
+      await writeLinks({
+        version: 1,
+        links: [
+          { a: name, b: FR, linked: true },
+          { a: EN_A, b: FR, linked: false },
+        ],
+      });
       const titles = await storyVersionsWhen((t) => !t.includes(EN_A));
       assert.ok(titles.includes(name) && !titles.includes(EN_A), titles.join(', '));
     } finally {
@@ -194,14 +208,21 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
     await vscode.commands.executeCommand(CrossRefCommands.reindexWorkspace, { force: false });
     assert.strictEqual(await link(fr(), wire), 1);
     const text = await readRaw();
-    assert.deepStrictEqual(JSON.parse(text).links, [{ a: '${workspaceFolder:Wire desk}/flood-en.txt', b: FR, linked: true }]);
+    assert.deepStrictEqual(JSON.parse(text).links, [
+      { a: '${workspaceFolder:Wire desk}/flood-en.txt', b: FR, linked: true },
+    ]);
     assert.doesNotMatch(text, /file:|\/tmp\/|\/home\//, 'no absolute path in the shared file');
-    assert.ok((await storyVersionsWhen((t) => t.includes(SECOND))).includes(SECOND), 'the other folder’s file is a linked version');
+    assert.ok(
+      (await storyVersionsWhen((t) => t.includes(SECOND))).includes(SECOND),
+      'the other folder’s file is a linked version',
+    );
     // Read back from disk (a teammate's edit): the folder name resolves.
     await writeLinks({ version: 1, links: [{ a: '${workspaceFolder:Wire desk}/flood-en.txt', b: FR, linked: false }] });
     assert.ok(!(await storyVersionsWhen((t) => !t.includes(SECOND))).includes(SECOND));
 
-    const outside = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-outside-')), 'elsewhere.txt'));
+    const outside = vscode.Uri.file(
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-outside-')), 'elsewhere.txt'),
+    );
     const refused = notification(/only files inside the workspace folders/, 'the refusal');
     assert.strictEqual(await link(fr(), outside), 0);
     await refused;
@@ -240,19 +261,29 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
     const saves: Thenable<unknown>[] = [];
     for (let i = 0; i < 6; i++) {
       for (const [w, writer] of writers.entries()) {
-        saves.push(writer.update((d) => withLink(d, { a: `w${w}-${i}.txt`, b: 'elsewhere.txt', linked: true }, same, same)));
+        saves.push(
+          writer.update((d) => withLink(d, { a: `w${w}-${i}.txt`, b: 'elsewhere.txt', linked: true }, same, same)),
+        );
       }
     }
     saves.push(link(fr(), enA()));
     const results = await Promise.all(saves);
     assert.strictEqual(results.pop(), 1, 'this window saved its link');
     for (const r of results) assert.deepStrictEqual((r as { ok: boolean }).ok, true);
-    const entries = (JSON.parse(await readRaw()).links as Array<{ a: string; b: string }>).map((e) => `${e.a}|${e.b}`).sort();
+    const entries = (JSON.parse(await readRaw()).links as Array<{ a: string; b: string }>)
+      .map((e) => `${e.a}|${e.b}`)
+      .sort();
     // (A pair is written in order: `elsewhere.txt` first.)
-    const expected = [`${EN_A}|${FR}`, ...[0, 1].flatMap((w) => [0, 1, 2, 3, 4, 5].map((i) => `elsewhere.txt|w${w}-${i}.txt`))].sort();
+    const expected = [
+      `${EN_A}|${FR}`,
+      ...[0, 1].flatMap((w) => [0, 1, 2, 3, 4, 5].map((i) => `elsewhere.txt|w${w}-${i}.txt`)),
+    ].sort();
     assert.deepStrictEqual(entries, expected);
     const names = (await vscode.workspace.fs.readDirectory(folder())).map(([n]) => n);
-    assert.ok(!names.some((n) => n.endsWith('.tmp') || n.endsWith('.lock')), `no temporary or lock file left: ${names.join(', ')}`);
+    assert.ok(
+      !names.some((n) => n.endsWith('.tmp') || n.endsWith('.lock')),
+      `no temporary or lock file left: ${names.join(', ')}`,
+    );
   });
 
   it('atomic writes: concurrent writers of one file never share a temporary file, and readers always find one whole write', async () => {
@@ -278,7 +309,10 @@ describe('Story links file (article-lens.stories.json) in the extension host', f
     done = true;
     await reader;
     assert.deepStrictEqual(bad, [], `${reads} reads`);
-    assert.ok(texts.includes(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))), 'the final file is one of the writes');
+    assert.ok(
+      texts.includes(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))),
+      'the final file is one of the writes',
+    );
     const names = (await vscode.workspace.fs.readDirectory(folder())).map(([n]) => n);
     assert.ok(!names.some((n) => n.includes('atomic-test.json.') && n.endsWith('.tmp')), names.join(', '));
     await vscode.workspace.fs.delete(target);

@@ -69,10 +69,18 @@ describe('Untrusted file names in notifications', function () {
     const target = fixture(`${HOSTILE}.json`);
     created.push(target);
     const told = once(api.notifications.onDidShow, (n) => /exported/.test(n.message), 'the export notification');
-    const written = await vscode.commands.executeCommand<vscode.Uri>(Commands.exportAnnotations, { format: 'json', target, uri: doc.uri });
+    const written = await vscode.commands.executeCommand<vscode.Uri>(Commands.exportAnnotations, {
+      format: 'json',
+      target,
+      uri: doc.uri,
+    });
     assert.strictEqual(written?.toString(), target.toString());
     const n = await told;
-    assert.deepStrictEqual(n, { severity: 'info', message: 'Article Lens: annotations exported.', actions: ['Open', 'Reveal'] });
+    assert.deepStrictEqual(n, {
+      severity: 'info',
+      message: 'Article Lens: annotations exported.',
+      actions: ['Open', 'Reveal'],
+    });
     // The export itself names the file as it is.
     const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)));
     assert.strictEqual(json.documents[0].file, `${HOSTILE}.txt`);
@@ -82,17 +90,28 @@ describe('Untrusted file names in notifications', function () {
     await openArticle(api, `${HOSTILE}.txt`);
     const target = fixture(`${HOSTILE}.tmx`);
     created.push(target);
-    const told = once(api.notifications.onDidShow, (n) => /aligned pairs exported/.test(n.message), 'the TMX notification');
+    const told = once(
+      api.notifications.onDidShow,
+      (n) => /aligned pairs exported/.test(n.message),
+      'the TMX notification',
+    );
     const res = await vscode.commands.executeCommand<{ units: number }>(CrossRefCommands.exportTmx, target);
     assert.ok(res && res.units > 0, 'pairs were exported');
     const n = await told;
-    assert.deepStrictEqual(n, { severity: 'info', message: `Article Lens: ${res.units} aligned pairs exported.`, actions: ['Open', 'Reveal'] });
+    assert.deepStrictEqual(n, {
+      severity: 'info',
+      message: `Article Lens: ${res.units} aligned pairs exported.`,
+      actions: ['Open', 'Reveal'],
+    });
   });
 
   it('no notification shown while handling the hostile file holds link or icon syntax, or the file name', async () => {
     // One more that used to name a file: linking a file outside every workspace folder.
     const outside = vscode.Uri.parse(`untitled:${encodeURIComponent(HOSTILE)}.txt`);
-    assert.strictEqual(await vscode.commands.executeCommand<number>(CrossRefCommands.linkVersions, fixture(`${HOSTILE}.txt`), outside), 0);
+    assert.strictEqual(
+      await vscode.commands.executeCommand<number>(CrossRefCommands.linkVersions, fixture(`${HOSTILE}.txt`), outside),
+      0,
+    );
     assert.ok(shown.length >= 3, `${shown.length} notifications seen`);
     for (const n of shown) {
       for (const text of [n.message, ...n.actions]) {
@@ -131,7 +150,10 @@ describe('Exports after the save dialog', function () {
     const before = analysis.entities.flatMap((e) => e.mentions).length;
     const inserted = 'UPDATE: This story was corrected on Tuesday to add a statement from Microsoft.\n\n';
     const target = await throughSaveDialog(
-      vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.exportAnnotations, { format: 'json', uri: source }),
+      vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.exportAnnotations, {
+        format: 'json',
+        uri: source,
+      }),
       () => editor.edit((e) => e.insert(new vscode.Position(0, 0), inserted)),
     );
     assert.ok(target, 'the export was written');
@@ -146,8 +168,12 @@ describe('Exports after the save dialog', function () {
       ...exported.quotes,
     ];
     assert.ok(spans.length >= before, `${spans.length} spans`);
-    for (const s of spans) assert.strictEqual(text.slice(s.start, s.end), s.text, 'every span points at its words in the edited text');
-    assert.ok(exported.dates.some((d: { text: string }) => d.text === 'Tuesday'), 'the inserted line is analysed');
+    for (const s of spans)
+      assert.strictEqual(text.slice(s.start, s.end), s.text, 'every span points at its words in the edited text');
+    assert.ok(
+      exported.dates.some((d: { text: string }) => d.text === 'Tuesday'),
+      'the inserted line is analysed',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -166,7 +192,13 @@ describe('Exports after the save dialog', function () {
     const sub = api.notifications.onDidShow((n) => seen.push(n.message));
     const res = await throughSaveDialog(
       vscode.commands.executeCommand<{ uri: vscode.Uri; units: number } | undefined>(CrossRefCommands.exportTmx),
-      () => editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'en Australie'.length)), 'en Australie-Méridionale')),
+      () =>
+        editor.edit((e) =>
+          e.replace(
+            new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'en Australie'.length)),
+            'en Australie-Méridionale',
+          ),
+        ),
     );
     sub.dispose();
     assert.ok(res && res.units > 0, `the TMX was written (notifications: ${seen.join(' | ')})`);

@@ -18,9 +18,18 @@ const readFile = async () => new TextDecoder().decode(await vscode.workspace.fs.
 
 /** The panel's row of the entity `name` once the panel describes `doc`. */
 async function panelEntity(doc: vscode.TextDocument, name: string): Promise<PanelEntity> {
-  await until(() => api.panel.model().uri === doc.uri.toString() && api.panel.model().entities.length > 0, 'the panel to show the article');
+  await until(
+    () => api.panel.model().uri === doc.uri.toString() && api.panel.model().entities.length > 0,
+    'the panel to show the article',
+  );
   const row = api.panel.model().entities.find((e) => e.name === name);
-  assert.ok(row, `${name} in the panel: ${api.panel.model().entities.map((e) => e.name).join(', ')}`);
+  assert.ok(
+    row,
+    `${name} in the panel: ${api.panel
+      .model()
+      .entities.map((e) => e.name)
+      .join(', ')}`,
+  );
   return row;
 }
 
@@ -46,7 +55,10 @@ describe('Corrections from the panel and the Cross-References view', function ()
     );
     await api.panel.receive({ type: 'correct', uri, action: 'verify', target: tiktok.target } satisfies FromWebview);
     assert.match(await readFile(), /"action": "verify"/);
-    await until(() => api.panel.model().entities.find((e) => e.name === 'TikTok')?.verified === true, 'TikTok verified in the panel');
+    await until(
+      () => api.panel.model().entities.find((e) => e.name === 'TikTok')?.verified === true,
+      'TikTok verified in the panel',
+    );
     const verified = api.panel.model().entities.find((e) => e.name === 'TikTok')!;
     assert.ok(!verified.actions.some((x) => x.id === 'verify'), 'no second Mark verified');
 
@@ -73,7 +85,10 @@ describe('Corrections from the panel and the Cross-References view', function ()
     assert.match(await readFile(), /"action": "scare"/);
     let a: ArticleAnalysis | undefined = await api.analyses.whenAnalyzed(doc.uri);
     assert.strictEqual(a?.quotes.find((q) => q.start === quote.target.start)?.scare, true, 'now a scare quote');
-    await until(() => !api.panel.model().quotes.some((q) => q.target.start === quote.target.start), 'scare quotes are not listed');
+    await until(
+      () => !api.panel.model().quotes.some((q) => q.target.start === quote.target.start),
+      'scare quotes are not listed',
+    );
 
     const date = api.panel.model().dates[0];
     assert.ok(date, 'a date row');
@@ -109,7 +124,10 @@ describe('Corrections from the panel and the Cross-References view', function ()
     await openArticle(api, EN_A);
     const show = () => vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
     let m = await show();
-    await until(async () => (m = await show()).entities.length > 0 && m.passages.length > 0, 'entity and passage links');
+    await until(
+      async () => (m = await show()).entities.length > 0 && m.passages.length > 0,
+      'entity and passage links',
+    );
     const row = m.entities.find((r) => r.cells[0]?.first && r.cells.slice(1).some((c) => c?.first) && !r.verdict)!;
     assert.ok(row, 'an entity row linking the article to another version');
     const a = { uri: row.cells[0]!.uri, ...row.cells[0]!.first! };
@@ -118,19 +136,33 @@ describe('Corrections from the panel and the Cross-References view', function ()
     await api.crossRefs.receive({ type: 'linkVerdict', verdict: 'confirmed', kind: 'entity', a, b });
     assert.match(await readFile(), /"status": "confirmed"/);
     m = await show();
-    assert.strictEqual(m.entities.find((r) => r.cells[0]?.entityId === row.cells[0]!.entityId)?.verdict, 'confirmed', 'badged as confirmed');
+    assert.strictEqual(
+      m.entities.find((r) => r.cells[0]?.entityId === row.cells[0]!.entityId)?.verdict,
+      'confirmed',
+      'badged as confirmed',
+    );
 
     const pair = m.passages[0];
-    const ends = [{ uri: pair.a.uri, start: pair.a.start, end: pair.a.end }, { uri: pair.b.uri, start: pair.b.start, end: pair.b.end }];
+    const ends = [
+      { uri: pair.a.uri, start: pair.a.start, end: pair.a.end },
+      { uri: pair.b.uri, start: pair.b.start, end: pair.b.end },
+    ];
     await api.crossRefs.receive({ type: 'linkVerdict', verdict: 'rejected', kind: 'passage', a: ends[0], b: ends[1] });
     assert.match(await readFile(), /"status": "rejected"/);
     m = await show();
-    const same = (p: CrossRefModel['passages'][number]) => p.a.uri === pair.a.uri && p.a.start === pair.a.start && p.b.uri === pair.b.uri && p.b.start === pair.b.start;
+    const same = (p: CrossRefModel['passages'][number]) =>
+      p.a.uri === pair.a.uri && p.a.start === pair.a.start && p.b.uri === pair.b.uri && p.b.start === pair.b.start;
     assert.ok(!m.passages.some(same), 'the rejected passage link is gone');
 
     // A verdict on a link the view does not show is ignored.
     const before = await readFile();
-    await api.crossRefs.receive({ type: 'linkVerdict', verdict: 'confirmed', kind: 'entity', a: { ...a, start: a.start + 1 }, b });
+    await api.crossRefs.receive({
+      type: 'linkVerdict',
+      verdict: 'confirmed',
+      kind: 'entity',
+      a: { ...a, start: a.start + 1 },
+      b,
+    });
     await api.crossRefs.receive({ type: 'linkVerdict', verdict: 'confirmed', kind: 'figure', a: ends[0], b: ends[1] });
     await api.crossRefs.receive({ type: 'linkTo', kind: 'entity', end: { uri: a.uri, start: -1, end: 3 } });
     assert.strictEqual(await readFile(), before);
@@ -142,7 +174,10 @@ describe('Corrections from the panel and the Cross-References view', function ()
     await openArticle(api, EN_A);
     const show = () => vscode.commands.executeCommand<CrossRefModel>(CrossRefCommands.showCrossReferences);
     let m = await show();
-    await until(async () => (m = await show()).onlyIn.some((o) => o.kind === 'entity' && o.span), 'an entity only one version has');
+    await until(
+      async () => (m = await show()).onlyIn.some((o) => o.kind === 'entity' && o.span),
+      'an entity only one version has',
+    );
     const only = m.onlyIn.find((o) => o.kind === 'entity' && o.span)!;
     const end = { uri: only.uri, ...only.span! };
     let settled = false;
@@ -153,11 +188,19 @@ describe('Corrections from the panel and the Cross-References view', function ()
       return settled;
     }, 'the quick pick to be answered');
     await done;
-    const file = JSON.parse(await readFile()) as { links: Array<{ status: string; a: { file: string; exact: string } }> };
+    const file = JSON.parse(await readFile()) as {
+      links: Array<{ status: string; a: { file: string; exact: string } }>;
+    };
     const made = file.links.find((l) => l.status === 'manual');
     assert.ok(made, 'a link made by hand');
-    assert.strictEqual(made.a.exact, (await vscode.workspace.openTextDocument(vscode.Uri.parse(only.uri))).getText().slice(end.start, end.end));
+    assert.strictEqual(
+      made.a.exact,
+      (await vscode.workspace.openTextDocument(vscode.Uri.parse(only.uri))).getText().slice(end.start, end.end),
+    );
     m = await show();
-    assert.ok(m.entities.some((r) => r.verdict === 'manual'), 'badged as made by hand');
+    assert.ok(
+      m.entities.some((r) => r.verdict === 'manual'),
+      'badged as made by hand',
+    );
   });
 });

@@ -27,7 +27,11 @@ function news(kb: number): string {
 async function setting(key: string, value: unknown): Promise<void> {
   const cfg = vscode.workspace.getConfiguration();
   if (cfg.inspect(key)?.workspaceValue === value) return;
-  const seen = once(vscode.workspace.onDidChangeConfiguration, (e) => e.affectsConfiguration(key), `the change of ${key}`);
+  const seen = once(
+    vscode.workspace.onDidChangeConfiguration,
+    (e) => e.affectsConfiguration(key),
+    `the change of ${key}`,
+  );
   await cfg.update(key, value, vscode.ConfigurationTarget.Workspace);
   await seen;
 }
@@ -75,7 +79,11 @@ describe('Analysis deadline in the extension host', function () {
     assert.strictEqual(api.analyses.state(doc.uri)?.status, 'timedOut');
 
     // A higher limit gives it another chance (on a fresh worker: the first was stopped).
-    const ready = stateOf(doc.uri, (s) => s.status === 'ready' && s.version === doc.version, 'the re-analysis under the default limit');
+    const ready = stateOf(
+      doc.uri,
+      (s) => s.status === 'ready' && s.version === doc.version,
+      'the re-analysis under the default limit',
+    );
     await setting(Config.analysisTimeoutSeconds, undefined);
     const analysed = await ready;
     assert.ok(analysed.analysis && analysed.analysis.entities.length > 0);
@@ -118,8 +126,12 @@ describe('Analysis deadline in the extension host', function () {
       const final = await api.analyses.whenAnalyzed(doc.uri);
       assert.ok(final, 'the newer version is analysed in the end');
       const text = doc.getText();
-      for (const e of final.entities) for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
-      assert.deepStrictEqual([api.analyses.state(doc.uri)?.status, api.analyses.state(doc.uri)?.version], ['ready', doc.version]);
+      for (const e of final.entities)
+        for (const m of e.mentions) assert.strictEqual(text.slice(m.start, m.end), m.text);
+      assert.deepStrictEqual(
+        [api.analyses.state(doc.uri)?.status, api.analyses.state(doc.uri)?.version],
+        ['ready', doc.version],
+      );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       sub.dispose();
@@ -159,6 +171,10 @@ describe('Analysis deadline in the extension host', function () {
     // Under the default limit it is analysed (the setting change itself starts a scan; this one waits for it).
     const done = await vscode.commands.executeCommand<Stats>(CrossRefCommands.reindexWorkspace, { force: false });
     assert.strictEqual(done.timedOut, 0, JSON.stringify(done));
-    assert.strictEqual(done.articles, settled.articles + 1, `the long file is now an indexed article (${JSON.stringify(done)})`);
+    assert.strictEqual(
+      done.articles,
+      settled.articles + 1,
+      `the long file is now an indexed article (${JSON.stringify(done)})`,
+    );
   });
 });

@@ -4,7 +4,10 @@ import type { ArticleAnalysis, Span } from '../../src/core/types';
 /** Every span of an analysis is in bounds and its text is the slice it covers. */
 export function assertSpansExact(text: string, a: ArticleAnalysis): void {
   const check = (s: Span & { text?: string }, what: string): void => {
-    assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= text.length, `${what}: [${s.start}, ${s.end})`);
+    assert.ok(
+      Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= text.length,
+      `${what}: [${s.start}, ${s.end})`,
+    );
     if (s.text !== undefined) assert.equal(text.slice(s.start, s.end), s.text, `${what}: text matches its span`);
   };
   for (const e of a.entities) {

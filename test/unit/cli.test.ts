@@ -24,7 +24,17 @@ describe('cli: arguments', () => {
   void ok;
   it('parses analyze options', () => {
     const r = parseArgs(['analyze', '--json', '--lang', 'fr', '--reference-date=2020-08-17', 'a.txt', 'b.txt']);
-    assert.deepEqual(r, { ok: true, options: { command: 'analyze', json: true, lang: 'fr', referenceDate: '2020-08-17', maxBytes: 5 * 1024 * 1024, files: ['a.txt', 'b.txt'] } });
+    assert.deepEqual(r, {
+      ok: true,
+      options: {
+        command: 'analyze',
+        json: true,
+        lang: 'fr',
+        referenceDate: '2020-08-17',
+        maxBytes: 5 * 1024 * 1024,
+        files: ['a.txt', 'b.txt'],
+      },
+    });
   });
   const bad: [string[], RegExp][] = [
     [['analyze'], /no FILE/],
@@ -46,7 +56,10 @@ describe('cli: arguments', () => {
 describe('cli: corrections options', () => {
   it('takes a corrections file, or none; without either it looks for one', () => {
     const file = parseArgs(['xref', '--corrections=team/article-lens.corrections.json', 'a.txt']);
-    assert.deepEqual(file.ok === true && file.options.corrections, { kind: 'file', path: 'team/article-lens.corrections.json' });
+    assert.deepEqual(file.ok === true && file.options.corrections, {
+      kind: 'file',
+      path: 'team/article-lens.corrections.json',
+    });
     const none = parseArgs(['analyze', '--no-corrections', 'a.txt']);
     assert.deepEqual(none.ok === true && none.options.corrections, { kind: 'none' });
     const auto = parseArgs(['analyze', 'a.txt']);
@@ -116,7 +129,8 @@ describe('cli: analyze', function () {
     assert.equal(json.documents.length, 1);
     const doc = json.documents[0];
     assert.equal(doc.language, 'fr');
-    for (const key of ['file', 'language', 'referenceDate', 'entities', 'figures', 'dates', 'quotes']) assert.ok(key in doc, key);
+    for (const key of ['file', 'language', 'referenceDate', 'entities', 'figures', 'dates', 'quotes'])
+      assert.ok(key in doc, key);
     const fig = doc.figures.find((f: { text: string }) => f.text === '175\u00a0millions de téléchargements');
     assert.deepEqual({ value: fig.value, unit: fig.unit }, { value: 175000000, unit: 'téléchargements' });
   });
@@ -148,7 +162,10 @@ describe('cli: analyze', function () {
     assert.deepEqual(parseArgs(['analyze', '--format', 'json', file]), parseArgs(['analyze', '--json', file]));
   });
   it('--format refuses an unknown format, several files and xref', () => {
-    assert.match((parseArgs(['analyze', '--format', 'csv', 'a.txt']) as { error: string }).error, /--format needs one of json\|brat\|w3c/);
+    assert.match(
+      (parseArgs(['analyze', '--format', 'csv', 'a.txt']) as { error: string }).error,
+      /--format needs one of json\|brat\|w3c/,
+    );
     assert.match((parseArgs(['analyze', '--format', 'brat', 'a.txt', 'b.txt']) as { error: string }).error, /one FILE/);
     assert.match((parseArgs(['xref', '--format', 'w3c', 'a.txt']) as { error: string }).error, /analyze only/);
   });
@@ -157,21 +174,33 @@ describe('cli: analyze', function () {
 describe('cli: xref', function () {
   this.timeout(120000);
   it('groups the three sample articles into one story and links entities across languages', async () => {
-    const files = ['000_0891fa58e8947cdd.txt', '001_1a341257ed710bcc.txt', '002_99e5ccb7759e430c.txt'].map((f) => join(corpusDir, f));
+    const files = ['000_0891fa58e8947cdd.txt', '001_1a341257ed710bcc.txt', '002_99e5ccb7759e430c.txt'].map((f) =>
+      join(corpusDir, f),
+    );
     const { code, out } = await run(['xref', '--json', ...files]);
     assert.equal(code, 0);
     const json = JSON.parse(out);
     assert.equal(json.version, 1);
     assert.equal(json.documents.length, 3);
-    assert.deepEqual(json.stories.map((s: { files: string[] }) => s.files.length), [3]);
+    assert.deepEqual(
+      json.stories.map((s: { files: string[] }) => s.files.length),
+      [3],
+    );
     const nz = json.links.find(
-      (l: { kind: string; items?: { name: string }[] }) => l.kind === 'entity' && l.items!.some((i) => i.name === 'Nouvelle-Zélande'),
+      (l: { kind: string; items?: { name: string }[] }) =>
+        l.kind === 'entity' && l.items!.some((i) => i.name === 'Nouvelle-Zélande'),
     );
     assert.ok(nz, 'Nouvelle-Zélande is linked');
     assert.ok(nz.items.some((i: { name: string }) => i.name === 'New Zealand'));
-    const reworded = json.links.find((l: { kind: string; a?: { text: string } }) => l.kind === 'quote' && l.a!.text.startsWith('TikTok has never provided any US data'));
+    const reworded = json.links.find(
+      (l: { kind: string; a?: { text: string } }) =>
+        l.kind === 'quote' && l.a!.text.startsWith('TikTok has never provided any US data'),
+    );
     assert.equal(reworded?.reworded, true);
-    assert.ok(json.onlyIn.some((o: { name: string }) => o.name === 'Walmart'), 'Walmart only in the French article');
+    assert.ok(
+      json.onlyIn.some((o: { name: string }) => o.name === 'Walmart'),
+      'Walmart only in the French article',
+    );
   });
   it('prints a readable report', async () => {
     const files = ['000_0891fa58e8947cdd.txt', '001_1a341257ed710bcc.txt'].map((f) => join(corpusDir, f));
@@ -243,5 +272,6 @@ describe('cli: terminal safety', () => {
     ['bidi \u202eesrever\u202c and \u2066isolate\u2069', 'bidi esrever and isolate'],
     ['line\r\nbreaks\tand   spaces', 'line breaks and spaces'],
   ];
-  for (const [input, expected] of cases) it(JSON.stringify(input), () => assert.equal(cleanForTerminal(input), expected));
+  for (const [input, expected] of cases)
+    it(JSON.stringify(input), () => assert.equal(cleanForTerminal(input), expected));
 });

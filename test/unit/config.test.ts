@@ -8,10 +8,8 @@ import { Config, CONFIG_DEFAULTS, type ConfigKey } from '../../src/constants';
 import { checkSetting, SETTING_RULES } from '../../src/services/configValidation';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
-const props: Record<string, { type: string; minimum?: number; maximum?: number; enum?: string[]; pattern?: string }> = Object.assign(
-  {},
-  ...(pkg.contributes.configuration as { properties: object }[]).map((s) => s.properties),
-);
+const props: Record<string, { type: string; minimum?: number; maximum?: number; enum?: string[]; pattern?: string }> =
+  Object.assign({}, ...(pkg.contributes.configuration as { properties: object }[]).map((s) => s.properties));
 
 describe('settings: checked before use', () => {
   const cases: Array<[ConfigKey, unknown, unknown, boolean]> = [
@@ -45,7 +43,12 @@ describe('settings: checked before use', () => {
     [Config.crossReferencesGlossary, { 'Maison-Blanche': 'White House' }, { 'Maison-Blanche': 'White House' }, false],
     [Config.crossReferencesGlossary, ['White House'], {}, true],
     [Config.crossReferencesGlossary, 'White House', {}, true],
-    [Config.crossReferencesGlossary, { Élysée: 'Elysee Palace', bad: 3, '': 'empty', long: 'x'.repeat(500) }, { Élysée: 'Elysee Palace' }, true],
+    [
+      Config.crossReferencesGlossary,
+      { Élysée: 'Elysee Palace', bad: 3, '': 'empty', long: 'x'.repeat(500) },
+      { Élysée: 'Elysee Palace' },
+      true,
+    ],
   ];
   for (const [key, raw, used, problem] of cases) {
     it(`${key} = ${JSON.stringify(raw)?.slice(0, 60) ?? String(raw)} → ${JSON.stringify(used)}`, () => {
@@ -86,7 +89,12 @@ describe('settings: checked before use', () => {
     const trust = pkg.capabilities.untrustedWorkspaces;
     assert.equal(trust.supported, 'limited');
     assert.ok(trust.description);
-    for (const key of [Config.analysisMaxFileSizeKB, Config.analysisDebounceMs, Config.indexMaxFiles, Config.crossReferencesGlossary]) {
+    for (const key of [
+      Config.analysisMaxFileSizeKB,
+      Config.analysisDebounceMs,
+      Config.indexMaxFiles,
+      Config.crossReferencesGlossary,
+    ]) {
       assert.ok(trust.restrictedConfigurations.includes(key), key);
     }
     for (const key of trust.restrictedConfigurations) assert.ok(props[key], `${key} is a setting`);

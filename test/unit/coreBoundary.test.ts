@@ -23,14 +23,20 @@ describe('architecture boundaries', () => {
     assert.ok(tsFiles(join(root, 'src/shared')).length >= 1, 'src/shared is read');
     assert.ok(tsFiles(join(root, 'src/views')).length >= 5, 'src/views is read');
   });
-  const banned = /(?:from\s+|require\(\s*|import\(\s*)['"](vscode|fs|node:fs|fs\/promises|node:fs\/promises|child_process|node:child_process|worker_threads|node:worker_threads)['"]/;
+  const banned =
+    /(?:from\s+|require\(\s*|import\(\s*)['"](vscode|fs|node:fs|fs\/promises|node:fs\/promises|child_process|node:child_process|worker_threads|node:worker_threads)['"]/;
   for (const dir of ['src/core', 'src/shared', 'src/views']) {
     for (const file of tsFiles(join(root, dir))) {
       it(`${relative(root, file)} imports no vscode, fs or process APIs`, () => {
         const src = readFileSync(file, 'utf8');
         assert.equal(banned.exec(src)?.[0] ?? null, null);
         assert.equal(/\bset(?:Timeout|Interval|Immediate)\(/.test(src), false, 'no timers in core');
-        if (dir === 'src/views') assert.doesNotMatch(src, /from '\.\.\/(?:features|services|util)\//, 'views import only core, shared and views');
+        if (dir === 'src/views')
+          assert.doesNotMatch(
+            src,
+            /from '\.\.\/(?:features|services|util)\//,
+            'views import only core, shared and views',
+          );
       });
     }
   }

@@ -53,11 +53,30 @@ describe('sample corpus: the AFP dispatch (000)', function () {
     assert.ok(a.referenceDate.value.startsWith('2020'), a.referenceDate.value);
   });
 
-  it('finds the people', () => expectEntities(a, 'person', ['Donald Trump', 'Kevin Mayer', 'Steve Stoute', 'Vanessa Pappas']));
+  it('finds the people', () =>
+    expectEntities(a, 'person', ['Donald Trump', 'Kevin Mayer', 'Steve Stoute', 'Vanessa Pappas']));
   it('finds the organizations compromise misses', () =>
-    expectEntities(a, 'organization', ['TikTok', 'ByteDance', 'Microsoft', 'Oracle', 'Spotify', 'UnitedMasters', 'Sequoia Capital', 'Bloomberg']));
+    expectEntities(a, 'organization', [
+      'TikTok',
+      'ByteDance',
+      'Microsoft',
+      'Oracle',
+      'Spotify',
+      'UnitedMasters',
+      'Sequoia Capital',
+      'Bloomberg',
+    ]));
   it('finds the places', () =>
-    expectEntities(a, 'place', ['United States', 'China', 'Beijing', 'Virginia', 'Singapore', 'Canada', 'Australia', 'New Zealand']));
+    expectEntities(a, 'place', [
+      'United States',
+      'China',
+      'Beijing',
+      'Virginia',
+      'Singapore',
+      'Canada',
+      'Australia',
+      'New Zealand',
+    ]));
   it('clusters US and U.S. with the United States', () => {
     const us = entityOf(a, 'United States');
     assert.ok(us);
@@ -81,8 +100,14 @@ describe('sample corpus: the AFP dispatch (000)', function () {
     const within = a.dates.find((d) => d.text.includes('90 days'));
     assert.equal(within?.kind, 'duration');
     assert.equal(within?.value, 'P90D');
-    assert.ok(a.dates.some((d) => /ten days ago/.test(d.text)), 'ten days ago');
-    assert.ok(a.dates.some((d) => /Monday/.test(d.text)), 'Monday');
+    assert.ok(
+      a.dates.some((d) => /ten days ago/.test(d.text)),
+      'ten days ago',
+    );
+    assert.ok(
+      a.dates.some((d) => /Monday/.test(d.text)),
+      'Monday',
+    );
   });
 
   it('attributes the quotes', () => {

@@ -29,8 +29,12 @@ describe('correction actions at a cursor or selection', () => {
     const trump = span('Donald Trump');
     const actions = correctionActionsAt(text, a, { start: trump.start + 2, end: trump.start + 2 }, plainEnglish);
     const got = actions.map((x) => x.id);
-    for (const id of ['notEntity', 'retype', 'ruleAlways', 'ruleNever', 'merge', 'rename', 'verify'] as const) assert.ok(got.includes(id), id);
-    const retypes = actions.filter((x) => x.id === 'retype').map((x) => x.args.type).sort();
+    for (const id of ['notEntity', 'retype', 'ruleAlways', 'ruleNever', 'merge', 'rename', 'verify'] as const)
+      assert.ok(got.includes(id), id);
+    const retypes = actions
+      .filter((x) => x.id === 'retype')
+      .map((x) => x.args.type)
+      .sort();
     assert.deepEqual(retypes, ['organization', 'place'], 'the types it is not');
     for (const x of actions) assert.deepEqual([x.args.start, x.args.end], [trump.start, trump.end], x.title);
     assert.ok(actions.some((x) => x.title === '“Donald Trump” is not an entity here'));
@@ -77,14 +81,23 @@ describe('correction actions at a cursor or selection', () => {
 describe('verified counts, orphans and reader marks', () => {
   const tiktok = span('TikTok');
   const edits: EditCorrection[] = [
-    { id: 'v1', file, action: 'verify', target: targetFromSpan(text, tiktok), at: '2024-05-02T10:00:00.000Z', by: 'Ana' },
+    {
+      id: 'v1',
+      file,
+      action: 'verify',
+      target: targetFromSpan(text, tiktok),
+      at: '2024-05-02T10:00:00.000Z',
+      by: 'Ana',
+    },
     { id: 'o1', file, action: 'remove', target: { exact: 'Nowhere in this text' } },
   ];
   const c = analyze(text, { corrections: { rules: [], edits } });
 
   it('"N of M verified" in all and per kind, null without counts', () => {
     assert.equal(verifiedSummary(c, plainEnglish), `1 of ${c.verified!.total} verified`);
-    assert.ok(verifiedByKind(c, plainEnglish).includes(`Organizations: 1 of ${c.verified!.byKind.organization.total} verified`));
+    assert.ok(
+      verifiedByKind(c, plainEnglish).includes(`Organizations: 1 of ${c.verified!.byKind.organization.total} verified`),
+    );
     assert.equal(verifiedSummary({ verified: undefined }, plainEnglish), null);
   });
 
@@ -92,7 +105,10 @@ describe('verified counts, orphans and reader marks', () => {
     const m = buildPanelModel({ uri: `file:///news/${file}`, title: file }, c, { status: 'ready' }, plainEnglish, 'en');
     assert.equal(m.verified, verifiedSummary(c, plainEnglish));
     assert.equal(m.entities.find((e) => e.name === 'TikTok')?.verified, true);
-    assert.deepEqual(m.orphans.map((o) => [o.id, o.exact]), [['o1', 'Nowhere in this text']]);
+    assert.deepEqual(
+      m.orphans.map((o) => [o.id, o.exact]),
+      [['o1', 'Nowhere in this text']],
+    );
     assert.deepEqual(orphanRows(a), [], 'no corrections, no orphans');
   });
 

@@ -23,30 +23,52 @@ const KERRY =
 
 let seq = 0;
 /** An edit on the `nth` occurrence of `exact`, anchored as the extension anchors it. */
-function on(text: string, exact: string, fields: Partial<EditCorrection> & { action: EditCorrection['action'] }, nth = 0): EditCorrection {
+function on(
+  text: string,
+  exact: string,
+  fields: Partial<EditCorrection> & { action: EditCorrection['action'] },
+  nth = 0,
+): EditCorrection {
   let i = -1;
   for (let k = 0; k <= nth; k++) i = text.indexOf(exact, i + 1);
   assert.ok(i >= 0, `"${exact}" #${nth} is in the text`);
   const at = `2024-05-02T10:${String(Math.floor(seq / 60)).padStart(2, '0')}:${String(seq % 60).padStart(2, '0')}.000Z`;
   seq++;
-  return { id: `c${seq}`, file: 'article.txt', target: targetFromSpan(text, { start: i, end: i + exact.length }), at, by: 'ana', ...fields } as EditCorrection;
+  return {
+    id: `c${seq}`,
+    file: 'article.txt',
+    target: targetFromSpan(text, { start: i, end: i + exact.length }),
+    at,
+    by: 'ana',
+    ...fields,
+  } as EditCorrection;
 }
 const tgt = (text: string, exact: string, nth = 0): TextTarget => {
   let i = -1;
   for (let k = 0; k <= nth; k++) i = text.indexOf(exact, i + 1);
   return targetFromSpan(text, { start: i, end: i + exact.length });
 };
-const rule = (id: string, text: string, type: RuleCorrection['type'], scope: RuleCorrection['scope'] = 'workspace', file?: string): RuleCorrection =>
-  ({ id, text, type, scope, ...(file ? { file } : {}), at: '2024-05-01T09:00:00.000Z', by: 'desk' });
+const rule = (
+  id: string,
+  text: string,
+  type: RuleCorrection['type'],
+  scope: RuleCorrection['scope'] = 'workspace',
+  file?: string,
+): RuleCorrection => ({ id, text, type, scope, ...(file ? { file } : {}), at: '2024-05-01T09:00:00.000Z', by: 'desk' });
 
 const edits = (...list: EditCorrection[]): ArticleCorrections => ({ rules: [], edits: list });
-const entityOf = (a: ArticleAnalysis, mention: string): Entity | undefined => a.entities.find((e) => e.mentions.some((m) => m.text === mention));
+const entityOf = (a: ArticleAnalysis, mention: string): Entity | undefined =>
+  a.entities.find((e) => e.mentions.some((m) => m.text === mention));
 const names = (a: ArticleAnalysis): string[] => a.entities.map((e) => e.name);
 
 describe('corrections in analyze(): what the reader sees by default', () => {
   it('without corrections every annotation is automatic and unchecked, and the counts say 0 of M', () => {
     const a = analyze(EN);
-    assert.ok([...a.entities, ...a.entities.flatMap((e) => e.mentions), ...a.quotes, ...a.dates, ...a.figures].every((x) => x.source === 'auto' && x.verified === false));
+    assert.ok(
+      [...a.entities, ...a.entities.flatMap((e) => e.mentions), ...a.quotes, ...a.dates, ...a.figures].every(
+        (x) => x.source === 'auto' && x.verified === false,
+      ),
+    );
     assert.deepEqual(a.corrections, { applied: [], orphaned: [] });
     assert.equal(a.verified?.verified, 0);
     assert.equal(a.verified?.total, a.entities.length + a.quotes.length + a.dates.length + a.figures.length);
@@ -67,15 +89,24 @@ describe('corrections in analyze(): entity mentions', () => {
     assert.equal(e.source, 'reader');
     assert.equal(e.mentions[0].source, 'reader');
     assert.deepEqual(e.corrections, [{ id: fix.id, action: 'span', at: fix.at, by: 'ana' }]);
-    assert.deepEqual(a.corrections?.applied.map((o) => [o.id, o.status]), [[fix.id, 'applied']]);
+    assert.deepEqual(
+      a.corrections?.applied.map((o) => [o.id, o.status]),
+      [[fix.id, 'applied']],
+    );
     assertSpansExact(FR, a);
   });
 
   it('change type: Human Rights Watch is an organization, not a person', () => {
     assert.equal(entityOf(base, 'Human Rights Watch')?.type, 'person');
-    const a = analyze(FR, { corrections: edits(on(FR, 'Human Rights Watch', { action: 'retype', type: 'organization' })) });
+    const a = analyze(FR, {
+      corrections: edits(on(FR, 'Human Rights Watch', { action: 'retype', type: 'organization' })),
+    });
     assert.equal(entityOf(a, 'Human Rights Watch')?.type, 'organization');
-    assert.equal(entityOf(a, 'Human Rights Watch')?.verified, true, 'a corrected annotation has been checked by the reader');
+    assert.equal(
+      entityOf(a, 'Human Rights Watch')?.verified,
+      true,
+      'a corrected annotation has been checked by the reader',
+    );
   });
 
   it('not an entity: "ET" (11 a.m. ET) is a time zone', () => {
@@ -87,7 +118,10 @@ describe('corrections in analyze(): entity mentions', () => {
 
   it('mark a selection as a new person: "Secretary of State" ', () => {
     const a = analyze(KERRY, {
-      corrections: edits(on(KERRY, 'State John Kerry', { action: 'span', span: tgt(KERRY, 'John Kerry') }), on(KERRY, 'Secretary of State', { action: 'add', type: 'person' })),
+      corrections: edits(
+        on(KERRY, 'State John Kerry', { action: 'span', span: tgt(KERRY, 'John Kerry') }),
+        on(KERRY, 'Secretary of State', { action: 'add', type: 'person' }),
+      ),
     });
     assert.equal(entityOf(a, 'Secretary of State')?.type, 'person');
     assert.equal(entityOf(a, 'Secretary of State')?.source, 'reader');
@@ -97,7 +131,10 @@ describe('corrections in analyze(): entity mentions', () => {
 
   it('an edit on a mention the analysis does not have is reported unchanged (the analysis already agrees)', () => {
     const a = analyze(FR, { corrections: edits(on(FR, 'chef', { action: 'remove' })) });
-    assert.deepEqual(a.corrections?.applied.map((o) => o.status), ['unchanged']);
+    assert.deepEqual(
+      a.corrections?.applied.map((o) => o.status),
+      ['unchanged'],
+    );
   });
 });
 
@@ -124,7 +161,9 @@ describe('corrections in analyze(): entities', () => {
   });
 
   it('rename the canonical name, keeping the forms as aliases', () => {
-    const a = analyze(EN, { corrections: edits(on(EN, 'Mohammed Morsi', { action: 'rename', name: 'Mohamed Morsi' })) });
+    const a = analyze(EN, {
+      corrections: edits(on(EN, 'Mohammed Morsi', { action: 'rename', name: 'Mohamed Morsi' })),
+    });
     const e = entityOf(a, 'Mohammed Morsi')!;
     assert.equal(e.name, 'Mohamed Morsi');
     assert.ok(e.aliases.includes('Mohammed Morsi'));
@@ -141,8 +180,16 @@ describe('corrections in analyze(): entities', () => {
     });
     a.entities.forEach((e, i) => assert.equal(e.id, `e${i + 1}`));
     const firsts = a.entities.map((e) => e.mentions[0].start);
-    assert.deepEqual(firsts, [...firsts].sort((x, y) => x - y));
-    for (const q of a.quotes) if (q.speaker?.entityId) assert.ok(a.entities.some((e) => e.id === q.speaker!.entityId), 'speakers point at entities that exist');
+    assert.deepEqual(
+      firsts,
+      [...firsts].sort((x, y) => x - y),
+    );
+    for (const q of a.quotes)
+      if (q.speaker?.entityId)
+        assert.ok(
+          a.entities.some((e) => e.id === q.speaker!.entityId),
+          'speakers point at entities that exist',
+        );
     assertSpansExact(FR, a);
   });
 });
@@ -180,9 +227,16 @@ describe('corrections in analyze(): quotes', () => {
   it('not a quote, and scare quote or not', () => {
     assert.ok(base.quotes.some((q) => q.text === 'Hypocrisy'));
     const a = analyze(EN, {
-      corrections: edits(on(EN, 'Hypocrisy', { action: 'notQuote' }), on(EN, 'go back on his word', { action: 'scare', scare: false }), on(EN, 'the principles', { action: 'scare', scare: true }, 1)),
+      corrections: edits(
+        on(EN, 'Hypocrisy', { action: 'notQuote' }),
+        on(EN, 'go back on his word', { action: 'scare', scare: false }),
+        on(EN, 'the principles', { action: 'scare', scare: true }, 1),
+      ),
     });
-    assert.equal(a.quotes.some((q) => q.text === 'Hypocrisy'), false);
+    assert.equal(
+      a.quotes.some((q) => q.text === 'Hypocrisy'),
+      false,
+    );
     assert.equal(a.quotes.find((q) => q.text === 'go back on his word')?.scare, false);
     assert.equal(a.quotes.find((q) => q.text === 'the principles')?.scare, true);
     assert.equal(a.quotes.length, base.quotes.length - 1);
@@ -194,7 +248,13 @@ describe('corrections in analyze(): dates', () => {
     const base = analyze(EN);
     assert.equal(base.referenceDate, null);
     assert.equal(base.dates.find((d) => d.text === 'yesterday')?.value, null);
-    const ref: EditCorrection = { id: 'ref', file: 'article.txt', action: 'referenceDate', value: '2012-12-01', at: '2024-05-02T09:00:00.000Z' };
+    const ref: EditCorrection = {
+      id: 'ref',
+      file: 'article.txt',
+      action: 'referenceDate',
+      value: '2012-12-01',
+      at: '2024-05-02T09:00:00.000Z',
+    };
     const a = analyze(EN, { corrections: edits(ref) });
     assert.deepEqual(a.referenceDate, { value: '2012-12-01', source: 'reader' });
     assert.equal(a.dates.find((d) => d.text === 'yesterday')?.value, '2012-11-30');
@@ -204,12 +264,18 @@ describe('corrections in analyze(): dates', () => {
     const b = analyze(EN, { referenceDate: '2020-01-01', corrections: edits(later, ref) });
     assert.equal(b.referenceDate?.value, '2012-11-29');
     assert.equal(b.dates.find((d) => d.text === 'yesterday')?.value, '2012-11-28');
-    assert.deepEqual(b.corrections?.applied.map((o) => [o.id, o.status]).sort(), [['ref', 'unchanged'], ['ref2', 'applied']]);
+    assert.deepEqual(b.corrections?.applied.map((o) => [o.id, o.status]).sort(), [
+      ['ref', 'unchanged'],
+      ['ref2', 'applied'],
+    ]);
   });
 
   it('set a date value, and mark words as a date the analysis missed', () => {
     const a = analyze(EN, {
-      corrections: edits(on(EN, 'Wednesday', { action: 'date', value: '2012-11-28' }), on(EN, 'the following day', { action: 'date', value: '2012-11-29' })),
+      corrections: edits(
+        on(EN, 'Wednesday', { action: 'date', value: '2012-11-28' }),
+        on(EN, 'the following day', { action: 'date', value: '2012-11-29' }),
+      ),
     });
     const wed = a.dates.find((d) => d.text === 'Wednesday')!;
     assert.deepEqual([wed.value, wed.resolvedFrom, wed.source], ['2012-11-28', 'reader', 'reader']);
@@ -220,8 +286,19 @@ describe('corrections in analyze(): dates', () => {
 
   it('not a date', () => {
     const now = analyze(EN).dates.find((d) => d.text === 'now')!;
-    const a = analyze(EN, { corrections: edits({ id: 'd', file: 'article.txt', action: 'remove', kind: 'date', target: targetFromSpan(EN, now) }) });
-    assert.equal(a.dates.some((d) => d.text === 'now'), false);
+    const a = analyze(EN, {
+      corrections: edits({
+        id: 'd',
+        file: 'article.txt',
+        action: 'remove',
+        kind: 'date',
+        target: targetFromSpan(EN, now),
+      }),
+    });
+    assert.equal(
+      a.dates.some((d) => d.text === 'now'),
+      false,
+    );
   });
 });
 
@@ -245,7 +322,10 @@ describe('corrections in analyze(): verified', () => {
     assert.equal(a.verified?.byKind.figure.verified, 1);
     assert.equal(a.verified?.byKind.quote.verified, 1);
     assert.equal(a.verified?.verified, 4);
-    assert.deepEqual(a.corrections?.applied.map((o) => o.status), ['applied', 'unchanged', 'applied', 'applied', 'applied']);
+    assert.deepEqual(
+      a.corrections?.applied.map((o) => o.status),
+      ['applied', 'unchanged', 'applied', 'applied', 'applied'],
+    );
   });
 });
 
@@ -253,22 +333,37 @@ describe('corrections in analyze(): rules', () => {
   it('"State" is never an entity: "State John Kerry" becomes John Kerry (the tagger sees the rule, then it is enforced)', () => {
     assert.ok(entityOf(analyze(KERRY), 'State John Kerry'), 'the analysis gets it wrong');
     const a = analyze(KERRY, { corrections: { rules: [rule('r1', 'State', null)], edits: [] } });
-    assert.ok(a.entities.every((e) => e.mentions.every((m) => !m.text.includes('State'))), names(a).join(', '));
+    assert.ok(
+      a.entities.every((e) => e.mentions.every((m) => !m.text.includes('State'))),
+      names(a).join(', '),
+    );
     assert.ok(entityOf(a, 'John Kerry'), names(a).join(', '));
     assert.deepEqual(a.corrections?.applied, [{ id: 'r1', action: 'rule', status: 'applied', occurrences: 1 }]);
   });
 
   it('the rule is enforced even on an analysis made without it (an edge cut off: "Etat John Kerry" → "John Kerry")', () => {
     const text = 'Le secrétaire d’Etat John Kerry est arrivé à Paris.';
-    const entity: Entity = { id: 'e1', type: 'person', name: 'Etat John Kerry', aliases: [], mentions: [{ start: 16, end: 31, text: 'Etat John Kerry' }] };
+    const entity: Entity = {
+      id: 'e1',
+      type: 'person',
+      name: 'Etat John Kerry',
+      aliases: [],
+      mentions: [{ start: 16, end: 31, text: 'Etat John Kerry' }],
+    };
     const base: ArticleAnalysis = { ...analyze(text), entities: [entity] };
     const a = applyCorrections(text, base, { rules: [rule('r1', 'Etat', null)], edits: [] });
-    assert.deepEqual(a.entities.map((e) => [e.name, e.mentions[0].text, e.source]), [['John Kerry', 'John Kerry', 'reader']]);
-    assert.deepEqual(a.entities[0].mentions[0].corrections, [{ id: 'r1', action: 'rule', at: '2024-05-01T09:00:00.000Z', by: 'desk' }]);
+    assert.deepEqual(
+      a.entities.map((e) => [e.name, e.mentions[0].text, e.source]),
+      [['John Kerry', 'John Kerry', 'reader']],
+    );
+    assert.deepEqual(a.entities[0].mentions[0].corrections, [
+      { id: 'r1', action: 'rule', at: '2024-05-01T09:00:00.000Z', by: 'desk' },
+    ]);
   });
 
   it('"La Haye" is a place: every occurrence, with the boundaries of the rule ("Haye" → "La Haye")', () => {
-    const text = 'La Bolivie a saisi la Cour internationale de justice. À La Haye, Evo Morales a parlé. La Haye a rendu son avis.';
+    const text =
+      'La Bolivie a saisi la Cour internationale de justice. À La Haye, Evo Morales a parlé. La Haye a rendu son avis.';
     const a = analyze(text, { corrections: { rules: [rule('r1', 'La Haye', 'place')], edits: [] } });
     const haye = a.entities.filter((e) => e.mentions.some((m) => m.text === 'La Haye'));
     assert.equal(haye.length, 1);
@@ -279,9 +374,14 @@ describe('corrections in analyze(): rules', () => {
 
   it('a rule is case-sensitive in the tagger too: "Countrywide" the company, not "countrywide" the adjective', () => {
     const text = 'Countrywide said a countrywide strike would not stop Countrywide from lending.';
-    const ents = findEntities(text, pack('en'), undefined, { nameRules: [{ text: 'Countrywide', type: 'organization' }] });
+    const ents = findEntities(text, pack('en'), undefined, {
+      nameRules: [{ text: 'Countrywide', type: 'organization' }],
+    });
     const all = ents.flatMap((e) => e.mentions.map((m) => m.text));
-    assert.deepEqual(all.filter((t) => /countrywide/i.test(t)), ['Countrywide', 'Countrywide']);
+    assert.deepEqual(
+      all.filter((t) => /countrywide/i.test(t)),
+      ['Countrywide', 'Countrywide'],
+    );
     const a = analyze(text, { corrections: { rules: [rule('r1', 'Countrywide', 'organization')], edits: [] } });
     assert.equal(entityOf(a, 'Countrywide')?.type, 'organization');
     assert.equal(entityOf(a, 'Countrywide')?.mentions.length, 2);
@@ -289,9 +389,15 @@ describe('corrections in analyze(): rules', () => {
 
   it('edits win over rules: the reader removes one occurrence a rule made an organization', () => {
     const text = 'Countrywide said on Monday that Countrywide executives had met in Sacramento.';
-    const c: ArticleCorrections = { rules: [rule('r1', 'Countrywide', 'organization')], edits: [on(text, 'Countrywide', { action: 'remove' }, 1)] };
+    const c: ArticleCorrections = {
+      rules: [rule('r1', 'Countrywide', 'organization')],
+      edits: [on(text, 'Countrywide', { action: 'remove' }, 1)],
+    };
     const a = analyze(text, { corrections: c });
-    assert.deepEqual(entityOf(a, 'Countrywide')?.mentions.map((m) => m.start), [0]);
+    assert.deepEqual(
+      entityOf(a, 'Countrywide')?.mentions.map((m) => m.start),
+      [0],
+    );
   });
 
   it('rules with each scope, through the scope filter, across the languages of one story', () => {
@@ -303,7 +409,9 @@ describe('corrections in analyze(): rules', () => {
     const story = ['en.txt', 'fr.txt'];
     const en = analyze(EN, { corrections: correctionsForFile({ rules, edits: [] }, { file: 'en.txt', story }) });
     const fr = analyze(FR, { corrections: correctionsForFile({ rules, edits: [] }, { file: 'fr.txt', story }) });
-    const other = analyze(FR, { corrections: correctionsForFile({ rules, edits: [] }, { file: 'elsewhere/fr.txt', story: [] }) });
+    const other = analyze(FR, {
+      corrections: correctionsForFile({ rules, edits: [] }, { file: 'elsewhere/fr.txt', story: [] }),
+    });
     // Workspace: everywhere, both languages ("Al-Azhar" is written the same).
     for (const a of [en, fr, other]) assert.equal(entityOf(a, 'Al-Azhar')?.type, 'organization', names(a).join(', '));
     // Story: both versions of this story, not another article.
@@ -323,7 +431,10 @@ describe('corrections in analyze(): anchoring in a new version of the article, a
   const versions: Array<[string, (t: string) => string]> = [
     ['a paragraph inserted before', (t) => 'Mise à jour le 2 décembre : le texte a été adopté.\n\n' + t],
     ['the headline deleted', (t) => t.slice(t.indexOf('\n') + 1)],
-    ['a sentence inserted inside the corrected passage', (t) => t.replace("Pour la spécialiste", "Les avis divergent. Pour la spécialiste")],
+    [
+      'a sentence inserted inside the corrected passage',
+      (t) => t.replace('Pour la spécialiste', 'Les avis divergent. Pour la spécialiste'),
+    ],
     ['text deleted after', (t) => t.slice(0, t.length - 200)],
   ];
   for (const [what, change] of versions) {
@@ -340,7 +451,10 @@ describe('corrections in analyze(): anchoring in a new version of the article, a
   it('a correction whose text is gone is orphaned with the reason, and the others still apply', () => {
     const text = FR.replace('Human Rights Watch', 'HRW');
     const a = analyze(text, { corrections: c });
-    assert.deepEqual(a.corrections?.orphaned.map((o) => [o.id, o.reason, o.exact]), [[retype.id, 'notFound', 'Human Rights Watch']]);
+    assert.deepEqual(
+      a.corrections?.orphaned.map((o) => [o.id, o.reason, o.exact]),
+      [[retype.id, 'notFound', 'Human Rights Watch']],
+    );
     assert.match(a.corrections!.orphaned[0].detail, /no longer occurs/);
     assert.equal(entityOf(a, 'Sophie Pommier')?.name, 'Sophie Pommier');
   });
@@ -349,15 +463,24 @@ describe('corrections in analyze(): anchoring in a new version of the article, a
     const merge = on(EN, 'Brothers', { action: 'merge', into: tgt(EN, 'Muslim Brothers') });
     const text = EN.replace('Egypte Sophie Pommier', 'x').replace(/Muslim Brothers/g, 'Brotherhood members');
     const a = analyze(text, { corrections: edits(merge) });
-    assert.deepEqual(a.corrections?.orphaned.map((o) => [o.id, o.reason]), [[merge.id, 'notFound']]);
+    assert.deepEqual(
+      a.corrections?.orphaned.map((o) => [o.id, o.reason]),
+      [[merge.id, 'notFound']],
+    );
     const b = analyze(FR.replace('Egypte Sophie', 'Egypte Sophia'), { corrections: edits(fix) });
-    assert.deepEqual(b.corrections?.orphaned.map((o) => [o.id, o.reason]), [[fix.id, 'notFound']]);
+    assert.deepEqual(
+      b.corrections?.orphaned.map((o) => [o.id, o.reason]),
+      [[fix.id, 'notFound']],
+    );
   });
 
   it('new boundaries that do not cover the corrected text are refused (invalid), not applied elsewhere', () => {
     const bad = on(FR, 'Human Rights Watch', { action: 'span', span: tgt(FR, 'Heba Morayef') });
     const a = analyze(FR, { corrections: edits(bad) });
-    assert.deepEqual(a.corrections?.orphaned.map((o) => [o.id, o.reason]), [[bad.id, 'invalid']]);
+    assert.deepEqual(
+      a.corrections?.orphaned.map((o) => [o.id, o.reason]),
+      [[bad.id, 'invalid']],
+    );
   });
 });
 
@@ -387,7 +510,10 @@ describe('corrections: order and idempotence', () => {
     const first = on(FR, 'Human Rights Watch', { action: 'retype', type: 'place' });
     const second = on(FR, 'Human Rights Watch', { action: 'retype', type: 'organization' });
     // Listed in the other order: time decides.
-    assert.equal(entityOf(analyze(FR, { corrections: edits(second, first) }), 'Human Rights Watch')?.type, 'organization');
+    assert.equal(
+      entityOf(analyze(FR, { corrections: edits(second, first) }), 'Human Rights Watch')?.type,
+      'organization',
+    );
   });
 
   it('applied to a cached analysis made without them, the corrections give the same annotations for entities', () => {

@@ -22,7 +22,8 @@ function anchor(text: string, target: TextTarget) {
 }
 
 /** The text with `insert` put at `offset` (or `remove` characters taken out there). */
-const edit = (text: string, offset: number, insert: string, remove = 0) => text.slice(0, offset) + insert + text.slice(offset + remove);
+const edit = (text: string, offset: number, insert: string, remove = 0) =>
+  text.slice(0, offset) + insert + text.slice(offset + remove);
 
 describe('corrections: targets from a span (what the extension records)', () => {
   it(`keeps ${CONTEXT_LENGTH} characters of context on each side, cut back to whole words`, () => {
@@ -30,11 +31,21 @@ describe('corrections: targets from a span (what the extension records)', () => 
     const t = targetFromSpan(FR, span);
     assert.equal(t.exact, 'Sophie Pommier');
     assert.equal(t.start, span.start);
-    assert.ok(t.prefix && t.prefix.length <= CONTEXT_LENGTH && FR.slice(span.start - t.prefix.length, span.start) === t.prefix);
-    assert.ok(t.suffix && t.suffix.length <= CONTEXT_LENGTH && FR.slice(span.end, span.end + t.suffix.length) === t.suffix);
+    assert.ok(
+      t.prefix && t.prefix.length <= CONTEXT_LENGTH && FR.slice(span.start - t.prefix.length, span.start) === t.prefix,
+    );
+    assert.ok(
+      t.suffix && t.suffix.length <= CONTEXT_LENGTH && FR.slice(span.end, span.end + t.suffix.length) === t.suffix,
+    );
     // The prefix starts at a word, the suffix ends at one.
-    assert.ok(!/[\p{L}]/u.test(FR[span.start - t.prefix.length - 1]) || !/[\p{L}]/u.test(t.prefix[0]), JSON.stringify(t.prefix));
-    assert.ok(!/[\p{L}]/u.test(FR[span.end + t.suffix.length] ?? ' ') || !/[\p{L}]/u.test(t.suffix[t.suffix.length - 1]), JSON.stringify(t.suffix));
+    assert.ok(
+      !/[\p{L}]/u.test(FR[span.start - t.prefix.length - 1]) || !/[\p{L}]/u.test(t.prefix[0]),
+      JSON.stringify(t.prefix),
+    );
+    assert.ok(
+      !/[\p{L}]/u.test(FR[span.end + t.suffix.length] ?? ' ') || !/[\p{L}]/u.test(t.suffix[t.suffix.length - 1]),
+      JSON.stringify(t.suffix),
+    );
   });
 
   it('at the start and end of the text, no context on that side; never half a surrogate pair', () => {
@@ -78,8 +89,14 @@ describe('corrections: anchoring (TextQuoteSelector + TextPositionSelector)', ()
     ['a deletion before (the headline removed)', (t) => t.slice(t.indexOf('\n') + 1)],
     ['an insertion after', (t) => edit(t, second.end + 200, ' (ajout)')],
     ['a deletion after', (t) => edit(t, second.end + 120, '', 30)],
-    ['a word changed in the context just before', (t) => t.replace("Les soutiens du chef de l'Etat", "Les partisans du chef de l'Etat")],
-    ['the line re-wrapped and CRLF line endings', (t) => t.replace(/\n/g, '\r\n').replace("soutiens du chef de l'Etat", "soutiens du chef\r\nde l'Etat")],
+    [
+      'a word changed in the context just before',
+      (t) => t.replace("Les soutiens du chef de l'Etat", "Les partisans du chef de l'Etat"),
+    ],
+    [
+      'the line re-wrapped and CRLF line endings',
+      (t) => t.replace(/\n/g, '\r\n').replace("soutiens du chef de l'Etat", "soutiens du chef\r\nde l'Etat"),
+    ],
     ['typographic apostrophes and an accent added', (t) => t.replace(/l'Etat/g, 'l’État')],
   ];
   for (const [what, change] of edits) {
@@ -105,7 +122,9 @@ describe('corrections: anchoring (TextQuoteSelector + TextPositionSelector)', ()
     // Every "head of State" sentence rewritten: "State" still occurs, but never where the correction was made.
     const state = at(EN, 'State');
     const t = targetFromSpan(EN, state);
-    const rewritten = EN.replace(/the head of State had given[^.]*\./, 'The vote was brought forward.') + '\n\nState media reported the vote.';
+    const rewritten =
+      EN.replace(/the head of State had given[^.]*\./, 'The vote was brought forward.') +
+      '\n\nState media reported the vote.';
     const r = anchor(rewritten, t);
     assert.equal(r.ok, false, JSON.stringify(r));
     assert.equal(!r.ok && r.reason, 'contextChanged');
@@ -150,9 +169,15 @@ describe('corrections: rule occurrences (whole words, case as written, accents a
     assert.deepEqual(occ("Il est 11 h ET et l'ET revient.", [['ET', null]]), ['ET@12:r0', 'ET@20:r0']);
   });
   it("accents and apostrophes aside: a rule for Etat matches l'État", () => {
-    assert.deepEqual(occ("le chef de l’État et l'Etat", [["l'Etat", null]]), ["l’État@11:r0", "l'Etat@21:r0"]);
+    assert.deepEqual(occ("le chef de l’État et l'Etat", [["l'Etat", null]]), ['l’État@11:r0', "l'Etat@21:r0"]);
   });
   it('the longer rule wins where two overlap', () => {
-    assert.deepEqual(occ('la Cour de La Haye, à La Haye', [['La Haye', 'place'], ['Cour de La Haye', 'organization']]), ['Cour de La Haye@3:r1', 'La Haye@22:r0']);
+    assert.deepEqual(
+      occ('la Cour de La Haye, à La Haye', [
+        ['La Haye', 'place'],
+        ['Cour de La Haye', 'organization'],
+      ]),
+      ['Cour de La Haye@3:r1', 'La Haye@22:r0'],
+    );
   });
 });

@@ -2,7 +2,14 @@ import { strict as assert } from 'node:assert';
 import { applyChanges, inverseChanges, withId, type CorrectionChange } from '../../src/core/corrections/changes';
 import { mergeCorrections } from '../../src/core/corrections/merge';
 import type { CorrectionsFile, EditCorrection, RuleCorrection } from '../../src/core/corrections/model';
-import { checkCorrections, emptyCorrections, entryId, isDateValue, parseCorrections, readCorrections } from '../../src/core/corrections/parse';
+import {
+  checkCorrections,
+  emptyCorrections,
+  entryId,
+  isDateValue,
+  parseCorrections,
+  readCorrections,
+} from '../../src/core/corrections/parse';
 import { correctionsForFile, normalizePath, ruleApplies } from '../../src/core/corrections/scope';
 import { serializeCorrections } from '../../src/core/corrections/serialize';
 
@@ -28,8 +35,13 @@ function parsed(text: string): CorrectionsFile {
   return r.data;
 }
 
-const rule = (id: string, text: string, type: RuleCorrection['type'], scope: RuleCorrection['scope'], file?: string): RuleCorrection =>
-  file ? { id, text, type, scope, file } : { id, text, type, scope };
+const rule = (
+  id: string,
+  text: string,
+  type: RuleCorrection['type'],
+  scope: RuleCorrection['scope'],
+  file?: string,
+): RuleCorrection => (file ? { id, text, type, scope, file } : { id, text, type, scope });
 
 describe('corrections file: parse and validate', () => {
   it("reads the issue's example: every entry valid, each with an id derived from its content", () => {
@@ -38,12 +50,21 @@ describe('corrections file: parse and validate', () => {
     assert.equal(read.rules.length, 2);
     assert.equal(read.edits.length, 8);
     assert.equal(read.links.length, 1);
-    assert.deepEqual(read.edits.map((e) => e.action), ['span', 'remove', 'retype', 'add', 'merge', 'speaker', 'date', 'verify']);
+    assert.deepEqual(
+      read.edits.map((e) => e.action),
+      ['span', 'remove', 'retype', 'add', 'merge', 'speaker', 'date', 'verify'],
+    );
     const ids = [...read.rules, ...read.edits, ...read.links].map((e) => e.id);
     assert.equal(new Set(ids).size, ids.length, 'ids are unique');
-    assert.ok(ids.every((id) => id.startsWith('~')), 'derived ids are marked');
+    assert.ok(
+      ids.every((id) => id.startsWith('~')),
+      'derived ids are marked',
+    );
     // The same content always gets the same id: a later read, or another window, names it the same way.
-    assert.deepEqual(readCorrections(parsed(ISSUE_EXAMPLE)).edits.map((e) => e.id), read.edits.map((e) => e.id));
+    assert.deepEqual(
+      readCorrections(parsed(ISSUE_EXAMPLE)).edits.map((e) => e.id),
+      read.edits.map((e) => e.id),
+    );
   });
 
   const refused: Array<[string, string, string]> = [
@@ -63,7 +84,9 @@ describe('corrections file: parse and validate', () => {
   }
 
   it('a newer version is read as far as understood, and marked read-only (never rewritten)', () => {
-    const r = parseCorrections('{ "version": 2, "edits": [ { "file": "a.txt", "action": "remove", "target": { "exact": "X" } } ], "shiny": true }');
+    const r = parseCorrections(
+      '{ "version": 2, "edits": [ { "file": "a.txt", "action": "remove", "target": { "exact": "X" } } ], "shiny": true }',
+    );
     assert.ok('data' in r);
     assert.deepEqual(r.readOnly, { kind: 'newer', version: 2 });
     assert.equal(readCorrections(r.data).edits.length, 1);
@@ -92,7 +115,11 @@ describe('corrections file: parse and validate', () => {
     const file = parsed(text);
     const read = readCorrections(file);
     assert.equal(read.rules.length, 0);
-    assert.deepEqual(read.edits.map((e) => e.target?.exact), ['X'], 'only the first "dup" is used');
+    assert.deepEqual(
+      read.edits.map((e) => e.target?.exact),
+      ['X'],
+      'only the first "dup" is used',
+    );
     assert.equal(read.links.length, 0);
     const details = read.issues.map((i) => `${i.list}[${i.index}]: ${i.detail}`);
     assert.deepEqual(details, [
@@ -109,17 +136,35 @@ describe('corrections file: parse and validate', () => {
     // Nothing is lost on the way back: every entry, valid or not, is written again.
     const again = parsed(serializeCorrections(file));
     assert.equal(again.edits.length, 6);
-    assert.deepEqual(again.edits.find((e) => (e as { action: string }).action === 'highlight'), { file: 'a.txt', action: 'highlight', target: { exact: 'X' }, colour: 'red' });
+    assert.deepEqual(
+      again.edits.find((e) => (e as { action: string }).action === 'highlight'),
+      { file: 'a.txt', action: 'highlight', target: { exact: 'X' }, colour: 'red' },
+    );
     assert.equal(again.rules.length, 3);
     assert.ok(again.rules.includes('junk'));
   });
 
   const values: Array<[unknown, boolean]> = [
-    ['2018-10-01', true], ['2018-10', true], ['2018', true], ['XXXX-06-01', true], ['2020-W33', true], ['2020-SU', true],
-    ['2020-08-17TMO', true], ['2020-08-17T11:00', true], ['P90D', true], ['PT2H', true], ['PXM', true], ['PRESENT_REF', true],
-    ['next monday', false], ['P', false], ['', false], [20181001, false], ['2018-10-01; rm -rf', false],
+    ['2018-10-01', true],
+    ['2018-10', true],
+    ['2018', true],
+    ['XXXX-06-01', true],
+    ['2020-W33', true],
+    ['2020-SU', true],
+    ['2020-08-17TMO', true],
+    ['2020-08-17T11:00', true],
+    ['P90D', true],
+    ['PT2H', true],
+    ['PXM', true],
+    ['PRESENT_REF', true],
+    ['next monday', false],
+    ['P', false],
+    ['', false],
+    [20181001, false],
+    ['2018-10-01; rm -rf', false],
   ];
-  for (const [v, ok] of values) it(`date value ${JSON.stringify(v)} is ${ok ? '' : 'not '}accepted`, () => assert.equal(isDateValue(v), ok));
+  for (const [v, ok] of values)
+    it(`date value ${JSON.stringify(v)} is ${ok ? '' : 'not '}accepted`, () => assert.equal(isDateValue(v), ok));
 });
 
 describe('corrections file: serialize', () => {
@@ -137,32 +182,92 @@ describe('corrections file: serialize', () => {
     assert.equal(lines[1], '  "version": 1,');
     const edits = lines.filter((l) => l.includes('"action"'));
     assert.equal(edits.length, 8, 'each edit on its own line');
-    assert.ok(edits.every((l) => /^ {4}\{"file": /.test(l)), edits[0]);
-    assert.ok(text.includes('{"file": "fr/bolivia.txt", "action": "span", "target": {"exact": "Paz", "prefix": "quartier général naval La ", "suffix": "."}, "span": {"exact": "La Paz", "prefix": "naval ", "suffix": "."}}'));
+    assert.ok(
+      edits.every((l) => /^ {4}\{"file": /.test(l)),
+      edits[0],
+    );
+    assert.ok(
+      text.includes(
+        '{"file": "fr/bolivia.txt", "action": "span", "target": {"exact": "Paz", "prefix": "quartier général naval La ", "suffix": "."}, "span": {"exact": "La Paz", "prefix": "naval ", "suffix": "."}}',
+      ),
+    );
     assert.ok(text.endsWith('}\n'));
   });
 
   it('sorts rules alphabetically and edits by article then time, whatever order they were added in', () => {
-    const a: EditCorrection = { id: 'e2', file: 'b.txt', action: 'remove', target: { exact: 'X' }, at: '2024-01-02T00:00:00.000Z' };
-    const b: EditCorrection = { id: 'e1', file: 'b.txt', action: 'remove', target: { exact: 'Y' }, at: '2024-01-01T00:00:00.000Z' };
-    const c: EditCorrection = { id: 'e3', file: 'a.txt', action: 'remove', target: { exact: 'Z' }, at: '2024-01-03T00:00:00.000Z' };
-    const one = serializeCorrections(applyChanges(undefined, [a, b, c].map((entry) => ({ op: 'put', list: 'edits', entry }) as CorrectionChange)));
-    const two = serializeCorrections(applyChanges(undefined, [c, a, b].map((entry) => ({ op: 'put', list: 'edits', entry }) as CorrectionChange)));
+    const a: EditCorrection = {
+      id: 'e2',
+      file: 'b.txt',
+      action: 'remove',
+      target: { exact: 'X' },
+      at: '2024-01-02T00:00:00.000Z',
+    };
+    const b: EditCorrection = {
+      id: 'e1',
+      file: 'b.txt',
+      action: 'remove',
+      target: { exact: 'Y' },
+      at: '2024-01-01T00:00:00.000Z',
+    };
+    const c: EditCorrection = {
+      id: 'e3',
+      file: 'a.txt',
+      action: 'remove',
+      target: { exact: 'Z' },
+      at: '2024-01-03T00:00:00.000Z',
+    };
+    const one = serializeCorrections(
+      applyChanges(
+        undefined,
+        [a, b, c].map((entry) => ({ op: 'put', list: 'edits', entry }) as CorrectionChange),
+      ),
+    );
+    const two = serializeCorrections(
+      applyChanges(
+        undefined,
+        [c, a, b].map((entry) => ({ op: 'put', list: 'edits', entry }) as CorrectionChange),
+      ),
+    );
     assert.equal(one, two);
-    assert.deepEqual([...one.matchAll(/"id": "(e\d)"/g)].map((m) => m[1]), ['e3', 'e1', 'e2']);
-    const rules = serializeCorrections({ ...emptyCorrections(), rules: [rule('r1', 'State', null, 'workspace'), rule('r2', 'Countrywide', 'organization', 'workspace'), rule('r3', 'ET', null, 'workspace')] });
-    assert.deepEqual([...rules.matchAll(/"text": "(\w+)"/g)].map((m) => m[1]), ['Countrywide', 'ET', 'State']);
+    assert.deepEqual(
+      [...one.matchAll(/"id": "(e\d)"/g)].map((m) => m[1]),
+      ['e3', 'e1', 'e2'],
+    );
+    const rules = serializeCorrections({
+      ...emptyCorrections(),
+      rules: [
+        rule('r1', 'State', null, 'workspace'),
+        rule('r2', 'Countrywide', 'organization', 'workspace'),
+        rule('r3', 'ET', null, 'workspace'),
+      ],
+    });
+    assert.deepEqual(
+      [...rules.matchAll(/"text": "(\w+)"/g)].map((m) => m[1]),
+      ['Countrywide', 'ET', 'State'],
+    );
   });
 
   it('keeps unknown top-level fields and unknown entry fields (after the known ones)', () => {
-    const text = serializeCorrections(parsed('{"comment": {"who": "desk"}, "version": 1, "edits": [{"zz": 1, "action": "verify", "file": "a.txt", "target": {"exact": "X", "selector": "css"}}]}'));
-    assert.ok(text.includes('{"file": "a.txt", "action": "verify", "target": {"exact": "X", "selector": "css"}, "zz": 1}'), text);
+    const text = serializeCorrections(
+      parsed(
+        '{"comment": {"who": "desk"}, "version": 1, "edits": [{"zz": 1, "action": "verify", "file": "a.txt", "target": {"exact": "X", "selector": "css"}}]}',
+      ),
+    );
+    assert.ok(
+      text.includes('{"file": "a.txt", "action": "verify", "target": {"exact": "X", "selector": "css"}, "zz": 1}'),
+      text,
+    );
     assert.deepEqual(parsed(text).comment, { who: 'desk' });
   });
 });
 
 describe('corrections file: changes by id (re-read and re-apply before every write)', () => {
-  const edit = (id: string, exact: string): EditCorrection => ({ id, file: 'a.txt', action: 'remove', target: { exact } });
+  const edit = (id: string, exact: string): EditCorrection => ({
+    id,
+    file: 'a.txt',
+    action: 'remove',
+    target: { exact },
+  });
 
   it('put adds or replaces by id; delete removes; both are idempotent', () => {
     const change: CorrectionChange[] = [{ op: 'put', list: 'edits', entry: edit('c1', 'X') }];
@@ -205,13 +310,19 @@ describe('corrections file: changes by id (re-read and re-apply before every wri
     const done = applyChanges(start, changes);
     const undone = applyChanges(done, undo);
     // The entry that was replaced gets its id written on undo: the same entry, now addressable by id.
-    const strip = (f: CorrectionsFile) => serializeCorrections({ ...f, edits: f.edits.map((e) => ({ ...(e as object), id: entryId(e) })) });
+    const strip = (f: CorrectionsFile) =>
+      serializeCorrections({ ...f, edits: f.edits.map((e) => ({ ...(e as object), id: entryId(e) })) });
     assert.equal(strip(undone), strip(start));
     assert.equal(serializeCorrections(applyChanges(undone, changes)), serializeCorrections(done));
   });
 
   it('withId gives the same id to the same correction (two windows recording it at once write it once)', () => {
-    const entry = { file: 'a.txt', action: 'remove', target: { exact: 'State' }, at: '2024-05-02T10:00:00.000Z' } as const;
+    const entry = {
+      file: 'a.txt',
+      action: 'remove',
+      target: { exact: 'State' },
+      at: '2024-05-02T10:00:00.000Z',
+    } as const;
     assert.equal(withId('edits', entry).id, withId('edits', { ...entry }).id);
     assert.notEqual(withId('edits', entry).id, withId('edits', { ...entry, at: '2024-05-02T10:00:01.000Z' }).id);
     assert.match(withId('edits', entry).id, /^e[0-9a-z]{11}$/);
@@ -223,8 +334,13 @@ describe('corrections file: three-way merge', () => {
   const ids = readCorrections(base).edits.map((e) => e.id);
 
   it('takes what each side added, changed or deleted', () => {
-    const ours = applyChanges(base, [{ op: 'put', list: 'rules', entry: rule('o1', 'ET', null, 'workspace') }, { op: 'delete', id: ids[1] }]);
-    const theirs = applyChanges(base, [{ op: 'put', list: 'rules', entry: rule('t1', 'Haye', null, 'file', 'fr/bolivia.txt') }]);
+    const ours = applyChanges(base, [
+      { op: 'put', list: 'rules', entry: rule('o1', 'ET', null, 'workspace') },
+      { op: 'delete', id: ids[1] },
+    ]);
+    const theirs = applyChanges(base, [
+      { op: 'put', list: 'rules', entry: rule('t1', 'Haye', null, 'file', 'fr/bolivia.txt') },
+    ]);
     const merged = mergeCorrections(base, ours, theirs);
     assert.deepEqual(merged.conflicts, []);
     const read = readCorrections(merged.file);
@@ -235,18 +351,29 @@ describe('corrections file: three-way merge', () => {
 
   it('a deletion never wins over a change, and a change on both sides keeps ours (reported)', () => {
     const changed = { ...readCorrections(base).edits[2], type: 'place' } as EditCorrection;
-    const ours = applyChanges(base, [{ op: 'delete', id: ids[2] }, { op: 'put', list: 'edits', entry: { ...readCorrections(base).edits[3], note: 'ours' } as EditCorrection }]);
-    const theirs = applyChanges(base, [{ op: 'put', list: 'edits', entry: changed }, { op: 'put', list: 'edits', entry: { ...readCorrections(base).edits[3], note: 'theirs' } as EditCorrection }]);
+    const ours = applyChanges(base, [
+      { op: 'delete', id: ids[2] },
+      { op: 'put', list: 'edits', entry: { ...readCorrections(base).edits[3], note: 'ours' } as EditCorrection },
+    ]);
+    const theirs = applyChanges(base, [
+      { op: 'put', list: 'edits', entry: changed },
+      { op: 'put', list: 'edits', entry: { ...readCorrections(base).edits[3], note: 'theirs' } as EditCorrection },
+    ]);
     const merged = mergeCorrections(base, ours, theirs);
     const read = readCorrections(merged.file);
-    assert.deepEqual(read.edits.find((e) => e.id === ids[2]), changed);
+    assert.deepEqual(
+      read.edits.find((e) => e.id === ids[2]),
+      changed,
+    );
     assert.equal(read.edits.find((e) => e.id === ids[3])?.note, 'ours');
     assert.deepEqual(merged.conflicts.sort(), [ids[2], ids[3]].sort());
   });
 
   it('without a base, the union (nothing can be known to be deleted)', () => {
     const ours = applyChanges(base, [{ op: 'delete', id: ids[0] }]);
-    const theirs = applyChanges(emptyCorrections(), [{ op: 'put', list: 'rules', entry: rule('t', 'ET', null, 'workspace') }]);
+    const theirs = applyChanges(emptyCorrections(), [
+      { op: 'put', list: 'rules', entry: rule('t', 'ET', null, 'workspace') },
+    ]);
     const read = readCorrections(mergeCorrections(undefined, ours, theirs).file);
     assert.equal(read.edits.length, 7);
     assert.ok(read.rules.some((r) => r.id === 't'));
@@ -274,7 +401,13 @@ describe('corrections: which apply to an article (scope)', () => {
   const cases: Array<[string, string, string[], string[], string[]]> = [
     ['a new article elsewhere', 'other/new.txt', [], ['w'], []],
     ['the file a story rule was made in', 'wire/kerry.txt', [], ['w', 's'], []],
-    ['another version of that story (the French one)', 'fr/kerry.txt', ['wire/kerry.txt', 'fr/kerry.txt'], ['w', 's'], []],
+    [
+      'another version of that story (the French one)',
+      'fr/kerry.txt',
+      ['wire/kerry.txt', 'fr/kerry.txt'],
+      ['w', 's'],
+      [],
+    ],
     ['an article of another story', 'en/kerry.txt', ['en/other.txt'], ['w'], ['e2']],
     ['the file of a file rule, however its path is written', 'fr\\bolivia.txt', [], ['w', 'f'], ['e1']],
     ['a file in the same story as a file rule', 'en/bolivia.txt', ['fr/bolivia.txt'], ['w'], []],
@@ -282,8 +415,14 @@ describe('corrections: which apply to an article (scope)', () => {
   for (const [what, file, story, wantRules, wantEdits] of cases) {
     it(what, () => {
       const got = correctionsForFile({ rules, edits }, { file, story });
-      assert.deepEqual(got.rules.map((r) => r.id), wantRules);
-      assert.deepEqual(got.edits.map((e) => e.id), wantEdits);
+      assert.deepEqual(
+        got.rules.map((r) => r.id),
+        wantRules,
+      );
+      assert.deepEqual(
+        got.edits.map((e) => e.id),
+        wantEdits,
+      );
     });
   }
   it('a story rule without its file applies nowhere', () => {

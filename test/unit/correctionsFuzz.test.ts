@@ -7,7 +7,13 @@ import { anchorTarget, targetFromSpan } from '../../src/core/corrections/anchor'
 import { applyCorrections } from '../../src/core/corrections/apply';
 import { applyChanges, inverseChanges, type CorrectionChange } from '../../src/core/corrections/changes';
 import { foldText } from '../../src/core/corrections/foldedText';
-import { EDIT_ACTIONS, type ArticleCorrections, type EditCorrection, type RuleCorrection, type TextTarget } from '../../src/core/corrections/model';
+import {
+  EDIT_ACTIONS,
+  type ArticleCorrections,
+  type EditCorrection,
+  type RuleCorrection,
+  type TextTarget,
+} from '../../src/core/corrections/model';
 import { parseCorrections, readCorrections } from '../../src/core/corrections/parse';
 import { serializeCorrections } from '../../src/core/corrections/serialize';
 import type { ArticleAnalysis } from '../../src/core/types';
@@ -28,18 +34,33 @@ const TYPES = ['person', 'organization', 'place'] as const;
 
 /** A random text: real sentences, with hostile bits in between (emoji, lone surrogates, CRLF, quote marks). */
 const textArb = fc
-  .array(fc.oneof(fc.constantFrom(...SENTENCES), fc.constantFrom('😀', '\ud800', '\r\n', '\n\n', '« ', ' »', '"', '’', 'É', '\u0301', '  '), fc.string({ maxLength: 12 })), {
-    minLength: 1,
-    maxLength: 10,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...SENTENCES),
+      fc.constantFrom('😀', '\ud800', '\r\n', '\n\n', '« ', ' »', '"', '’', 'É', '\u0301', '  '),
+      fc.string({ maxLength: 12 }),
+    ),
+    {
+      minLength: 1,
+      maxLength: 10,
+    },
+  )
   .map((parts) => parts.join(' '));
 
 /** A target on the text (random span, possibly absurd context or hint) or made up. */
 const targetArb = (text: string): fc.Arbitrary<TextTarget> =>
-  fc.oneof(
-    fc.tuple(fc.nat(text.length), fc.nat(40)).map(([s, n]) => targetFromSpan(text, { start: s, end: Math.min(text.length, s + n) })),
-    fc.record({ exact: fc.string({ minLength: 1, maxLength: 20 }), prefix: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), start: fc.option(fc.nat(1e9), { nil: undefined }) }),
-  ).filter((t) => t.exact.length > 0);
+  fc
+    .oneof(
+      fc
+        .tuple(fc.nat(text.length), fc.nat(40))
+        .map(([s, n]) => targetFromSpan(text, { start: s, end: Math.min(text.length, s + n) })),
+      fc.record({
+        exact: fc.string({ minLength: 1, maxLength: 20 }),
+        prefix: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        start: fc.option(fc.nat(1e9), { nil: undefined }),
+      }),
+    )
+    .filter((t) => t.exact.length > 0);
 
 const editArb = (text: string): fc.Arbitrary<EditCorrection> =>
   fc
@@ -91,7 +112,11 @@ const ruleArb = (text: string): fc.Arbitrary<RuleCorrection> =>
     .filter((r) => r.text.trim() !== '');
 
 const caseArb = textArb.chain((text) =>
-  fc.record({ text: fc.constant(text), edits: fc.array(editArb(text), { maxLength: 8 }), rules: fc.array(ruleArb(text), { maxLength: 3 }) }),
+  fc.record({
+    text: fc.constant(text),
+    edits: fc.array(editArb(text), { maxLength: 8 }),
+    rules: fc.array(ruleArb(text), { maxLength: 3 }),
+  }),
 );
 
 const strip = (a: ArticleAnalysis) => ({ ...a, corrections: undefined });
@@ -125,7 +150,11 @@ describe('corrections: random corrections on random texts (property)', function 
         if (foldText(t.exact).folded.trim() === '') return;
         const r = anchorTarget(foldText(text), t);
         assert.ok(r.ok, JSON.stringify({ t, r }));
-        assert.equal(foldText(text.slice(r.start, r.end)).folded, foldText(t.exact).folded.trim(), "white space at the edges is context");
+        assert.equal(
+          foldText(text.slice(r.start, r.end)).folded,
+          foldText(t.exact).folded.trim(),
+          'white space at the edges is context',
+        );
         assert.ok(r.start >= 0 && r.end <= text.length);
       }),
       { numRuns: 300, seed: 7 },
@@ -134,23 +163,40 @@ describe('corrections: random corrections on random texts (property)', function 
 
   it('any JSON: parse never throws, serialize is stable, changes and their inverse round-trip', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.array(fc.record({ del: fc.boolean(), id: fc.constantFrom('a', 'b', 'c') }), { maxLength: 5 }), (json, ops) => {
-        const r = parseCorrections(JSON.stringify(json) ?? 'null');
-        if (!('data' in r)) return;
-        const once = serializeCorrections(r.data);
-        const again = parseCorrections(once);
-        assert.ok('data' in again);
-        assert.equal(serializeCorrections(again.data), once);
-        readCorrections(again.data);
-        const changes: CorrectionChange[] = ops.map((o) =>
-          o.del ? { op: 'delete', id: o.id } : { op: 'put', list: 'edits', entry: { id: o.id, file: 'a.txt', action: 'verify', target: { exact: 'X' } } },
-        );
-        const undo = inverseChanges(again.data, changes);
-        const done = applyChanges(again.data, changes);
-        assert.equal(serializeCorrections(applyChanges(done, changes)), serializeCorrections(done), 'idempotent');
-        const back = applyChanges(done, undo);
-        assert.deepEqual(readCorrections(back).edits.map((e) => e.id).sort(), readCorrections(again.data).edits.map((e) => e.id).sort());
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.array(fc.record({ del: fc.boolean(), id: fc.constantFrom('a', 'b', 'c') }), { maxLength: 5 }),
+        (json, ops) => {
+          const r = parseCorrections(JSON.stringify(json) ?? 'null');
+          if (!('data' in r)) return;
+          const once = serializeCorrections(r.data);
+          const again = parseCorrections(once);
+          assert.ok('data' in again);
+          assert.equal(serializeCorrections(again.data), once);
+          readCorrections(again.data);
+          const changes: CorrectionChange[] = ops.map((o) =>
+            o.del
+              ? { op: 'delete', id: o.id }
+              : {
+                  op: 'put',
+                  list: 'edits',
+                  entry: { id: o.id, file: 'a.txt', action: 'verify', target: { exact: 'X' } },
+                },
+          );
+          const undo = inverseChanges(again.data, changes);
+          const done = applyChanges(again.data, changes);
+          assert.equal(serializeCorrections(applyChanges(done, changes)), serializeCorrections(done), 'idempotent');
+          const back = applyChanges(done, undo);
+          assert.deepEqual(
+            readCorrections(back)
+              .edits.map((e) => e.id)
+              .sort(),
+            readCorrections(again.data)
+              .edits.map((e) => e.id)
+              .sort(),
+          );
+        },
+      ),
       { numRuns: 300, seed: 11 },
     );
   });

@@ -23,11 +23,22 @@ const linked = (kind: SpanLink['kind'], fa: string, ta: string, fb: string, tb: 
 
 describe('crossref: entity keys', () => {
   const regions: Array<[string, string | null]> = [
-    ['Etats-Unis', 'country:US'], ['États-Unis', 'country:US'], ['United States', 'country:US'], ['US', 'country:US'],
-    ['U.S.', 'country:US'], ['les Etats-Unis', 'country:US'], ['Nouvelle-Zélande', 'country:NZ'], ['New Zealand', 'country:NZ'],
-    ['Chine', 'country:CN'], ['China', 'country:CN'], ['Australie', 'country:AU'], ['Allemagne', 'country:DE'],
+    ['Etats-Unis', 'country:US'],
+    ['États-Unis', 'country:US'],
+    ['United States', 'country:US'],
+    ['US', 'country:US'],
+    ['U.S.', 'country:US'],
+    ['les Etats-Unis', 'country:US'],
+    ['Nouvelle-Zélande', 'country:NZ'],
+    ['New Zealand', 'country:NZ'],
+    ['Chine', 'country:CN'],
+    ['China', 'country:CN'],
+    ['Australie', 'country:AU'],
+    ['Allemagne', 'country:DE'],
     // lower-case short forms are words, not countries
-    ['us', null], ['un', null], ['IT', null],
+    ['us', null],
+    ['un', null],
+    ['IT', null],
   ];
   for (const [name, key] of regions) it(`${name} → ${key}`, () => assert.equal(regionCode(name), key));
 
@@ -51,20 +62,33 @@ describe('crossref: entity keys', () => {
 
 describe('crossref: sample corpus (real analyze output)', () => {
   it('treats the three articles as one story', () => {
-    assert.deepEqual(result.stories.map((s) => s.files), [[A, B, F]]);
+    assert.deepEqual(
+      result.stories.map((s) => s.files),
+      [[A, B, F]],
+    );
   });
 
   // Read from the articles: these are named in all three (English names in 000/001, French in 002).
   const acrossAll: Array<[string, string]> = [
-    ['United States', 'Etats-Unis'], ['New Zealand', 'Nouvelle-Zélande'], ['China', 'Chine'], ['Australia', 'Australie'],
-    ['Canada', 'Canada'], ['TikTok', 'TikTok'], ['ByteDance', 'ByteDance'], ['Microsoft', 'Microsoft'], ['Oracle', 'Oracle'],
+    ['United States', 'Etats-Unis'],
+    ['New Zealand', 'Nouvelle-Zélande'],
+    ['China', 'Chine'],
+    ['Australia', 'Australie'],
+    ['Canada', 'Canada'],
+    ['TikTok', 'TikTok'],
+    ['ByteDance', 'ByteDance'],
+    ['Microsoft', 'Microsoft'],
+    ['Oracle', 'Oracle'],
   ];
   for (const [en, fr] of acrossAll) {
     it(`links entity ${en} (000, 001) with ${fr} (002)`, () => {
       const link = entityLinks.find((l) => l.items.some((i) => i.file === A && i.name === en));
       assert.ok(link, `no link for ${en}`);
       assert.ok(link.items.some((i) => i.file === B && i.name === en));
-      assert.ok(link.items.some((i) => i.file === F && i.name === fr), JSON.stringify(link.items));
+      assert.ok(
+        link.items.some((i) => i.file === F && i.name === fr),
+        JSON.stringify(link.items),
+      );
     });
   }
   it('links Donald Trump in all three (the French article also says just "Trump")', () => {
@@ -79,24 +103,64 @@ describe('crossref: sample corpus (real analyze output)', () => {
   });
 
   it('links the English "for nearly a year … find a solution" to the French "pendant près d\'un an, pour trouver une solution"', () => {
-    assert.ok(linked('passage', A, 'For nearly a year, we have sought to discuss with the US government', F, 'pendant près d’un an, pour trouver une solution'));
+    assert.ok(
+      linked(
+        'passage',
+        A,
+        'For nearly a year, we have sought to discuss with the US government',
+        F,
+        'pendant près d’un an, pour trouver une solution',
+      ),
+    );
   });
   it('links "in the United States, Canada, in Australia and New Zealand" to "aux Etats-Unis, au Canada, en Australie et en Nouvelle-Zélande"', () => {
-    assert.ok(linked('passage', A, 'in the United States, Canada, in Australia and New Zealand', F, 'aux Etats-Unis, au Canada, en Australie et en Nouvelle-Zélande'));
+    assert.ok(
+      linked(
+        'passage',
+        A,
+        'in the United States, Canada, in Australia and New Zealand',
+        F,
+        'aux Etats-Unis, au Canada, en Australie et en Nouvelle-Zélande',
+      ),
+    );
   });
 
   it('aligns the English rewrite sentence by sentence, with word differences', () => {
-    const l = linked('passage', A, 'On Friday, he signed a second executive order', B, 'On Friday, August 14, he signed a second executive order');
+    const l = linked(
+      'passage',
+      A,
+      'On Friday, he signed a second executive order',
+      B,
+      'On Friday, August 14, he signed a second executive order',
+    );
     assert.ok(l && l.reworded);
-    assert.ok(l.differences!.some((d) => d.a === '' && d.b === 'August 14'), JSON.stringify(l.differences));
-    const same = linked('passage', A, 'Microsoft is in advanced negotiations to buy the application.', B, 'Microsoft is in advanced negotiations to buy the application.');
+    assert.ok(
+      l.differences!.some((d) => d.a === '' && d.b === 'August 14'),
+      JSON.stringify(l.differences),
+    );
+    const same = linked(
+      'passage',
+      A,
+      'Microsoft is in advanced negotiations to buy the application.',
+      B,
+      'Microsoft is in advanced negotiations to buy the application.',
+    );
     assert.ok(same && same.reworded === false && same.score === 1);
   });
 
   it('pairs the reworded quote "any US data … if asked" with "any US information … if requested to do so"', () => {
-    const q = linked('quote', A, 'any US data to the Chinese government, and would not if asked', B, 'if requested to do so');
+    const q = linked(
+      'quote',
+      A,
+      'any US data to the Chinese government, and would not if asked',
+      B,
+      'if requested to do so',
+    );
     assert.ok(q && q.reworded);
-    assert.deepEqual(q.differences, [{ a: 'data', b: 'information' }, { a: 'asked', b: 'requested to do so' }]);
+    assert.deepEqual(q.differences, [
+      { a: 'data', b: 'information' },
+      { a: 'asked', b: 'requested to do so' },
+    ]);
   });
   it('finds the quote both English versions give word for word', () => {
     const q = linked('quote', A, 'TikTok is not available in China.', B, 'TikTok is not available in China.');
@@ -106,7 +170,7 @@ describe('crossref: sample corpus (real analyze output)', () => {
     const q = linked('quote', A, 'If you are a musician', B, 'If you’re a musician');
     assert.ok(q && q.reworded && !q.conflict);
   });
-  it('links no quote of the French article (its quotes are Microsoft\'s and the executive order\'s, not in the English ones)', () => {
+  it("links no quote of the French article (its quotes are Microsoft's and the executive order's, not in the English ones)", () => {
     assert.equal(spans('quote', A, F).length + spans('quote', B, F).length, 0);
   });
 
@@ -154,8 +218,17 @@ describe('crossref: sample corpus (real analyze output)', () => {
 /** A minimal hand-made analysis (sentences and the fields a test needs). */
 function handMade(text: string, language: string, over: Partial<ArticleAnalysis>): ArticleAnalysis {
   return {
-    language, entitiesSupported: true, notes: [], referenceDate: null, entities: [], figures: [], dates: [], quotes: [],
-    sentences: [{ start: 0, end: text.length }], paragraphs: [{ start: 0, end: text.length }], ...over,
+    language,
+    entitiesSupported: true,
+    notes: [],
+    referenceDate: null,
+    entities: [],
+    figures: [],
+    dates: [],
+    quotes: [],
+    sentences: [{ start: 0, end: text.length }],
+    paragraphs: [{ start: 0, end: text.length }],
+    ...over,
   };
 }
 
@@ -166,12 +239,29 @@ describe('crossref: conflicts', () => {
     const mk = (t: string, name: string): ArticleAnalysis => {
       const s = t.indexOf(name);
       return handMade(t, 'en', {
-        entities: [{ id: 'e1', type: 'person', name, aliases: [], mentions: [{ start: s, end: s + name.length, text: name }] }],
-        quotes: [{ start: 1, end: 29, text: t.slice(1, 29), outer: { start: 0, end: 31 }, mark: 'straight', scare: false,
-          speaker: { name, entityId: 'e1', start: s, end: s + name.length, via: 'named' } }],
+        entities: [
+          { id: 'e1', type: 'person', name, aliases: [], mentions: [{ start: s, end: s + name.length, text: name }] },
+        ],
+        quotes: [
+          {
+            start: 1,
+            end: 29,
+            text: t.slice(1, 29),
+            outer: { start: 0, end: 31 },
+            mark: 'straight',
+            scare: false,
+            speaker: { name, entityId: 'e1', start: s, end: s + name.length, via: 'named' },
+          },
+        ],
       });
     };
-    const r = crossReference([{ file: 'a', text: t1, analysis: mk(t1, 'Jane Roe') }, { file: 'b', text: t2, analysis: mk(t2, 'John Doe') }], { oneStory: true });
+    const r = crossReference(
+      [
+        { file: 'a', text: t1, analysis: mk(t1, 'Jane Roe') },
+        { file: 'b', text: t2, analysis: mk(t2, 'John Doe') },
+      ],
+      { oneStory: true },
+    );
     const q = r.links.find((l): l is SpanLink => l.kind === 'quote');
     assert.ok(q && q.conflict && q.reworded === false, JSON.stringify(q));
     assert.deepEqual(q.speakers, { a: 'Jane Roe', b: 'John Doe' });
@@ -182,12 +272,22 @@ describe('crossref: conflicts', () => {
     const t2 = 'The storm killed 15 people in the province of Leyte, officials said on Sunday.';
     const fig = (t: string, n: string) => {
       const s = t.indexOf(n);
-      return { start: s, end: s + n.length + 7, text: t.slice(s, s + n.length + 7), value: Number(n), unit: 'people', kind: 'count' as const };
+      return {
+        start: s,
+        end: s + n.length + 7,
+        text: t.slice(s, s + n.length + 7),
+        value: Number(n),
+        unit: 'people',
+        kind: 'count' as const,
+      };
     };
-    const r = crossReference([
-      { file: 'a', text: t1, analysis: handMade(t1, 'en', { figures: [fig(t1, '12')] }) },
-      { file: 'b', text: t2, analysis: handMade(t2, 'en', { figures: [fig(t2, '15')] }) },
-    ], { oneStory: true });
+    const r = crossReference(
+      [
+        { file: 'a', text: t1, analysis: handMade(t1, 'en', { figures: [fig(t1, '12')] }) },
+        { file: 'b', text: t2, analysis: handMade(t2, 'en', { figures: [fig(t2, '15')] }) },
+      ],
+      { oneStory: true },
+    );
     const f = r.links.find((l): l is SpanLink => l.kind === 'figure');
     assert.ok(f && f.conflict && f.a.text === '12 people' && f.b.text === '15 people', JSON.stringify(f));
   });
@@ -195,7 +295,10 @@ describe('crossref: conflicts', () => {
 
 describe('crossref: TMX export', () => {
   it('escapes XML and writes one unit per pair', () => {
-    const xml = toTmx([{ source: { lang: 'en', text: 'AT&T said "<yes>"' }, target: { lang: 'fr', text: 'AT&T a dit « oui »\u0001' } }], { creationDate: '2020-08-17T10:00:00Z' });
+    const xml = toTmx(
+      [{ source: { lang: 'en', text: 'AT&T said "<yes>"' }, target: { lang: 'fr', text: 'AT&T a dit « oui »\u0001' } }],
+      { creationDate: '2020-08-17T10:00:00Z' },
+    );
     assert.match(xml, /<tmx version="1.4">/);
     assert.match(xml, /<seg>AT&amp;T said &quot;&lt;yes&gt;&quot;<\/seg>/);
     assert.match(xml, /<seg>AT&amp;T a dit « oui »<\/seg>/);
@@ -215,7 +318,10 @@ describe('crossref: TMX export', () => {
 describe('crossref: one article against its story', () => {
   it('with `focus`, returns only links and only-in items that involve that file', () => {
     const r = crossReference(docs, { focus: F });
-    assert.deepEqual(r.stories.map((s) => s.files), [[A, B, F]]);
+    assert.deepEqual(
+      r.stories.map((s) => s.files),
+      [[A, B, F]],
+    );
     for (const l of r.links) {
       if (l.kind === 'entity') assert.ok(l.items.some((i) => i.file === F));
       else assert.ok(l.a.file === F || l.b.file === F);
@@ -230,12 +336,19 @@ describe('crossref: hostile input', () => {
     ['empty', '', ''],
     ['white space and quote marks', ' \n\n '.repeat(50), '"'.repeat(10000)],
     ['binary-looking', '\u0000\u0001\u0002'.repeat(1000), '\ud800 lone surrogate \udfff'],
-    ['CRLF and emoji', 'TikTok 👍 said on Monday.\r\n\r\n"We are here," she said.', 'TikTok 👍 said on Monday.\r\n\r\n"We are here," he said.'],
+    [
+      'CRLF and emoji',
+      'TikTok 👍 said on Monday.\r\n\r\n"We are here," she said.',
+      'TikTok 👍 said on Monday.\r\n\r\n"We are here," he said.',
+    ],
   ];
   for (const [name, t1, t2] of cases) {
     it(`${name}: no exception, spans in bounds`, () => {
       const r = crossReference(
-        [{ file: 'a', text: t1, analysis: analyze(t1) }, { file: 'b', text: t2, analysis: analyze(t2) }],
+        [
+          { file: 'a', text: t1, analysis: analyze(t1) },
+          { file: 'b', text: t2, analysis: analyze(t2) },
+        ],
         { oneStory: true },
       );
       for (const l of r.links) {
@@ -251,7 +364,7 @@ describe('crossref: hostile input', () => {
     const fr = 'TikTok a dit lundi que « 1 500 personnes » travaillent aux Etats-Unis. '.repeat(2500);
     const mk = (text: string, language: string): ArticleAnalysis => {
       const sentences = [];
-      for (let i = 0; i < text.length; ) {
+      for (let i = 0; i < text.length;) {
         const end = text.indexOf('. ', i);
         if (end < 0) break;
         sentences.push({ start: i, end: end + 1 });
@@ -263,7 +376,13 @@ describe('crossref: hostile input', () => {
       });
       return handMade(text, language, { sentences, figures });
     };
-    const r = crossReference([{ file: 'en', text: en, analysis: mk(en, 'en') }, { file: 'fr', text: fr, analysis: mk(fr, 'fr') }], { oneStory: true });
+    const r = crossReference(
+      [
+        { file: 'en', text: en, analysis: mk(en, 'en') },
+        { file: 'fr', text: fr, analysis: mk(fr, 'fr') },
+      ],
+      { oneStory: true },
+    );
     assert.ok(Array.isArray(r.links));
   });
 });
@@ -272,11 +391,21 @@ describe('crossref: translation pairs (parallel-dev samples through analyze())',
   const parallel = path.join(__dirname, '..', 'fixtures', 'parallel');
   for (const d of ['2012-canoe_2011_11_15_256036.html', '2012-foxnews-2011-11-15-104485.html']) {
     it(`${d}: one story, and every passage link pairs a line with its translation`, () => {
-      const read = (l: string): string => readFileSync(path.join(parallel, d, `${l}.txt`), 'utf8').split('\n').filter(Boolean).join('\n\n');
+      const read = (l: string): string =>
+        readFileSync(path.join(parallel, d, `${l}.txt`), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .join('\n\n');
       const en = read('en');
       const fr = read('fr');
-      const r = crossReference([{ file: 'en', text: en, analysis: analyze(en) }, { file: 'fr', text: fr, analysis: analyze(fr) }]);
-      assert.deepEqual(r.stories.map((s) => s.files), [['en', 'fr']]);
+      const r = crossReference([
+        { file: 'en', text: en, analysis: analyze(en) },
+        { file: 'fr', text: fr, analysis: analyze(fr) },
+      ]);
+      assert.deepEqual(
+        r.stories.map((s) => s.files),
+        [['en', 'fr']],
+      );
       const lineOf = (t: string, pos: number): number => t.slice(0, pos).split('\n\n').length - 1;
       const passages = r.links.filter((l): l is SpanLink => l.kind === 'passage');
       const lines = en.split('\n\n').length;

@@ -26,7 +26,12 @@ const docs: CrossRefDoc[] = [A, B, F].map((file) => {
   return { file, text, analysis: analyze(text) };
 });
 const textOf = (f: string) => docs.find((d) => d.file === f)!.text;
-const infos: CrossRefDocInfo[] = docs.map((d) => ({ uri: d.file, title: d.file, language: d.analysis.language, analysis: d.analysis }));
+const infos: CrossRefDocInfo[] = docs.map((d) => ({
+  uri: d.file,
+  title: d.file,
+  language: d.analysis.language,
+  analysis: d.analysis,
+}));
 
 function forFocus(focus: string): { result: CrossRefResult; model: ReturnType<typeof buildCrossRefModel> } {
   const result = crossReference(docs, { focus });
@@ -40,15 +45,32 @@ const en = forFocus(A);
 describe('cross-reference view model: versions and entities side by side', () => {
   it('lists the three articles as versions of one story, the active one first', () => {
     assert.deepEqual(fr.model.versions.map((v) => v.uri).slice(0, 1), [F]);
-    assert.deepEqual(fr.model.versions.map((v) => v.uri).slice(1).sort(), [A, B]);
+    assert.deepEqual(
+      fr.model.versions
+        .map((v) => v.uri)
+        .slice(1)
+        .sort(),
+      [A, B],
+    );
     assert.equal(fr.model.versions[0].focus, true);
     assert.equal(fr.model.versions[0].score, null);
     for (const v of fr.model.versions.slice(1)) assert.ok(v.score! > 0 && v.score! <= 1, v.uri);
   });
 
   it('lists the other versions closest first', () => {
-    const withScores = buildCrossRefModel(fr.result, infos, { focus: F, story: fr.model.versions.length ? { files: [A, B, F], score: 0.3 } : null, versionScores: { [A]: 0.2, [B]: 0.6 } });
-    assert.deepEqual(withScores.versions.map((v) => [v.uri, v.score]), [[F, null], [B, 0.6], [A, 0.2]]);
+    const withScores = buildCrossRefModel(fr.result, infos, {
+      focus: F,
+      story: fr.model.versions.length ? { files: [A, B, F], score: 0.3 } : null,
+      versionScores: { [A]: 0.2, [B]: 0.6 },
+    });
+    assert.deepEqual(
+      withScores.versions.map((v) => [v.uri, v.score]),
+      [
+        [F, null],
+        [B, 0.6],
+        [A, 0.2],
+      ],
+    );
   });
 
   const rows: Array<[string, string]> = [
@@ -90,7 +112,8 @@ describe('cross-reference view model: versions and entities side by side', () =>
 
 describe('cross-reference view model: linked passages and quotes', () => {
   it('orients every pair from the active article', () => {
-    for (const p of [...fr.model.passages, ...fr.model.quotes, ...fr.model.dates, ...fr.model.figures]) assert.equal(p.a.uri, F);
+    for (const p of [...fr.model.passages, ...fr.model.quotes, ...fr.model.dates, ...fr.model.figures])
+      assert.equal(p.a.uri, F);
     for (const p of [...en.model.passages, ...en.model.quotes]) assert.equal(p.a.uri, A);
   });
 
@@ -132,7 +155,10 @@ describe('cross-reference counterparts (hover, references, open beside)', () => 
     const groups = counterpartsAt(fr.result, F, frAnalysis, offset, infos);
     const entity = groups.find((g) => g.kind === 'entity');
     assert.ok(entity);
-    assert.deepEqual(entity.items.map((i) => [i.uri, i.text]).sort(), [[A, 'New Zealand'], [B, 'New Zealand']]);
+    assert.deepEqual(entity.items.map((i) => [i.uri, i.text]).sort(), [
+      [A, 'New Zealand'],
+      [B, 'New Zealand'],
+    ]);
     const md = counterpartsMarkdown(groups);
     assert.match(md, /^\*\*In other versions:\*\*/);
     assert.match(md, /New Zealand/);
@@ -144,7 +170,10 @@ describe('cross-reference counterparts (hover, references, open beside)', () => 
     assert.ok(entity?.entityId);
     const refs = entityMentionsElsewhere(fr.result, F, entity.entityId, infos);
     // 000 names him once ("Donald Trump's government"), 001 four times ("Donald Trump" in the title and text).
-    for (const [f, n] of [[A, 1], [B, 4]] as const) {
+    for (const [f, n] of [
+      [A, 1],
+      [B, 4],
+    ] as const) {
       const mine = refs.filter((r) => r.uri === f);
       assert.equal(mine.length, n, f);
       for (const r of mine) assert.match(textOf(f).slice(r.start, r.end), /Trump/);
@@ -161,11 +190,26 @@ describe('cross-reference counterparts (hover, references, open beside)', () => 
     const hostile = '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> **bold**';
     const result: CrossRefResult = {
       stories: [{ files: ['x.txt', 'y.txt'], score: 1 }],
-      links: [{ kind: 'entity', items: [{ file: 'x.txt', entityId: 'e1', name: 'X' }, { file: 'y.txt', entityId: 'e1', name: hostile }] }],
+      links: [
+        {
+          kind: 'entity',
+          items: [
+            { file: 'x.txt', entityId: 'e1', name: 'X' },
+            { file: 'y.txt', entityId: 'e1', name: hostile },
+          ],
+        },
+      ],
       onlyIn: [],
     };
-    const analysis = { ...docs[0].analysis, entities: [{ id: 'e1', type: 'person' as const, name: 'X', aliases: [], mentions: [{ start: 0, end: 1, text: 'X' }] }] };
-    const md = counterpartsMarkdown(counterpartsAt(result, 'x.txt', analysis, 0, [{ uri: 'y.txt', title: '[t](https://evil)', language: 'en' }]));
+    const analysis = {
+      ...docs[0].analysis,
+      entities: [
+        { id: 'e1', type: 'person' as const, name: 'X', aliases: [], mentions: [{ start: 0, end: 1, text: 'X' }] },
+      ],
+    };
+    const md = counterpartsMarkdown(
+      counterpartsAt(result, 'x.txt', analysis, 0, [{ uri: 'y.txt', title: '[t](https://evil)', language: 'en' }]),
+    );
     assert.ok(md.includes('\\[click\\]\\(command\\:'));
     assert.doesNotMatch(md, /(?<!\\)\]\(|(?<!\\)<img|(?<!\\)\*\*bold/);
   });
@@ -183,7 +227,9 @@ describe('TMX export of the alignment', () => {
       assert.equal(p.source.lang, 'fr');
       assert.equal(p.target.lang, 'en');
     }
-    assert.ok(pairs.some((p) => p.source.text.includes('en Nouvelle-Zélande') && p.target.text.includes('New Zealand')));
+    assert.ok(
+      pairs.some((p) => p.source.text.includes('en Nouvelle-Zélande') && p.target.text.includes('New Zealand')),
+    );
   });
 
   it('is well-formed TMX 1.4', () => {
@@ -191,14 +237,19 @@ describe('TMX export of the alignment', () => {
     assert.match(xml, /<header [^>]*srclang="fr"[^>]*creationdate="20200817T100000Z"/);
     assert.equal((xml.match(/<tuv xml:lang="(?:fr|en)"><seg>[^<]*<\/seg><\/tuv>/g) ?? []).length, pairs.length * 2);
     // No raw markup characters leak from the articles into the segments.
-    for (const seg of xml.match(/<seg>([^<]*)<\/seg>/g) ?? []) assert.doesNotMatch(seg.slice(5, -6), /[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/);
+    for (const seg of xml.match(/<seg>([^<]*)<\/seg>/g) ?? [])
+      assert.doesNotMatch(seg.slice(5, -6), /[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/);
   });
 });
 
 describe('cross-reference view model: what each version lacks', () => {
-  const french = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
+  const french = JSON.parse(
+    readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.fr.json'), 'utf8'),
+  ) as Record<string, string>;
   const inFrench = (message: string, ...args: Array<string | number | boolean>) =>
-    (french[message] ?? message).replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+    (french[message] ?? message).replace(/\{(\d+)\}/g, (whole, i: string) =>
+      Number(i) < args.length ? String(args[Number(i)]) : whole,
+    );
 
   it('lists, for the French article, what the English versions have and it does not, each where it is', () => {
     const section = fr.model.missing[0];
@@ -221,12 +272,20 @@ describe('cross-reference view model: what each version lacks', () => {
     const story = result.stories.find((s) => s.files.includes(F)) ?? null;
     const model = buildCrossRefModel(result, infos, { focus: F, story, labels: crossRefLabels(inFrench) });
     assert.deepEqual(model.missing.map((s) => s.uri)[0], F);
-    assert.deepEqual(model.missing.map((s) => s.uri).slice(1).sort(), [A, B]);
+    assert.deepEqual(
+      model.missing
+        .map((s) => s.uri)
+        .slice(1)
+        .sort(),
+      [A, B],
+    );
     assert.equal(model.missing[0].heading, 'Absent ici (présent dans les autres versions)');
     const other = model.missing[1];
     assert.equal(other.heading, `Absent de ${other.title} (présent dans les autres versions)`);
     // The French article's entities are what the English versions lack: Walmart is only in French.
-    assert.ok(other.items.some((i) => i.name === 'Walmart' && i.presentIn[0].uri === F && i.kindLabel === 'Organisation'));
+    assert.ok(
+      other.items.some((i) => i.name === 'Walmart' && i.presentIn[0].uri === F && i.kindLabel === 'Organisation'),
+    );
   });
 });
 
@@ -244,11 +303,15 @@ describe("cross-reference view model: the reader's verdicts and the view's butto
     assert.ok([...m.entities, ...m.passages, ...m.quotes].every((x) => x.verdict === null));
     const marked: CrossRefResult = {
       ...fr.result,
-      links: fr.result.links.map((l, i) => (i === 0 ? { ...l, confirmed: true } : i === 1 ? { ...l, manual: true } : l)),
+      links: fr.result.links.map((l, i) =>
+        i === 0 ? { ...l, confirmed: true } : i === 1 ? { ...l, manual: true } : l,
+      ),
     };
     const story = fr.result.stories.find((s) => s.files.includes(F)) ?? null;
     const again = buildCrossRefModel(marked, infos, { focus: F, story });
-    const verdicts = [...again.entities, ...again.quotes, ...again.passages, ...again.dates, ...again.figures].map((x) => x.verdict);
+    const verdicts = [...again.entities, ...again.quotes, ...again.passages, ...again.dates, ...again.figures].map(
+      (x) => x.verdict,
+    );
     assert.equal(verdicts.filter((v) => v === 'confirmed').length, 1);
     assert.equal(verdicts.filter((v) => v === 'manual').length, 1);
   });
@@ -258,18 +321,24 @@ describe("cross-reference view model: the reader's verdicts and the view's butto
       verdict: 'confirmed',
       args: { kind: 'entity', a, b },
     });
-    assert.deepEqual(linkRequest(m, { type: 'linkVerdict', verdict: 'rejected', kind: 'passage', a: pb, b: pa })?.args, {
-      kind: 'passage',
-      a: pb,
-      b: pa,
-    });
+    assert.deepEqual(
+      linkRequest(m, { type: 'linkVerdict', verdict: 'rejected', kind: 'passage', a: pb, b: pa })?.args,
+      {
+        kind: 'passage',
+        a: pb,
+        b: pa,
+      },
+    );
   });
 
   it('Link to… on what one version only has, or another lacks, is run with that end', () => {
     const walmart = m.onlyIn.find((o) => o.name === 'Walmart' && o.span)!;
     assert.ok(walmart);
     const end = { uri: walmart.uri, ...walmart.span! };
-    assert.deepEqual(linkRequest(m, { type: 'linkTo', kind: 'entity', end }), { verdict: 'manual', args: { kind: 'entity', a: end } });
+    assert.deepEqual(linkRequest(m, { type: 'linkTo', kind: 'entity', end }), {
+      verdict: 'manual',
+      args: { kind: 'entity', a: end },
+    });
     const missing = m.missing.flatMap((v) => v.items).find((x) => x.where)!;
     const where = { uri: missing.where!.uri, ...missing.where!.span };
     assert.equal(linkRequest(m, { type: 'linkTo', kind: missing.kind, end: where })?.verdict, 'manual');

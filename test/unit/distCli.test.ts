@@ -19,11 +19,18 @@ describe('dist/cli.js (the built bundle)', function () {
   });
 
   it('analyses the three sample articles to JSON with valid spans', () => {
-    const r = spawnSync(process.execPath, [cli, 'analyze', '--json', ...corpus], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [cli, 'analyze', '--json', ...corpus], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout);
     assert.equal(json.version, 1);
-    assert.deepEqual(json.documents.map((d: { language: string }) => d.language), ['en', 'en', 'fr']);
+    assert.deepEqual(
+      json.documents.map((d: { language: string }) => d.language),
+      ['en', 'en', 'fr'],
+    );
     for (const doc of json.documents) {
       const text = readFileSync(join(root, doc.file), 'utf8');
       const spans = [
@@ -43,7 +50,11 @@ describe('dist/cli.js (the built bundle)', function () {
     const hostile = join(dir, 'x\u001b]0;PWNED\u0007\u001b[2J.txt');
     copyFileSync(join(root, corpus[0]), hostile);
     // A hang or gigabytes read would hit the timeout (the bundle reads nothing from either).
-    const r = spawnSync(process.execPath, [cli, 'analyze', '/dev/zero', fifo, hostile], { cwd: root, encoding: 'utf8', timeout: 60000 });
+    const r = spawnSync(process.execPath, [cli, 'analyze', '/dev/zero', fifo, hostile], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /\/dev\/zero: is a device, not a regular file/);
     assert.match(r.stderr, /pipe\.txt: is a pipe \(FIFO\), not a regular file/);
@@ -52,7 +63,10 @@ describe('dist/cli.js (the built bundle)', function () {
   });
 
   it('reports an unreadable file on stderr with a non-zero exit and still analyses the rest', () => {
-    const r = spawnSync(process.execPath, [cli, 'analyze', '--json', 'no/such/file.txt', corpus[0]], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'analyze', '--json', 'no/such/file.txt', corpus[0]], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 1);
     assert.match(r.stderr, /no\/such\/file\.txt: no such file/);
     assert.equal(JSON.parse(r.stdout).documents.length, 1);

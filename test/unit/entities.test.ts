@@ -40,11 +40,32 @@ describe('entities: sample corpus', () => {
   it('000 (EN AFP dispatch): organizations, people and places a reader finds', () => {
     const ents = findEntities(EN_000, pack('en'));
     assertSpans(EN_000, ents);
-    for (const o of ['TikTok', 'ByteDance', 'Oracle', 'Microsoft', 'Spotify', 'UnitedMasters', 'Sequoia Capital', 'Bloomberg', 'Disney', 'AFP']) {
+    for (const o of [
+      'TikTok',
+      'ByteDance',
+      'Oracle',
+      'Microsoft',
+      'Spotify',
+      'UnitedMasters',
+      'Sequoia Capital',
+      'Bloomberg',
+      'Disney',
+      'AFP',
+    ]) {
       expectEntity(ents, o, 'organization');
     }
     for (const p of ['Donald Trump', 'Kevin Mayer', 'Steve Stoute', 'Vanessa Pappas']) expectEntity(ents, p, 'person');
-    for (const l of ['China', 'Washington', 'Beijing', 'Virginia', 'Singapore', 'Canada', 'Australia', 'New Zealand', 'San Francisco']) {
+    for (const l of [
+      'China',
+      'Washington',
+      'Beijing',
+      'Virginia',
+      'Singapore',
+      'Canada',
+      'Australia',
+      'New Zealand',
+      'San Francisco',
+    ]) {
       expectEntity(ents, l, 'place');
     }
     const us = expectEntity(ents, 'United States', 'place');
@@ -76,7 +97,17 @@ describe('entities: sample corpus', () => {
     const trump = expectEntity(ents, 'Donald Trump', 'person');
     assert.equal(trump.name, 'Donald Trump');
     assert.ok(trump.aliases.includes('Trump'), 'Trump clustered with Donald Trump');
-    for (const o of ['Microsoft', 'ByteDance', 'TikTok', 'Oracle', 'Walmart', 'Wall Street Journal', 'South China Morning Post', 'Parti communiste chinois', 'ZDNet']) {
+    for (const o of [
+      'Microsoft',
+      'ByteDance',
+      'TikTok',
+      'Oracle',
+      'Walmart',
+      'Wall Street Journal',
+      'South China Morning Post',
+      'Parti communiste chinois',
+      'ZDNet',
+    ]) {
       expectEntity(ents, o, 'organization');
     }
     for (const l of ['Etats-Unis', 'Canada', 'Australie', 'Nouvelle-Zélande', 'Chine']) expectEntity(ents, l, 'place');
@@ -86,30 +117,55 @@ describe('entities: sample corpus', () => {
 const EN_CASES: Array<[string, Array<[string, EntityType]>]> = [
   [
     'Apple Inc said on Tuesday that Tim Cook would travel to Paris next week.',
-    [['Apple Inc', 'organization'], ['Tim Cook', 'person'], ['Paris', 'place']],
+    [
+      ['Apple Inc', 'organization'],
+      ['Tim Cook', 'person'],
+      ['Paris', 'place'],
+    ],
   ],
   [
     'German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin.',
-    [['Angela Merkel', 'person'], ['Emmanuel Macron', 'person'], ['Berlin', 'place']],
+    [
+      ['Angela Merkel', 'person'],
+      ['Emmanuel Macron', 'person'],
+      ['Berlin', 'place'],
+    ],
   ],
   [
     'The agreement was signed by NATO and the European Union in Brussels.',
-    [['NATO', 'organization'], ['European Union', 'organization'], ['Brussels', 'place']],
+    [
+      ['NATO', 'organization'],
+      ['European Union', 'organization'],
+      ['Brussels', 'place'],
+    ],
   ],
   [
     'Shares of ByteDance rivals fell, the firm Goldman Sachs said, while PayPal gained in New York.',
-    [['ByteDance', 'organization'], ['Goldman Sachs', 'organization'], ['PayPal', 'organization'], ['New York', 'place']],
+    [
+      ['ByteDance', 'organization'],
+      ['Goldman Sachs', 'organization'],
+      ['PayPal', 'organization'],
+      ['New York', 'place'],
+    ],
   ],
   [
     'Mr. Johnson told reporters in London that the U.K. would not change course.',
-    [['Johnson', 'person'], ['London', 'place'], ['U.K.', 'place']],
+    [
+      ['Johnson', 'person'],
+      ['London', 'place'],
+      ['U.K.', 'place'],
+    ],
   ],
 ];
 
 const FR_CASES: Array<[string, Array<[string, EntityType]>]> = [
   [
     "Le président Emmanuel Macron s'est rendu à Marseille avec la ministre Élisabeth Borne.",
-    [['Emmanuel Macron', 'person'], ['Marseille', 'place'], ['Élisabeth Borne', 'person']],
+    [
+      ['Emmanuel Macron', 'person'],
+      ['Marseille', 'place'],
+      ['Élisabeth Borne', 'person'],
+    ],
   ],
   [
     "La Banque centrale européenne a relevé ses taux, selon l'Agence France-Presse.",
@@ -117,28 +173,41 @@ const FR_CASES: Array<[string, Array<[string, EntityType]>]> = [
   ],
   [
     'Les États-Unis et le Royaume-Uni ont signé un accord avec la Nouvelle-Zélande.',
-    [['États-Unis', 'place'], ['Royaume-Uni', 'place'], ['Nouvelle-Zélande', 'place']],
+    [
+      ['États-Unis', 'place'],
+      ['Royaume-Uni', 'place'],
+      ['Nouvelle-Zélande', 'place'],
+    ],
   ],
   [
     "Le navire a traversé l'océan Indien avant d'atteindre Madagascar.",
-    [['océan Indien', 'place'], ['Madagascar', 'place']],
+    [
+      ['océan Indien', 'place'],
+      ['Madagascar', 'place'],
+    ],
   ],
   [
     "L'Empire romain s'étendait alors jusqu'à la Garonne, selon l'historien.",
-    [['Empire romain', 'place'], ['Garonne', 'place']],
+    [
+      ['Empire romain', 'place'],
+      ['Garonne', 'place'],
+    ],
   ],
   [
     'Les Canadiens de Montréal ont quitté la Ligue nationale de hockey ?',
-    [['Canadiens de Montréal', 'organization'], ['Ligue nationale de hockey', 'organization']],
+    [
+      ['Canadiens de Montréal', 'organization'],
+      ['Ligue nationale de hockey', 'organization'],
+    ],
   ],
-  [
-    'Le ministre a rencontré le patron de la société Huawei au ministère de la Défense.',
-    [['Huawei', 'organization']],
-  ],
+  ['Le ministre a rencontré le patron de la société Huawei au ministère de la Défense.', [['Huawei', 'organization']]],
 ];
 
 describe('entities: real sentences', () => {
-  for (const [lang, cases] of [['en', EN_CASES], ['fr', FR_CASES]] as const) {
+  for (const [lang, cases] of [
+    ['en', EN_CASES],
+    ['fr', FR_CASES],
+  ] as const) {
     for (const [input, expected] of cases) {
       it(`${lang}: ${input}`, () => {
         const ents = findEntities(input, pack(lang));
@@ -169,7 +238,8 @@ describe('entities: real sentences', () => {
   });
 
   it('types sports results lines: a city followed by a score is a team', () => {
-    const text = 'Results of English league matches on Saturday:\nLeeds 2 Chelsea 1\nLiverpool 0 Arsenal 0\n\nThe match was played in Leeds on a cold evening.';
+    const text =
+      'Results of English league matches on Saturday:\nLeeds 2 Chelsea 1\nLiverpool 0 Arsenal 0\n\nThe match was played in Leeds on a cold evening.';
     const ents = findEntities(text, pack('en'));
     const leedsTeam = ents.find((e) => e.type === 'organization' && e.name === 'Leeds');
     assert.ok(leedsTeam, 'Leeds as a team');
@@ -179,7 +249,10 @@ describe('entities: real sentences', () => {
   });
 
   it('reads headlines in capitals only through the gazetteer and lexicons', () => {
-    const ents = findEntities('SOCCER - JAPAN BEAT CHINA IN HONG KONG\nTOKYO 1996-08-30\nJapan beat China 2-1 on Friday.', pack('en'));
+    const ents = findEntities(
+      'SOCCER - JAPAN BEAT CHINA IN HONG KONG\nTOKYO 1996-08-30\nJapan beat China 2-1 on Friday.',
+      pack('en'),
+    );
     expectEntity(ents, 'JAPAN', 'place');
     expectEntity(ents, 'HONG KONG', 'place');
     expectEntity(ents, 'TOKYO', 'place');
@@ -215,7 +288,17 @@ describe('entities: offsets, robustness, cost', () => {
   });
 
   it('does not throw on hostile input', () => {
-    const inputs = ['', '   ', '\u0000\u0001\u0002', '\ud800 Lone \udc00 Surrogates', '"'.repeat(10_000), 'A'.repeat(50_000), 'É.'.repeat(5000), "l'''' d'' L'A'B'C", 'U.S.'.repeat(2000)];
+    const inputs = [
+      '',
+      '   ',
+      '\u0000\u0001\u0002',
+      '\ud800 Lone \udc00 Surrogates',
+      '"'.repeat(10_000),
+      'A'.repeat(50_000),
+      'É.'.repeat(5000),
+      "l'''' d'' L'A'B'C",
+      'U.S.'.repeat(2000),
+    ];
     for (const s of inputs) {
       for (const lang of ['en', 'fr'] as const) assertSpans(s, findEntities(s, pack(lang)));
     }
@@ -228,7 +311,10 @@ describe('entities: offsets, robustness, cost', () => {
     assert.ok(byName(ents, 'TikTok'));
     const ac = new AbortController();
     ac.abort();
-    assert.throws(() => findEntities(big, pack('en'), ac.signal), (e: Error) => e.name === 'AbortError');
+    assert.throws(
+      () => findEntities(big, pack('en'), ac.signal),
+      (e: Error) => e.name === 'AbortError',
+    );
   });
 });
 
@@ -246,7 +332,11 @@ describe('entities: English and French compromise instances are isolated', () =>
     const afterFrench = JSON.stringify(findEntities(EN_000, pack('en')));
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
     // The fresh process loads the entity models as mocha does (test/binaryModule.js).
-    const r = spawnSync(tsx, ['--require', './test/binaryModule.js', '-e', enOnlyScript], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(tsx, ['--require', './test/binaryModule.js', '-e', enOnlyScript], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(afterFrench, r.stdout);
   });
@@ -265,7 +355,16 @@ describe('entities: English and French compromise instances are isolated', () =>
         const after = JSON.stringify(findEntities(en, packFor('en')!));
         process.stdout.write(JSON.stringify({ same: before === after, before }));
       `;
-      const out = buildSync({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', target: 'node20', loader: { '.bin': 'binary', '.txt': 'text' } });
+      const out = buildSync({
+        stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        write: false,
+        logLevel: 'silent',
+        target: 'node20',
+        loader: { '.bin': 'binary', '.txt': 'text' },
+      });
       const file = path.join(dir, 'bundle.js');
       writeFileSync(file, out.outputFiles[0].text);
       const r = spawnSync(process.execPath, [file], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -1,7 +1,14 @@
 // Readers and scorers of the quality harness (scripts/eval), on tiny inline samples.
 import assert from 'node:assert/strict';
 import { firstAnnPerArticle, goldDirectQuotes, hasDirectQuote, readBrat } from '../../scripts/eval/brat';
-import { batchSentences, buildDoc, chunkTags, readConll2003, readWikiNeural, tokenAligner } from '../../scripts/eval/conll';
+import {
+  batchSentences,
+  buildDoc,
+  chunkTags,
+  readConll2003,
+  readWikiNeural,
+  tokenAligner,
+} from '../../scripts/eval/conll';
 import { normValue, scoreDates } from '../../scripts/eval/dates';
 import { scoreNer } from '../../scripts/eval/ner';
 import { lastWord, scoreQuotes, speakerCorrect } from '../../scripts/eval/quotes';
@@ -46,17 +53,28 @@ describe('eval: CoNLL readers', () => {
   });
 
   it('reads WikiNEuRal tab-separated sentences and batches them', () => {
-    const sents = readWikiNeural('0\tLe\tO\n1\tfilm\tO\n2\tde\tO\n3\tBille\tB-PER\n4\tWoodruff\tI-PER\n\n0\tÀ\tO\n1\tParis\tB-LOC\n');
+    const sents = readWikiNeural(
+      '0\tLe\tO\n1\tfilm\tO\n2\tde\tO\n3\tBille\tB-PER\n4\tWoodruff\tI-PER\n\n0\tÀ\tO\n1\tParis\tB-LOC\n',
+    );
     assert.equal(sents.length, 2);
     assert.deepEqual(sents[1]!.tokens, ['À', 'Paris']);
-    assert.deepEqual(batchSentences([...sents, ...sents, ...sents], 4).map((d) => d.sentences.length), [4, 2]);
+    assert.deepEqual(
+      batchSentences([...sents, ...sents, ...sents], 4).map((d) => d.sentences.length),
+      [4, 2],
+    );
   });
 
   const chunkCases: Array<[string[], string[]]> = [
     [['B-PER', 'I-PER', 'O'], ['PER 0-2']],
     [['O', 'I-LOC', 'I-LOC'], ['LOC 1-3']], // I- after O opens an entity (conlleval)
-    [['B-ORG', 'I-LOC'], ['ORG 0-1', 'LOC 1-2']], // I- of another type opens a new one
-    [['B-PER', 'B-PER'], ['PER 0-1', 'PER 1-2']], // B- always opens
+    [
+      ['B-ORG', 'I-LOC'],
+      ['ORG 0-1', 'LOC 1-2'],
+    ], // I- of another type opens a new one
+    [
+      ['B-PER', 'B-PER'],
+      ['PER 0-1', 'PER 1-2'],
+    ], // B- always opens
     [['O', 'O'], []],
   ];
   for (const [tags, expected] of chunkCases) {
@@ -288,10 +306,13 @@ describe('eval: brat reader and quote scoring', () => {
 
   it('takes the first .ann per article in sort order', () => {
     const m = firstAnnPerArticle(['a_x_2.ann', 'a_x_1.ann', 'b_9.ann', 'notes.txt']);
-    assert.deepEqual([...m.entries()], [
-      ['a_x', 'a_x_1.ann'],
-      ['b', 'b_9.ann'],
-    ]);
+    assert.deepEqual(
+      [...m.entries()],
+      [
+        ['a_x', 'a_x_1.ann'],
+        ['b', 'b_9.ann'],
+      ],
+    );
   });
 
   const lastWordCases: Array<[string, string]> = [
@@ -304,7 +325,13 @@ describe('eval: brat reader and quote scoring', () => {
     it(`last word of ${input}`, () => assert.equal(lastWord(input), expected));
   }
 
-  const sp = (name: string, start: number, end: number): Quote['speaker'] => ({ name, entityId: null, start, end, via: 'named' });
+  const sp = (name: string, start: number, end: number): Quote['speaker'] => ({
+    name,
+    entityId: null,
+    start,
+    end,
+    via: 'named',
+  });
   it('speaker rule: span overlap, or the name contains the gold last word as a whole word', () => {
     const gold = { start: 69, end: 74, text: 'Trump' };
     assert.equal(speakerCorrect(sp('Donald Trump', 0, 5), gold), true); // name holds "Trump"
@@ -343,7 +370,8 @@ describe('eval: brat reader and quote scoring', () => {
   it('counts a second piece of one gold quote as a false positive, and separately as an extra piece', () => {
     // “Smart,” he said, “very smart.” is one attribution whose Content covers both quoted pieces.
     const text = '“Smart,” he said, “very smart.”';
-    const ann = 'T1\tContent 0 31\t“Smart,” he said, “very smart.”\nT2\tSource 9 11\the\nT3\tAttribution 12 16\tsaid\nE1\tAttribution:T3 Content:T1 Source:T2';
+    const ann =
+      'T1\tContent 0 31\t“Smart,” he said, “very smart.”\nT2\tSource 9 11\the\nT3\tAttribution 12 16\tsaid\nE1\tAttribution:T3 Content:T1 Source:T2';
     const gold = goldDirectQuotes(readBrat(ann), text);
     const piece = (start: number, end: number): Quote => ({
       start,

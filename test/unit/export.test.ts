@@ -58,7 +58,8 @@ function checkBrat(text: string, a: ArticleAnalysis): ReturnType<typeof parseBra
   for (const ann of parsed.t.values()) {
     const covered = ann.fragments.map(([s, e]) => cpSlice(text, s, e)).join(' ');
     assert.equal(ann.text, covered.replace(/[\t\r\n]+/g, ' '), `${ann.id} text matches its offsets`);
-    for (const [s, e] of ann.fragments) assert.doesNotMatch(cpSlice(text, s, e), SPLITLINES, 'fragments have no line breaks');
+    for (const [s, e] of ann.fragments)
+      assert.doesNotMatch(cpSlice(text, s, e), SPLITLINES, 'fragments have no line breaks');
   }
   return parsed;
 }
@@ -124,7 +125,14 @@ describe('export: code-point offsets', () => {
   it('maps UTF-16 offsets to code points around astral characters', () => {
     const text = 'a😀b🚀c';
     const cp = codePointMapper(text);
-    const table: [number, number][] = [[0, 0], [1, 1], [3, 2], [4, 3], [6, 4], [7, 5]];
+    const table: [number, number][] = [
+      [0, 0],
+      [1, 1],
+      [3, 2],
+      [4, 3],
+      [6, 4],
+      [7, 5],
+    ];
     for (const [u, c] of table) assert.equal(cp(u), c, `utf16 ${u}`);
     assert.equal(codePointMapper('plain')(3), 3);
   });
@@ -139,7 +147,10 @@ describe('export: CLI JSON', () => {
     const d = json.documents[0];
     // The documented fields, in order; the extra fields the CLI adds may sit between them.
     const documented = ['file', 'language', 'referenceDate', 'entities', 'figures', 'dates', 'quotes'];
-    assert.deepEqual(Object.keys(d).filter((k) => documented.includes(k)), documented);
+    assert.deepEqual(
+      Object.keys(d).filter((k) => documented.includes(k)),
+      documented,
+    );
     assert.equal(d.file, 'story.fr.txt');
     assert.deepEqual(d.entities[1], {
       id: 'e2',
@@ -148,7 +159,15 @@ describe('export: CLI JSON', () => {
       aliases: [],
       source: 'auto',
       verified: false,
-      mentions: [{ start: text.indexOf('Emmanuel'), end: text.indexOf('Emmanuel') + 15, text: 'Emmanuel Macron', source: 'auto', verified: false }],
+      mentions: [
+        {
+          start: text.indexOf('Emmanuel'),
+          end: text.indexOf('Emmanuel') + 15,
+          text: 'Emmanuel Macron',
+          source: 'auto',
+          verified: false,
+        },
+      ],
     });
     assert.equal(d.quotes[0].speaker.name, 'Emmanuel Macron');
     assert.equal(d.quotes[0].speaker.entityId, 'e2');
@@ -187,11 +206,14 @@ describe('export: brat standoff', () => {
     const ann = toBrat(text, a);
     assert.equal(ann.split(SPLITLINES).length, ann.split('\n').length, 'no line break inside a line');
     const { t, notes } = checkBrat(text, a);
-    assert.deepEqual([...t.values()].map((x) => [x.type, x.fragments.length, x.text]), [
-      ['Person', 2, 'Jane Doe'],
-      ['Organization', 2, 'Acme Board'],
-      ['Figure', 3, 'in Paris today'],
-    ]);
+    assert.deepEqual(
+      [...t.values()].map((x) => [x.type, x.fragments.length, x.text]),
+      [
+        ['Person', 2, 'Jane Doe'],
+        ['Organization', 2, 'Acme Board'],
+        ['Figure', 3, 'in Paris today'],
+      ],
+    );
     assert.equal(notes.get('T1'), 'e1: Jane Doe');
     assert.equal(notes.get('T3'), 'count: 1 x y');
   });
@@ -218,7 +240,8 @@ describe('export: W3C Web Annotation', () => {
     for (const { file, text } of corpus) {
       const a = analyze(text);
       const json = checkW3c(text, a, `file:///corpus/${file}`);
-      const expected = a.entities.reduce((n, e) => n + e.mentions.length, 0) + a.dates.length + a.figures.length + a.quotes.length;
+      const expected =
+        a.entities.reduce((n, e) => n + e.mentions.length, 0) + a.dates.length + a.figures.length + a.quotes.length;
       assert.equal(json.total, expected, file);
     }
   });

@@ -18,14 +18,18 @@ import { missingInNotes, tmxPairsFromLinks, toTmx } from '../../src/core/tmx';
 
 const corpusDir = join(__dirname, '..', 'fixtures', 'corpus');
 const [A, B, F] = ['000_0891fa58e8947cdd.txt', '001_1a341257ed710bcc.txt', '002_99e5ccb7759e430c.txt'];
-const checked = parseCorrections(readFileSync(join(__dirname, '..', 'fixtures', 'corrections', 'corpus.corrections.json'), 'utf8'));
-if ('problem' in checked) throw new Error(`the fixture corrections file does not parse: ${JSON.stringify(checked.problem)}`);
+const checked = parseCorrections(
+  readFileSync(join(__dirname, '..', 'fixtures', 'corrections', 'corpus.corrections.json'), 'utf8'),
+);
+if ('problem' in checked)
+  throw new Error(`the fixture corrections file does not parse: ${JSON.stringify(checked.problem)}`);
 const entries = readCorrections(checked.data);
 const textOf = (f: string) => readFileSync(join(corpusDir, f), 'utf8');
 /** The fixture's paths are relative to its folder. */
 const inFile = (f: string) => `../corpus/${f}`;
 const story = [A, B, F].map(inFile);
-const analysed = (f: string) => analyze(textOf(f), { corrections: correctionsForFile(entries, { file: inFile(f), story }) });
+const analysed = (f: string) =>
+  analyze(textOf(f), { corrections: correctionsForFile(entries, { file: inFile(f), story }) });
 
 const textA = textOf(A);
 const a = analysed(A);
@@ -35,7 +39,13 @@ describe('export with corrections: CLI JSON', () => {
   const entity = (name: string) => doc.entities.find((e) => e.name === name)!;
 
   it('gives every entity, mention, date, figure and quote a source and a verified flag', () => {
-    const all = [...doc.entities, ...doc.entities.flatMap((e) => e.mentions), ...doc.dates, ...doc.figures, ...doc.quotes];
+    const all = [
+      ...doc.entities,
+      ...doc.entities.flatMap((e) => e.mentions),
+      ...doc.dates,
+      ...doc.figures,
+      ...doc.quotes,
+    ];
     assert.ok(all.length > 50);
     for (const x of all) {
       assert.ok(x.source === 'auto' || x.source === 'reader', JSON.stringify(x));
@@ -58,12 +68,19 @@ describe('export with corrections: CLI JSON', () => {
     assert.deepEqual([june.source, june.verified], ['auto', true]);
     const untouched = entity('TikTok');
     assert.deepEqual([untouched.source, untouched.verified, 'corrections' in untouched], ['auto', false, false]);
-    assert.equal(doc.quotes.some((q) => q.text === 'the last sunshine of the Internet'), false, 'not a quote');
+    assert.equal(
+      doc.quotes.some((q) => q.text === 'the last sunshine of the Internet'),
+      false,
+      'not a quote',
+    );
   });
 
   it('reports the verified counts and the orphaned correction', () => {
     assert.equal(doc.verified?.verified, 6);
-    assert.deepEqual(doc.corrections.orphaned.map((o) => [o.id, o.reason]), [['c14', 'notFound']]);
+    assert.deepEqual(
+      doc.corrections.orphaned.map((o) => [o.id, o.reason]),
+      [['c14', 'notFound']],
+    );
   });
 });
 
@@ -77,7 +94,10 @@ describe('export with corrections: W3C Web Annotation', () => {
     assert.equal(w.motivation, 'editing');
     assert.deepEqual(w.creator, { type: 'Person', name: 'Ana' });
     assert.equal(w.created, '2024-05-02T10:00:00.000Z');
-    assert.deepEqual(w.body.map((b) => b.value), ['organization', 'White House']);
+    assert.deepEqual(
+      w.body.map((b) => b.value),
+      ['organization', 'White House'],
+    );
     const added = one('US government');
     assert.deepEqual([added.motivation, added.creator.type], ['editing', 'Person']);
   });
@@ -114,7 +134,9 @@ describe('export with corrections: TMX', () => {
   const docs: CrossRefDoc[] = [A, B, F].map((f) => ({ file: inFile(f), text: textOf(f), analysis: analysed(f) }));
   const lang = (f: string) => (f.endsWith(F) ? 'fr' : 'en');
   const plain = crossReference(docs, { oneStory: true });
-  const enFr = plain.links.filter((l): l is SpanLink => l.kind === 'passage' && l.a.file === inFile(A) && l.b.file === inFile(F));
+  const enFr = plain.links.filter(
+    (l): l is SpanLink => l.kind === 'passage' && l.a.file === inFile(A) && l.b.file === inFile(F),
+  );
   const rejectedPassage = enFr[0];
   const end = (s: SpanLink['a']) => ({ file: s.file, ...targetFromSpan(docs.find((d) => d.file === s.file)!.text, s) });
   const fr = docs[2].text;
@@ -137,7 +159,11 @@ describe('export with corrections: TMX', () => {
   it('leaves out the passage pair the reader rejected and keeps the one they made by hand', () => {
     assert.ok(enFr.length > 0, 'the aligner links English and French passages');
     const same = (p: (typeof pairs)[number], x: string, y: string) => p.source.text === x && p.target.text === y;
-    assert.ok(tmxPairsFromLinks(plain.links, lang, { srcLang: 'en' }).some((p) => same(p, rejectedPassage.a.text, rejectedPassage.b.text)));
+    assert.ok(
+      tmxPairsFromLinks(plain.links, lang, { srcLang: 'en' }).some((p) =>
+        same(p, rejectedPassage.a.text, rejectedPassage.b.text),
+      ),
+    );
     assert.ok(!pairs.some((p) => same(p, rejectedPassage.a.text, rejectedPassage.b.text)), 'rejected pair left out');
     const manual = pairs.find((p) => same(p, 'Microsoft', frSentence));
     assert.equal(manual?.reader, 'manual');
@@ -150,7 +176,10 @@ describe('export with corrections: TMX', () => {
       ['US government', 'l’administration', 'manual'],
     ]);
     const xml = toTmx(pairs, { srcLang: 'en' });
-    assert.match(xml, /<tu segtype="phrase">\n {6}<note>[^<]*<\/note>\n {6}<prop type="x-reader">confirmed<\/prop>\n {6}<tuv xml:lang="en"><seg>New Zealand<\/seg>/);
+    assert.match(
+      xml,
+      /<tu segtype="phrase">\n {6}<note>[^<]*<\/note>\n {6}<prop type="x-reader">confirmed<\/prop>\n {6}<tuv xml:lang="en"><seg>New Zealand<\/seg>/,
+    );
     assert.doesNotMatch(xml, /<seg>Chine<\/seg>/);
   });
 

@@ -7,7 +7,9 @@ import { analyze } from '../../src/core/analyze';
 import type { Lang } from '../../src/core/types';
 import { assertSpansValid } from './spanChecks';
 
-const SEED = process.env.ARTICLE_LENS_FUZZ_SEED ? Number(process.env.ARTICLE_LENS_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.ARTICLE_LENS_FUZZ_SEED
+  ? Number(process.env.ARTICLE_LENS_FUZZ_SEED)
+  : Math.floor(Math.random() * 2 ** 31);
 // Printed on every run (not only on failure), so a CI log always says how to replay it.
 console.log(`  analyze() fuzz seed ${SEED} (replay with ARTICLE_LENS_FUZZ_SEED=${SEED})`);
 
@@ -16,7 +18,8 @@ function check<T>(index: number, arb: fc.Arbitrary<T>, numRuns: number, run: (va
   fc.assert(fc.property(arb, run), { seed: SEED + index, numRuns, endOnFailure: true });
 }
 
-const analyzeAndCheck = (text: string, lang?: Lang): void => assertSpansValid(text, analyze(text, lang ? { lang } : {}));
+const analyzeAndCheck = (text: string, lang?: Lang): void =>
+  assertSpansValid(text, analyze(text, lang ? { lang } : {}));
 const langs = fc.constantFrom<Lang | undefined>('en', 'fr', undefined);
 
 const hostile: [string, () => string][] = [
@@ -27,17 +30,30 @@ const hostile: [string, () => string][] = [
   ['10,000 straight quote marks', () => '"'.repeat(10000)],
   ['10,000 mixed quote marks', () => '“«"‘»”’'.repeat(1500)],
   ['unbalanced quotes over paragraphs', () => '"TikTok said\n\n« Microsoft a dit\n\n“Oracle'.repeat(200)],
-  ['CRLF article with emoji and accents', () => 'Émilie Dupont 👩‍💻 a déclaré : « Nous sommes prêts » à Paris.\r\n\r\n"We are ready," said Donald Trump 🇺🇸 on Monday.\r\n'],
+  [
+    'CRLF article with emoji and accents',
+    () =>
+      'Émilie Dupont 👩‍💻 a déclaré : « Nous sommes prêts » à Paris.\r\n\r\n"We are ready," said Donald Trump 🇺🇸 on Monday.\r\n',
+  ],
   ['markdown and HTML', () => '[click](command:workbench.action.quit) <script>alert(1)</script> "quote" said **Bob**'],
   ['a megabyte of spaces', () => 'He said' + ' '.repeat(1024 * 1024) + 'nothing.'],
   ['a megabyte of newlines', () => '"Yes," she said.' + '\r\n'.repeat(512 * 1024) + 'End.'],
   ['100 KB of full stops', () => '.'.repeat(100 * 1024) + ' then lower case'],
   ['50,000 ellipses', () => '…'.repeat(50000) + ' Then a capital'],
   ['an overflowing number', () => 'It cost $' + '9'.repeat(400) + ' billion, or 1e308 billion.'],
-  ['a 2 MB single line', () => 'TikTok said "we are here" on Monday, June 1, and 1,500 employees cheered in Washington. '.repeat(2 * 1024 * 1024 / 88)],
+  [
+    'a 2 MB single line',
+    () =>
+      'TikTok said "we are here" on Monday, June 1, and 1,500 employees cheered in Washington. '.repeat(
+        (2 * 1024 * 1024) / 88,
+      ),
+  ],
   ['a 200 KB word without a space', () => 'Abc'.repeat(70000)],
   ['200 KB of lone CR line ends', () => 'The mayor said on Monday that St. Louis would close.\r'.repeat(4000)],
-  ['NUL bytes inside an article', () => 'The mayor\u0000 said on Monday\u0000 that "the city\u0000 would close."'.repeat(300)],
+  [
+    'NUL bytes inside an article',
+    () => 'The mayor\u0000 said on Monday\u0000 that "the city\u0000 would close."'.repeat(300),
+  ],
 ];
 
 describe('analyze() on hostile input', function () {
@@ -55,16 +71,126 @@ describe('analyze() on hostile input', function () {
 
 // Pieces of news and of hostile text, mixed at random.
 const WORDS = [
-  'Donald', 'Trump', 'TikTok', 'said', 'says', 'told', 'the', 'company', 'Microsoft', 'Monday', 'June', '1,', 'ago',
-  'ten', 'days', 'le', 'lundi', '15', 'septembre', 'a', 'déclaré', 'elle', 'États-Unis', 'Paris', 'Washington',
-  '1,500', '%', '$', 'millions', '2020', '©', '(AFP)', 'U.S.', 'St.', 'Ave.', 'Mr.', 'Mme', 'M.', 'J.', 'R.',
-  'Inc.', 'Corp.', 'Street', 'River', 'Jean-Pierre', 'well-known', 'New', 'York', 'de', 'la', 'Banque', 'France',
+  'Donald',
+  'Trump',
+  'TikTok',
+  'said',
+  'says',
+  'told',
+  'the',
+  'company',
+  'Microsoft',
+  'Monday',
+  'June',
+  '1,',
+  'ago',
+  'ten',
+  'days',
+  'le',
+  'lundi',
+  '15',
+  'septembre',
+  'a',
+  'déclaré',
+  'elle',
+  'États-Unis',
+  'Paris',
+  'Washington',
+  '1,500',
+  '%',
+  '$',
+  'millions',
+  '2020',
+  '©',
+  '(AFP)',
+  'U.S.',
+  'St.',
+  'Ave.',
+  'Mr.',
+  'Mme',
+  'M.',
+  'J.',
+  'R.',
+  'Inc.',
+  'Corp.',
+  'Street',
+  'River',
+  'Jean-Pierre',
+  'well-known',
+  'New',
+  'York',
+  'de',
+  'la',
+  'Banque',
+  'France',
 ];
-const MARKS = ['"', '“', '”', '«', '»', '‘', '’', "'", '„', '‹', '›', '.', ',', ';', ':', '!', '?', '…', '-', '–', '—', '(', ')', '[', ']', '/', '*', '•'];
+const MARKS = [
+  '"',
+  '“',
+  '”',
+  '«',
+  '»',
+  '‘',
+  '’',
+  "'",
+  '„',
+  '‹',
+  '›',
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '…',
+  '-',
+  '–',
+  '—',
+  '(',
+  ')',
+  '[',
+  ']',
+  '/',
+  '*',
+  '•',
+];
 const ODD = [
-  '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\t', '\u00a0', '\u202f', '\u2028', '\u0085', '\u000b', '\f',
-  '\ufffd', '\u0000', '\u202e', '\u202d', '\u2066', '\u2069', '\u200f', '\u200e', '\u061c', '\u200b', '\ufeff',
-  '😀', '👩‍💻', '🇺🇸', '𝐀𝐁𝐂', '𠜎', 'é', 'é', '\ud800', '\udc00', 'שלום', 'مرحبا', 'Привет', '東京',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '\r',
+  '\t',
+  '\u00a0',
+  '\u202f',
+  '\u2028',
+  '\u0085',
+  '\u000b',
+  '\f',
+  '\ufffd',
+  '\u0000',
+  '\u202e',
+  '\u202d',
+  '\u2066',
+  '\u2069',
+  '\u200f',
+  '\u200e',
+  '\u061c',
+  '\u200b',
+  '\ufeff',
+  '😀',
+  '👩‍💻',
+  '🇺🇸',
+  '𝐀𝐁𝐂',
+  '𠜎',
+  'é',
+  'é',
+  '\ud800',
+  '\udc00',
+  'שלום',
+  'مرحبا',
+  'Привет',
+  '東京',
 ];
 const token = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...WORDS) },
@@ -83,7 +209,11 @@ const badUtf8 = fc
   .map(([a, bytes, b]) => a + Buffer.from(bytes).toString('utf8') + b);
 /** An adversarial generator's text at a small size, with random tokens spliced in. */
 const adversarial = fc
-  .tuple(fc.constantFrom(...ADVERSARIAL_GENERATORS), fc.integer({ min: 100, max: 2000 }), fc.array(fc.tuple(fc.nat(), token), { maxLength: 8 }))
+  .tuple(
+    fc.constantFrom(...ADVERSARIAL_GENERATORS),
+    fc.integer({ min: 100, max: 2000 }),
+    fc.array(fc.tuple(fc.nat(), token), { maxLength: 8 }),
+  )
   .map(([g, bytes, inserts]) => {
     let text = g.make(bytes);
     for (const [at, t] of inserts) {
@@ -94,15 +224,30 @@ const adversarial = fc
   });
 /** One long line (5–20 KB) with no line break: the quote, sentence and date windows must stay bounded. */
 const longLine = fc
-  .tuple(fc.array(fc.tuple(fc.constantFrom(...WORDS, ...MARKS), fc.constantFrom(' ', ' ', '')), { minLength: 20, maxLength: 60 }), fc.integer({ min: 5, max: 20 }))
-  .map(([parts, kb]) => parts.map(([t, g]) => t + g).join('').replace(/[\r\n]/g, ' ').repeat(kb * 50).slice(0, kb * 1024));
+  .tuple(
+    fc.array(fc.tuple(fc.constantFrom(...WORDS, ...MARKS), fc.constantFrom(' ', ' ', '')), {
+      minLength: 20,
+      maxLength: 60,
+    }),
+    fc.integer({ min: 5, max: 20 }),
+  )
+  .map(([parts, kb]) =>
+    parts
+      .map(([t, g]) => t + g)
+      .join('')
+      .replace(/[\r\n]/g, ' ')
+      .repeat(kb * 50)
+      .slice(0, kb * 1024),
+  );
 
 describe(`analyze() fuzzing (seed ${SEED}; 2,130 texts)`, function () {
   this.timeout(600000);
 
   it('random unicode strings (graphemes and raw code units): 400 texts', () => {
     check(1, fc.string({ unit: 'grapheme', maxLength: 400 }), 200, (t) => analyzeAndCheck(t));
-    check(2, fc.tuple(fc.string({ unit: 'binary', maxLength: 400 }), langs), 200, ([t, lang]) => analyzeAndCheck(t, lang));
+    check(2, fc.tuple(fc.string({ unit: 'binary', maxLength: 400 }), langs), 200, ([t, lang]) =>
+      analyzeAndCheck(t, lang),
+    );
   });
 
   it('article-like soup with CRLF, bidi controls, NUL, non-BMP and lone surrogates: 800 texts', () => {

@@ -8,7 +8,9 @@ import path from 'node:path';
 interface Rule {
   match?: string;
 }
-const grammar = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'syntaxes', 'article.tmLanguage.json'), 'utf8')) as {
+const grammar = JSON.parse(
+  readFileSync(path.join(__dirname, '..', '..', 'syntaxes', 'article.tmLanguage.json'), 'utf8'),
+) as {
   repository: Record<string, Rule>;
 };
 
@@ -22,7 +24,11 @@ function pattern(name: string): RegExp {
 describe('article grammar', () => {
   const cases: Array<[rule: string, line: string, quoted: string | null]> = [
     ['quote-single-curly', 'The minister called the plan ‘a betrayal’ on Monday.', 'a betrayal'],
-    ['quote-single-curly', 'He said ‘the company’s future is bright’, analysts noted.', 'the company’s future is bright'],
+    [
+      'quote-single-curly',
+      'He said ‘the company’s future is bright’, analysts noted.',
+      'the company’s future is bright',
+    ],
     ['quote-single-curly', `A reader wrote ‘${'very '.repeat(120)}long’ here.`, null],
     ['quote-low', 'Der Sprecher sagte: „Wir prüfen das Angebot“ am Montag.', 'Wir prüfen das Angebot'],
     ['quote-low', `Er sagte „${'sehr '.repeat(120)}lang“ dazu.`, null],

@@ -67,7 +67,10 @@ describe('article grammar, as VS Code tokenizes it', () => {
     ['Mai 68 reste dans les mémoires, mais pas les e-mails.', ['Mai 68']],
     ['The talks resumed on Thursday, October 31, 2019, in Geneva.', ['Thursday, October 31, 2019']],
     ['Officials may decide by March 3 whether the march goes ahead.', ['March 3']],
-    ['Les marchés ont ouvert le lundi 4 novembre, à la mi-mai les marsouins étaient partis.', ['lundi 4 novembre', 'mai']],
+    [
+      'Les marchés ont ouvert le lundi 4 novembre, à la mi-mai les marsouins étaient partis.',
+      ['lundi 4 novembre', 'mai'],
+    ],
     ['He reported it on 2019-05-03 and again on 3/5/2019.', ['2019-05-03', '3/5/2019']],
     ['Mayor Juneau said Augusta and Marshall were sunday-school friends.', []],
     ['Il est arrivé le 1er août au Havre, puis en décembre.', ['1er août', 'décembre']],

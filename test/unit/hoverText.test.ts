@@ -149,7 +149,14 @@ describe('hoverText: date, quote and figure cards', () => {
   });
 
   it('a figure card gives the normalized value and unit', () => {
-    const f: Figure = { start: 0, end: 12, text: '175 millions', value: 175000000, unit: 'téléchargements', kind: 'count' };
+    const f: Figure = {
+      start: 0,
+      end: 12,
+      text: '175 millions',
+      value: 175000000,
+      unit: 'téléchargements',
+      kind: 'count',
+    };
     const html = render(figureHover(f, undefined, 'en-US'));
     assert.match(html, /175,000,000 téléchargements/);
     assert.match(html, /count/);
@@ -195,15 +202,30 @@ describe('hoverText: hostile article text is inert', () => {
         speaker: { name: payload, entityId: null, start: 12, end: 12 + payload.length, via: 'named' },
       };
       assertInert(render(quoteHover(text, q).replace(/^> /m, '')));
-      const d: DateMention = { start, end: start + 9, text: payload, kind: 'date', value: payload, resolvedFrom: 'reference' };
-      assertInert(render(dateHover(d, { value: payload, source: 'text', span: { start, end: start + 9, text: payload } })));
+      const d: DateMention = {
+        start,
+        end: start + 9,
+        text: payload,
+        kind: 'date',
+        value: payload,
+        resolvedFrom: 'reference',
+      };
+      assertInert(
+        render(dateHover(d, { value: payload, source: 'text', span: { start, end: start + 9, text: payload } })),
+      );
     });
   }
 
   it('escapeMarkdown keeps the visible text and collapses line breaks', () => {
     const s = 'a [b](c) `d` <e>\n\n# f';
     const html = render(escapeMarkdown(s));
-    assert.equal(html.replace(/<\/?p>|\n/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), 'a [b](c) `d` <e> # f');
+    assert.equal(
+      html
+        .replace(/<\/?p>|\n/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+      'a [b](c) `d` <e> # f',
+    );
   });
 
   it('cuts long text and replaces lone surrogates', () => {

@@ -51,23 +51,61 @@ describe('workspace index core', () => {
 
   it('a manifest is used only by the same format and analyzer build', () => {
     const h = 'a'.repeat(40);
-    const m = { format: CACHE_FORMAT, build: 'b1', files: { 'file:///a.txt': { hash: h, mtime: 1, size: 2, status: 'article' } }, summaries: { [h]: { language: 'en', features: { x: 1 } } } };
+    const m = {
+      format: CACHE_FORMAT,
+      build: 'b1',
+      files: { 'file:///a.txt': { hash: h, mtime: 1, size: 2, status: 'article' } },
+      summaries: { [h]: { language: 'en', features: { x: 1 } } },
+    };
     assert.deepEqual(parseManifest(JSON.stringify(m), 'b1'), m);
     assert.equal(parseManifest(JSON.stringify(m), 'b2'), undefined);
     assert.equal(parseManifest(JSON.stringify({ ...m, format: CACHE_FORMAT + 1 }), 'b1'), undefined);
     assert.equal(parseManifest('not json', 'b1'), undefined);
     const broken = (patch: (x: typeof m) => unknown) => parseManifest(JSON.stringify(patch(structuredClone(m))), 'b1');
-    assert.equal(broken((x) => ({ ...x, files: { ...x.files, 'file:///b.txt': { hash: h, mtime: 1, size: -1, status: 'article' } } })), undefined, 'negative size');
-    assert.equal(broken((x) => ({ ...x, files: { 'file:///a.txt': { ...x.files['file:///a.txt'], status: 'maybe' } } })), undefined, 'unknown status');
-    assert.equal(broken((x) => ({ ...x, files: { 'file:///a.txt': { ...x.files['file:///a.txt'], hash: '../../etc' } } })), undefined, 'a hash that is not one');
-    assert.equal(broken((x) => ({ ...x, summaries: { [h]: { language: 'en', features: { x: '1' } } } })), undefined, 'a feature weight that is not a number');
-    assert.equal(broken((x) => ({ ...x, summaries: { [h]: { language: 'en', features: { x: 1 }, today: 'tomorrow' } } })), undefined, 'a day that is not one');
-    assert.equal(broken((x) => ({ ...x, files: [] })), undefined, 'files must be a map');
+    assert.equal(
+      broken((x) => ({
+        ...x,
+        files: { ...x.files, 'file:///b.txt': { hash: h, mtime: 1, size: -1, status: 'article' } },
+      })),
+      undefined,
+      'negative size',
+    );
+    assert.equal(
+      broken((x) => ({ ...x, files: { 'file:///a.txt': { ...x.files['file:///a.txt'], status: 'maybe' } } })),
+      undefined,
+      'unknown status',
+    );
+    assert.equal(
+      broken((x) => ({ ...x, files: { 'file:///a.txt': { ...x.files['file:///a.txt'], hash: '../../etc' } } })),
+      undefined,
+      'a hash that is not one',
+    );
+    assert.equal(
+      broken((x) => ({ ...x, summaries: { [h]: { language: 'en', features: { x: '1' } } } })),
+      undefined,
+      'a feature weight that is not a number',
+    );
+    assert.equal(
+      broken((x) => ({ ...x, summaries: { [h]: { language: 'en', features: { x: 1 }, today: 'tomorrow' } } })),
+      undefined,
+      'a day that is not one',
+    );
+    assert.equal(
+      broken((x) => ({ ...x, files: [] })),
+      undefined,
+      'files must be a map',
+    );
   });
 
   it('a cache record is used only with exactly the shape the analysis makes (every field, every type, every span)', () => {
     const rec = makeRecord(analyze(text, { today: '2026-01-05' }), text);
-    assert.ok(rec.analysis.quotes.length && rec.analysis.figures.length && rec.analysis.dates.length && rec.analysis.referenceDate, 'the fixture exercises every part');
+    assert.ok(
+      rec.analysis.quotes.length &&
+        rec.analysis.figures.length &&
+        rec.analysis.dates.length &&
+        rec.analysis.referenceDate,
+      'the fixture exercises every part',
+    );
     assert.ok(isCacheRecord(JSON.parse(serializeRecord(rec))));
     // Every key removed, and every value replaced by one of another type, makes it a miss, but for the optional keys.
     const optional = new Set(['today', 'span']);
@@ -86,10 +124,30 @@ describe('workspace index core', () => {
           return parseRecord(JSON.stringify(copy));
         };
         // (The fingerprint's features are a map: any of its keys may be missing.)
-        if (!Array.isArray(value) && !optional.has(k) && path[path.length - 1] !== 'features') assert.equal(mutate((p, key) => delete p[key]), undefined, `without ${at.join('.')}`);
-        const wrong = typeof v === 'string' ? 7 : typeof v === 'number' ? '7' : typeof v === 'boolean' ? 'true' : v === null ? 7 : Array.isArray(v) ? {} : [];
+        if (!Array.isArray(value) && !optional.has(k) && path[path.length - 1] !== 'features')
+          assert.equal(
+            mutate((p, key) => delete p[key]),
+            undefined,
+            `without ${at.join('.')}`,
+          );
+        const wrong =
+          typeof v === 'string'
+            ? 7
+            : typeof v === 'number'
+              ? '7'
+              : typeof v === 'boolean'
+                ? 'true'
+                : v === null
+                  ? 7
+                  : Array.isArray(v)
+                    ? {}
+                    : [];
         if (!(Array.isArray(value) && typeof v === 'object' && v !== null)) {
-          assert.equal(mutate((p, key) => (p[key] = wrong)), undefined, `${at.join('.')} = ${JSON.stringify(wrong)}`);
+          assert.equal(
+            mutate((p, key) => (p[key] = wrong)),
+            undefined,
+            `${at.join('.')} = ${JSON.stringify(wrong)}`,
+          );
         }
         visit(at, v);
       }
@@ -102,19 +160,48 @@ describe('workspace index core', () => {
       patch(copy.analysis.entities[0].mentions[0]);
       return parseRecord(JSON.stringify(copy));
     };
-    assert.equal(span((m) => (m.start = -1)), undefined);
-    assert.equal(span((m) => (m.end += 0.5)), undefined);
-    assert.equal(span((m) => ([m.start, m.end] = [m.end, m.start])), undefined);
-    assert.equal(span((m) => (m.text += 'x')), undefined);
-    assert.ok(span((m) => m), 'the unchanged record is used');
+    assert.equal(
+      span((m) => (m.start = -1)),
+      undefined,
+    );
+    assert.equal(
+      span((m) => (m.end += 0.5)),
+      undefined,
+    );
+    assert.equal(
+      span((m) => ([m.start, m.end] = [m.end, m.start])),
+      undefined,
+    );
+    assert.equal(
+      span((m) => (m.text += 'x')),
+      undefined,
+    );
+    assert.ok(
+      span((m) => m),
+      'the unchanged record is used',
+    );
   });
 
   it('a manifest keeps a timed-out file by its content hash, for the same build only (the file is not retried on start)', () => {
     const hash = contentHash('b1', {}, text);
-    const m: Manifest = { format: CACHE_FORMAT, build: 'b1', files: { 'file:///w/slow.txt': { hash, mtime: 7, size: text.length, status: 'timedOut' } }, summaries: {} };
+    const m: Manifest = {
+      format: CACHE_FORMAT,
+      build: 'b1',
+      files: { 'file:///w/slow.txt': { hash, mtime: 7, size: text.length, status: 'timedOut' } },
+      summaries: {},
+    };
     assert.ok(ENTRY_STATUSES.includes('timedOut'));
-    assert.deepEqual(parseManifest(JSON.stringify(m), 'b1')?.files['file:///w/slow.txt'], { hash, mtime: 7, size: text.length, status: 'timedOut' });
-    assert.equal(parseManifest(JSON.stringify(m), 'b2'), undefined, 'another analyzer build (extension version) tries it again');
+    assert.deepEqual(parseManifest(JSON.stringify(m), 'b1')?.files['file:///w/slow.txt'], {
+      hash,
+      mtime: 7,
+      size: text.length,
+      status: 'timedOut',
+    });
+    assert.equal(
+      parseManifest(JSON.stringify(m), 'b2'),
+      undefined,
+      'another analyzer build (extension version) tries it again',
+    );
   });
 
   it('a file is unchanged only with the same mtime and size', () => {
@@ -126,7 +213,15 @@ describe('workspace index core', () => {
 
   it('lists the cache files no entry refers to, a bounded number at a time, and nothing else', () => {
     const h = (n: number) => n.toString(16).padStart(40, '0');
-    const names = [`${h(1)}.json`, `${h(2)}.json`, 'index.json', 'index.123.tmp', `${h(3)}.json.tmp`, `${h(4)}.json`, `${h(5)}.json`];
+    const names = [
+      `${h(1)}.json`,
+      `${h(2)}.json`,
+      'index.json',
+      'index.123.tmp',
+      `${h(3)}.json.tmp`,
+      `${h(4)}.json`,
+      `${h(5)}.json`,
+    ];
     const keep = new Set([h(2)]);
     assert.deepEqual(staleRecordFiles(names, keep, 10), [`${h(1)}.json`, `${h(4)}.json`, `${h(5)}.json`]);
     assert.deepEqual(staleRecordFiles(names, keep, 2), [`${h(1)}.json`, `${h(4)}.json`]);
@@ -135,7 +230,8 @@ describe('workspace index core', () => {
 
   it('a cached analysis depends on `today` only when the article gives no reference date', () => {
     // No dateline, no year: "on Sunday" can only be resolved against today.
-    const undated = 'Microsoft said on Sunday it would continue talks to buy the US operations of TikTok, the video app owned by ByteDance.';
+    const undated =
+      'Microsoft said on Sunday it would continue talks to buy the US operations of TikTok, the video app owned by ByteDance.';
     const today = '2026-11-23';
     const loose = makeRecord(analyze(undated, { today }), undated, today);
     assert.equal(loose.analysis.referenceDate, null);
@@ -161,33 +257,76 @@ describe('workspace index core', () => {
     const rec = makeRecord(analyze(text), text);
     const h = (n: number) => String(n).repeat(40);
     const entries: IndexEntry[] = [
-      { uri: 'file:///w/a.txt', hash: h(1), mtime: 5, size: 10, status: 'article', summary: { ...rec.summary, file: 'file:///w/a.txt' } },
-      { uri: 'file:///w/b.txt', hash: h(2), mtime: 6, size: 11, status: 'article', summary: { ...rec.summary, file: 'file:///w/b.txt' }, today: '2026-11-23' },
+      {
+        uri: 'file:///w/a.txt',
+        hash: h(1),
+        mtime: 5,
+        size: 10,
+        status: 'article',
+        summary: { ...rec.summary, file: 'file:///w/a.txt' },
+      },
+      {
+        uri: 'file:///w/b.txt',
+        hash: h(2),
+        mtime: 6,
+        size: 11,
+        status: 'article',
+        summary: { ...rec.summary, file: 'file:///w/b.txt' },
+        today: '2026-11-23',
+      },
       { uri: 'file:///w/big.txt', hash: '', mtime: 7, size: 1e9, status: 'tooLarge' },
       { uri: 'file:///w/slow.txt', hash: h(3), mtime: 8, size: 12, status: 'timedOut' },
-      { uri: 'file:///w/open.txt', hash: h(4), mtime: 0, size: 13, status: 'article', summary: { ...rec.summary, file: 'file:///w/open.txt' }, live: true },
-      { uri: 'untitled:Untitled-1', hash: h(5), mtime: 0, size: 14, status: 'article', summary: { ...rec.summary, file: 'untitled:Untitled-1' } },
+      {
+        uri: 'file:///w/open.txt',
+        hash: h(4),
+        mtime: 0,
+        size: 13,
+        status: 'article',
+        summary: { ...rec.summary, file: 'file:///w/open.txt' },
+        live: true,
+      },
+      {
+        uri: 'untitled:Untitled-1',
+        hash: h(5),
+        mtime: 0,
+        size: 14,
+        status: 'article',
+        summary: { ...rec.summary, file: 'untitled:Untitled-1' },
+      },
     ];
     const m = manifestOf(entries, 'b1');
-    assert.deepEqual(Object.keys(m.files).sort(), ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/big.txt', 'file:///w/slow.txt'], 'live and untitled documents are not persisted');
+    assert.deepEqual(
+      Object.keys(m.files).sort(),
+      ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/big.txt', 'file:///w/slow.txt'],
+      'live and untitled documents are not persisted',
+    );
     assert.deepEqual(Object.keys(m.summaries).sort(), [h(1), h(2)]);
     // Through JSON and the strict parser, as the store reads it back.
     const back = parseManifest(JSON.stringify(m), 'b1');
     assert.ok(back);
     assert.deepEqual(entriesOf(back, '2026-11-23'), entries.slice(0, 4));
     const nextDay = entriesOf(back, '2026-11-24');
-    assert.deepEqual(nextDay.map((e) => e.uri), ['file:///w/a.txt', 'file:///w/big.txt', 'file:///w/slow.txt'], 'the fingerprint that depended on the day is analysed again');
+    assert.deepEqual(
+      nextDay.map((e) => e.uri),
+      ['file:///w/a.txt', 'file:///w/big.txt', 'file:///w/slow.txt'],
+      'the fingerprint that depended on the day is analysed again',
+    );
   });
 
   it("scans the article language's extensions and file name patterns from package.json, plus *.txt", () => {
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
     const p = articleFilePatterns(pkg, 'article');
     assert.equal(p.glob, '**/{*.article,*.article.txt,*.txt}');
-    for (const name of ['/w/story.article', '/w/sub/Story.ARTICLE', '/w/story.article.txt']) assert.ok(p.isArticleName(name), name);
-    for (const name of ['/w/story.txt', '/w/story.article.md', '/w/article', '/w/x.article/readme.txt']) assert.ok(!p.isArticleName(name), name);
+    for (const name of ['/w/story.article', '/w/sub/Story.ARTICLE', '/w/story.article.txt'])
+      assert.ok(p.isArticleName(name), name);
+    for (const name of ['/w/story.txt', '/w/story.article.md', '/w/article', '/w/x.article/readme.txt'])
+      assert.ok(!p.isArticleName(name), name);
     // A manifest without the language (or with nonsense in it) leaves plain text only.
     assert.equal(articleFilePatterns({}, 'article').glob, '**/{*.txt}');
-    const odd = articleFilePatterns({ contributes: { languages: [{ id: 'article', extensions: ['.a{b', 7, '.ok'], filenamePatterns: null }] } }, 'article');
+    const odd = articleFilePatterns(
+      { contributes: { languages: [{ id: 'article', extensions: ['.a{b', 7, '.ok'], filenamePatterns: null }] } },
+      'article',
+    );
     assert.equal(odd.glob, '**/{*.ok,*.txt}');
   });
 
@@ -200,9 +339,17 @@ describe('workspace index core', () => {
     assert.match(k, /^[0-9a-f]{40}$/);
     assert.equal(crossRefKey('file:///a.txt', versions, {}, new Set()), k);
     assert.notEqual(crossRefKey('file:///b.txt', versions, {}, []), k, 'another focus');
-    assert.notEqual(crossRefKey('file:///a.txt', [versions[0], { ...versions[1], hash: 'h3' }], {}, []), k, 'an edited version');
+    assert.notEqual(
+      crossRefKey('file:///a.txt', [versions[0], { ...versions[1], hash: 'h3' }], {}, []),
+      k,
+      'an edited version',
+    );
     assert.notEqual(crossRefKey('file:///a.txt', versions, { TikTok: 'TikTok' }, []), k, 'a glossary entry');
     assert.notEqual(crossRefKey('file:///a.txt', versions, {}, ['file:///b.txt']), k, 'a link made by hand');
-    assert.equal(crossRefKey('file:///a.txt', versions, {}, ['y', 'x']), crossRefKey('file:///a.txt', versions, {}, ['x', 'y']), 'in any order');
+    assert.equal(
+      crossRefKey('file:///a.txt', versions, {}, ['y', 'x']),
+      crossRefKey('file:///a.txt', versions, {}, ['x', 'y']),
+      'in any order',
+    );
   });
 });

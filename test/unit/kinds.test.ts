@@ -5,7 +5,19 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
-import { colorId, ENTITY_KINDS, highlightSetting, isEntityKind, KINDS, LAYER_INFO, LAYERS, layerSpans, layersInPaintOrder, plainEnglish, switchLabel } from '../../src/core/kinds';
+import {
+  colorId,
+  ENTITY_KINDS,
+  highlightSetting,
+  isEntityKind,
+  KINDS,
+  LAYER_INFO,
+  LAYERS,
+  layerSpans,
+  layersInPaintOrder,
+  plainEnglish,
+  switchLabel,
+} from '../../src/core/kinds';
 
 const text = readFileSync(join(__dirname, '..', 'fixtures', 'corpus', '000_0891fa58e8947cdd.txt'), 'utf8');
 const a = analyze(text);
@@ -14,15 +26,23 @@ describe('kinds registry', () => {
   it('gives every layer its spans: mentions per entity kind, dates, figures, quotes with their marks, attributing words', () => {
     const spans = layerSpans(a);
     for (const kind of ENTITY_KINDS) {
-      assert.equal(spans[kind].length, a.entities.filter((e) => e.type === kind).reduce((n, e) => n + e.mentions.length, 0), kind);
+      assert.equal(
+        spans[kind].length,
+        a.entities.filter((e) => e.type === kind).reduce((n, e) => n + e.mentions.length, 0),
+        kind,
+      );
     }
     assert.ok(spans.person.length > 0 && spans.organization.length > 0 && spans.place.length > 0);
     assert.equal(spans.date, a.dates);
     assert.equal(spans.figure, a.figures);
-    assert.deepEqual(spans.quote, a.quotes.map((q) => q.outer));
+    assert.deepEqual(
+      spans.quote,
+      a.quotes.map((q) => q.outer),
+    );
     for (const s of spans.quote) assert.match(text.slice(s.start, s.end), /^[“"«‘']/);
     assert.ok(spans.speaker.length > 0);
-    for (const s of spans.speaker) assert.ok(a.quotes.some((q) => q.speaker?.start === s.start && q.speaker.end === s.end));
+    for (const s of spans.speaker)
+      assert.ok(a.quotes.some((q) => q.speaker?.start === s.start && q.speaker.end === s.end));
   });
 
   it('paints quotes first and entities last, so an entity keeps its token inside a quote and its attribution', () => {
@@ -36,10 +56,16 @@ describe('kinds registry', () => {
   });
 
   it('labels through the translator; the quote switch says it covers the speakers', () => {
-    assert.deepEqual(KINDS.map((k) => LAYER_INFO[k].plural(plainEnglish)), ['People', 'Organizations', 'Places', 'Dates', 'Figures', 'Quotes']);
+    assert.deepEqual(
+      KINDS.map((k) => LAYER_INFO[k].plural(plainEnglish)),
+      ['People', 'Organizations', 'Places', 'Dates', 'Figures', 'Quotes'],
+    );
     assert.equal(switchLabel('quote', plainEnglish), 'Quotes and speakers');
     assert.equal(switchLabel('person', plainEnglish), 'People');
-    assert.equal(LAYER_INFO.organization.label((m) => m.toUpperCase()), 'ORGANIZATION');
+    assert.equal(
+      LAYER_INFO.organization.label((m) => m.toUpperCase()),
+      'ORGANIZATION',
+    );
     assert.equal(plainEnglish('{0} of {1}', 2, 'x'), '2 of x');
   });
 
@@ -49,6 +75,9 @@ describe('kinds registry', () => {
     assert.equal(highlightSetting('figure'), 'articleLens.decorations.figure');
     assert.equal(colorId('speaker', 'Border'), 'articleLens.speakerBorder');
     assert.deepEqual(KINDS.filter(isEntityKind), [...ENTITY_KINDS]);
-    assert.ok(LAYERS.every((l) => LAYER_INFO[l].tokenModifiers.includes('firstMention') === isEntityKind(l)), 'first mentions are marked on entities');
+    assert.ok(
+      LAYERS.every((l) => LAYER_INFO[l].tokenModifiers.includes('firstMention') === isEntityKind(l)),
+      'first mentions are marked on entities',
+    );
   });
 });

@@ -27,14 +27,20 @@ Jahr bei 64 %. Die Gewerkschaft kritisierte die Pläne und sprach von einem „T
 
 describe('language packs', () => {
   it('has a pack per supported language and none for others', () => {
-    assert.deepEqual(allPacks().map((p) => p.code), ['en', 'fr']);
+    assert.deepEqual(
+      allPacks().map((p) => p.code),
+      ['en', 'fr'],
+    );
     for (const p of allPacks()) assert.equal(packFor(p.code), p);
     assert.equal(packFor('es'), undefined);
     assert.equal(packFor('de'), undefined);
     assert.equal(packFor('und'), undefined);
   });
 
-  for (const [name, text, code] of [['Spanish', SPANISH, 'es'], ['German', GERMAN, 'de']] as const) {
+  for (const [name, text, code] of [
+    ['Spanish', SPANISH, 'es'],
+    ['German', GERMAN, 'de'],
+  ] as const) {
     describe(`${name} news text (no pack): the language-neutral part only`, () => {
       const a = analyze(text);
 
@@ -46,24 +52,36 @@ describe('language packs', () => {
         assert.deepEqual(a.entities, []);
       });
 
-      it('finds the quotes by their marks, without speakers from another language\'s words', () => {
+      it("finds the quotes by their marks, without speakers from another language's words", () => {
         const texts = a.quotes.map((q) => q.text);
-        assert.ok(texts.some((t) => t.startsWith(code === 'es' ? 'Es una prioridad' : 'Wir haben keine Zeit')), texts.join(' | '));
+        assert.ok(
+          texts.some((t) => t.startsWith(code === 'es' ? 'Es una prioridad' : 'Wir haben keine Zeit')),
+          texts.join(' | '),
+        );
         for (const q of a.quotes) assert.equal(q.speaker, null);
       });
 
       it('reads ISO dates only (no English month, weekday or bare-year rules)', () => {
-        assert.deepEqual(a.dates.map((d) => [d.text, d.value]), [[code === 'es' ? '2024-03-15' : '2024-05-02', code === 'es' ? '2024-03-15' : '2024-05-02']]);
+        assert.deepEqual(
+          a.dates.map((d) => [d.text, d.value]),
+          [[code === 'es' ? '2024-03-15' : '2024-05-02', code === 'es' ? '2024-03-15' : '2024-05-02']],
+        );
         assert.equal(a.referenceDate?.value, code === 'es' ? '2024-03-15' : '2024-05-02');
       });
 
       it('reads figures in digits, with percentages, and no number words', () => {
         const figures = a.figures.map((f) => [f.text, f.kind]);
         if (code === 'es') {
-          assert.ok(figures.some(([t, k]) => t === '8,5%' && k === 'percent'), JSON.stringify(figures));
+          assert.ok(
+            figures.some(([t, k]) => t === '8,5%' && k === 'percent'),
+            JSON.stringify(figures),
+          );
           assert.ok(!a.figures.some((f) => /cinco/.test(f.text)));
         } else {
-          assert.ok(figures.some(([t, k]) => t === '64 %' && k === 'percent'), JSON.stringify(figures));
+          assert.ok(
+            figures.some(([t, k]) => t === '64 %' && k === 'percent'),
+            JSON.stringify(figures),
+          );
         }
         for (const f of a.figures) assert.equal(text.slice(f.start, f.end), f.text);
       });
@@ -82,9 +100,12 @@ describe('language packs', () => {
     assert.ok(!de.figures.some((f) => /twenty/.test(f.text)));
   });
 
-  it('the lexicon tables are the taggers\' own lexicons (rerun scripts/lexicons/main.mjs after an upgrade)', function () {
+  it("the lexicon tables are the taggers' own lexicons (rerun scripts/lexicons/main.mjs after an upgrade)", function () {
     this.timeout(120000);
-    for (const [code, lib] of [['en', 'compromise'], ['fr', 'fr-compromise']] as const) {
+    for (const [code, lib] of [
+      ['en', 'compromise'],
+      ['fr', 'fr-compromise'],
+    ] as const) {
       const table = parseLexicon(readFileSync(join(root, `src/core/lang/${code}/lexicon.txt`), 'utf8'));
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(lib) as { default?: unknown };
@@ -95,7 +116,8 @@ describe('language packs', () => {
         const tag = typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : undefined;
         if (tag === undefined) continue;
         words++;
-        if (table.get(word) !== tag) assert.fail(`${code} lexicon table: ${word} is ${String(table.get(word))}, ${lib} says ${tag}`);
+        if (table.get(word) !== tag)
+          assert.fail(`${code} lexicon table: ${word} is ${String(table.get(word))}, ${lib} says ${tag}`);
       }
       assert.equal(table.size, words);
       assert.equal(packFor(code)?.lexicon('paris'), table.get('paris'));
@@ -122,11 +144,19 @@ describe('language packs', () => {
 
   it('analysing English loads compromise and never fr-compromise', function () {
     this.timeout(120000);
-    assert.deepEqual(loadedLibraries('test/fixtures/corpus/000_0891fa58e8947cdd.txt'), { language: 'en', compromise: true, frCompromise: false });
+    assert.deepEqual(loadedLibraries('test/fixtures/corpus/000_0891fa58e8947cdd.txt'), {
+      language: 'en',
+      compromise: true,
+      frCompromise: false,
+    });
   });
 
   it('analysing French loads fr-compromise and never the English compromise', function () {
     this.timeout(120000);
-    assert.deepEqual(loadedLibraries('test/fixtures/corpus/002_99e5ccb7759e430c.txt'), { language: 'fr', compromise: false, frCompromise: true });
+    assert.deepEqual(loadedLibraries('test/fixtures/corpus/002_99e5ccb7759e430c.txt'), {
+      language: 'fr',
+      compromise: false,
+      frCompromise: true,
+    });
   });
 });

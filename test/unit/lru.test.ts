@@ -73,10 +73,17 @@ describe('Lru with a byte budget', () => {
 describe('approxBytes', () => {
   it('grows with the text held, and ends on cyclic data', () => {
     const text = 'x'.repeat(100_000);
-    const doc = { uri: 'file:///a.txt', text, analysis: { entities: [{ name: 'Jane Doe', mentions: [{ start: 0, end: 8 }] }] } };
+    const doc = {
+      uri: 'file:///a.txt',
+      text,
+      analysis: { entities: [{ name: 'Jane Doe', mentions: [{ start: 0, end: 8 }] }] },
+    };
     const one = approxBytes(doc);
     assert.ok(one >= 200_000 && one < 201_000, String(one));
-    assert.ok(approxBytes({ docs: [doc, doc] }) > 2 * one, 'counted per reference: an overestimate, never an underestimate');
+    assert.ok(
+      approxBytes({ docs: [doc, doc] }) > 2 * one,
+      'counted per reference: an overestimate, never an underestimate',
+    );
     assert.equal(approxBytes('abc'), 22);
     assert.equal(approxBytes(new Set(['ab'])), 32 + 20);
     const cyclic: { self?: unknown } = {};

@@ -3,7 +3,17 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTICLE_DOCUMENTS, Commands, Config, CorrectionCommands, CrossRefCommands, CrossRefCorrectionCommands, CONFIG_DEFAULTS, LANGUAGE_ID, Views } from '../../src/constants';
+import {
+  ARTICLE_DOCUMENTS,
+  Commands,
+  Config,
+  CorrectionCommands,
+  CrossRefCommands,
+  CrossRefCorrectionCommands,
+  CONFIG_DEFAULTS,
+  LANGUAGE_ID,
+  Views,
+} from '../../src/constants';
 import { colorId, highlightSetting, KINDS, LAYER_INFO, LAYERS, TOKEN_MODIFIERS } from '../../src/core/kinds';
 
 const root = join(__dirname, '..', '..');
@@ -26,7 +36,15 @@ describe('manifest: commands', () => {
   const contributed: { command: string; title: string; category: string }[] = contributes.commands;
 
   it('package.json contributes exactly the command IDs in src/constants.ts', () => {
-    assert.deepEqual(contributed.map((c) => c.command).sort(), [...Object.values(Commands), ...Object.values(CrossRefCommands), ...Object.values(CorrectionCommands), ...Object.values(CrossRefCorrectionCommands)].sort());
+    assert.deepEqual(
+      contributed.map((c) => c.command).sort(),
+      [
+        ...Object.values(Commands),
+        ...Object.values(CrossRefCommands),
+        ...Object.values(CorrectionCommands),
+        ...Object.values(CrossRefCorrectionCommands),
+      ].sort(),
+    );
   });
 
   it('every command is in the "Article Lens" category with a localized title', () => {
@@ -53,7 +71,12 @@ describe('manifest: commands', () => {
     // Show Cross-References is registered with its view (it returns the view's model).
     const crossRef = read('src/features/crossRefCommands.ts');
     const crossRefKeys = [...crossRef.matchAll(/^\s+\[CrossRefCommands\.(\w+)\]:/gm)].map((m) => m[1]);
-    assert.deepEqual(crossRefKeys.sort(), Object.keys(CrossRefCommands).filter((k) => k !== 'showCrossReferences').sort());
+    assert.deepEqual(
+      crossRefKeys.sort(),
+      Object.keys(CrossRefCommands)
+        .filter((k) => k !== 'showCrossReferences')
+        .sort(),
+    );
     assert.match(crossRef, /satisfies Record<CrossRefCommandId, Handler>/);
     assert.match(read('src/features/crossRefView.ts'), /\[CrossRefCommands\.showCrossReferences\]:/);
     const corrections = read('src/features/corrections.ts');
@@ -66,16 +89,27 @@ describe('manifest: commands', () => {
 
   it('every command is registered through the one wrapper that reports failures', () => {
     const registering = walk('src').filter((f) => /registerCommand\(/.test(read(f)));
-    assert.deepEqual(registering.map((f) => f.replace(/\\/g, '/')), ['src/util/commands.ts']);
+    assert.deepEqual(
+      registering.map((f) => f.replace(/\\/g, '/')),
+      ['src/util/commands.ts'],
+    );
   });
 
   it('menus and keybindings only name contributed commands', () => {
-    const ids = new Set([...Object.values(Commands), ...Object.values(CrossRefCommands), ...Object.values(CorrectionCommands), ...Object.values(CrossRefCorrectionCommands)] as string[]);
+    const ids = new Set([
+      ...Object.values(Commands),
+      ...Object.values(CrossRefCommands),
+      ...Object.values(CorrectionCommands),
+      ...Object.values(CrossRefCorrectionCommands),
+    ] as string[]);
     for (const [menu, items] of Object.entries(contributes.menus as Record<string, { command: string }[]>)) {
       for (const it of items) assert.ok(ids.has(it.command), `${menu}: ${it.command}`);
     }
     const keyed = (contributes.keybindings as { command: string }[]).map((k) => k.command).sort();
-    assert.deepEqual(keyed, [Commands.nextEntity, Commands.nextQuote, Commands.previousEntity, Commands.previousQuote].sort());
+    assert.deepEqual(
+      keyed,
+      [Commands.nextEntity, Commands.nextQuote, Commands.previousEntity, Commands.previousQuote].sort(),
+    );
   });
 });
 
@@ -88,7 +122,10 @@ describe('manifest: views, language, colours, tokens', () => {
     const views = contributes.views[Views.container];
     assert.deepEqual(
       views.map((v: { id: string; type: string }) => [v.id, v.type]),
-      [[Views.panel, 'webview'], [Views.crossRefs, 'webview']],
+      [
+        [Views.panel, 'webview'],
+        [Views.crossRefs, 'webview'],
+      ],
     );
   });
 
@@ -101,7 +138,9 @@ describe('manifest: views, language, colours, tokens', () => {
   });
 
   it('contributes a background and a border colour per layer of the kinds registry, for light, dark and both high-contrast themes', () => {
-    const colors = new Map((contributes.colors as { id: string; defaults: Record<string, string> }[]).map((c) => [c.id, c]));
+    const colors = new Map(
+      (contributes.colors as { id: string; defaults: Record<string, string> }[]).map((c) => [c.id, c]),
+    );
     for (const layer of LAYERS) {
       for (const part of ['Background', 'Border'] as const) {
         const c = colors.get(colorId(layer, part));
@@ -127,20 +166,25 @@ describe('manifest: views, language, colours, tokens', () => {
   it('declares the token modifiers of the kinds registry', () => {
     const modifiers = (contributes.semanticTokenModifiers as { id: string }[]).map((m) => m.id);
     assert.deepEqual(modifiers.sort(), [...TOKEN_MODIFIERS].sort());
-    for (const layer of LAYERS) for (const m of LAYER_INFO[layer].tokenModifiers) assert.ok(modifiers.includes(m), `${layer}: ${m}`);
+    for (const layer of LAYERS)
+      for (const m of LAYER_INFO[layer].tokenModifiers) assert.ok(modifiers.includes(m), `${layer}: ${m}`);
   });
 
   it('registers every provider for the documents the activation events name', () => {
     assert.deepEqual(ARTICLE_DOCUMENTS.map((d) => `onLanguage:${d.language}`).sort(), [...pkg.activationEvents].sort());
     for (const file of walk('src/features')) {
-      for (const m of read(file).matchAll(/vscode\.languages\.register\w+Provider\(\s*([^,]+),/g)) assert.equal(m[1].trim(), 'ARTICLE_DOCUMENTS', `${file}: ${m[0]}`);
+      for (const m of read(file).matchAll(/vscode\.languages\.register\w+Provider\(\s*([^,]+),/g))
+        assert.equal(m[1].trim(), 'ARTICLE_DOCUMENTS', `${file}: ${m[0]}`);
     }
   });
 });
 
 describe('manifest: settings', () => {
   const props: Record<string, { default: unknown }> = {};
-  for (const section of contributes.configuration as { title: string; properties: Record<string, { default: unknown }> }[]) {
+  for (const section of contributes.configuration as {
+    title: string;
+    properties: Record<string, { default: unknown }>;
+  }[]) {
     assert.ok(section.title, 'every settings section has a title');
     Object.assign(props, section.properties);
   }
@@ -152,7 +196,8 @@ describe('manifest: settings', () => {
   });
 
   it('has one boolean highlight switch per kind of the registry', () => {
-    for (const kind of KINDS) assert.equal((props[highlightSetting(kind)] as { type?: string } | undefined)?.type, 'boolean', kind);
+    for (const kind of KINDS)
+      assert.equal((props[highlightSetting(kind)] as { type?: string } | undefined)?.type, 'boolean', kind);
   });
 
   it('groups settings in titled sections', () => {
@@ -199,9 +244,22 @@ describe('manifest: activation, capabilities, packaging, layering', () => {
   });
 
   it('.vscodeignore is an allowlist that ships the extension, worker, webview and media', () => {
-    const lines = read('.vscodeignore').split('\n').map((l) => l.trim());
+    const lines = read('.vscodeignore')
+      .split('\n')
+      .map((l) => l.trim());
     assert.ok(lines.includes('**'));
-    for (const f of ['dist/extension.js', 'dist/worker.js', 'dist/webview.js', 'media/base.css', 'media/panel.css', 'media/crossRefs.css', 'media/icon.svg', 'media/icon.png', 'syntaxes/article.tmLanguage.json', 'l10n/bundle.l10n.fr.json']) {
+    for (const f of [
+      'dist/extension.js',
+      'dist/worker.js',
+      'dist/webview.js',
+      'media/base.css',
+      'media/panel.css',
+      'media/crossRefs.css',
+      'media/icon.svg',
+      'media/icon.png',
+      'syntaxes/article.tmLanguage.json',
+      'l10n/bundle.l10n.fr.json',
+    ]) {
       assert.ok(lines.includes(`!${f}`), f);
     }
   });
@@ -210,9 +268,14 @@ describe('manifest: activation, capabilities, packaging, layering', () => {
     for (const file of [...walk('src/core'), ...walk('src/shared'), ...walk('src/views')]) {
       assert.doesNotMatch(read(file), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, file);
     }
-    const importers = walk('src').filter((f) => /from ['"][./]*core\/analyze['"]|from ['"]\.\.\/core\/analyze['"]/.test(read(f)));
+    const importers = walk('src').filter((f) =>
+      /from ['"][./]*core\/analyze['"]|from ['"]\.\.\/core\/analyze['"]/.test(read(f)),
+    );
     const extensionSide = importers.filter((f) => !f.includes('cli') && !f.includes('core'));
-    assert.deepEqual(extensionSide.map((f) => f.replace(/\\/g, '/')), ['src/services/analysisWorker.ts']);
+    assert.deepEqual(
+      extensionSide.map((f) => f.replace(/\\/g, '/')),
+      ['src/services/analysisWorker.ts'],
+    );
   });
 
   it('activation does not load the NLP libraries: nothing reachable from src/extension.ts imports them', () => {

@@ -10,7 +10,8 @@ import type { Entity, EntityType } from '../../src/core/types';
 import { pack } from './packs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const modelFile = (lang: string): Uint8Array => new Uint8Array(readFileSync(path.join(ROOT, 'src/core/lang', lang, 'nerModel.bin')));
+const modelFile = (lang: string): Uint8Array =>
+  new Uint8Array(readFileSync(path.join(ROOT, 'src/core/lang', lang, 'nerModel.bin')));
 
 function find(ents: Entity[], text: string): Entity | undefined {
   return ents.find((e) => e.mentions.some((m) => m.text === text));
@@ -49,7 +50,10 @@ describe('entity tagger: decoding', () => {
     const em = new Float64Array([5, 0, 0, 0, 0, 0, 0, 0, 1, 3]);
     const path = viterbi(em, 1, 2, L, new Float32Array((L + 1) * L), valid);
     assert.ok(path);
-    assert.deepEqual([...path].map((i) => labels[i]), ['O', 'B-ORG']);
+    assert.deepEqual(
+      [...path].map((i) => labels[i]),
+      ['O', 'B-ORG'],
+    );
   });
 
   it('follows per-token constraints, and says so when none can be met', () => {
@@ -110,14 +114,22 @@ describe('entity tagger: features', () => {
   it('the same tokens give the same features, and hidden words change only word features', () => {
     const text = 'Secretary of State John Kerry met NSA officials in La Paz.';
     const { toks } = ruleLayer(text, pack('en'));
-    const spec = { groups: new Set(['word', 'context', 'shape'] as const), vocabulary: new Set(['kerry', 'of', 'met']), bits: 18, lexicons: [] };
+    const spec = {
+      groups: new Set(['word', 'context', 'shape'] as const),
+      vocabulary: new Set(['kerry', 'of', 'met']),
+      bits: 18,
+      lexicons: [],
+    };
     const a = extractFeatures({ tokens: toks, text }, spec);
     const b = extractFeatures({ tokens: toks, text }, spec);
     assert.deepEqual(a, b);
     const hidden = extractFeatures({ tokens: toks, text, hideWord: (i) => toks[i].text === 'Kerry' }, spec);
     assert.notDeepEqual(hidden, a);
     const noWords = extractFeatures({ tokens: toks, text }, { ...spec, groups: new Set(['shape'] as const) });
-    const noWordsHidden = extractFeatures({ tokens: toks, text, hideWord: () => true }, { ...spec, groups: new Set(['shape'] as const) });
+    const noWordsHidden = extractFeatures(
+      { tokens: toks, text, hideWord: () => true },
+      { ...spec, groups: new Set(['shape'] as const) },
+    );
     assert.deepEqual(noWords, noWordsHidden);
   });
 });
@@ -125,15 +137,28 @@ describe('entity tagger: features', () => {
 describe('entity tagger: on real sentences', () => {
   const cases: Array<[string, 'en' | 'fr', string, EntityType]> = [
     ['The former NSA contractor Edward Snowden has lived in Moscow since 2013.', 'en', 'Edward Snowden', 'person'],
-    ['Bolivia has taken its claim to the International Court of Justice in The Hague, President Evo Morales said in La Paz.', 'en', 'La Paz', 'place'],
+    [
+      'Bolivia has taken its claim to the International Court of Justice in The Hague, President Evo Morales said in La Paz.',
+      'en',
+      'La Paz',
+      'place',
+    ],
     ['Senator Chris Murphy of Connecticut said the vote would come on Thursday.', 'en', 'Chris Murphy', 'person'],
-    ['Le président bolivien Evo Morales a reçu lundi à La Paz les délégués de la société Huawei.', 'fr', 'Evo Morales', 'person'],
+    [
+      'Le président bolivien Evo Morales a reçu lundi à La Paz les délégués de la société Huawei.',
+      'fr',
+      'Evo Morales',
+      'person',
+    ],
   ];
   for (const [text, lang, name, type] of cases) {
     it(`${lang}: "${name}" is a ${type} in «${text}»`, () => {
       const ents = findEntities(text, pack(lang));
       const e = find(ents, name);
-      assert.ok(e, `no mention "${name}": ${ents.map((x) => `${x.mentions.map((m) => m.text).join('|')}/${x.type}`).join(', ')}`);
+      assert.ok(
+        e,
+        `no mention "${name}": ${ents.map((x) => `${x.mentions.map((m) => m.text).join('|')}/${x.type}`).join(', ')}`,
+      );
       assert.equal(e.type, type);
     });
   }
@@ -151,7 +176,9 @@ describe("entity tagger: the reader's name rules", () => {
   const text = 'Countrywide said on Monday that State officials had met Countrywide executives in Sacramento.';
 
   it('a typed rule makes every occurrence an entity of that type', () => {
-    const ents = findEntities(text, pack('en'), undefined, { nameRules: [{ text: 'Countrywide', type: 'organization' }] });
+    const ents = findEntities(text, pack('en'), undefined, {
+      nameRules: [{ text: 'Countrywide', type: 'organization' }],
+    });
     const e = find(ents, 'Countrywide');
     assert.ok(e);
     assert.equal(e.type, 'organization');
@@ -166,7 +193,9 @@ describe("entity tagger: the reader's name rules", () => {
 
   it('a multi-word rule fixes the boundaries', () => {
     const fr = 'Le président Evo Morales a saisi la Cour de La Haye.';
-    const ents = findEntities(fr, pack('fr'), undefined, { nameRules: [{ text: 'Cour de La Haye', type: 'organization' }] });
+    const ents = findEntities(fr, pack('fr'), undefined, {
+      nameRules: [{ text: 'Cour de La Haye', type: 'organization' }],
+    });
     const e = find(ents, 'Cour de La Haye');
     assert.ok(e, ents.map((x) => x.name).join(', '));
     assert.equal(e.type, 'organization');

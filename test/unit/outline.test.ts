@@ -18,7 +18,10 @@ function inside(outer: OutlineNode, inner: OutlineNode): boolean {
 
 describe('outline', () => {
   it('has Quotes first, then People, Organizations and Places', () => {
-    assert.deepEqual(outline.map((n) => n.name), ['Quotes', 'People', 'Organizations', 'Places']);
+    assert.deepEqual(
+      outline.map((n) => n.name),
+      ['Quotes', 'People', 'Organizations', 'Places'],
+    );
     assert.ok(outline.every((n) => n.kind === 'Namespace'));
   });
 
@@ -28,7 +31,10 @@ describe('outline', () => {
     assert.ok(speakers.includes('TikTok') && speakers.includes('Steve Stoute'));
     assert.equal(new Set(speakers).size, speakers.length, 'one node per speaker');
     const statements = a.quotes.filter((q) => !q.scare).length;
-    assert.equal(quotes.children.reduce((n, s) => n + s.children.length, 0), statements);
+    assert.equal(
+      quotes.children.reduce((n, s) => n + s.children.length, 0),
+      statements,
+    );
     for (const s of quotes.children) {
       assert.equal(s.detail, `${s.children.length} quotes`);
       assert.equal(s.kind, 'Event');
@@ -61,7 +67,22 @@ describe('outline', () => {
     const hostile: ArticleAnalysis = {
       ...a,
       quotes: [],
-      entities: [{ id: 'e1', type: 'person', name: '$(alert) \u202eEvil', aliases: [], mentions: [{ start: 0, end: 6, text: text.slice(0, 6) }] }, { id: 'e2', type: 'person', name: '\u0000', aliases: [], mentions: [{ start: 7, end: 9, text: text.slice(7, 9) }] }],
+      entities: [
+        {
+          id: 'e1',
+          type: 'person',
+          name: '$(alert) \u202eEvil',
+          aliases: [],
+          mentions: [{ start: 0, end: 6, text: text.slice(0, 6) }],
+        },
+        {
+          id: 'e2',
+          type: 'person',
+          name: '\u0000',
+          aliases: [],
+          mentions: [{ start: 7, end: 9, text: text.slice(7, 9) }],
+        },
+      ],
     };
     const [people] = buildOutline(hostile, plainEnglish);
     assert.doesNotMatch(people.children[0].name, /\$\(|\u202e/);

@@ -39,9 +39,13 @@ describe('panel model', () => {
     const resolved = m.dates.filter((d) => d.value && /^\d{4}/.test(d.value)).map((d) => d.value!);
     assert.deepEqual(resolved, [...resolved].sort());
     const firstUnresolved = m.dates.findIndex((d) => !d.value || !/^\d{4}/.test(d.value));
-    if (firstUnresolved >= 0) assert.ok(m.dates.slice(firstUnresolved).every((d) => !d.value || !/^\d{4}/.test(d.value)));
+    if (firstUnresolved >= 0)
+      assert.ok(m.dates.slice(firstUnresolved).every((d) => !d.value || !/^\d{4}/.test(d.value)));
     const tail = m.dates.slice(firstUnresolved);
-    assert.deepEqual(tail.map((d) => d.start), [...tail.map((d) => d.start)].sort((x, y) => x - y));
+    assert.deepEqual(
+      tail.map((d) => d.start),
+      [...tail.map((d) => d.start)].sort((x, y) => x - y),
+    );
     assert.equal(m.dates.find((d) => d.text === 'Monday 17 August')?.label, 'August 17');
   });
 
@@ -58,12 +62,20 @@ describe('panel model', () => {
   it('labels every section through the translator', () => {
     const marked: Translate = (s, ...args) => `‹${plainEnglish(s, ...args)}›`;
     const labels = buildPanelModel(doc, a, undefined, marked, 'en').labels;
-    assert.deepEqual(labels.kinds, { person: '‹People›', organization: '‹Organizations›', place: '‹Places›', date: '‹Dates›', figure: '‹Figures›', quote: '‹Quotes›' });
+    assert.deepEqual(labels.kinds, {
+      person: '‹People›',
+      organization: '‹Organizations›',
+      place: '‹Places›',
+      date: '‹Dates›',
+      figure: '‹Figures›',
+      quote: '‹Quotes›',
+    });
     assert.equal(labels.filter, '‹Filter›');
   });
 
   it('without an analysis, says why instead of listing', () => {
-    const status = (state: Parameters<typeof buildPanelModel>[2]) => buildPanelModel(doc, undefined, state, plainEnglish, 'en');
+    const status = (state: Parameters<typeof buildPanelModel>[2]) =>
+      buildPanelModel(doc, undefined, state, plainEnglish, 'en');
     assert.match(status({ status: 'tooLarge' }).status ?? '', /too large to analyse/);
     assert.match(status({ status: 'timedOut' }).status ?? '', /took too long/);
     assert.equal(status({ status: 'error', error: 'worker exited' }).status, 'The analysis failed: worker exited');
@@ -80,7 +92,9 @@ describe('panel model', () => {
   });
 
   it("shows the analysis's notes as its status (a language without entity support)", () => {
-    const de = analyze('Die Bundesregierung hat am Montag in Berlin neue Regeln beschlossen, sagte ein Sprecher.', { lang: 'de' });
+    const de = analyze('Die Bundesregierung hat am Montag in Berlin neue Regeln beschlossen, sagte ein Sprecher.', {
+      lang: 'de',
+    });
     assert.ok(de.notes.length > 0);
     assert.equal(buildPanelModel(doc, de, { status: 'ready' }, plainEnglish, 'en').status, de.notes.join(' · '));
   });
@@ -98,10 +112,17 @@ describe('panel model', () => {
 
     it('a verified entity no longer offers "Mark verified"; the only entity has nothing to merge with', () => {
       const verified = { ...a, entities: a.entities.map((e) => (e.name === 'TikTok' ? { ...e, verified: true } : e)) };
-      const row = buildPanelModel(doc, verified, { status: 'ready' }, plainEnglish, 'en').entities.find((e) => e.name === 'TikTok')!;
+      const row = buildPanelModel(doc, verified, { status: 'ready' }, plainEnglish, 'en').entities.find(
+        (e) => e.name === 'TikTok',
+      )!;
       assert.ok(!ids(row).includes('verify'));
       const alone = { ...a, entities: a.entities.filter((e) => e.name === 'TikTok') };
-      assert.deepEqual(ids(buildPanelModel(doc, alone, undefined, plainEnglish, 'en').entities[0]), ['notEntity', 'retype', 'rename', 'verify']);
+      assert.deepEqual(ids(buildPanelModel(doc, alone, undefined, plainEnglish, 'en').entities[0]), [
+        'notEntity',
+        'retype',
+        'rename',
+        'verify',
+      ]);
     });
 
     it('a quote offers set speaker, clear speaker (when it has one), not a quote, scare quote and verified', () => {
@@ -122,7 +143,9 @@ describe('panel model', () => {
       const first = a.dates[0];
       assert.ok(first, 'the article has dates');
       const other = { ...a, dates: a.dates.map((d) => (d === first ? { ...d, value: '1999-01-01' } : d)) };
-      const row = buildPanelModel(doc, other, undefined, plainEnglish, 'en').dates.find((d) => d.start === first.start)!;
+      const row = buildPanelModel(doc, other, undefined, plainEnglish, 'en').dates.find(
+        (d) => d.start === first.start,
+      )!;
       assert.deepEqual(ids(row), ['setDate', 'referenceDate', 'verify']);
     });
 
@@ -134,7 +157,10 @@ describe('panel model', () => {
     it('labels come through the translator', () => {
       const marked: Translate = (s, ...args) => `‹${plainEnglish(s, ...args)}›`;
       const row = buildPanelModel(doc, a, undefined, marked, 'en').entities[0];
-      assert.ok(row.actions.every((x) => /^‹.+›$/.test(x.label)), JSON.stringify(row.actions));
+      assert.ok(
+        row.actions.every((x) => /^‹.+›$/.test(x.label)),
+        JSON.stringify(row.actions),
+      );
     });
   });
 

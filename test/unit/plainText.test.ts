@@ -7,14 +7,21 @@ import { plainText } from '../../src/views/plainText';
 const LINKED_TEXT = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/;
 
 describe('plainText: untrusted text in plain-text UI strings', () => {
-  const hostileName = '[Open the source](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D).txt';
+  const hostileName =
+    '[Open the source](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D).txt';
   const cases: Array<[string, string]> = [
     ['The shares rose to $(12.50) in early trading.', 'The shares rose to $\u200b(12.50) in early trading.'],
     ['Click $(trash) then $(check) to confirm', 'Click $\u200b(trash) then $\u200b(check) to confirm'],
-    ['Microsoft offered $30 billion (€25 billion) for TikTok.', 'Microsoft offered $30 billion (€25 billion) for TikTok.'],
+    [
+      'Microsoft offered $30 billion (€25 billion) for TikTok.',
+      'Microsoft offered $30 billion (€25 billion) for TikTok.',
+    ],
     ['plain title.txt', 'plain title.txt'],
     ['', ''],
-    [hostileName, '[Open the source]\u200b(command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D).txt'],
+    [
+      hostileName,
+      '[Open the source]\u200b(command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22id%5Cn%22%7D).txt',
+    ],
     ['[x](https://evil.example "t")', '[x]\u200b(https://evil.example "t")'],
     ['ends with a bracket]', 'ends with a bracket]\u200b'],
     ['costs $', 'costs $\u200b'],
@@ -23,7 +30,8 @@ describe('plainText: untrusted text in plain-text UI strings', () => {
     ['bidi \u202eesrever\u202c and \u2066isolate\u2069 \u200fmark', 'bidi esrever and isolate mark'],
   ];
   // Titles with the special characters spelled out, so that the test report itself stays readable.
-  const title = (s: string) => JSON.stringify(s).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const title = (s: string) =>
+    JSON.stringify(s).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   for (const [input, expected] of cases) {
     it(title(input), () => {
       const out = plainText(input);

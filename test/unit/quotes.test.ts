@@ -43,38 +43,87 @@ describe('quotes: marks and spans', () => {
   const table: Array<[string, string, string, string[], Quote['mark']]> = [
     ['straight', 'en', 'He said "We will win" on Monday.', ['We will win'], 'straight'],
     ['curly', 'en', '“We will win,” she said.', ['We will win,'], 'curly'],
-    ['guillemets with no-break spaces', 'fr', '« Nous allons gagner », a déclaré le ministre.', ['Nous allons gagner'], 'guillemet'],
-    ['guillemets with narrow no-break spaces', 'fr', '«\u202fNous allons gagner\u202f», a-t-il dit.', ['Nous allons gagner'], 'guillemet'],
-    ['guillemets with plain no-break spaces', 'fr', 'Il a parlé d’«\u00a0urgence nationale\u00a0».', ['urgence nationale'], 'guillemet'],
-    ['nested curly inside guillemets: one outer quote', 'fr',
-      '« Le président a parlé d’une “menace” pour le pays », écrit le journal.', ['Le président a parlé d’une “menace” pour le pays'], 'guillemet'],
-    ['nested single inside double', 'en',
-      '“He told me ‘never again’ and left,” she said.', ['He told me ‘never again’ and left,'], 'curly'],
+    [
+      'guillemets with no-break spaces',
+      'fr',
+      '« Nous allons gagner », a déclaré le ministre.',
+      ['Nous allons gagner'],
+      'guillemet',
+    ],
+    [
+      'guillemets with narrow no-break spaces',
+      'fr',
+      '«\u202fNous allons gagner\u202f», a-t-il dit.',
+      ['Nous allons gagner'],
+      'guillemet',
+    ],
+    [
+      'guillemets with plain no-break spaces',
+      'fr',
+      'Il a parlé d’«\u00a0urgence nationale\u00a0».',
+      ['urgence nationale'],
+      'guillemet',
+    ],
+    [
+      'nested curly inside guillemets: one outer quote',
+      'fr',
+      '« Le président a parlé d’une “menace” pour le pays », écrit le journal.',
+      ['Le président a parlé d’une “menace” pour le pays'],
+      'guillemet',
+    ],
+    [
+      'nested single inside double',
+      'en',
+      '“He told me ‘never again’ and left,” she said.',
+      ['He told me ‘never again’ and left,'],
+      'curly',
+    ],
     ['apostrophes are not quotes', 'en', 'Trump’s aides didn’t say the players’ union was wrong.', [], 'curly'],
-    ['single curly quotes when closed', 'en', 'Clinton voters worry; it’s ‘in their heads,’ he said.', ['in their heads,'], 'single'],
+    [
+      'single curly quotes when closed',
+      'en',
+      'Clinton voters worry; it’s ‘in their heads,’ he said.',
+      ['in their heads,'],
+      'single',
+    ],
     ['two quotes in a paragraph', 'en', '"Yes," he said. "No."', ['Yes,', 'No.'], 'straight'],
     ['inch marks are not quotes', 'en', 'The 12" pizza costs $9.', [], 'straight'],
-    ['unbalanced quote is capped at the paragraph', 'en',
-      'He said "this never ends.\n\nThe next paragraph is plain narration.', ['this never ends.'], 'straight'],
+    [
+      'unbalanced quote is capped at the paragraph',
+      'en',
+      'He said "this never ends.\n\nThe next paragraph is plain narration.',
+      ['this never ends.'],
+      'straight',
+    ],
     ['CRLF paragraphs', 'en', '"Hello," he said.\r\n\r\n"Goodbye," she said.\r\n', ['Hello,', 'Goodbye,'], 'straight'],
   ];
   for (const [label, lang, text, expected, mark] of table) {
     it(label, () => {
       const qs = findQuotes(text, pack(lang), []);
       checkSpans(text, qs);
-      assert.deepEqual(qs.map((q) => q.text), expected);
+      assert.deepEqual(
+        qs.map((q) => q.text),
+        expected,
+      );
       if (expected.length) assert.equal(qs[0].mark, mark);
     });
   }
 
   it('a quote over several paragraphs is chained, one speaker for all parts', () => {
-    const text = '"We started with nothing," Jane Doe said. "We had no money and no office.\n\n' +
+    const text =
+      '"We started with nothing," Jane Doe said. "We had no money and no office.\n\n' +
       '"Then the first customers came.\n\n"Now we employ 300 people."\n\nThe company was founded in 2010.';
     const qs = findQuotes(text, pack('en'), []);
     checkSpans(text, qs);
-    assert.deepEqual(qs.map((q) => q.text), [
-      'We started with nothing,', 'We had no money and no office.', 'Then the first customers came.', 'Now we employ 300 people.',
-    ]);
+    assert.deepEqual(
+      qs.map((q) => q.text),
+      [
+        'We started with nothing,',
+        'We had no money and no office.',
+        'Then the first customers came.',
+        'Now we employ 300 people.',
+      ],
+    );
     assert.equal(qs[0].speaker?.name, 'Jane Doe');
     for (const q of qs.slice(1)) {
       assert.equal(q.speaker?.name, 'Jane Doe');
@@ -95,17 +144,32 @@ describe('quotes: scare quotes', () => {
   // [text, quote, scare?]
   const table: Array<[string, string, string, boolean]> = [
     ['en', 'TikTok launched a website to combat "rumors" and signed a deal.', 'rumors', true],
-    ['en', 'It ran under the slogan "the last sunshine of the Internet" all summer.', 'the last sunshine of the Internet', true],
+    [
+      'en',
+      'It ran under the slogan "the last sunshine of the Internet" all summer.',
+      'the last sunshine of the Internet',
+      true,
+    ],
     ['fr', 'Le décret a qualifié la plateforme d’« urgence nationale ».', 'urgence nationale', true],
     ['en', '"Unacceptable," the minister said.', 'Unacceptable,', false],
-    ['en', 'He wrote that the decision was "a serious mistake that we will all regret."', 'a serious mistake that we will all regret.', false],
+    [
+      'en',
+      'He wrote that the decision was "a serious mistake that we will all regret."',
+      'a serious mistake that we will all regret.',
+      false,
+    ],
     // titles and slogans in Title Case are not statements, even with a period inside the marks
     ['en', 'Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence.', 'Morning Joe', true],
     ['en', 'Ryan argued on CBS\'s "Face the Nation." He did not elaborate.', 'Face the Nation.', true],
-    ['en', 'He repeatedly says, "Don\'t you do it," to the officers.', 'Don\'t you do it,', false],
+    ['en', 'He repeatedly says, "Don\'t you do it," to the officers.', "Don't you do it,", false],
     // a short phrase that a speech verb attributes is a partial quotation, not a scare quote
     ['en', 'She also said she was "proud" of the employees.', 'proud', false],
-    ['en', 'PolitiFact said that there have been "thousands of shootings" in Chicago.', 'thousands of shootings', false],
+    [
+      'en',
+      'PolitiFact said that there have been "thousands of shootings" in Chicago.',
+      'thousands of shootings',
+      false,
+    ],
   ];
   for (const [lang, text, quoted, scare] of table) {
     it(`${scare ? 'scare' : 'statement'}: ${quoted}`, () => {
@@ -126,40 +190,206 @@ describe('quotes: scare quotes', () => {
 describe('quotes: speakers', () => {
   // [label, lang, text, quote prefix, speaker name, speaker words, via]
   const table: Array<[string, string, string, string, string, string, string]> = [
-    ['verb then name, with apposition', 'en',
+    [
+      'verb then name, with apposition',
+      'en',
       '"TikTok is the best place for your music to go viral," said Steve Stoute, head of UnitedMasters.',
-      'TikTok is the best', 'Steve Stoute', 'Steve Stoute', 'named'],
-    ['name then verb after an apposition', 'en',
+      'TikTok is the best',
+      'Steve Stoute',
+      'Steve Stoute',
+      'named',
+    ],
+    [
+      'name then verb after an apposition',
+      'en',
       '"We are here for a long time," Vanessa Pappas, head of her United States branch, said in a video.',
-      'We are here', 'Vanessa Pappas', 'Vanessa Pappas', 'named'],
-    ['organization reacted', 'en', '"For nearly a year, we have sought a solution," TikTok reacted.', 'For nearly a year', 'TikTok', 'TikTok', 'named'],
-    ['colon lead-in', 'en', 'The governor told reporters: "We are not going to close the schools."', 'We are not going', 'The governor', 'The governor', 'description'],
-    ['according to', 'en', '"The deal is done," according to Reuters.', 'The deal is done', 'Reuters', 'Reuters', 'named'],
-    ['told an agency', 'en', 'John Smith told AFP: "Nobody warned us."', 'Nobody warned us', 'John Smith', 'John Smith', 'named'],
-    ['title and party tag', 'en', '"Subpoenas are not optional," Rep. Jason Chaffetz (R-Utah) said after the vote.', 'Subpoenas', 'Jason Chaffetz', 'Rep. Jason Chaffetz', 'named'],
-    ['long subject before the verb', 'en', '"We are pleased with the decision," Trump lawyer Marc Kasowitz said.', 'We are pleased', 'Marc Kasowitz', 'Marc Kasowitz', 'named'],
-    ['attribution at the end of the sentence', 'en',
+      'We are here',
+      'Vanessa Pappas',
+      'Vanessa Pappas',
+      'named',
+    ],
+    [
+      'organization reacted',
+      'en',
+      '"For nearly a year, we have sought a solution," TikTok reacted.',
+      'For nearly a year',
+      'TikTok',
+      'TikTok',
+      'named',
+    ],
+    [
+      'colon lead-in',
+      'en',
+      'The governor told reporters: "We are not going to close the schools."',
+      'We are not going',
+      'The governor',
+      'The governor',
+      'description',
+    ],
+    [
+      'according to',
+      'en',
+      '"The deal is done," according to Reuters.',
+      'The deal is done',
+      'Reuters',
+      'Reuters',
+      'named',
+    ],
+    [
+      'told an agency',
+      'en',
+      'John Smith told AFP: "Nobody warned us."',
+      'Nobody warned us',
+      'John Smith',
+      'John Smith',
+      'named',
+    ],
+    [
+      'title and party tag',
+      'en',
+      '"Subpoenas are not optional," Rep. Jason Chaffetz (R-Utah) said after the vote.',
+      'Subpoenas',
+      'Jason Chaffetz',
+      'Rep. Jason Chaffetz',
+      'named',
+    ],
+    [
+      'long subject before the verb',
+      'en',
+      '"We are pleased with the decision," Trump lawyer Marc Kasowitz said.',
+      'We are pleased',
+      'Marc Kasowitz',
+      'Marc Kasowitz',
+      'named',
+    ],
+    [
+      'attribution at the end of the sentence',
+      'en',
       '"The only way Wall Street will change will be if executives face jail time" for criminal behavior, Warren said.',
-      'The only way', 'Warren', 'Warren', 'named'],
-    ['participle lead-in', 'en', 'Trump attacked Clinton on Iraq, saying, "She is trigger-happy."', 'She is trigger', 'Trump', 'Trump', 'named'],
-    ['dash signature', 'en', '“We need law and order.” ― Maria Lopez\n“Fear.” ― Jorge Falcon', 'We need law', 'Maria Lopez', 'Maria Lopez', 'named'],
-    ['a déclaré X', 'fr', '« Nous ne céderons pas », a déclaré Emmanuel Macron.', 'Nous ne céderons', 'Emmanuel Macron', 'Emmanuel Macron', 'named'],
-    ['ajoute X', 'fr', '« Nous sommes impatients de voir la suite », ajoute Microsoft.', 'Nous sommes impatients', 'Microsoft', 'Microsoft', 'named'],
+      'The only way',
+      'Warren',
+      'Warren',
+      'named',
+    ],
+    [
+      'participle lead-in',
+      'en',
+      'Trump attacked Clinton on Iraq, saying, "She is trigger-happy."',
+      'She is trigger',
+      'Trump',
+      'Trump',
+      'named',
+    ],
+    [
+      'dash signature',
+      'en',
+      '“We need law and order.” ― Maria Lopez\n“Fear.” ― Jorge Falcon',
+      'We need law',
+      'Maria Lopez',
+      'Maria Lopez',
+      'named',
+    ],
+    [
+      'a déclaré X',
+      'fr',
+      '« Nous ne céderons pas », a déclaré Emmanuel Macron.',
+      'Nous ne céderons',
+      'Emmanuel Macron',
+      'Emmanuel Macron',
+      'named',
+    ],
+    [
+      'ajoute X',
+      'fr',
+      '« Nous sommes impatients de voir la suite », ajoute Microsoft.',
+      'Nous sommes impatients',
+      'Microsoft',
+      'Microsoft',
+      'named',
+    ],
     ['selon X', 'fr', 'Selon Le Monde, « le projet est abandonné ».', 'le projet est', 'Le Monde', 'Le Monde', 'named'],
-    ['X a déclaré :', 'fr', 'Le ministre a déclaré : « Les écoles resteront ouvertes. »', 'Les écoles', 'Le ministre', 'Le ministre', 'description'],
-    ['indique le décret', 'fr', '« TikTok capture automatiquement des informations », indique le décret d’application.', 'TikTok capture', 'le décret', 'le décret', 'description'],
+    [
+      'X a déclaré :',
+      'fr',
+      'Le ministre a déclaré : « Les écoles resteront ouvertes. »',
+      'Les écoles',
+      'Le ministre',
+      'Le ministre',
+      'description',
+    ],
+    [
+      'indique le décret',
+      'fr',
+      '« TikTok capture automatiquement des informations », indique le décret d’application.',
+      'TikTok capture',
+      'le décret',
+      'le décret',
+      'description',
+    ],
     ['a-t-il ajouté', 'fr', '« C’est une erreur », a-t-il ajouté.', 'C’est une erreur', 'il', 'il', 'pronoun'],
-    ['verb, prepositional phrase, then the speaker', 'fr',
-      '« Nous ne laisserons pas faire », a indiqué à l’AFP un porte-parole du ministère.', 'Nous ne laisserons', 'un porte-parole', 'un porte-parole', 'description'],
-    ['description then the name in apposition', 'fr',
-      '« La situation est grave », a précisé mardi le ministre de l’Intérieur, Gérald Darmanin.', 'La situation', 'Gérald Darmanin', 'Gérald Darmanin', 'named'],
-    ['name with a role after it', 'fr',
-      '« Nous allons porter plainte », explique Marie Dupont, avocate de la famille.', 'Nous allons porter', 'Marie Dupont', 'Marie Dupont', 'named'],
-    ['X a assuré lundi :', 'fr', 'Emmanuel Macron a assuré lundi : « Nous tiendrons nos engagements. »', 'Nous tiendrons', 'Emmanuel Macron', 'Emmanuel Macron', 'named'],
-    ['a spokesman for the company (unresolved description)', 'en',
-      '"We will appeal," a spokesman for the company said in a statement.', 'We will appeal', 'a spokesman for the company', 'a spokesman for the company', 'description'],
-    ['In a statement, X said:', 'en', 'In a statement, Microsoft said: "We remain committed to our customers."', 'We remain', 'Microsoft', 'Microsoft', 'named'],
-    ['name not in the entity list', 'en', '"I never met him," said John Smith.', 'I never met', 'John Smith', 'John Smith', 'named'],
+    [
+      'verb, prepositional phrase, then the speaker',
+      'fr',
+      '« Nous ne laisserons pas faire », a indiqué à l’AFP un porte-parole du ministère.',
+      'Nous ne laisserons',
+      'un porte-parole',
+      'un porte-parole',
+      'description',
+    ],
+    [
+      'description then the name in apposition',
+      'fr',
+      '« La situation est grave », a précisé mardi le ministre de l’Intérieur, Gérald Darmanin.',
+      'La situation',
+      'Gérald Darmanin',
+      'Gérald Darmanin',
+      'named',
+    ],
+    [
+      'name with a role after it',
+      'fr',
+      '« Nous allons porter plainte », explique Marie Dupont, avocate de la famille.',
+      'Nous allons porter',
+      'Marie Dupont',
+      'Marie Dupont',
+      'named',
+    ],
+    [
+      'X a assuré lundi :',
+      'fr',
+      'Emmanuel Macron a assuré lundi : « Nous tiendrons nos engagements. »',
+      'Nous tiendrons',
+      'Emmanuel Macron',
+      'Emmanuel Macron',
+      'named',
+    ],
+    [
+      'a spokesman for the company (unresolved description)',
+      'en',
+      '"We will appeal," a spokesman for the company said in a statement.',
+      'We will appeal',
+      'a spokesman for the company',
+      'a spokesman for the company',
+      'description',
+    ],
+    [
+      'In a statement, X said:',
+      'en',
+      'In a statement, Microsoft said: "We remain committed to our customers."',
+      'We remain',
+      'Microsoft',
+      'Microsoft',
+      'named',
+    ],
+    [
+      'name not in the entity list',
+      'en',
+      '"I never met him," said John Smith.',
+      'I never met',
+      'John Smith',
+      'John Smith',
+      'named',
+    ],
   ];
   for (const [label, lang, text, prefix, name, words, via] of table) {
     it(label, () => {
@@ -175,9 +405,13 @@ describe('quotes: speakers', () => {
   }
 
   it('resolves "the company said" to the organization named before', () => {
-    const text = 'He ordered ByteDance, the owner of TikTok, to sell its operations.\n\n' +
+    const text =
+      'He ordered ByteDance, the owner of TikTok, to sell its operations.\n\n' +
       '"TikTok is not available in China," the company said. "We never provided data."';
-    const ents = entitiesFor(text, [['organization', 'ByteDance'], ['organization', 'TikTok']]);
+    const ents = entitiesFor(text, [
+      ['organization', 'ByteDance'],
+      ['organization', 'TikTok'],
+    ]);
     const qs = findQuotes(text, pack('en'), ents);
     const q = quoteStarting(qs, 'TikTok is not available');
     assert.equal(q.speaker?.entityId, 'e2');
@@ -191,7 +425,10 @@ describe('quotes: speakers', () => {
 
   it('resolves "he said" to the last person, not an organization', () => {
     const text = 'John Smith joined Acme Corp in 2010.\n\n"It was the best decision of my life," he said.';
-    const ents = entitiesFor(text, [['person', 'John Smith'], ['organization', 'Acme Corp']]);
+    const ents = entitiesFor(text, [
+      ['person', 'John Smith'],
+      ['organization', 'Acme Corp'],
+    ]);
     const q = quoteStarting(findQuotes(text, pack('en'), ents), 'It was the best');
     assert.equal(q.speaker?.entityId, 'e1');
     assert.equal(q.speaker?.via, 'pronoun');
@@ -199,9 +436,13 @@ describe('quotes: speakers', () => {
   });
 
   it('resolves "conclut-elle" to the subject of the sentence before (elle can be a company)', () => {
-    const text = 'TikTok a également rappelé son engagement avec l’administration Trump pendant près d’un an. ' +
+    const text =
+      'TikTok a également rappelé son engagement avec l’administration Trump pendant près d’un an. ' +
       '« Nous sommes en désaccord avec la position de l’administration », conclut-elle.';
-    const ents = entitiesFor(text, [['organization', 'TikTok'], ['person', 'Trump']]);
+    const ents = entitiesFor(text, [
+      ['organization', 'TikTok'],
+      ['person', 'Trump'],
+    ]);
     const q = quoteStarting(findQuotes(text, pack('fr'), ents), 'Nous sommes en désaccord');
     assert.equal(q.speaker?.name, 'TikTok');
     assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'elle');
@@ -209,23 +450,39 @@ describe('quotes: speakers', () => {
   });
 
   it('resolves "a-t-elle" past a complement ("la ministre de la Santé") to the person in apposition', () => {
-    const text = 'La ministre de la Santé, Agnès Buzyn, a démissionné. « J’ai pris cette décision seule », a-t-elle expliqué.';
-    const ents = entitiesFor(text, [['organization', 'Santé'], ['person', 'Agnès Buzyn']]);
+    const text =
+      'La ministre de la Santé, Agnès Buzyn, a démissionné. « J’ai pris cette décision seule », a-t-elle expliqué.';
+    const ents = entitiesFor(text, [
+      ['organization', 'Santé'],
+      ['person', 'Agnès Buzyn'],
+    ]);
     const q = quoteStarting(findQuotes(text, pack('fr'), ents), 'J’ai pris');
     assert.equal(q.speaker?.name, 'Agnès Buzyn');
     assert.equal(text.slice(q.speaker!.start, q.speaker!.end), 'elle');
   });
 
   it('prefers the nearest sentence that mentions someone over an older subject', () => {
-    const text = 'Jane Doe chaired the meeting. The plan was later criticized by John Smith. "It will never work," he said.';
-    const ents = entitiesFor(text, [['person', 'Jane Doe'], ['person', 'John Smith']]);
+    const text =
+      'Jane Doe chaired the meeting. The plan was later criticized by John Smith. "It will never work," he said.';
+    const ents = entitiesFor(text, [
+      ['person', 'Jane Doe'],
+      ['person', 'John Smith'],
+    ]);
     const q = quoteStarting(findQuotes(text, pack('en'), ents), 'It will never work');
     assert.equal(q.speaker?.name, 'John Smith');
   });
 
   it('resolves a surname to the full name of a known person', () => {
     const text = 'Pat Caddell spoke on Thursday.\n\n"This is in their heads," said Caddell.';
-    const ents = [{ id: 'e1', type: 'person' as const, name: 'Pat Caddell', aliases: [], mentions: [{ start: 0, end: 11, text: 'Pat Caddell' }] }];
+    const ents = [
+      {
+        id: 'e1',
+        type: 'person' as const,
+        name: 'Pat Caddell',
+        aliases: [],
+        mentions: [{ start: 0, end: 11, text: 'Pat Caddell' }],
+      },
+    ];
     const q = quoteStarting(findQuotes(text, pack('en'), ents), 'This is in their heads');
     assert.equal(q.speaker?.entityId, 'e1');
     assert.equal(q.speaker?.name, 'Pat Caddell');
@@ -234,12 +491,28 @@ describe('quotes: speakers', () => {
   // [text, quote prefix, expected speaker name or null]
   const continuation: Array<[string, string, string | null]> = [
     // a split quote resumes after the attribution and a comma
-    ['"It was fine," Trump said during a rally in Kenansville, N.C., "but a lot of people are going to vote."', 'but a lot', 'Trump'],
-    ['“Every time you say that,” Tester said, referring to the excuse, “you give ammunition to the people.”', 'you give', 'Tester'],
+    [
+      '"It was fine," Trump said during a rally in Kenansville, N.C., "but a lot of people are going to vote."',
+      'but a lot',
+      'Trump',
+    ],
+    [
+      '“Every time you say that,” Tester said, referring to the excuse, “you give ammunition to the people.”',
+      'you give',
+      'Tester',
+    ],
     // a coordinated speech verb carries the subject over
-    ['She also said she was "proud" of the employees and promised to create "10,000 additional jobs in this country over the next three years".', '10,000', 'She'],
+    [
+      'She also said she was "proud" of the employees and promised to create "10,000 additional jobs in this country over the next three years".',
+      '10,000',
+      'She',
+    ],
     // the object of other words is not a continuation
-    ['“We want to set the record straight,” the company said on its website, under the slogan “The Internet’s Last Sunshine.”', 'The Internet', null],
+    [
+      '“We want to set the record straight,” the company said on its website, under the slogan “The Internet’s Last Sunshine.”',
+      'The Internet',
+      null,
+    ],
   ];
   for (const [text, prefix, who] of continuation) {
     it(`continuation: ${prefix}… → ${who ?? 'none'}`, () => {
@@ -325,7 +598,7 @@ describe('quotes: sample corpus through analyze()', () => {
     assert.equal(fr.slice(q.outer.end - 1, q.outer.end), '»');
   });
 
-  it('FR: the second quote of a paragraph continues the first one\'s speaker', () => {
+  it("FR: the second quote of a paragraph continues the first one's speaker", () => {
     const q = quoteStarting(b.quotes, 'Nous sommes convaincus');
     assert.equal(q.speaker?.name, 'Microsoft');
     assert.equal(q.speaker?.via, 'continuation');

@@ -4,14 +4,20 @@ import type { ArticleAnalysis, Span } from '../../src/core/types';
 
 function checkSpan(text: string, s: Span & { text?: string }, what: string): void {
   assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `${what}: integer offsets`);
-  assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end, `${what}: [${s.start}, ${s.end}) non-empty within ${text.length}`);
+  assert.ok(
+    s.start >= 0 && s.end <= text.length && s.start < s.end,
+    `${what}: [${s.start}, ${s.end}) non-empty within ${text.length}`,
+  );
   if (s.text !== undefined) assert.equal(s.text, text.slice(s.start, s.end), `${what}: text equals its slice`);
 }
 
 /** Spans sorted by start and pairwise disjoint. */
 function checkDisjoint(spans: readonly Span[], what: string): void {
   for (let i = 1; i < spans.length; i++) {
-    assert.ok(spans[i - 1].end <= spans[i].start, `${what}: [${spans[i - 1].start}, ${spans[i - 1].end}) and [${spans[i].start}, ${spans[i].end}) overlap or are out of order`);
+    assert.ok(
+      spans[i - 1].end <= spans[i].start,
+      `${what}: [${spans[i - 1].start}, ${spans[i - 1].end}) and [${spans[i].start}, ${spans[i].end}) overlap or are out of order`,
+    );
   }
 }
 
@@ -29,7 +35,10 @@ export function assertSpansValid(text: string, a: ArticleAnalysis): void {
   checkDisjoint(a.paragraphs, 'paragraphs');
   for (const s of a.sentences) {
     checkSpan(text, s, 'sentence');
-    assert.ok(a.paragraphs.some((p) => inside(s, p)), `sentence [${s.start}, ${s.end}) inside a paragraph`);
+    assert.ok(
+      a.paragraphs.some((p) => inside(s, p)),
+      `sentence [${s.start}, ${s.end}) inside a paragraph`,
+    );
   }
   checkDisjoint(a.sentences, 'sentences');
 
@@ -47,7 +56,10 @@ export function assertSpansValid(text: string, a: ArticleAnalysis): void {
     assert.ok(inside(q, q.outer), `quote [${q.start}, ${q.end}) inside its marks [${q.outer.start}, ${q.outer.end})`);
     if (q.speaker) checkSpan(text, { start: q.speaker.start, end: q.speaker.end }, 'speaker');
   }
-  checkDisjoint(a.quotes.map((q) => q.outer), 'quotes');
+  checkDisjoint(
+    a.quotes.map((q) => q.outer),
+    'quotes',
+  );
 
   const mentions: Span[] = [];
   let lastFirst = -1;
@@ -60,6 +72,9 @@ export function assertSpansValid(text: string, a: ArticleAnalysis): void {
     lastFirst = e.mentions[0].start;
     mentions.push(...e.mentions);
   });
-  checkDisjoint(mentions.sort((x, y) => x.start - y.start), 'entity mentions');
+  checkDisjoint(
+    mentions.sort((x, y) => x.start - y.start),
+    'entity mentions',
+  );
   assert.doesNotThrow(() => JSON.stringify(a));
 }

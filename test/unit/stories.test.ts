@@ -33,7 +33,8 @@ describe('stories', () => {
 
   // Each unrelated article shares only countries ("China", "United States") or nothing with the TikTok story.
   const unrelatedPairs: Array<[number, number]> = [];
-  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (i >= 3 || j >= 3) unrelatedPairs.push([i, j]);
+  for (let i = 0; i < all.length; i++)
+    for (let j = i + 1; j < all.length; j++) if (i >= 3 || j >= 3) unrelatedPairs.push([i, j]);
   for (const [i, j] of unrelatedPairs) {
     it(`does not join ${all[i].file} and ${all[j].file}`, () => {
       assert.equal(storyScore(all[i], all[j]), 0);

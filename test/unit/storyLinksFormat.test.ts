@@ -2,7 +2,13 @@
 // resolve in this window, files of a newer format (never rewritten), and it never gains an absolute path
 // (src/services/storyLinksFormat.ts, with the path syntax of src/util/linkPaths.ts).
 import assert from 'node:assert/strict';
-import { checkStoryLinks, linksIn, serializeStoryLinks, withLink, type StoryLinksData } from '../../src/services/storyLinksFormat';
+import {
+  checkStoryLinks,
+  linksIn,
+  serializeStoryLinks,
+  withLink,
+  type StoryLinksData,
+} from '../../src/services/storyLinksFormat';
 import { formatLinkPath, parseLinkPath } from '../../src/util/linkPaths';
 
 // A window with two workspace folders: "news" (holds the file) and "Desk".
@@ -18,7 +24,16 @@ const canonical = (p: string): string => {
   const uri = resolve(p);
   if (!uri) return p;
   for (const [name, base] of Object.entries(FOLDERS)) {
-    if (uri.startsWith(`${base}/`)) return formatLinkPath(uri.slice(base.length + 1).split('/').map(decodeURIComponent), name || undefined) ?? p;
+    if (uri.startsWith(`${base}/`))
+      return (
+        formatLinkPath(
+          uri
+            .slice(base.length + 1)
+            .split('/')
+            .map(decodeURIComponent),
+          name || undefined,
+        ) ?? p
+      );
   }
   return p;
 };
@@ -32,7 +47,11 @@ describe('story links file: format', () => {
   it('accepts version 1 and a file without a version; reads a newer version for reading only', () => {
     assert.deepEqual(checkStoryLinks({ version: 1, links: [] }), { data: { version: 1, links: [] } });
     assert.deepEqual(checkStoryLinks({ links: [] }), { data: { links: [] } });
-    const v2 = checkStoryLinks({ version: 2, links: [{ a: 'x.txt', b: 'y.txt', linked: true, confidence: 0.9 }], owners: ['desk'] });
+    const v2 = checkStoryLinks({
+      version: 2,
+      links: [{ a: 'x.txt', b: 'y.txt', linked: true, confidence: 0.9 }],
+      owners: ['desk'],
+    });
     assert.ok('data' in v2);
     assert.deepEqual(v2.readOnly, { kind: 'newer', version: 2 });
   });
@@ -67,7 +86,11 @@ describe('story links file: format', () => {
       ],
     });
     assert.deepEqual(linksIn(d, resolve), [
-      { a: 'file:///home/me/news/Interview%3A%20Trump.txt', b: 'file:///home/me/desk/Interview%3A%20Trump.fr.txt', linked: true },
+      {
+        a: 'file:///home/me/news/Interview%3A%20Trump.txt',
+        b: 'file:///home/me/desk/Interview%3A%20Trump.fr.txt',
+        linked: true,
+      },
       { a: 'file:///home/me/news/Interview%3A%20Trump.txt', b: 'file:///home/me/news/a.txt', linked: false },
       { a: 'file:///home/me/news/b.txt', b: 'file:///home/me/news/a.txt', linked: false },
     ]);
@@ -96,18 +119,31 @@ describe('story links file: format', () => {
         { a: 'file:///home/other/f.txt', b: 'a.txt', linked: true },
       ],
     });
-    assert.deepEqual(withLink(after, { a: 'c.txt', b: 'a.txt', linked: false }, resolve, canonical), after, 'idempotent');
+    assert.deepEqual(
+      withLink(after, { a: 'c.txt', b: 'a.txt', linked: false }, resolve, canonical),
+      after,
+      'idempotent',
+    );
   });
 
   it('inserts a new pair in order, and starts a file from nothing', () => {
-    const d = data({ version: 1, links: [{ a: 'a.txt', b: 'b.txt', linked: true }, { a: 'x.txt', b: 'y.txt', linked: true }] });
+    const d = data({
+      version: 1,
+      links: [
+        { a: 'a.txt', b: 'b.txt', linked: true },
+        { a: 'x.txt', b: 'y.txt', linked: true },
+      ],
+    });
     const after = withLink(d, { a: '${workspaceFolder:Desk}/m.txt', b: 'm.txt', linked: true }, resolve, canonical);
     assert.deepEqual(
       after.links.map((e) => (e as { a: string }).a),
       ['${workspaceFolder:Desk}/m.txt', 'a.txt', 'x.txt'],
     );
     const fresh = withLink(undefined, { a: 'b.txt', b: 'a.txt', linked: true }, resolve, canonical);
-    assert.equal(serializeStoryLinks(fresh), '{\n  "version": 1,\n  "links": [\n    {\n      "a": "a.txt",\n      "b": "b.txt",\n      "linked": true\n    }\n  ]\n}\n');
+    assert.equal(
+      serializeStoryLinks(fresh),
+      '{\n  "version": 1,\n  "links": [\n    {\n      "a": "a.txt",\n      "b": "b.txt",\n      "linked": true\n    }\n  ]\n}\n',
+    );
   });
 });
 
@@ -128,7 +164,12 @@ describe('story links file: paths', () => {
   for (const [segments, folder, written] of cases) {
     it(`${JSON.stringify(segments)} in ${folder ?? 'the file\u2019s folder'} is written ${JSON.stringify(written)} and reads back`, () => {
       assert.equal(formatLinkPath(segments, folder), written);
-      if (written !== undefined) assert.deepEqual(parseLinkPath(written), { kind: 'path', ...(folder !== undefined ? { folder } : {}), segments });
+      if (written !== undefined)
+        assert.deepEqual(parseLinkPath(written), {
+          kind: 'path',
+          ...(folder !== undefined ? { folder } : {}),
+          segments,
+        });
     });
   }
 

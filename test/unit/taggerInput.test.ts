@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { ADVERSARIAL_GENERATORS, abbreviationRuns, LEAD_REPEATS, LEADS } from '../../scripts/bench/adversarialTexts';
 import { analyze } from '../../src/core/analyze';
 import { TITLES } from '../../src/core/gazetteer';
-import { MAX_CALL_CHARS, MAX_CAPITALISED_RUN, MAX_PIECE_CHARS, MIN_TINY_SENTENCE_RUN, neutraliseTinySentences, taggerCalls, taggerPieces } from '../../src/core/taggerInput';
+import {
+  MAX_CALL_CHARS,
+  MAX_CAPITALISED_RUN,
+  MAX_PIECE_CHARS,
+  MIN_TINY_SENTENCE_RUN,
+  neutraliseTinySentences,
+  taggerCalls,
+  taggerPieces,
+} from '../../src/core/taggerInput';
 import { ABBREVIATIONS } from '../../src/core/text';
 import type { Span } from '../../src/core/types';
 import { assertSpansValid } from './spanChecks';
@@ -45,7 +53,10 @@ function checkPieces(text: string, pieces: Span[], what: string): void {
     const s = text.slice(p.start, p.end);
     assert.ok(s.length <= MAX_PIECE_CHARS, `${what}: piece of ${s.length} characters`);
     assert.ok(!/[\r\n]/.test(s.slice(0, -1)), `${what}: a line break ends its piece`);
-    assert.ok(longestCapitalisedRun(s) <= MAX_CAPITALISED_RUN, `${what}: ${longestCapitalisedRun(s)} capitalised words in a row in ${JSON.stringify(s.slice(0, 80))}`);
+    assert.ok(
+      longestCapitalisedRun(s) <= MAX_CAPITALISED_RUN,
+      `${what}: ${longestCapitalisedRun(s)} capitalised words in a row in ${JSON.stringify(s.slice(0, 80))}`,
+    );
     const last = s[s.length - 1];
     if (p.end < text.length && !/[\r\n]/.test(last) && !SEPARATOR.test(last)) {
       // A hard cut (inside a word) only when the piece offered no separator to cut at, never inside a surrogate pair.
@@ -71,7 +82,10 @@ function checkCalls(text: string, what: string): void {
         (c.text[i] === '\n' && (SEPARATOR.test(original[i]) || original[i] === '\r')) ||
         c.text[i] === ' ' ||
         (c.text[i] === '*' && /[.!?]/.test(original[i]));
-      assert.ok(ok, `${what}: call text changed ${JSON.stringify(original[i])} to ${JSON.stringify(c.text[i])} at ${c.start + i}`);
+      assert.ok(
+        ok,
+        `${what}: call text changed ${JSON.stringify(original[i])} to ${JSON.stringify(c.text[i])} at ${c.start + i}`,
+      );
     }
     pos += c.text.length;
   }
@@ -82,13 +96,16 @@ function checkCalls(text: string, what: string): void {
 function longestTaggerSentence(text: string, lang: 'en' | 'fr'): number {
   let longest = 0;
   for (const c of taggerCalls(text)) {
-    for (const s of tokenizers[lang](c.text).json({ offset: true, terms: false })) longest = Math.max(longest, s.offset.length);
+    for (const s of tokenizers[lang](c.text).json({ offset: true, terms: false }))
+      longest = Math.max(longest, s.offset.length);
   }
   return longest;
 }
 
 const corpusDir = join(__dirname, '../fixtures/corpus');
-const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+const corpus = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
 
 describe('tagger input pieces', function () {
   this.timeout(120000);
@@ -183,7 +200,10 @@ describe('analysis of adversarial input', function () {
       const expected: Array<[number, string]> = [];
       for (let i = text.indexOf(day); i >= 0 && i < leadEnd; i = text.indexOf(day, i + 1)) expected.push([i, day]);
       assert.equal(expected.length, LEAD_REPEATS);
-      assert.deepEqual(a.dates.filter((d) => d.start < leadEnd).map((d) => [d.start, d.text]), expected);
+      assert.deepEqual(
+        a.dates.filter((d) => d.start < leadEnd).map((d) => [d.start, d.text]),
+        expected,
+      );
     });
   }
 });

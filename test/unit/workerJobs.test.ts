@@ -40,8 +40,17 @@ function bundle(entry: string, name: string, define: Record<string, string> = {}
 }
 
 /** Runs `body` with a plain WorkerClient over `workerPath` (names and messages of a test), then disposes it. */
-async function withClient(workerPath: string, options: Partial<WorkerClientOptions>, body: (client: WorkerClient<{ text: string }, JobAnswer>) => Promise<void>): Promise<void> {
-  const client = new WorkerClient<{ text: string }, JobAnswer>(workerPath, { name: 'Test', cancelled: 'Test cancelled', timedOut: (s) => `Test timed out after ${s} s`, ...options });
+async function withClient(
+  workerPath: string,
+  options: Partial<WorkerClientOptions>,
+  body: (client: WorkerClient<{ text: string }, JobAnswer>) => Promise<void>,
+): Promise<void> {
+  const client = new WorkerClient<{ text: string }, JobAnswer>(workerPath, {
+    name: 'Test',
+    cancelled: 'Test cancelled',
+    timedOut: (s) => `Test timed out after ${s} s`,
+    ...options,
+  });
   try {
     await body(client);
   } finally {
@@ -56,7 +65,10 @@ interface Harness {
   dispose(): void;
 }
 
-function harnesses(workerPath: () => string, timeoutSeconds: () => number): Array<{ name: string; make: () => Harness }> {
+function harnesses(
+  workerPath: () => string,
+  timeoutSeconds: () => number,
+): Array<{ name: string; make: () => Harness }> {
   return [
     {
       name: 'AnalysisClient',
@@ -65,7 +77,8 @@ function harnesses(workerPath: () => string, timeoutSeconds: () => number): Arra
         return {
           restarts: () => c.restarts,
           // The test worker answers a JobAnswer whatever the client's result type says.
-          send: (command, signal) => c.analyze(command, { today: '2024-01-01' }, signal).then((r) => r.analysis as unknown as JobAnswer),
+          send: (command, signal) =>
+            c.analyze(command, { today: '2024-01-01' }, signal).then((r) => r.analysis as unknown as JobAnswer),
           dispose: () => c.dispose(),
         };
       },
@@ -77,7 +90,13 @@ function harnesses(workerPath: () => string, timeoutSeconds: () => number): Arra
         return {
           restarts: () => c.restarts,
           send: (command, signal) =>
-            c.crossReference([{ file: 'a', text: command, analysis: {} as CrossRefDoc['analysis'] }], { focus: 'a' }, signal).then((r) => r.result as unknown as JobAnswer),
+            c
+              .crossReference(
+                [{ file: 'a', text: command, analysis: {} as CrossRefDoc['analysis'] }],
+                { focus: 'a' },
+                signal,
+              )
+              .then((r) => r.result as unknown as JobAnswer),
           dispose: () => c.dispose(),
         };
       },
@@ -91,7 +110,9 @@ describe('worker jobs: every job can be stopped', function () {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'article-lens-workers-'));
     bundles.job = bundle('test/unit/workers/jobWorker.ts', 'job');
-    bundles.slowLoad = bundle('test/unit/workers/jobWorker.ts', 'slow-load', { 'process.env.JOB_WORKER_LOAD_MS': '"3000"' });
+    bundles.slowLoad = bundle('test/unit/workers/jobWorker.ts', 'slow-load', {
+      'process.env.JOB_WORKER_LOAD_MS': '"3000"',
+    });
     bundles.analysis = bundle('src/services/analysisWorker.ts', 'analysis');
     bundles.xref = bundle('src/services/crossRefWorker.ts', 'xref');
   });
@@ -107,7 +128,8 @@ describe('worker jobs: every job can be stopped', function () {
         [30, 4 * DEADLINE_BYTES_PER_STEP, 150_000],
         [1, 2 * DEADLINE_BYTES_PER_STEP, 3_000],
       ];
-      for (const [seconds, bytes, ms] of cases) assert.equal(jobDeadlineMs(seconds, bytes), ms, `${seconds} s over ${bytes} bytes`);
+      for (const [seconds, bytes, ms] of cases)
+        assert.equal(jobDeadlineMs(seconds, bytes), ms, `${seconds} s over ${bytes} bytes`);
     });
 
     it('reads the setting defensively: numbers are clamped, anything else is the default', () => {
@@ -131,16 +153,24 @@ describe('worker jobs: every job can be stopped', function () {
 
     it('package.json declares the setting with the same range and default', () => {
       const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-      const section = pkg.contributes.configuration.find((c: { properties: Record<string, unknown> }) => Config.analysisTimeoutSeconds in c.properties);
+      const section = pkg.contributes.configuration.find(
+        (c: { properties: Record<string, unknown> }) => Config.analysisTimeoutSeconds in c.properties,
+      );
       const setting = section.properties[Config.analysisTimeoutSeconds];
-      assert.deepEqual([setting.type, setting.minimum, setting.maximum, setting.default], ['number', TIMEOUT_SECONDS.min, TIMEOUT_SECONDS.max, TIMEOUT_SECONDS.default]);
+      assert.deepEqual(
+        [setting.type, setting.minimum, setting.maximum, setting.default],
+        ['number', TIMEOUT_SECONDS.min, TIMEOUT_SECONDS.max, TIMEOUT_SECONDS.default],
+      );
       assert.equal(CONFIG_DEFAULTS[Config.analysisTimeoutSeconds], TIMEOUT_SECONDS.default);
     });
   });
 
   /** The clients' timeoutSeconds setting in the harness tests (a job of a few bytes gets about that long). */
   let seconds = 600;
-  for (const { name, make } of harnesses(() => bundles.job, () => seconds)) {
+  for (const { name, make } of harnesses(
+    () => bundles.job,
+    () => seconds,
+  )) {
     describe(`${name} over a test worker`, () => {
       let h: Harness;
       beforeEach(() => {
@@ -178,8 +208,14 @@ describe('worker jobs: every job can be stopped', function () {
         assert.equal(err.name, 'TimeoutError');
         assert.match(err.message, /timed out after 0\.5 s/);
         const answers = await Promise.all(queued);
-        assert.deepEqual(answers.map((a) => a.tag), ['a', 'b']);
-        assert.ok(answers.every((a) => a.threadId !== first.threadId), 'answered by a new worker thread');
+        assert.deepEqual(
+          answers.map((a) => a.tag),
+          ['a', 'b'],
+        );
+        assert.ok(
+          answers.every((a) => a.threadId !== first.threadId),
+          'answered by a new worker thread',
+        );
         assert.equal(h.restarts(), 1);
       });
 
@@ -333,11 +369,17 @@ describe('worker jobs: every job can be stopped', function () {
 
     it('CrossRefClient: a long cross-reference past a short deadline times out, and the next story is cross-referenced', async () => {
       const today = '2024-01-01';
-      const small = articles.slice(0, 2).map((text, i): CrossRefDoc => ({ file: `file:///${i}.txt`, text, analysis: analyze(text, { today }) }));
+      const small = articles
+        .slice(0, 2)
+        .map((text, i): CrossRefDoc => ({ file: `file:///${i}.txt`, text, analysis: analyze(text, { today }) }));
       // Many copies of the same analysed text: the alignment is long, the analyses cost one run each.
       const bigText = news(80);
       const bigAnalysis = analyze(bigText, { today });
-      const big = [0, 1, 2].map((i): CrossRefDoc => ({ file: `file:///big${i}.txt`, text: bigText, analysis: bigAnalysis }));
+      const big = [0, 1, 2].map((i): CrossRefDoc => ({
+        file: `file:///big${i}.txt`,
+        text: bigText,
+        analysis: bigAnalysis,
+      }));
       let seconds = 0.1;
       const client = new CrossRefClient(bundles.xref, () => seconds);
       try {

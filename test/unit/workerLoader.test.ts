@@ -3,7 +3,16 @@
 // a worker started later reads it (and leaves it alone), a damaged cache is replaced, an unwritable cache folder is
 // reported as a warning while the analysis still arrives, and the bundle's older cache files are removed.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnalysisClient } from '../../src/services/analysisClient';
@@ -41,8 +50,15 @@ describe('worker loader: the analysis worker with a code cache', function () {
    * One analysis through the loader; the client is disposed once `settled()` holds (default: the bundle's cache
    * file is written) or a warning came, so the worker is not stopped while it writes the cache.
    */
-  async function analyseWith(cacheDir: string, warnings: string[] = [], settled = () => written(codeCacheFile(cacheDir, worker))) {
-    const client = new AnalysisClient(worker, () => 600, { codeCache: { loaderPath: loader, cacheDir }, onWarning: (m) => warnings.push(m) });
+  async function analyseWith(
+    cacheDir: string,
+    warnings: string[] = [],
+    settled = () => written(codeCacheFile(cacheDir, worker)),
+  ) {
+    const client = new AnalysisClient(worker, () => 600, {
+      codeCache: { loaderPath: loader, cacheDir },
+      onWarning: (m) => warnings.push(m),
+    });
     try {
       return await client.analyze(article, { lang: 'en', today: '2024-01-01' });
     } finally {
@@ -87,7 +103,10 @@ describe('worker loader: the analysis worker with a code cache', function () {
     await analyseWith(cacheDir);
     const now = codeCacheFile(cacheDir, worker);
     assert.notEqual(now, old);
-    assert.deepEqual(readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')), [now.split('/').pop()]);
+    assert.deepEqual(
+      readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache')),
+      [now.split('/').pop()],
+    );
   });
 
   it('reports a cache folder it cannot write as a warning, and the analysis still arrives', async () => {
@@ -95,7 +114,9 @@ describe('worker loader: the analysis worker with a code cache', function () {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'x');
     const warnings: string[] = [];
-    const { analysis } = await analyseWith(join(blocker, 'cache'), warnings, () => warnings.some((w) => /write/.test(w)));
+    const { analysis } = await analyseWith(join(blocker, 'cache'), warnings, () =>
+      warnings.some((w) => /write/.test(w)),
+    );
     assert.ok(analysis.entities.length > 0);
     assert.match(warnings.join('\n'), /Could not write the code cache/);
   });

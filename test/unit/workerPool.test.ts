@@ -35,7 +35,12 @@ describe('analysis pool of the workspace index', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   function pool(size: number, options: { seconds?: number; idleMs?: number; worker?: string } = {}): AnalysisPool {
-    const p = new AnalysisPool(options.worker ?? jobWorker, () => options.seconds ?? 600, () => size, { idleMs: options.idleMs });
+    const p = new AnalysisPool(
+      options.worker ?? jobWorker,
+      () => options.seconds ?? 600,
+      () => size,
+      { idleMs: options.idleMs },
+    );
     pools.push(p);
     return p;
   }
@@ -55,10 +60,20 @@ describe('analysis pool of the workspace index', function () {
 
     it('the setting is declared with the same range, rule and default, and restricted in untrusted workspaces', () => {
       const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-      const section = pkg.contributes.configuration.find((c: { properties: Record<string, unknown> }) => Config.indexWorkers in c.properties);
+      const section = pkg.contributes.configuration.find(
+        (c: { properties: Record<string, unknown> }) => Config.indexWorkers in c.properties,
+      );
       const s = section.properties[Config.indexWorkers];
-      assert.deepEqual([s.type, s.minimum, s.maximum, s.default], ['number', INDEX_WORKERS.min, INDEX_WORKERS.max, INDEX_WORKERS.default]);
-      assert.deepEqual(SETTING_RULES[Config.indexWorkers], { kind: 'number', min: INDEX_WORKERS.min, max: INDEX_WORKERS.max, integer: true });
+      assert.deepEqual(
+        [s.type, s.minimum, s.maximum, s.default],
+        ['number', INDEX_WORKERS.min, INDEX_WORKERS.max, INDEX_WORKERS.default],
+      );
+      assert.deepEqual(SETTING_RULES[Config.indexWorkers], {
+        kind: 'number',
+        min: INDEX_WORKERS.min,
+        max: INDEX_WORKERS.max,
+        integer: true,
+      });
       assert.equal(CONFIG_DEFAULTS[Config.indexWorkers], INDEX_WORKERS.default);
       assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(Config.indexWorkers));
     });
@@ -86,7 +101,10 @@ describe('analysis pool of the workspace index', function () {
   it('with one worker, queues the jobs and answers them in order on the same thread', async () => {
     const p = pool(1);
     const answers = await Promise.all(['echo a', 'echo b', 'echo c'].map((c) => send(p, c)));
-    assert.deepEqual(answers.map((a) => a.tag), ['a', 'b', 'c']);
+    assert.deepEqual(
+      answers.map((a) => a.tag),
+      ['a', 'b', 'c'],
+    );
     assert.equal(new Set(answers.map((a) => a.threadId)).size, 1);
     assert.equal(p.workers, 1);
   });

@@ -8,7 +8,17 @@ const root = join(__dirname, '..', '..');
 
 /** Bundles `entry` (relative to the repository) to `outfile` for a Worker, with the entity models embedded. */
 export function bundleWorker(entry: string, outfile: string, define: Record<string, string> = {}): string {
-  buildSync({ entryPoints: [join(root, entry)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', define, logLevel: 'error', loader: { '.bin': 'binary' } });
+  buildSync({
+    entryPoints: [join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    define,
+    logLevel: 'error',
+    loader: { '.bin': 'binary' },
+  });
   return outfile;
 }
 

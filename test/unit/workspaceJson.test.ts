@@ -44,7 +44,10 @@ describe('workspace JSON files: can the bytes be used?', () => {
   });
 
   it('refuses a file over the cap without decoding it', () => {
-    assert.deepEqual(parseJsonBytes(new Uint8Array(2048), 1024), { ok: false, problem: { kind: 'tooLarge', size: 2048, limit: 1024 } });
+    assert.deepEqual(parseJsonBytes(new Uint8Array(2048), 1024), {
+      ok: false,
+      problem: { kind: 'tooLarge', size: 2048, limit: 1024 },
+    });
   });
 
   it('reads valid JSON, with or without a byte-order mark', () => {

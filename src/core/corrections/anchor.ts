@@ -40,7 +40,8 @@ export interface Anchored extends Span {
   fuzzy: boolean;
 }
 
-export type AnchorResult = ({ ok: true } & Anchored) | { ok: false; reason: 'notFound' | 'contextChanged'; candidates: number };
+export type AnchorResult =
+  ({ ok: true } & Anchored) | { ok: false; reason: 'notFound' | 'contextChanged'; candidates: number };
 
 export interface AnchorOptions {
   /** Only candidates overlapping this span of the text (a new span must cover the text it corrects). */
@@ -107,7 +108,8 @@ export function anchorTarget(ft: FoldedText, target: TextTarget, options: Anchor
   const prefixCut = isWordChar(prefix.slice(-1)) && isWordChar(pattern[0]);
   const suffixCut = isWordChar(suffix[0]) && isWordChar(pattern[pattern.length - 1]);
   const bounded = (c: Candidate): boolean =>
-    (prefixCut || !isWordChar(pattern[0]) || !isWordChar(folded[c.from - 1])) && (suffixCut || !isWordChar(pattern[pattern.length - 1]) || !isWordChar(folded[c.to]));
+    (prefixCut || !isWordChar(pattern[0]) || !isWordChar(folded[c.from - 1])) &&
+    (suffixCut || !isWordChar(pattern[pattern.length - 1]) || !isWordChar(folded[c.to]));
   let cands = exactCandidates(folded, pattern).filter(bounded);
   const within = options.within;
   const overlaps = (c: Candidate): boolean => {
@@ -116,7 +118,8 @@ export function anchorTarget(ft: FoldedText, target: TextTarget, options: Anchor
     return s.start < within.end && within.start < s.end;
   };
   cands = cands.filter(overlaps);
-  if (cands.length === 0 && pattern.length >= FUZZY_MIN_LENGTH) cands = fuzzyCandidates(folded, pattern).filter((c) => overlaps(c) && bounded(c));
+  if (cands.length === 0 && pattern.length >= FUZZY_MIN_LENGTH)
+    cands = fuzzyCandidates(folded, pattern).filter((c) => overlaps(c) && bounded(c));
   if (cands.length === 0) return { ok: false, reason: 'notFound', candidates: 0 };
 
   const hint = target.start !== undefined ? foldedOffset(ft, Math.min(target.start, ft.text.length)) : undefined;
@@ -124,7 +127,8 @@ export function anchorTarget(ft: FoldedText, target: TextTarget, options: Anchor
   let best: { c: Candidate; score: number; distance: number } | null = null;
   for (const c of cands) {
     const sides: number[] = [];
-    if (prefix) sides.push(contextScore(prefix, folded.slice(Math.max(0, c.from - prefix.length - slack), c.from), 'prefix'));
+    if (prefix)
+      sides.push(contextScore(prefix, folded.slice(Math.max(0, c.from - prefix.length - slack), c.from), 'prefix'));
     if (suffix) sides.push(contextScore(suffix, folded.slice(c.to, c.to + suffix.length + slack), 'suffix'));
     const context = sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : 1;
     if (context < CONTEXT_MIN) continue;
@@ -134,7 +138,8 @@ export function anchorTarget(ft: FoldedText, target: TextTarget, options: Anchor
     const distance = hint === undefined ? 0 : Math.abs(c.from - hint);
     const posScore = hint === undefined ? 1 : 1 - distance / Math.max(1, folded.length);
     const score = (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;
-    if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance)) best = { c, score, distance };
+    if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && distance < best.distance))
+      best = { c, score, distance };
   }
   if (!best) return { ok: false, reason: 'contextChanged', candidates: cands.length };
   const span = originalSpan(ft, best.c.from, best.c.to);
@@ -161,7 +166,8 @@ export function targetFromSpan(text: string, span: Span, context = CONTEXT_LENGT
   let end = Math.max(start, Math.min(span.end, text.length));
   // Whole characters only: a span cutting a surrogate pair takes the whole pair.
   if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
-  if (end < text.length && end > 0 && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+  if (end < text.length && end > 0 && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1)))
+    end++;
   let from = Math.max(0, start - context);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
   if (from > 0 && WORD.test(text[from - 1] ?? '') && WORD.test(text[from] ?? '')) {

@@ -12,7 +12,17 @@
  */
 import { foldKey } from '../text';
 import type { CorrectionTrace, DateMention, Entity, Figure, Quote, Span, Speaker } from '../types';
-import { addTrace, anchor, locate, orphan, outcome, overlap, sameSpan, traceOf, type CorrectionContext } from './context';
+import {
+  addTrace,
+  anchor,
+  locate,
+  orphan,
+  outcome,
+  overlap,
+  sameSpan,
+  traceOf,
+  type CorrectionContext,
+} from './context';
 import type { EditCorrection, SpeakerEdit } from './model';
 
 interface Marked<T> {
@@ -23,8 +33,16 @@ interface Marked<T> {
   removed: boolean;
 }
 
-function marked<T extends { source?: 'auto' | 'reader'; verified?: boolean; corrections?: CorrectionTrace[] }>(item: T): Marked<T> {
-  return { item, source: item.source ?? 'auto', verified: item.verified ?? false, traces: [...(item.corrections ?? [])], removed: false };
+function marked<T extends { source?: 'auto' | 'reader'; verified?: boolean; corrections?: CorrectionTrace[] }>(
+  item: T,
+): Marked<T> {
+  return {
+    item,
+    source: item.source ?? 'auto',
+    verified: item.verified ?? false,
+    traces: [...(item.corrections ?? [])],
+    removed: false,
+  };
 }
 
 function change<T>(x: Marked<T>, t: CorrectionTrace): void {
@@ -34,7 +52,9 @@ function change<T>(x: Marked<T>, t: CorrectionTrace): void {
 }
 
 function exactOf<T extends Span>(list: Marked<T>[], span: Span, alsoOuter = false): Marked<T> | undefined {
-  return list.find((x) => !x.removed && (sameSpan(x.item, span) || (alsoOuter && sameSpan((x.item as unknown as Quote).outer, span))));
+  return list.find(
+    (x) => !x.removed && (sameSpan(x.item, span) || (alsoOuter && sameSpan((x.item as unknown as Quote).outer, span))),
+  );
 }
 
 function mostOverlapping<T extends Span>(list: Marked<T>[], span: Span, alsoOuter = false): Marked<T> | undefined {
@@ -45,7 +65,10 @@ function mostOverlapping<T extends Span>(list: Marked<T>[], span: Span, alsoOute
   for (const x of list) {
     if (x.removed) continue;
     const o = overlap(x.item, span);
-    if (o > most) { best = x; most = o; }
+    if (o > most) {
+      best = x;
+      most = o;
+    }
   }
   return best;
 }
@@ -56,7 +79,11 @@ function mostOverlapping<T extends Span>(list: Marked<T>[], span: Span, alsoOute
  * the mention under them when their entity is gone or split off, or when the reader added a mention there, as
  * attribution itself matches them; a speaker whose entity is gone otherwise keeps its words as its name.
  */
-export function remapSpeakers(quotes: readonly Quote[], entities: readonly Entity[], idMap: ReadonlyMap<string, string | null>): Quote[] {
+export function remapSpeakers(
+  quotes: readonly Quote[],
+  entities: readonly Entity[],
+  idMap: ReadonlyMap<string, string | null>,
+): Quote[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const mentionAt = (s: Span): Entity | undefined => {
     if (s.end <= s.start) return undefined;
@@ -75,7 +102,11 @@ export function remapSpeakers(quotes: readonly Quote[], entities: readonly Entit
   });
 }
 
-function speakerEntity(ctx: CorrectionContext, entities: readonly Entity[], s: NonNullable<SpeakerEdit['speaker']>): Entity | undefined {
+function speakerEntity(
+  ctx: CorrectionContext,
+  entities: readonly Entity[],
+  s: NonNullable<SpeakerEdit['speaker']>,
+): Entity | undefined {
   if (s.entity) {
     const r = anchor(ctx, s.entity);
     if (r.ok) {
@@ -96,8 +127,12 @@ function speakerSpan(q: Quote, entity: Entity | undefined): Span {
   let best: Span | undefined;
   let bestDistance = Infinity;
   for (const m of entity?.mentions ?? []) {
-    const d = m.end <= q.outer.start ? q.outer.start - m.end : m.start >= q.outer.end ? m.start - q.outer.end : Infinity;
-    if (d < bestDistance && d <= near) { best = m; bestDistance = d; }
+    const d =
+      m.end <= q.outer.start ? q.outer.start - m.end : m.start >= q.outer.end ? m.start - q.outer.end : Infinity;
+    if (d < bestDistance && d <= near) {
+      best = m;
+      bestDistance = d;
+    }
   }
   return best ? { start: best.start, end: best.end } : { start: q.outer.end, end: q.outer.end };
 }
@@ -127,7 +162,12 @@ function finish<T extends object>(list: Marked<T>[]): T[] {
 }
 
 /** Applies the quote, date and figure edits (in apply order); `handled`: verify edits already done on entities. */
-export function correctAnnotations(ctx: CorrectionContext, input: AnnotationsIn, edits: readonly EditCorrection[], handled: ReadonlySet<string>): AnnotationsOut {
+export function correctAnnotations(
+  ctx: CorrectionContext,
+  input: AnnotationsIn,
+  edits: readonly EditCorrection[],
+  handled: ReadonlySet<string>,
+): AnnotationsOut {
   const quotes = input.quotes.map((q) => marked({ ...q }));
   let dates = input.dates.map((d) => marked({ ...d }));
   const figures = input.figures.map((f) => marked({ ...f }));
@@ -241,7 +281,13 @@ export function correctAnnotations(ctx: CorrectionContext, input: AnnotationsIn,
                 ? exactOf(figures, span)
                 : (exactOf(quotes, span, true) ?? exactOf(dates, span) ?? exactOf(figures, span));
         if (!x) {
-          orphan(ctx, e, 'noAnnotation', `no ${e.kind ?? 'annotation'} ${JSON.stringify(e.target.exact)} to mark as checked`, e.target.exact);
+          orphan(
+            ctx,
+            e,
+            'noAnnotation',
+            `no ${e.kind ?? 'annotation'} ${JSON.stringify(e.target.exact)} to mark as checked`,
+            e.target.exact,
+          );
           continue;
         }
         addTrace(x.traces, t);

@@ -28,7 +28,9 @@ export const NO_CORRECTIONS: ArticleCorrections = { rules: [], edits: [] };
 
 /** The reader's reference date for the article: the latest `referenceDate` edit, if any. */
 export function readerReferenceDate(corrections: ArticleCorrections | undefined): ReferenceDateEdit | undefined {
-  const refs = inApplyOrder(corrections?.edits ?? []).filter((e): e is ReferenceDateEdit => e.action === 'referenceDate');
+  const refs = inApplyOrder(corrections?.edits ?? []).filter(
+    (e): e is ReferenceDateEdit => e.action === 'referenceDate',
+  );
   return refs[refs.length - 1];
 }
 
@@ -43,7 +45,12 @@ export interface ApplyOptions {
 }
 
 /** The analysis with the corrections applied (see the file comment); `analysis` is not changed. */
-export function applyCorrections(text: string, analysis: ArticleAnalysis, corrections: ArticleCorrections = NO_CORRECTIONS, options: ApplyOptions = {}): ArticleAnalysis {
+export function applyCorrections(
+  text: string,
+  analysis: ArticleAnalysis,
+  corrections: ArticleCorrections = NO_CORRECTIONS,
+  options: ApplyOptions = {},
+): ArticleAnalysis {
   const ctx = newContext(text);
   const edits = inApplyOrder(corrections.edits);
 
@@ -57,14 +64,17 @@ export function applyCorrections(text: string, analysis: ArticleAnalysis, correc
     const same = analysis.referenceDate?.value === ref.value;
     if (same && analysis.referenceDate?.source === 'reader') outcome(ctx, ref, 'unchanged', span);
     else {
-      if (!same) dates = (options.findDates ?? ((r: string) => findDates(text, packFor(analysis.language), r)))(ref.value);
+      if (!same)
+        dates = (options.findDates ?? ((r: string) => findDates(text, packFor(analysis.language), r)))(ref.value);
       referenceDate = span ? { value: ref.value, source: 'reader', span } : { value: ref.value, source: 'reader' };
       outcome(ctx, ref, 'applied', span);
     }
   }
 
   const corrected = correctEntities(ctx, analysis.entities, corrections.rules, edits);
-  const quotes = options.findQuotes ? options.findQuotes(corrected.entities) : remapSpeakers(analysis.quotes, corrected.entities, corrected.idMap);
+  const quotes = options.findQuotes
+    ? options.findQuotes(corrected.entities)
+    : remapSpeakers(analysis.quotes, corrected.entities, corrected.idMap);
   const rest = untilStable(ctx, { quotes, dates, figures: analysis.figures }, (current) =>
     correctAnnotations(ctx, { entities: corrected.entities, ...current }, edits, corrected.handled),
   );

@@ -28,7 +28,10 @@ export function applyChanges(file: CorrectionsFile | undefined, changes: readonl
 }
 
 /** The changes that undo `changes` when applied after them (computed against the file they are applied to). */
-export function inverseChanges(file: CorrectionsFile | undefined, changes: readonly CorrectionChange[]): CorrectionChange[] {
+export function inverseChanges(
+  file: CorrectionsFile | undefined,
+  changes: readonly CorrectionChange[],
+): CorrectionChange[] {
   const inverse: CorrectionChange[] = [];
   let state = file;
   for (const change of changes) {

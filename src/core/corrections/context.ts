@@ -21,7 +21,14 @@ export function newContext(text: string): CorrectionContext {
 
 /** Locates a target (cached: every correction on one annotation anchors the same way). */
 export function anchor(ctx: CorrectionContext, target: TextTarget, options: AnchorOptions = {}): AnchorResult {
-  const key = JSON.stringify([target.exact, target.prefix, target.suffix, target.start, options.within?.start, options.within?.end]);
+  const key = JSON.stringify([
+    target.exact,
+    target.prefix,
+    target.suffix,
+    target.start,
+    options.within?.start,
+    options.within?.end,
+  ]);
   let r = ctx.anchors.get(key);
   if (!r) {
     r = anchorTarget(ctx.ft, target, options);
@@ -30,12 +37,27 @@ export function anchor(ctx: CorrectionContext, target: TextTarget, options: Anch
   return r;
 }
 
-export function orphan(ctx: CorrectionContext, c: { id: string; action: string }, reason: OrphanReason, detail: string, exact: string): void {
+export function orphan(
+  ctx: CorrectionContext,
+  c: { id: string; action: string },
+  reason: OrphanReason,
+  detail: string,
+  exact: string,
+): void {
   ctx.orphaned.push({ id: c.id, action: c.action, reason, detail, exact });
 }
 
-export function outcome(ctx: CorrectionContext, c: { id: string; action: string }, status: CorrectionOutcome['status'], span?: Span): void {
-  ctx.applied.push(span ? { id: c.id, action: c.action, status, span: { start: span.start, end: span.end } } : { id: c.id, action: c.action, status });
+export function outcome(
+  ctx: CorrectionContext,
+  c: { id: string; action: string },
+  status: CorrectionOutcome['status'],
+  span?: Span,
+): void {
+  ctx.applied.push(
+    span
+      ? { id: c.id, action: c.action, status, span: { start: span.start, end: span.end } }
+      : { id: c.id, action: c.action, status },
+  );
 }
 
 /** Why a failed anchor is an orphan, in words. */
@@ -47,7 +69,12 @@ function anchorDetail(exact: string, r: Extract<AnchorResult, { ok: false }>): s
 }
 
 /** The span of `target` in the text, or null after reporting the correction as orphaned. */
-export function locate(ctx: CorrectionContext, c: { id: string; action: string }, target: TextTarget, options: AnchorOptions = {}): Span | null {
+export function locate(
+  ctx: CorrectionContext,
+  c: { id: string; action: string },
+  target: TextTarget,
+  options: AnchorOptions = {},
+): Span | null {
   const r = anchor(ctx, target, options);
   if (r.ok) return { start: r.start, end: r.end };
   orphan(ctx, c, r.reason, anchorDetail(target.exact, r), target.exact);

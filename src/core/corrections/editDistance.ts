@@ -46,7 +46,13 @@ export interface ApproximateMatch {
  * The best occurrence of `pattern` in `text[from, to)` with at most `maxErrors` edits (Sellers' algorithm: free start
  * and end in the text), or null.
  */
-export function bestApproximateMatch(pattern: string, text: string, from: number, to: number, maxErrors: number): ApproximateMatch | null {
+export function bestApproximateMatch(
+  pattern: string,
+  text: string,
+  from: number,
+  to: number,
+  maxErrors: number,
+): ApproximateMatch | null {
   const m = pattern.length;
   if (m === 0 || to <= from) return null;
   let prev = new Int32Array(m + 1);
@@ -77,7 +83,8 @@ export function bestApproximateMatch(pattern: string, text: string, from: number
         curStart[i] = curStart[i - 1];
       }
     }
-    if (cur[m] <= maxErrors && (!best || cur[m] < best.errors)) best = { start: curStart[m], end: j + 1, errors: cur[m] };
+    if (cur[m] <= maxErrors && (!best || cur[m] < best.errors))
+      best = { start: curStart[m], end: j + 1, errors: cur[m] };
     [prev, cur] = [cur, prev];
     [prevStart, curStart] = [curStart, prevStart];
   }

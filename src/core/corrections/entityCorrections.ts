@@ -20,7 +20,18 @@
  */
 import { foldKey } from '../text';
 import type { CorrectionTrace, Entity, EntityType, Mention, Span } from '../types';
-import { addTrace, anchor, locate, orphan, outcome, overlap, sameSpan, traceOf, untilStable, type CorrectionContext } from './context';
+import {
+  addTrace,
+  anchor,
+  locate,
+  orphan,
+  outcome,
+  overlap,
+  sameSpan,
+  traceOf,
+  untilStable,
+  type CorrectionContext,
+} from './context';
 import { isWordChar } from './foldedText';
 import type { EditCorrection, RuleCorrection } from './model';
 import { findRuleOccurrences } from './ruleMatches';
@@ -84,7 +95,14 @@ class EntityWork {
       we.traces = [...(e.corrections ?? [])];
       for (const m of e.mentions) {
         if (!(m.start >= 0 && m.end <= ctx.text.length && m.start < m.end)) continue;
-        we.mentions.push({ start: m.start, end: m.end, source: m.source ?? 'auto', traces: [...(m.corrections ?? [])], owner: we, removed: false });
+        we.mentions.push({
+          start: m.start,
+          end: m.end,
+          source: m.source ?? 'auto',
+          traces: [...(m.corrections ?? [])],
+          owner: we,
+          removed: false,
+        });
         we.original.push({ start: m.start, end: m.end });
       }
     }
@@ -126,7 +144,10 @@ class EntityWork {
     for (const m of this.mentions()) {
       if (sameSpan(m, span)) return m;
       const o = overlap(m, span);
-      if (o > most) { best = m; most = o; }
+      if (o > most) {
+        best = m;
+        most = o;
+      }
     }
     return best;
   }
@@ -159,7 +180,14 @@ class EntityWork {
   }
 
   add(to: WorkEntity, span: Span, t: CorrectionTrace): WorkMention {
-    const m: WorkMention = { start: span.start, end: span.end, source: 'reader', traces: [t], owner: to, removed: false };
+    const m: WorkMention = {
+      start: span.start,
+      end: span.end,
+      source: 'reader',
+      traces: [t],
+      owner: to,
+      removed: false,
+    };
     to.mentions.push(m);
     to.reshaped = true;
     return m;
@@ -170,7 +198,12 @@ class EntityWork {
     const key = foldKey(surface);
     for (const e of this.all) {
       if (e.mergedInto || e.type !== type || e.mentions.length === 0) continue;
-      if (foldKey(e.pinned ?? e.name) === key || e.aliases.some((a) => foldKey(a) === key) || e.mentions.some((m) => foldKey(this.ctx.text.slice(m.start, m.end)) === key)) return e;
+      if (
+        foldKey(e.pinned ?? e.name) === key ||
+        e.aliases.some((a) => foldKey(a) === key) ||
+        e.mentions.some((m) => foldKey(this.ctx.text.slice(m.start, m.end)) === key)
+      )
+        return e;
     }
     return this.entity(type, surface, null, 'reader');
   }
@@ -325,7 +358,13 @@ function applyEdit(w: EntityWork, e: EditCorrection, handled: Set<string>): void
     case 'span': {
       const r = anchor(ctx, e.span, { within: span });
       if (!r.ok) {
-        orphan(ctx, e, r.reason === 'notFound' && anchor(ctx, e.span).ok ? 'invalid' : r.reason, `the new boundaries ${JSON.stringify(e.span.exact)} are not found around ${JSON.stringify(e.target.exact)}`, e.target.exact);
+        orphan(
+          ctx,
+          e,
+          r.reason === 'notFound' && anchor(ctx, e.span).ok ? 'invalid' : r.reason,
+          `the new boundaries ${JSON.stringify(e.span.exact)} are not found around ${JSON.stringify(e.target.exact)}`,
+          e.target.exact,
+        );
         return;
       }
       const to: Span = { start: r.start, end: r.end };
@@ -337,7 +376,13 @@ function applyEdit(w: EntityWork, e: EditCorrection, handled: Set<string>): void
       const m = w.exact(span) ?? w.overlapping(span);
       if (!m) {
         if (!e.type) {
-          orphan(ctx, e, 'noAnnotation', `no entity at ${JSON.stringify(e.target.exact)} to give new boundaries`, e.target.exact);
+          orphan(
+            ctx,
+            e,
+            'noAnnotation',
+            `no entity at ${JSON.stringify(e.target.exact)} to give new boundaries`,
+            e.target.exact,
+          );
           return;
         }
         w.clear(to);
@@ -360,7 +405,13 @@ function applyEdit(w: EntityWork, e: EditCorrection, handled: Set<string>): void
       if (!into) return;
       const n = w.overlapping(into);
       if (!m || !n) {
-        orphan(ctx, e, 'noAnnotation', `no entity at ${JSON.stringify((m ? e.into : e.target).exact)} to merge`, e.target.exact);
+        orphan(
+          ctx,
+          e,
+          'noAnnotation',
+          `no entity at ${JSON.stringify((m ? e.into : e.target).exact)} to merge`,
+          e.target.exact,
+        );
         return;
       }
       const a = w.root(m.owner);
@@ -376,7 +427,13 @@ function applyEdit(w: EntityWork, e: EditCorrection, handled: Set<string>): void
     case 'split': {
       const m = w.exact(span);
       if (!m) {
-        orphan(ctx, e, 'noAnnotation', `no entity mention ${JSON.stringify(e.target.exact)} to split out`, e.target.exact);
+        orphan(
+          ctx,
+          e,
+          'noAnnotation',
+          `no entity mention ${JSON.stringify(e.target.exact)} to split out`,
+          e.target.exact,
+        );
         return;
       }
       const type = e.type ?? m.owner.type;
@@ -408,7 +465,14 @@ function applyEdit(w: EntityWork, e: EditCorrection, handled: Set<string>): void
     case 'verify': {
       const m = w.exact(span);
       if (!m) {
-        if (e.kind === 'entity') orphan(ctx, e, 'noAnnotation', `no entity ${JSON.stringify(e.target.exact)} to mark as checked`, e.target.exact);
+        if (e.kind === 'entity')
+          orphan(
+            ctx,
+            e,
+            'noAnnotation',
+            `no entity ${JSON.stringify(e.target.exact)} to mark as checked`,
+            e.target.exact,
+          );
         return; // another kind, or reported by the step for them
       }
       handled.add(e.id);
@@ -444,7 +508,9 @@ function forms(text: string, mentions: readonly Span[]): string[] {
     const f = text.slice(m.start, m.end);
     count.set(f, (count.get(f) ?? 0) + 1);
   }
-  return [...count.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || nonAscii(b[0]) - nonAscii(a[0])).map((x) => x[0]);
+  return [...count.entries()]
+    .sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || nonAscii(b[0]) - nonAscii(a[0]))
+    .map((x) => x[0]);
 }
 
 function finalize(w: EntityWork): { entities: Entity[]; idMap: Map<string, string | null> } {
@@ -483,7 +549,13 @@ function finalize(w: EntityWork): { entities: Entity[]; idMap: Map<string, strin
       name,
       aliases,
       mentions: e.mentions.map((m): Mention => {
-        const mention: Mention = { start: m.start, end: m.end, text: text.slice(m.start, m.end), source: m.source, verified: e.verified };
+        const mention: Mention = {
+          start: m.start,
+          end: m.end,
+          text: text.slice(m.start, m.end),
+          source: m.source,
+          verified: e.verified,
+        };
         if (m.traces.length) mention.corrections = m.traces;
         return mention;
       }),
@@ -508,7 +580,12 @@ function finalize(w: EntityWork): { entities: Entity[]; idMap: Map<string, strin
 }
 
 /** One pass: the rules, then the entity edits in order. */
-function onePass(ctx: CorrectionContext, entities: readonly Entity[], rules: readonly RuleCorrection[], edits: readonly EditCorrection[]): CorrectedEntities {
+function onePass(
+  ctx: CorrectionContext,
+  entities: readonly Entity[],
+  rules: readonly RuleCorrection[],
+  edits: readonly EditCorrection[],
+): CorrectedEntities {
   const w = new EntityWork(ctx, entities);
   if (rules.length) applyRules(w, rules);
   const handled = new Set<string>();
@@ -520,7 +597,12 @@ function onePass(ctx: CorrectionContext, entities: readonly Entity[], rules: rea
  * Applies the rules and the entity edits (in apply order) to `entities`, again on the result until nothing changes
  * (see `untilStable`).
  */
-export function correctEntities(ctx: CorrectionContext, entities: readonly Entity[], rules: readonly RuleCorrection[], edits: readonly EditCorrection[]): CorrectedEntities {
+export function correctEntities(
+  ctx: CorrectionContext,
+  entities: readonly Entity[],
+  rules: readonly RuleCorrection[],
+  edits: readonly EditCorrection[],
+): CorrectedEntities {
   let idMap = new Map<string, string | null>(entities.map((e) => [e.id, e.id]));
   let handled = new Set<string>();
   const out = untilStable(ctx, entities as Entity[], (current) => {

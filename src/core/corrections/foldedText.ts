@@ -31,7 +31,7 @@ export function foldText(text: string): FoldedText {
   const codes: string[] = [];
   const map: number[] = [];
   let lastSpace = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (c === 32 || (c >= 9 && c <= 13)) {

@@ -31,7 +31,11 @@ export interface LinkReport {
  * The link corrections between documents of this story, located, the latest verdict per pair of ends only (older
  * ones are reported `unchanged`). Links with an end that does not anchor are reported orphaned.
  */
-export function locateLinks(docs: ReadonlyArray<{ file: string; text: string }>, corrections: StoryCorrections | undefined, report: LinkReport): LocatedLink[] {
+export function locateLinks(
+  docs: ReadonlyArray<{ file: string; text: string }>,
+  corrections: StoryCorrections | undefined,
+  report: LinkReport,
+): LocatedLink[] {
   if (!corrections?.links.length) return [];
   const pathOf = corrections.pathOf ?? ((f: string) => f);
   const index = new Map<string, number>();
@@ -52,7 +56,10 @@ export function locateLinks(docs: ReadonlyArray<{ file: string; text: string }>,
     const db = index.get(normalizePath(link.b.file));
     if (da === undefined || db === undefined || da === db) continue; // another story's link
     const ends: LinkEndAt[] = [];
-    for (const [doc, end] of [[da, link.a], [db, link.b]] as const) {
+    for (const [doc, end] of [
+      [da, link.a],
+      [db, link.b],
+    ] as const) {
       const r = anchorTarget(fold(doc), end);
       if (!r.ok) {
         report.orphaned.push({

@@ -19,14 +19,20 @@ type Versions = Map<string, { list: CorrectionList; entry: unknown }>;
 
 function byId(file: CorrectionsFile | undefined): Versions {
   const m: Versions = new Map();
-  for (const list of CORRECTION_LISTS) for (const entry of file?.[list] ?? []) if (!m.has(entryId(entry))) m.set(entryId(entry), { list, entry });
+  for (const list of CORRECTION_LISTS)
+    for (const entry of file?.[list] ?? []) if (!m.has(entryId(entry))) m.set(entryId(entry), { list, entry });
   return m;
 }
 
 const same = (x: unknown, y: unknown): boolean => canonicalJson(x) === canonicalJson(y);
 
 /** Picks one side of a three-way choice; `undefined` is "absent". */
-function choose<T>(base: T | undefined, ours: T | undefined, theirs: T | undefined, hasBase: boolean): { value: T | undefined; conflict: boolean } {
+function choose<T>(
+  base: T | undefined,
+  ours: T | undefined,
+  theirs: T | undefined,
+  hasBase: boolean,
+): { value: T | undefined; conflict: boolean } {
   if (same(ours, theirs)) return { value: ours, conflict: false };
   if (!hasBase) return { value: ours ?? theirs, conflict: ours !== undefined && theirs !== undefined };
   if (same(base, ours)) {
@@ -40,7 +46,11 @@ function choose<T>(base: T | undefined, ours: T | undefined, theirs: T | undefin
 }
 
 /** See the file comment. The version written is `ours`'s. */
-export function mergeCorrections(base: CorrectionsFile | undefined, ours: CorrectionsFile, theirs: CorrectionsFile): MergedCorrections {
+export function mergeCorrections(
+  base: CorrectionsFile | undefined,
+  ours: CorrectionsFile,
+  theirs: CorrectionsFile,
+): MergedCorrections {
   const hasBase = base !== undefined;
   const out: CorrectionsFile = { ...emptyCorrections(), version: ours.version };
   const conflicts: string[] = [];

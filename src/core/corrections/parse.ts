@@ -32,7 +32,8 @@ export type CorrectionsProblem =
   /** Written by a newer version: readable as far as this version understands it, never rewritten. */
   | { kind: 'newer'; version: number };
 
-export type CheckedCorrections = { data: CorrectionsFile; readOnly?: CorrectionsProblem } | { problem: CorrectionsProblem };
+export type CheckedCorrections =
+  { data: CorrectionsFile; readOnly?: CorrectionsProblem } | { problem: CorrectionsProblem };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -46,7 +47,8 @@ export function checkCorrections(json: unknown): CheckedCorrections {
     return { problem: { kind: 'shape', detail: '"version" is not a format number' } };
   }
   for (const list of CORRECTION_LISTS) {
-    if (json[list] !== undefined && !Array.isArray(json[list])) return { problem: { kind: 'shape', detail: `"${list}" is not a list` } };
+    if (json[list] !== undefined && !Array.isArray(json[list]))
+      return { problem: { kind: 'shape', detail: `"${list}" is not a list` } };
   }
   const data: CorrectionsFile = {
     ...json,
@@ -102,7 +104,11 @@ export interface ReadCorrections {
 export function readCorrections(file: CorrectionsFile): ReadCorrections {
   const out: ReadCorrections = { rules: [], edits: [], links: [], issues: [] };
   const seen = new Set<string>();
-  const take = <T>(list: CorrectionList, validate: (e: Record<string, unknown>) => string | null, push: (e: T) => void): void => {
+  const take = <T>(
+    list: CorrectionList,
+    validate: (e: Record<string, unknown>) => string | null,
+    push: (e: T) => void,
+  ): void => {
     file[list].forEach((raw, index) => {
       const id = entryId(raw);
       const problem = !isObject(raw) ? 'not an object' : seen.has(id) ? `the id "${id}" is used twice` : validate(raw);
@@ -124,19 +130,23 @@ export function readCorrections(file: CorrectionsFile): ReadCorrections {
 
 function metaProblem(e: Record<string, unknown>): string | null {
   if (e.id !== undefined && (typeof e.id !== 'string' || e.id === '')) return '"id" is not a non-empty string';
-  for (const f of ['at', 'by', 'note'] as const) if (e[f] !== undefined && typeof e[f] !== 'string') return `"${f}" is not a string`;
+  for (const f of ['at', 'by', 'note'] as const)
+    if (e[f] !== undefined && typeof e[f] !== 'string') return `"${f}" is not a string`;
   return null;
 }
 
-const isEntityType = (v: unknown): v is EntityType => typeof v === 'string' && (ENTITY_KINDS as readonly string[]).includes(v);
+const isEntityType = (v: unknown): v is EntityType =>
+  typeof v === 'string' && (ENTITY_KINDS as readonly string[]).includes(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 /** Why `v` is not a text target (null when it is one). */
 export function targetProblem(v: unknown, what = 'target'): string | null {
   if (!isObject(v)) return `"${what}" is not an object`;
   if (typeof v.exact !== 'string' || v.exact === '') return `"${what}.exact" is not a non-empty string`;
-  for (const f of ['prefix', 'suffix'] as const) if (v[f] !== undefined && typeof v[f] !== 'string') return `"${what}.${f}" is not a string`;
-  if (v.start !== undefined && !(typeof v.start === 'number' && Number.isInteger(v.start) && v.start >= 0)) return `"${what}.start" is not an offset`;
+  for (const f of ['prefix', 'suffix'] as const)
+    if (v[f] !== undefined && typeof v[f] !== 'string') return `"${what}.${f}" is not a string`;
+  if (v.start !== undefined && !(typeof v.start === 'number' && Number.isInteger(v.start) && v.start >= 0))
+    return `"${what}.start" is not an offset`;
   return null;
 }
 
@@ -151,7 +161,8 @@ function validateRule(e: Record<string, unknown>): string | null {
 
 function validateEdit(e: Record<string, unknown>): string | null {
   if (!nonEmpty(e.file)) return '"file" is not a path';
-  if (!(EDIT_ACTIONS as readonly unknown[]).includes(e.action)) return typeof e.action === 'string' ? `unknown action "${e.action}"` : 'no "action"';
+  if (!(EDIT_ACTIONS as readonly unknown[]).includes(e.action))
+    return typeof e.action === 'string' ? `unknown action "${e.action}"` : 'no "action"';
   const action = e.action as EditCorrection['action'];
   if (action !== 'referenceDate' || e.target !== undefined) {
     const t = targetProblem(e.target);
@@ -160,12 +171,17 @@ function validateEdit(e: Record<string, unknown>): string | null {
   const specific = ((): string | null => {
     switch (action) {
       case 'remove':
-        return e.kind === undefined || ['entity', 'date', 'figure'].includes(e.kind as string) ? null : '"kind" is not entity, date or figure';
+        return e.kind === undefined || ['entity', 'date', 'figure'].includes(e.kind as string)
+          ? null
+          : '"kind" is not entity, date or figure';
       case 'retype':
       case 'add':
         return isEntityType(e.type) ? null : '"type" is not person, organization or place';
       case 'span':
-        return targetProblem(e.span, 'span') ?? (e.type === undefined || isEntityType(e.type) ? null : '"type" is not an entity type');
+        return (
+          targetProblem(e.span, 'span') ??
+          (e.type === undefined || isEntityType(e.type) ? null : '"type" is not an entity type')
+        );
       case 'merge':
         return targetProblem(e.into, 'into');
       case 'split':
@@ -187,7 +203,9 @@ function validateEdit(e: Record<string, unknown>): string | null {
       case 'referenceDate':
         return isReferenceDateValue(e.value) ? null : '"value" is not YYYY-MM-DD or YYYY';
       case 'verify':
-        return e.kind === undefined || (EDIT_KINDS as readonly unknown[]).includes(e.kind) ? null : '"kind" is not entity, quote, date or figure';
+        return e.kind === undefined || (EDIT_KINDS as readonly unknown[]).includes(e.kind)
+          ? null
+          : '"kind" is not entity, quote, date or figure';
     }
   })();
   return specific ?? metaProblem(e);
@@ -201,7 +219,9 @@ function validateEdit(e: Record<string, unknown>): string | null {
 export function isDateValue(v: unknown): v is string {
   if (typeof v !== 'string' || v.length > 40) return false;
   return (
-    /^(?:\d{4}|XXXX|\d{3}X|\d{2}XX)(?:-(?:\d{2}|XX|W\d{2}|WXX|SP|SU|FA|WI|Q[1-4]|H[12])(?:-(?:\d{2}|XX|\d|WE))?)?(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|DT))?$/.test(v) ||
+    /^(?:\d{4}|XXXX|\d{3}X|\d{2}XX)(?:-(?:\d{2}|XX|W\d{2}|WXX|SP|SU|FA|WI|Q[1-4]|H[12])(?:-(?:\d{2}|XX|\d|WE))?)?(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|DT))?$/.test(
+      v,
+    ) ||
     (v.length > 1 && /^P(?:[\dX.]+[YMWD])*(?:T(?:[\dX.]+[HMS])+)?$/.test(v)) ||
     /^(?:PRESENT|PAST|FUTURE)_REF$/.test(v)
   );
@@ -224,7 +244,8 @@ function linkEndProblem(v: unknown, what: string): string | null {
 }
 
 function validateLink(e: Record<string, unknown>): string | null {
-  if (!(LINK_KINDS as readonly unknown[]).includes(e.kind)) return '"kind" is not entity, passage, quote, date or figure';
+  if (!(LINK_KINDS as readonly unknown[]).includes(e.kind))
+    return '"kind" is not entity, passage, quote, date or figure';
   if (!(LINK_STATUSES as readonly unknown[]).includes(e.status)) return '"status" is not confirmed, rejected or manual';
   return linkEndProblem(e.a, 'a') ?? linkEndProblem(e.b, 'b') ?? metaProblem(e);
 }

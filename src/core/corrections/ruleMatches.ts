@@ -35,7 +35,9 @@ export function decidingRules(rules: readonly RuleCorrection[]): Map<string, Rul
 
 /** Occurrences of the rules' texts, sorted, never overlapping. */
 export function findRuleOccurrences(ft: FoldedText, rules: readonly RuleCorrection[]): RuleOccurrence[] {
-  const deciding = [...decidingRules(rules).entries()].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  const deciding = [...decidingRules(rules).entries()].sort(
+    (a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
+  );
   const taken: Array<{ from: number; to: number; rule: RuleCorrection }> = [];
   const folded = ft.folded;
   const covered = new Uint8Array(folded.length);
@@ -55,7 +57,5 @@ export function findRuleOccurrences(ft: FoldedText, rules: readonly RuleCorrecti
       taken.push({ from: i, to, rule });
     }
   }
-  return taken
-    .map((t) => ({ ...originalSpan(ft, t.from, t.to), rule: t.rule }))
-    .sort((a, b) => a.start - b.start);
+  return taken.map((t) => ({ ...originalSpan(ft, t.from, t.to), rule: t.rule })).sort((a, b) => a.start - b.start);
 }

@@ -10,7 +10,23 @@ import { CORRECTIONS_VERSION, type CorrectionsFile } from './model';
 
 const ENTRY_ORDER: Record<'rules' | 'edits' | 'links', readonly string[]> = {
   rules: ['id', 'text', 'type', 'scope', 'file', 'at', 'by', 'note'],
-  edits: ['id', 'file', 'action', 'target', 'kind', 'type', 'span', 'into', 'name', 'speaker', 'scare', 'value', 'at', 'by', 'note'],
+  edits: [
+    'id',
+    'file',
+    'action',
+    'target',
+    'kind',
+    'type',
+    'span',
+    'into',
+    'name',
+    'speaker',
+    'scare',
+    'value',
+    'at',
+    'by',
+    'note',
+  ],
   links: ['id', 'kind', 'status', 'a', 'b', 'at', 'by', 'note'],
 };
 const TARGET_ORDER = ['file', 'exact', 'prefix', 'suffix', 'start'];
@@ -57,7 +73,13 @@ function compare(keys: (e: unknown) => string[]): (x: unknown, y: unknown) => nu
 }
 
 const SORTS = {
-  rules: compare((e) => [foldKey(field(e, 'text')), field(e, 'text'), field(e, 'scope'), field(e, 'file'), field(e, 'id')]),
+  rules: compare((e) => [
+    foldKey(field(e, 'text')),
+    field(e, 'text'),
+    field(e, 'scope'),
+    field(e, 'file'),
+    field(e, 'id'),
+  ]),
   edits: compare((e) => [field(e, 'file'), field(e, 'at'), field(e, 'id')]),
   links: compare((e) => [endFile(e, 'a'), endFile(e, 'b'), field(e, 'at'), field(e, 'id')]),
 };

@@ -126,7 +126,12 @@ function daysBetween(y1: number, m1: number, d1: number, y2: number, m2: number,
  * 'future', the first one on/after it if that is at most FUTURE_AHEAD_DAYS ahead; with 'near', the one ahead
  * if it is at most NEAR_AHEAD_DAYS ahead. With a year-only reference the year is used as is.
  */
-export function resolveMonthDay(ref: RefDate, month: number, day: number, dir: Direction | boolean): [number, number, number] {
+export function resolveMonthDay(
+  ref: RefDate,
+  month: number,
+  day: number,
+  dir: Direction | boolean,
+): [number, number, number] {
   if (ref.m === undefined || ref.d === undefined) return [ref.y, month, day];
   const d = dir === true ? 'future' : dir === false ? 'past' : dir;
   const key = month * 100 + day;
@@ -146,7 +151,10 @@ export function resolveMonth(ref: RefDate, month: number, dir: Direction | boole
   const past = month <= ref.m ? ref.y : ref.y - 1;
   if (d === 'past') return [past, month];
   const y = month >= ref.m ? ref.y : ref.y + 1;
-  return [(y - ref.y) * 12 + month - ref.m <= (d === 'future' ? 6 : NEAR_AHEAD_MONTHS) && month !== ref.m ? y : past, month];
+  return [
+    (y - ref.y) * 12 + month - ref.m <= (d === 'future' ? 6 : NEAR_AHEAD_MONTHS) && month !== ref.m ? y : past,
+    month,
+  ];
 }
 
 export function validDay(y: number, m: number, d: number): boolean {

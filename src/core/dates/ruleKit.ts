@@ -6,7 +6,15 @@
 import type { DateKind, DateMention } from '../types';
 import type { DateLanguage } from '../lang/pack';
 import {
-  type RefDate, addDays, fmtDate, isoWeek, addMonths, resolveWeekday, ym, pad, type Direction,
+  type RefDate,
+  addDays,
+  fmtDate,
+  isoWeek,
+  addMonths,
+  resolveWeekday,
+  ym,
+  pad,
+  type Direction,
 } from './calendar';
 import { clauseTense } from './tense';
 
@@ -28,7 +36,11 @@ export function alt(keys: Iterable<string>): string {
 
 /** Canonical season names of the relative-period rule ("last spring", "l'été dernier") → TIMEX3 codes. */
 export const SEASON_CODES: Readonly<Record<string, string>> = {
-  spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI',
+  spring: 'SP',
+  summer: 'SU',
+  fall: 'FA',
+  autumn: 'FA',
+  winter: 'WI',
 };
 
 export type From = DateMention['resolvedFrom'];
@@ -113,7 +125,8 @@ export function sentenceBefore(s: string, pos: number): string {
   const seg = s.slice(from, pos);
   // A sentence end: . ! ? after a word of 2+ letters without inner periods ("a.m.", "U.S." do not end one).
   let cut = seg.lastIndexOf('\n');
-  for (const m of seg.matchAll(/(?:(?<![\p{L}.])\p{L}{2,}|\d|["”'’)])[.!?]+["”'’)]*\s/gu)) cut = Math.max(cut, m.index! + m[0].length - 1);
+  for (const m of seg.matchAll(/(?:(?<![\p{L}.])\p{L}{2,}|\d|["”'’)])[.!?]+["”'’)]*\s/gu))
+    cut = Math.max(cut, m.index! + m[0].length - 1);
   return cut >= 0 ? seg.slice(cut + 1) : seg;
 }
 
@@ -129,7 +142,10 @@ export function futureCue(c: Ctx, start: number, end: number, weekday = false): 
   const before = sentenceBefore(c.s, start);
   const after = sentenceAfter(c.s, end);
   // A weekday takes its tense from its own clause: a short window.
-  if (weekday) return re.test(before.slice(-70)) || re.test(after.slice(0, 30)) || (c.lang.intent?.test(before.slice(-70)) ?? false);
+  if (weekday)
+    return (
+      re.test(before.slice(-70)) || re.test(after.slice(0, 30)) || (c.lang.intent?.test(before.slice(-70)) ?? false)
+    );
   return re.test(before) || re.test(after);
 }
 
@@ -150,7 +166,16 @@ export function weekdayDir(c: Ctx, start: number, end: number): Direction {
   return clauseTense(c.s, start, end, c.lang.pastCues, [c.lang.futureWeekday], intent ? [intent] : []) ?? 'near';
 }
 
-export function push(c: Ctx, start: number, end: number, kind: DateKind, value: string | null, from: From, prio = 0, timeOnly?: string): void {
+export function push(
+  c: Ctx,
+  start: number,
+  end: number,
+  kind: DateKind,
+  value: string | null,
+  from: From,
+  prio = 0,
+  timeOnly?: string,
+): void {
   // Trim white space the patterns may have taken at the edges.
   const text = c.s.slice(start, end);
   const lead = text.length - text.trimStart().length;
@@ -158,7 +183,15 @@ export function push(c: Ctx, start: number, end: number, kind: DateKind, value: 
   start += lead;
   end -= trail;
   if (end <= start) return;
-  c.out.push({ start: c.base + start, end: c.base + end, kind, value, from: value === null ? 'none' : from, prio, timeOnly });
+  c.out.push({
+    start: c.base + start,
+    end: c.base + end,
+    kind,
+    value,
+    from: value === null ? 'none' : from,
+    prio,
+    timeOnly,
+  });
 }
 
 export function seasonOf(month: number): string {
@@ -205,7 +238,15 @@ export function yearRule(m: RegExpMatchArray, c: Ctx, decade: boolean, index?: n
   if (!ok) return;
   // A year followed by a plural noun is a count ("2000 people").
   const next = /^\s+(\p{Ll}+)/u.exec(after);
-  if (next && /s$/.test(next[1]) && !/^(?:was|has|is|as|its|his|this|does|says|tous|les|des|dans|mais|depuis|plus|sous|sans|chez|vers|alors|puis)$/.test(next[1]) && !prepBefore(c, s0)) return;
+  if (
+    next &&
+    /s$/.test(next[1]) &&
+    !/^(?:was|has|is|as|its|his|this|does|says|tous|les|des|dans|mais|depuis|plus|sous|sans|chez|vers|alors|puis)$/.test(
+      next[1],
+    ) &&
+    !prepBefore(c, s0)
+  )
+    return;
   push(c, s0, en, 'date', yearStr, 'explicit', 1);
 }
 
@@ -213,9 +254,11 @@ export function yearRule(m: RegExpMatchArray, c: Ctx, decade: boolean, index?: n
 export function antecedent(c: Ctx, st: number, re: RegExp): string | null {
   let best: { end: number; v: string } | null = null;
   for (const cd of c.out) {
-    if (cd.end > c.base + st || cd.end < c.base + st - 600 || !cd.value || cd.kind === 'duration' || cd.kind === 'set') continue;
+    if (cd.end > c.base + st || cd.end < c.base + st - 600 || !cd.value || cd.kind === 'duration' || cd.kind === 'set')
+      continue;
     const m = re.exec(cd.value);
-    if (m && (!best || cd.end > best.end || (cd.end === best.end && m[1].length > best.v.length))) best = { end: cd.end, v: m[1] };
+    if (m && (!best || cd.end > best.end || (cd.end === best.end && m[1].length > best.v.length)))
+      best = { end: cd.end, v: m[1] };
   }
   return best?.v ?? null;
 }
@@ -223,9 +266,18 @@ export function antecedent(c: Ctx, st: number, re: RegExp): string | null {
 export function periodRule(c: Ctx, st: number, en: number, det: string, unit: string): void {
   const r = c.ref;
   const rd = c.rd;
-  const durationDet = det === 'past' || det === 'the-past' || det === 'the-coming' || det === 'coming' || det === 'the-next';
+  const durationDet =
+    det === 'past' || det === 'the-past' || det === 'the-coming' || det === 'coming' || det === 'the-next';
   if (durationDet) {
-    const u: Record<string, string> = { week: 'P1W', month: 'P1M', year: 'P1Y', weekend: 'P2D', decade: 'P10Y', century: 'P100Y', quarter: 'P3M' };
+    const u: Record<string, string> = {
+      week: 'P1W',
+      month: 'P1M',
+      year: 'P1Y',
+      weekend: 'P2D',
+      decade: 'P10Y',
+      century: 'P100Y',
+      quarter: 'P3M',
+    };
     if (u[unit]) return push(c, st, en, 'duration', u[unit], 'explicit', 2);
   }
   const dir = det === 'last' || det === 'previous' || det === 'the-last' ? -1 : det === 'next' ? 1 : 0;
@@ -247,7 +299,10 @@ export function periodRule(c: Ctx, st: number, en: number, det: string, unit: st
       break;
     }
     case 'month':
-      if (r?.m !== undefined) { const [y, mo] = addMonths(r.y, r.m, dir); v = ym(y, mo); }
+      if (r?.m !== undefined) {
+        const [y, mo] = addMonths(r.y, r.m, dir);
+        v = ym(y, mo);
+      }
       break;
     case 'year':
       v = r ? pad(r.y + dir, 4) : null;
@@ -262,8 +317,14 @@ export function periodRule(c: Ctx, st: number, en: number, det: string, unit: st
       if (r?.m !== undefined) {
         let q = Math.ceil(r.m / 3) + dir;
         let y = r.y;
-        if (q < 1) { q = 4; y--; }
-        if (q > 4) { q = 1; y++; }
+        if (q < 1) {
+          q = 4;
+          y--;
+        }
+        if (q > 4) {
+          q = 1;
+          y++;
+        }
         v = `${pad(y, 4)}-Q${q}`;
       }
       break;
@@ -301,7 +362,10 @@ export function agoRule(m: RegExpMatchArray, c: Ctx, numW: string | undefined, u
   } else if (unit.letter === 'W') {
     v = c.rd ? isoWeek(addDays(c.rd, -7 * k)) : null;
   } else if (unit.letter === 'M') {
-    if (r?.m !== undefined) { const [y, mo] = addMonths(r.y, r.m, -k); v = ym(y, mo); }
+    if (r?.m !== undefined) {
+      const [y, mo] = addMonths(r.y, r.m, -k);
+      v = ym(y, mo);
+    }
   } else if (r) {
     v = pad(r.y - k, 4);
   }

@@ -30,7 +30,8 @@ const WINDOW_AFTER = 40;
 function window(s: string, start: number, end: number): { before: string; after: string } {
   let before = s.slice(Math.max(0, start - WINDOW_BEFORE), start);
   let cut = before.lastIndexOf('\n');
-  for (const m of before.matchAll(/(?:\p{L}{2,}|\d|["”'’)])[.!?;]\s|["“”«»]|``|''/gu)) cut = Math.max(cut, m.index! + m[0].length - 1);
+  for (const m of before.matchAll(/(?:\p{L}{2,}|\d|["”'’)])[.!?;]\s|["“”«»]|``|''/gu))
+    cut = Math.max(cut, m.index! + m[0].length - 1);
   if (cut >= 0) before = before.slice(cut + 1);
   let after = s.slice(end, end + WINDOW_AFTER);
   const cut2 = after.search(/[.!?;](?:\s|$)|\n|["“”«»]|``|''/);
@@ -62,7 +63,14 @@ function futureHits(text: string, re: RegExp, before: boolean, out: Hit[], len: 
  * only before the expression (an intention, "planned to leave on Thursday", but not "On Friday, X planned to pay"). A tie goes to the future cue
  * (an intention word is both: "planned a rally on Saturday" is not decided here).
  */
-export function clauseTense(s: string, start: number, end: number, pastCues: PastCueFinder, future: RegExp[], futureBefore: RegExp[] = []): Tense {
+export function clauseTense(
+  s: string,
+  start: number,
+  end: number,
+  pastCues: PastCueFinder,
+  future: RegExp[],
+  futureBefore: RegExp[] = [],
+): Tense {
   const { before, after } = window(s, start, end);
   const hits: Hit[] = [];
   pastHits(before, pastCues, true, hits);

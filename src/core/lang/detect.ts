@@ -1,8 +1,18 @@
 import type { Lang } from '../types';
 
-const EN = new Set('the of and to in is that for on with was as by he it at from his said have has are an be this which not but were they been its had their who will would'.split(' '));
-const FR = new Set('le la les de des du et à en un une est que qui pour dans sur au aux par pas il elle ce cette avec son sa ses ont été sont mais plus ou leur nous vous a'.split(' '));
-const DE = new Set('der die und das ist nicht mit sich auf für dem den ein eine zu von im auch wird werden nach bei'.split(' '));
+const EN = new Set(
+  'the of and to in is that for on with was as by he it at from his said have has are an be this which not but were they been its had their who will would'.split(
+    ' ',
+  ),
+);
+const FR = new Set(
+  'le la les de des du et à en un une est que qui pour dans sur au aux par pas il elle ce cette avec son sa ses ont été sont mais plus ou leur nous vous a'.split(
+    ' ',
+  ),
+);
+const DE = new Set(
+  'der die und das ist nicht mit sich auf für dem den ein eine zu von im auch wird werden nach bei'.split(' '),
+);
 const ES = new Set('el la los las y que en un una es por con para del se no su al lo como más pero sus fue'.split(' '));
 const IT = new Set('il la di che e è per un una non con del della sono le gli al nel come anche ma più'.split(' '));
 const PT = new Set('o a os as de que e do da em um uma para com não no na por se dos das ao mais como'.split(' '));

@@ -98,7 +98,9 @@ export interface DateLanguage {
   /** Numeric dates put the day first ("17/08/2020"); otherwise month first unless the first number is over 12. */
   readonly dayFirst: boolean;
   /** chrono-node's parser for numeric dates in this language. */
-  readonly chrono: { parse(text: string, ref: { instant: Date; timezone: number }): import('chrono-node').ParsedResult[] };
+  readonly chrono: {
+    parse(text: string, ref: { instant: Date; timezone: number }): import('chrono-node').ParsedResult[];
+  };
 }
 
 /** Figures: number formats and words of a language (digits, symbols and ISO codes are language-neutral). */

@@ -4,7 +4,11 @@
 import type { FeatureMatrix } from './features';
 
 /** Token ranges [start, end) decoded one at a time: lines, cut after sentence-final punctuation. */
-export function segmentTokens(tokens: ReadonlyArray<{ text: string; start: number; end: number; word: boolean }>, text: string, maxLength = 200): Array<[number, number]> {
+export function segmentTokens(
+  tokens: ReadonlyArray<{ text: string; start: number; end: number; word: boolean }>,
+  text: string,
+  maxLength = 200,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
@@ -38,7 +42,14 @@ export function bioTransitions(labels: readonly string[]): Uint8Array {
 }
 
 /** Emission scores of tokens [from, to): out[(i - from) * L + label] = Σ weights of the token's features. */
-export function emissions(fm: FeatureMatrix, weights: ArrayLike<number>, L: number, from: number, to: number, out: Float64Array): void {
+export function emissions(
+  fm: FeatureMatrix,
+  weights: ArrayLike<number>,
+  L: number,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
   for (let i = from; i < to; i++) {
     const base = (i - from) * L;
     for (let l = 0; l < L; l++) out[base + l] = 0;
@@ -80,7 +91,10 @@ export function viterbi(
         for (let p = 0; p < L; p++) {
           if (!valid[p * L + l]) continue;
           const s = score[(i - 1) * L + p] + transitions[p * L + l];
-          if (s > best) { best = s; arg = p; }
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       score[i * L + l] = best === -Infinity ? -Infinity : best + em[i * L + l] * emScale;
@@ -89,7 +103,11 @@ export function viterbi(
   }
   let best = -Infinity;
   let arg = 0;
-  for (let l = 0; l < L; l++) if (score[(n - 1) * L + l] > best) { best = score[(n - 1) * L + l]; arg = l; }
+  for (let l = 0; l < L; l++)
+    if (score[(n - 1) * L + l] > best) {
+      best = score[(n - 1) * L + l];
+      arg = l;
+    }
   if (best === -Infinity) return null;
   for (let i = n - 1; i >= 0; i--) {
     out[i] = arg;

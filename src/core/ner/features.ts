@@ -51,9 +51,21 @@ export interface NerToken {
  * - doc: how the same word is written elsewhere in the article (capitalised mid-sentence, lower-case, in a longer name)
  * - passone: how a first pass of the model labelled the same word elsewhere in the article
  */
-export type FeatureGroup = 'word' | 'context' | 'affix' | 'shape' | 'tags' | 'lexicon' | 'lists' | 'rules' | 'doc' | 'passone';
+export type FeatureGroup =
+  'word' | 'context' | 'affix' | 'shape' | 'tags' | 'lexicon' | 'lists' | 'rules' | 'doc' | 'passone';
 
-export const ALL_GROUPS: readonly FeatureGroup[] = ['word', 'context', 'affix', 'shape', 'tags', 'lexicon', 'lists', 'rules', 'doc', 'passone'];
+export const ALL_GROUPS: readonly FeatureGroup[] = [
+  'word',
+  'context',
+  'affix',
+  'shape',
+  'tags',
+  'lexicon',
+  'lists',
+  'rules',
+  'doc',
+  'passone',
+];
 
 /** Looks a lower-cased, folded word up in one lexicon; returns its tag ("City", "MaleName", "Verb") or undefined. */
 export type LexiconProbe = (fold: string) => string | undefined;
@@ -139,7 +151,23 @@ const WORD_LISTS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
 ];
 
 /** The coarse part of speech of a token, from its tags (for neighbours, where the full tag set is too much). */
-const COARSE = ['Person', 'Place', 'Organization', 'Honorific', 'Verb', 'Adjective', 'Adverb', 'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Date', 'Value', 'ProperNoun', 'Noun'];
+const COARSE = [
+  'Person',
+  'Place',
+  'Organization',
+  'Honorific',
+  'Verb',
+  'Adjective',
+  'Adverb',
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Date',
+  'Value',
+  'ProperNoun',
+  'Noun',
+];
 function coarseTag(tags: readonly string[]): string {
   for (const c of COARSE) if (tags.includes(c)) return c;
   return '-';
@@ -239,7 +267,10 @@ function majorityOther(counts: Map<string, number> | undefined, own: string): st
   let bestN = 0;
   for (const [type, n0] of counts) {
     const n = type === own ? n0 - 1 : n0;
-    if (n > bestN) { best = type; bestN = n; }
+    if (n > bestN) {
+      best = type;
+      bestN = n;
+    }
   }
   return best;
 }
@@ -272,12 +303,15 @@ export function extractFeatures(input: FeatureInput, spec: FeatureSpec): Feature
   const words = tokens.map((t, i) => (spec.vocabulary.has(t.fold) && !input.hideWord?.(i) ? t.fold : `~${shorts[i]}`));
   const lists = g.has('lists') ? tokens.map((t) => (t.word ? listCodes(t.fold) : [])) : [];
   const gaz = g.has('lists') ? gazetteerLabels(tokens) : [];
-  const lex = g.has('lexicon') ? tokens.map((t) => (t.word ? spec.lexicons.map((probe) => probe(t.fold) ?? '-') : [])) : [];
+  const lex = g.has('lexicon')
+    ? tokens.map((t) => (t.word ? spec.lexicons.map((probe) => probe(t.fold) ?? '-') : []))
+    : [];
   const stats = g.has('doc') ? docStats(tokens) : null;
   const pass = g.has('passone') && input.firstPass ? passOneTypes(tokens, input.firstPass) : null;
   const rules = input.ruleLabels;
   /** A line break or the edge of the text between tokens i-1 and i. */
-  const breakBefore = (i: number): boolean => i <= 0 || i >= n || /\n/.test(text.slice(tokens[i - 1].end, tokens[i].start));
+  const breakBefore = (i: number): boolean =>
+    i <= 0 || i >= n || /\n/.test(text.slice(tokens[i - 1].end, tokens[i].start));
   const wordAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : words[i]);
   const shortAt = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : shorts[i]);
 

@@ -71,7 +71,13 @@ export function decodeModel(bytes: Uint8Array): NerModel {
     }
     stages.push({ groups: s.groups, weights, scale: s.scale, transitions });
   }
-  return { labels: header.labels, bits: header.bits, vocabulary: new Set(header.vocabulary), stages, meta: header.meta };
+  return {
+    labels: header.labels,
+    bits: header.bits,
+    vocabulary: new Set(header.vocabulary),
+    stages,
+    meta: header.meta,
+  };
 }
 
 /** Writes a model file (training side). Vocabulary is written sorted, so equal models give equal bytes. */
@@ -98,7 +104,12 @@ export function encodeModel(model: NerModel): Uint8Array {
     labels: [...model.labels],
     bits: model.bits,
     vocabulary: [...model.vocabulary].sort(),
-    stages: model.stages.map((s, i) => ({ groups: [...s.groups], scale: s.scale, rows: stageRows[i].length, width: width(s) })),
+    stages: model.stages.map((s, i) => ({
+      groups: [...s.groups],
+      scale: s.scale,
+      rows: stageRows[i].length,
+      width: width(s),
+    })),
     meta: model.meta as Record<string, unknown>,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));

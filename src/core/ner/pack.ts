@@ -16,7 +16,11 @@ export interface NerPack {
 }
 
 /** A pack whose model file is read (`loadBytes`) and decoded only when first needed. */
-export function lazyNerPack(lexicons: readonly LexiconProbe[], loadBytes: () => Uint8Array, options: { extendToRules: boolean; preferStrongRules: boolean; rulesFirst: boolean }): NerPack {
+export function lazyNerPack(
+  lexicons: readonly LexiconProbe[],
+  loadBytes: () => Uint8Array,
+  options: { extendToRules: boolean; preferStrongRules: boolean; rulesFirst: boolean },
+): NerPack {
   // NOTE: the one cache of the tagger: an immutable decoded model, built once per language per process (worker).
   let model: NerModel | null = null;
   return {

@@ -25,10 +25,17 @@ export interface TokenSpan {
   type: string;
 }
 
-export const ENTITY_LABEL_TYPES: Readonly<Record<EntityType, string>> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+export const ENTITY_LABEL_TYPES: Readonly<Record<EntityType, string>> = {
+  person: 'PER',
+  organization: 'ORG',
+  place: 'LOC',
+};
 
 /** BIO label per token from character spans (mentions of the rule layer, or gold entities when training). */
-export function spansToLabels(tokens: readonly NerToken[], spans: ReadonlyArray<{ start: number; end: number; type: string }>): string[] {
+export function spansToLabels(
+  tokens: readonly NerToken[],
+  spans: ReadonlyArray<{ start: number; end: number; type: string }>,
+): string[] {
   const labels = new Array<string>(tokens.length).fill('O');
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   let k = 0;
@@ -61,7 +68,11 @@ export function labelsToSpans(labels: readonly string[]): TokenSpan[] {
 }
 
 /** The feature spec of one stage of a model. */
-export function stageSpec(model: NerModel, groups: readonly FeatureGroup[], lexicons: readonly LexiconProbe[]): FeatureSpec {
+export function stageSpec(
+  model: NerModel,
+  groups: readonly FeatureGroup[],
+  lexicons: readonly LexiconProbe[],
+): FeatureSpec {
   return { groups: new Set(groups), vocabulary: model.vocabulary, bits: model.bits, lexicons };
 }
 
@@ -70,7 +81,12 @@ export function stageSpec(model: NerModel, groups: readonly FeatureGroup[], lexi
  * A typed rule forces B-X I-X… over its words and ends the mention there; an untyped one forces O. Words match as
  * the reader's corrections match them: accents, apostrophes and spacing aside, case as written ("State" is not "state").
  */
-export function ruleConstraints(text: string, tokens: readonly NerToken[], labels: readonly string[], rules: readonly NameRule[]): Uint8Array | undefined {
+export function ruleConstraints(
+  text: string,
+  tokens: readonly NerToken[],
+  labels: readonly string[],
+  rules: readonly NameRule[],
+): Uint8Array | undefined {
   if (rules.length === 0 || tokens.length === 0) return undefined;
   const L = labels.length;
   let allowed: Uint8Array | undefined;
@@ -114,17 +130,29 @@ export interface TagInput {
 }
 
 /** Decodes one stage over every segment; returns a label per token. */
-function decodeStage(model: NerModel, stageIndex: number, input: TagInput, lexicons: readonly LexiconProbe[], firstPass: readonly string[] | undefined, allowed: Uint8Array | undefined): string[] {
+function decodeStage(
+  model: NerModel,
+  stageIndex: number,
+  input: TagInput,
+  lexicons: readonly LexiconProbe[],
+  firstPass: readonly string[] | undefined,
+  allowed: Uint8Array | undefined,
+): string[] {
   const stage = model.stages[stageIndex];
   const L = model.labels.length;
-  const fm = extractFeatures({ tokens: input.tokens, text: input.text, ruleLabels: input.ruleLabels, firstPass }, stageSpec(model, stage.groups, lexicons));
+  const fm = extractFeatures(
+    { tokens: input.tokens, text: input.text, ruleLabels: input.ruleLabels, firstPass },
+    stageSpec(model, stage.groups, lexicons),
+  );
   const valid = bioTransitions(model.labels);
   const labels = new Array<string>(input.tokens.length).fill('O');
   let em = new Float64Array(64 * L);
   for (const [from, to] of segmentTokens(input.tokens, input.text)) {
     if (em.length < (to - from) * L) em = new Float64Array((to - from) * L * 2);
     emissions(fm, stage.weights, L, from, to, em);
-    const path = viterbi(em, stage.scale, to - from, L, stage.transitions, valid, allowed, from) ?? viterbi(em, stage.scale, to - from, L, stage.transitions, valid);
+    const path =
+      viterbi(em, stage.scale, to - from, L, stage.transitions, valid, allowed, from) ??
+      viterbi(em, stage.scale, to - from, L, stage.transitions, valid);
     if (path) for (let i = from; i < to; i++) labels[i] = model.labels[path[i - from]];
   }
   return labels;
@@ -149,19 +177,31 @@ export interface TagOptions {
 }
 
 /** Tags the tokens with the model (both stages when it has two) under the reader's rules. */
-export function tagTokens(model: NerModel, input: TagInput, lexicons: readonly LexiconProbe[], options: TagOptions = {}): { labels: string[]; spans: TokenSpan[] } {
+export function tagTokens(
+  model: NerModel,
+  input: TagInput,
+  lexicons: readonly LexiconProbe[],
+  options: TagOptions = {},
+): { labels: string[]; spans: TokenSpan[] } {
   const allowed = ruleConstraints(input.text, input.tokens, model.labels, options.rules ?? []);
   let labels = decodeStage(model, 0, input, lexicons, undefined, allowed);
   for (let s = 1; s < model.stages.length; s++) labels = decodeStage(model, s, input, lexicons, labels, allowed);
   let spans = labelsToSpans(labels);
-  if (options.extendToRules && input.ruleLabels) spans = extendToRuleSpans(spans, labelsToSpans(input.ruleLabels), model.labels, allowed);
+  if (options.extendToRules && input.ruleLabels)
+    spans = extendToRuleSpans(spans, labelsToSpans(input.ruleLabels), model.labels, allowed);
   if (options.strongRuleSpans?.length) spans = preferRuleSpans(spans, options.strongRuleSpans, model.labels, allowed);
-  if (options.rulesFirst && input.ruleLabels) spans = preferRuleSpans(spans, labelsToSpans(input.ruleLabels), model.labels, allowed);
+  if (options.rulesFirst && input.ruleLabels)
+    spans = preferRuleSpans(spans, labelsToSpans(input.ruleLabels), model.labels, allowed);
   return { labels, spans };
 }
 
 /** See TagOptions.strongRuleSpans. */
-export function preferRuleSpans(spans: readonly TokenSpan[], ruleSpans: readonly TokenSpan[], labels: readonly string[], allowed?: Uint8Array): TokenSpan[] {
+export function preferRuleSpans(
+  spans: readonly TokenSpan[],
+  ruleSpans: readonly TokenSpan[],
+  labels: readonly string[],
+  allowed?: Uint8Array,
+): TokenSpan[] {
   const kept = ruleSpans.filter((r) => permitted(r, labels, allowed));
   const overlaps = (a: TokenSpan, b: TokenSpan): boolean => a.first <= b.last && b.first <= a.last;
   const out = [...kept.map((r) => ({ ...r })), ...spans.filter((s) => !kept.some((r) => overlaps(r, s)))];
@@ -179,14 +219,26 @@ function permitted(s: TokenSpan, labels: readonly string[], allowed?: Uint8Array
 }
 
 /** See TagOptions.extendToRules. Spans that end up equal are kept once. */
-export function extendToRuleSpans(spans: readonly TokenSpan[], ruleSpans: readonly TokenSpan[], labels: readonly string[], allowed?: Uint8Array): TokenSpan[] {
+export function extendToRuleSpans(
+  spans: readonly TokenSpan[],
+  ruleSpans: readonly TokenSpan[],
+  labels: readonly string[],
+  allowed?: Uint8Array,
+): TokenSpan[] {
   const permits = (s: TokenSpan): boolean => permitted(s, labels, allowed);
   const out: TokenSpan[] = [];
   let r = 0;
   for (const s of spans) {
     while (r < ruleSpans.length && ruleSpans[r].last < s.first) r++;
     const rule = ruleSpans[r];
-    const wider = rule && rule.first <= s.first && rule.last >= s.last && (rule.first < s.first || rule.last > s.last) && permits(rule) ? rule : s;
+    const wider =
+      rule &&
+      rule.first <= s.first &&
+      rule.last >= s.last &&
+      (rule.first < s.first || rule.last > s.last) &&
+      permits(rule)
+        ? rule
+        : s;
     const prev = out[out.length - 1];
     if (prev && prev.first === wider.first && prev.last === wider.last) continue;
     if (prev && wider.first <= prev.last) continue; // overlaps the previous widened span

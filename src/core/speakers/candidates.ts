@@ -54,8 +54,15 @@ export interface SpeakerContext {
   genderOf: GenderOf;
 }
 
-export function speakerContext(text: string, entities: readonly Entity[], quotes: readonly Quote[], sentences: readonly Span[],
-  paragraphs: readonly Span[], words: SpeakerWords, genderOf: GenderOf): SpeakerContext {
+export function speakerContext(
+  text: string,
+  entities: readonly Entity[],
+  quotes: readonly Quote[],
+  sentences: readonly Span[],
+  paragraphs: readonly Span[],
+  words: SpeakerWords,
+  genderOf: GenderOf,
+): SpeakerContext {
   const mentions: IndexedMention[] = [];
   for (const e of entities) {
     for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e });
@@ -71,7 +78,10 @@ export function spanIndex(spans: readonly Span[], pos: number): number {
   let best = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= pos) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    if (spans[mid].start <= pos) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return best;
 }
@@ -118,7 +128,9 @@ function pronounGender(words: SpeakerWords, cue: string): 'm' | 'f' | undefined 
 export function entityGender(ctx: SpeakerContext, e: Entity): 'm' | 'f' | undefined {
   if (e.type !== 'person') return undefined;
   for (const m of e.mentions.slice(0, 8)) {
-    const before = wordsIn(ctx.text.slice(Math.max(0, m.start - 6), m.start)).pop()?.replace(/\.$/, '');
+    const before = wordsIn(ctx.text.slice(Math.max(0, m.start - 6), m.start))
+      .pop()
+      ?.replace(/\.$/, '');
     if (before && ctx.words.maleTitles.has(before)) return 'm';
     if (before && ctx.words.femaleTitles.has(before)) return 'f';
   }
@@ -127,13 +139,18 @@ export function entityGender(ctx: SpeakerContext, e: Entity): 'm' | 'f' | undefi
 }
 
 /** The candidates of quote `qi` (a non-scare quote): the rules' attribution first, then nearby mentions. */
-export function candidatesOf(ctx: SpeakerContext, qi: number, genders: Map<string, 'm' | 'f' | undefined>): Candidate[] {
+export function candidatesOf(
+  ctx: SpeakerContext,
+  qi: number,
+  genders: Map<string, 'm' | 'f' | undefined>,
+): Candidate[] {
   const q = ctx.quotes[qi];
   const text = ctx.text;
   const out: Candidate[] = [];
   const rule = q.speaker;
   const prevSpeaker = previousSpeaker(ctx.quotes, qi);
-  const cueGender = rule && (rule.via === 'pronoun') ? pronounGender(ctx.words, text.slice(rule.start, rule.end)) : undefined;
+  const cueGender =
+    rule && rule.via === 'pronoun' ? pronounGender(ctx.words, text.slice(rule.start, rule.end)) : undefined;
   const genderOfEntity = (e: Entity): 'm' | 'f' | undefined => {
     if (!genders.has(e.id)) genders.set(e.id, entityGender(ctx, e));
     return genders.get(e.id);
@@ -145,7 +162,11 @@ export function candidatesOf(ctx: SpeakerContext, qi: number, genders: Map<strin
   }
   const qs = spanIndex(ctx.sentences, q.outer.start);
   const qe = spanIndex(ctx.sentences, Math.max(q.outer.start, q.outer.end - 1));
-  const from = Math.max(0, q.outer.start - MAX_BEFORE_CHARS, ctx.sentences[Math.max(0, qs - BEFORE_SENTENCES)]?.start ?? 0);
+  const from = Math.max(
+    0,
+    q.outer.start - MAX_BEFORE_CHARS,
+    ctx.sentences[Math.max(0, qs - BEFORE_SENTENCES)]?.start ?? 0,
+  );
   const toSent = ctx.sentences[Math.min(ctx.sentences.length - 1, qe + AFTER_SENTENCES)];
   const to = Math.min(q.outer.end + MAX_AFTER_CHARS, toSent ? toSent.end : text.length);
   const qp = spanIndex(ctx.paragraphs, q.outer.start);
@@ -184,13 +205,20 @@ export function candidatesOf(ctx: SpeakerContext, qi: number, genders: Map<strin
     const n = seen.get(e.id) ?? 0;
     seen.set(e.id, n + 1);
     if (n === 0) f.push('firstOfEntity');
-    if (isBefore && nearestBefore && e.type === 'person') { f.push('nearestPersonBefore'); nearestBefore = false; }
-    if (!isBefore && nearestAfter && e.type === 'person') { f.push('nearestPersonAfter'); nearestAfter = false; }
+    if (isBefore && nearestBefore && e.type === 'person') {
+      f.push('nearestPersonBefore');
+      nearestBefore = false;
+    }
+    if (!isBefore && nearestAfter && e.type === 'person') {
+      f.push('nearestPersonAfter');
+      nearestAfter = false;
+    }
     const wAfter = wordsIn(text.slice(m.end, Math.min(text.length, m.end + 40))).slice(0, 3);
     const wBefore = wordsIn(text.slice(Math.max(0, m.start - 30), m.start)).slice(-2);
     const verbAfter = wAfter.some((w) => ctx.words.speechVerbs.has(w));
     const verbBefore = wBefore.some((w) => ctx.words.speechVerbs.has(w));
-    if (verbAfter) f.push('verbAfter', `verbAfter&${side}`, `verbAfter&sent=${side}${Math.max(-3, Math.min(2, sentOff))}`);
+    if (verbAfter)
+      f.push('verbAfter', `verbAfter&${side}`, `verbAfter&sent=${side}${Math.max(-3, Math.min(2, sentOff))}`);
     if (verbBefore) f.push('verbBefore', `verbBefore&${side}`);
     if (/^['’]s?\b/.test(text.slice(m.end, m.end + 2))) f.push('possessive');
     if (wBefore.length && ctx.words.complementWords.has(wBefore[wBefore.length - 1])) f.push('complement');
@@ -221,11 +249,23 @@ const PRONOUN_RE = /(?<![\p{L}\p{N}'’-])(he|she|they|it|il|elle|ils|elles)(?![
  * "He", "she", "they" near the quote but outside it (the rules missed them, or they name another speaker): the
  * candidate's words are the pronoun; it stands for the latest person before it of the pronoun's gender.
  */
-function pronounCandidates(ctx: SpeakerContext, q: Quote, from: number, to: number, qs: number, qe: number, qp: number,
-  out: Candidate[], genderOfEntity: (e: Entity) => 'm' | 'f' | undefined): void {
+function pronounCandidates(
+  ctx: SpeakerContext,
+  q: Quote,
+  from: number,
+  to: number,
+  qs: number,
+  qe: number,
+  qp: number,
+  out: Candidate[],
+  genderOfEntity: (e: Entity) => 'm' | 'f' | undefined,
+): void {
   const text = ctx.text;
   let n = 0;
-  for (const seg of [[from, q.outer.start], [q.outer.end, to]] as const) {
+  for (const seg of [
+    [from, q.outer.start],
+    [q.outer.end, to],
+  ] as const) {
     const isBefore = seg[0] === from;
     const re = new RegExp(PRONOUN_RE.source, 'giu');
     const slice = text.slice(seg[0], seg[1]);
@@ -241,11 +281,19 @@ function pronounCandidates(ctx: SpeakerContext, q: Quote, from: number, to: numb
       const dist = isBefore ? q.outer.start - p.end : p.start - q.outer.end;
       const ps = spanIndex(ctx.sentences, p.start);
       const sentOff = Math.max(-3, Math.min(2, isBefore ? ps - qs : ps - qe));
-      const f = ['bias', 'pronoun', `pron=${p.pron}`, `pron.side=${side}`, `pron.dist=${side}${bucket(dist)}`, `pron.sent=${side}${sentOff}`,
-        `pron.para=${Math.max(-2, Math.min(1, spanIndex(ctx.paragraphs, p.start) - qp))}`];
+      const f = [
+        'bias',
+        'pronoun',
+        `pron=${p.pron}`,
+        `pron.side=${side}`,
+        `pron.dist=${side}${bucket(dist)}`,
+        `pron.sent=${side}${sentOff}`,
+        `pron.para=${Math.max(-2, Math.min(1, spanIndex(ctx.paragraphs, p.start) - qp))}`,
+      ];
       const wAfter = wordsIn(text.slice(p.end, Math.min(text.length, p.end + 30))).slice(0, 2);
       const wBefore = wordsIn(text.slice(Math.max(0, p.start - 24), p.start)).slice(-1);
-      if (wAfter.some((w) => ctx.words.speechVerbs.has(w))) f.push('pron.verbAfter', `pron.verbAfter&sent=${side}${sentOff}`);
+      if (wAfter.some((w) => ctx.words.speechVerbs.has(w)))
+        f.push('pron.verbAfter', `pron.verbAfter&sent=${side}${sentOff}`);
       if (wBefore.some((w) => ctx.words.speechVerbs.has(w))) f.push('pron.verbBefore');
       if (!q.speaker) f.push('pron.noRule');
       const sent = ctx.sentences[ps];
@@ -263,7 +311,13 @@ function pronounCandidates(ctx: SpeakerContext, q: Quote, from: number, to: numb
       }
       if (ante && q.speaker?.entityId === ante.id) f.push('pron.sameAsRule');
       out.push({
-        speaker: { name: ante?.name ?? text.slice(p.start, p.end), entityId: ante?.id ?? null, start: p.start, end: p.end, via: 'pronoun' },
+        speaker: {
+          name: ante?.name ?? text.slice(p.start, p.end),
+          entityId: ante?.id ?? null,
+          start: p.start,
+          end: p.end,
+          via: 'pronoun',
+        },
         entityId: ante?.id ?? null,
         features: f,
         fromRules: false,

@@ -1,5 +1,12 @@
 import type { Entity, Quote, Span } from '../types';
-import { candidatesOf, spanIndex, speakerContext, type Candidate, type GenderOf, type SpeakerWords } from './candidates';
+import {
+  candidatesOf,
+  spanIndex,
+  speakerContext,
+  type Candidate,
+  type GenderOf,
+  type SpeakerWords,
+} from './candidates';
 
 /**
  * The speaker ranker: a linear model over the candidates of each quote (candidates.ts), trained on PolNeAR train by
@@ -24,7 +31,10 @@ export function bestCandidate(model: SpeakerModel, cands: readonly Candidate[]):
   let bestScore = -Infinity;
   for (const c of cands) {
     const s = scoreCandidate(model, c);
-    if (s > bestScore) { best = c; bestScore = s; }
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
   }
   return best;
 }
@@ -41,7 +51,15 @@ export interface RankInput {
 
 /** Every non-scare quote's candidates, in quote order (index = quote index; scare quotes get an empty list). */
 export function allCandidates(input: RankInput): Candidate[][] {
-  const ctx = speakerContext(input.text, input.entities, input.quotes, input.sentences, input.paragraphs, input.words, input.genderOf);
+  const ctx = speakerContext(
+    input.text,
+    input.entities,
+    input.quotes,
+    input.sentences,
+    input.paragraphs,
+    input.words,
+    input.genderOf,
+  );
   const genders = new Map<string, 'm' | 'f' | undefined>();
   return input.quotes.map((q, qi) => (q.scare ? [] : candidatesOf(ctx, qi, genders)));
 }

@@ -43,14 +43,23 @@ function latestMentionBefore(e: Entity, pos: number): number {
   return best;
 }
 
-export function resolveSpeakers(text: string, entities: readonly Entity[], quotes: readonly Quote[], dw: DescriptionWords,
-  sw: SpeakerWords, genderOf: GenderOf): Quote[] {
+export function resolveSpeakers(
+  text: string,
+  entities: readonly Entity[],
+  quotes: readonly Quote[],
+  dw: DescriptionWords,
+  sw: SpeakerWords,
+  genderOf: GenderOf,
+): Quote[] {
   const people = entities.filter((e) => e.type === 'person');
   const orgs = entities.filter((e) => e.type === 'organization');
   const intros = new Map<string, Set<string>>();
   const introOf = (e: Entity): Set<string> => {
     let s = intros.get(e.id);
-    if (!s) { s = introWords(text, e); intros.set(e.id, s); }
+    if (!s) {
+      s = introWords(text, e);
+      intros.set(e.id, s);
+    }
     return s;
   };
   const ctx = speakerContext(text, entities, quotes, [], [], sw, genderOf);
@@ -65,7 +74,10 @@ export function resolveSpeakers(text: string, entities: readonly Entity[], quote
     let at = Math.max(-1, pos - LOOK_BACK);
     for (const e of pool) {
       const p = latestMentionBefore(e, pos);
-      if (p > at && ok(e)) { best = e; at = p; }
+      if (p > at && ok(e)) {
+        best = e;
+        at = p;
+      }
     }
     return best;
   };
@@ -88,7 +100,11 @@ export function resolveSpeakers(text: string, entities: readonly Entity[], quote
           const score = ws.filter((w) => intro.has(w)).length;
           const at = latestMentionBefore(e, pos);
           if (at < 0) continue;
-          if (score > bestScore || (score === bestScore && at > bestAt)) { best = e; bestScore = score; bestAt = at; }
+          if (score > bestScore || (score === bestScore && at > bestAt)) {
+            best = e;
+            bestScore = score;
+            bestAt = at;
+          }
         }
         // most of the description's words, not just its head ("the American head of TikTok" is not "the head of Disney")
         if (best && bestScore < Math.max(1, ws.length - 1)) best = null;

@@ -35,10 +35,23 @@ export function resolvedRuleSpeakers(text: string, entities: readonly Entity[], 
 }
 
 /** The quotes with the shipped speakers: resolved, then re-ranked by the ranker when it ships. */
-export function shippedSpeakers(text: string, entities: readonly Entity[], quotes: readonly Quote[], sentences: readonly Span[],
-  paragraphs: readonly Span[]): Quote[] {
+export function shippedSpeakers(
+  text: string,
+  entities: readonly Entity[],
+  quotes: readonly Quote[],
+  sentences: readonly Span[],
+  paragraphs: readonly Span[],
+): Quote[] {
   if (quotes.length === 0) return quotes as Quote[];
   const resolved = resolvedRuleSpeakers(text, entities, quotes);
   if (!RANKER_SHIPPED) return resolved;
-  return rankSpeakers(MODEL, { text, entities, quotes: resolved, sentences, paragraphs, words: SPEAKER_WORDS, genderOf: lexiconGender });
+  return rankSpeakers(MODEL, {
+    text,
+    entities,
+    quotes: resolved,
+    sentences,
+    paragraphs,
+    words: SPEAKER_WORDS,
+    genderOf: lexiconGender,
+  });
 }

@@ -10,14 +10,17 @@ import nlpRequired = require('compromise');
 import type { TaggedTerm } from '../pack';
 import { toTaggedTerms, type RawTerm } from '../taggedTerms';
 
-type Nlp = ((text: string) => { json(o: object): unknown }) & { world(): { model: { one: { lexicon: Record<string, unknown> } } } };
+type Nlp = ((text: string) => { json(o: object): unknown }) & {
+  world(): { model: { one: { lexicon: Record<string, unknown> } } };
+};
 const nlp: Nlp = ((nlpRequired as unknown as { default?: Nlp }).default ?? nlpRequired) as unknown as Nlp;
-
 
 /** Tags `text` with one compromise parse and returns its terms with UTF-16 offsets checked against `text`. */
 export function tagEnglish(text: string): TaggedTerm[] {
   const doc = nlp(text);
-  const json = doc.json({ offset: true, text: false, normal: false, terms: { offset: true } }) as Array<{ terms: RawTerm[] }>;
+  const json = doc.json({ offset: true, text: false, normal: false, terms: { offset: true } }) as Array<{
+    terms: RawTerm[];
+  }>;
   return toTaggedTerms(text, json);
 }
 

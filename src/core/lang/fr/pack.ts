@@ -11,7 +11,13 @@ import { frenchLexicon } from './lexicon';
 import { frenchNer } from './ner';
 import { frenchPastCues } from './tense';
 import {
-  FR_CONNECTORS, FR_DETERMINERS, FR_FIGURE_NUMBER_WORDS, FR_INSTITUTION_ADJECTIVE, FR_NOT_UNITS, FR_SCALES, FR_STATE_HEADS,
+  FR_CONNECTORS,
+  FR_DETERMINERS,
+  FR_FIGURE_NUMBER_WORDS,
+  FR_INSTITUTION_ADJECTIVE,
+  FR_NOT_UNITS,
+  FR_SCALES,
+  FR_STATE_HEADS,
 } from './words';
 
 type Tagger = typeof import('./tagger');

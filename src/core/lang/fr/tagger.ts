@@ -10,7 +10,9 @@ const frRequired: unknown = require('fr-compromise');
 import type { TaggedTerm } from '../pack';
 import { toTaggedTerms } from '../taggedTerms';
 
-type FrNlp = ((text: string) => { json(o: object): unknown }) & { world(): { model: { one: { lexicon: Record<string, unknown> } } } };
+type FrNlp = ((text: string) => { json(o: object): unknown }) & {
+  world(): { model: { one: { lexicon: Record<string, unknown> } } };
+};
 const frNlp: FrNlp = ((frRequired as unknown as { default?: FrNlp }).default ?? frRequired) as unknown as FrNlp;
 
 // NOTE: fr-compromise's own lexicon object, read once at load; never written to.
