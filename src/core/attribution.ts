@@ -1,6 +1,7 @@
 import { foldKey } from './text';
 import { TITLES } from './gazetteer';
 import type { QuoteLanguage } from './lang/pack';
+import { allPacks } from './lang/registry';
 import type { Entity, EntityType, Span } from './types';
 
 /**
@@ -422,43 +423,11 @@ const AUX_ADVERBS = new Set([
   'ai',
 ]);
 
-export const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'its',
-  'their',
-  'this',
-  'that',
-  'these',
-  'those',
-  'one',
-  'another',
-  'our',
-  'my',
-  'le',
-  'la',
-  'les',
-  'l’',
-  "l'",
-  'un',
-  'une',
-  'son',
-  'sa',
-  'ses',
-  'leur',
-  'leurs',
-  'ce',
-  'cet',
-  'cette',
-  'ces',
-  'plusieurs',
-  'des',
-  'notre',
-  'nos',
-]);
+/**
+ * Every language's determiners in one set: the speaker rules below still read their cue words across languages (a
+ * French quote in an English article). Each language's own list is its pack's `quotes.determiners`.
+ */
+export const DETERMINERS: ReadonlySet<string> = new Set(allPacks().flatMap((pack) => [...pack.quotes.determiners]));
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'il', 'elle', 'ils', 'elles', 'nous', 'je']);
 
